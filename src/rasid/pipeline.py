@@ -1,0 +1,66 @@
+"""The pipeline: an ordered list of small stages, each `Document -> Document`.
+
+A stage adds one kind of annotation, does no I/O and keeps no state between documents,
+so a batch or distributed run is the same list mapped over documents. `Pipeline.__call__`
+checks that each stage hands a Document on, which catches a stage that forgot to return.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from rasid.document import Document
+from rasid.text.boilerplate import mark_boilerplate
+from rasid.text.metadata import read_metadata
+from rasid.text.segment import paragraphs, sentences
+from rasid.text.tokens import tokenize
+
+Stage = Callable[[Document], Document]
+
+#: Bumped whenever a stage changes what it finds; the store records it per document.
+PIPELINE_VERSION = "1"
+
+
+def segment(doc: Document) -> Document:
+    """Stage: paragraphs, sentences and tokens (with clitic parts)."""
+    doc.paragraphs = paragraphs(doc.text)
+    doc.sentences = sentences(doc.text, doc.paragraphs)
+    doc.tokens = tokenize(doc.text)
+    return doc
+
+
+@dataclass(frozen=True)
+class Pipeline:
+    stages: tuple[tuple[str, Stage], ...]
+
+    def __call__(self, doc: Document) -> Document:
+        for name, stage in self.stages:
+            doc = stage(doc)
+            if not isinstance(doc, Document):
+                raise TypeError(f"pipeline stage {name!r} returned {type(doc).__name__}, not a Document")
+        return doc
+
+    def pipe(self, docs: Iterable[Document]) -> Iterable[Document]:
+        for doc in docs:
+            yield self(doc)
+
+    @property
+    def names(self) -> list[str]:
+        return [name for name, _ in self.stages]
+
+
+def default_pipeline() -> Pipeline:
+    """The stages every `rasid extract` runs, in order."""
+    return Pipeline((
+        ("segment", segment),
+        ("boilerplate", mark_boilerplate),
+        ("metadata", read_metadata),
+    ))
+
+
+def extract(text: str, published: str | None = None, **meta) -> Document:
+    """Build a Document from `text` (metadata fields as keywords) and run the pipeline."""
+    doc = Document(text=text, published=published, **meta)
+    if published is not None:
+        doc.meta["published_from"] = "given"
+    return default_pipeline()(doc)
