@@ -1,0 +1,208 @@
+"""The `rasid` command: argument parsing only; every command calls one library function."""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+from rasid import __version__
+from rasid.errors import InputError, RasidError
+
+DEFAULT_DB = "rasid.db"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.handler(args) or 0
+    except RasidError as exc:
+        print(f"rasid: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("rasid: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # `rasid extract … | head`
+        sys.stderr.close()
+        return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="rasid",
+        description="Arabic-first extraction of events and financing claims from news reports, "
+                    "every item with character offsets into the text.",
+        epilog="Run `rasid COMMAND --help` for the options of a command.")
+    parser.add_argument("--version", action="version", version=f"rasid {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("extract", help="extract from reports and print one JSON object per document",
+                       description="Read reports (.txt, .html, .jsonl, .warc[.gz], folders, - for stdin) "
+                                   "and print the extraction of each as JSON (the contract of OUTPUT.md).")
+    _add_input_args(p)
+    p.add_argument("--format", choices=("json", "jsonl"), default="json",
+                   help="json: one indented object per document; jsonl: one line per document (default: json)")
+    p.add_argument("--with-text", action="store_true", help="include the document text in doc.text")
+    p.set_defaults(handler=cmd_extract)
+
+    p = sub.add_parser("analyze", help="extract from reports into a store (SQLite)",
+                       description="Ingest reports into a store. Documents are keyed by a hash of their "
+                                   "text: re-running is a no-op, an interrupted run can simply be run again.")
+    _add_input_args(p)
+    _add_db_arg(p)
+    p.add_argument("--summary", action="store_true", help="print what was found in each new document")
+    p.add_argument("--no-progress", action="store_true", help="no progress bar even on a terminal")
+    p.set_defaults(handler=cmd_analyze)
+
+    p = sub.add_parser("search", help="full-text search of a store",
+                       description="Search stored reports. Spelling variants (hamza, ى/ي, ة/ه, tatweel, "
+                                   "diacritics) and attached clitics (و ف ب ل ك ال) match; quote a phrase.")
+    p.add_argument("query", help='words that must all occur, or "a phrase" in double quotes')
+    _add_db_arg(p)
+    p.add_argument("--limit", type=int, default=20, help="at most this many hits (default: 20)")
+    p.set_defaults(handler=cmd_search)
+
+    p = sub.add_parser("stats", help="counts of what a store holds")
+    _add_db_arg(p)
+    p.add_argument("--json", action="store_true", help="print the figures as one JSON object")
+    p.set_defaults(handler=cmd_stats)
+
+    p = sub.add_parser("export", help="export a store",
+                       description="Write every stored document as JSON lines (the extract contract, with text).")
+    _add_db_arg(p)
+    p.add_argument("--format", choices=("jsonl",), default="jsonl", help="output format (default: jsonl)")
+    p.add_argument("-o", "--output", help="write to this file instead of standard output")
+    p.set_defaults(handler=cmd_export)
+
+    p = sub.add_parser("tag", help="tag tokens with named-entity classes (CoNLL in, CoNLL out)",
+                       description="Read `token [tag]` lines (blank line between sentences) and print "
+                                   "`token predicted-tag` lines for the same tokens in the same order.")
+    p.add_argument("--conll", required=True, metavar="FILE", help="CoNLL file, or - for stdin")
+    p.set_defaults(handler=cmd_tag)
+    return parser
+
+
+def _add_input_args(p: argparse.ArgumentParser) -> None:
+    from rasid.ingest import DEFAULT_MAX_BYTES
+    p.add_argument("inputs", nargs="+", metavar="INPUT",
+                   help="files or folders (read recursively); - reads standard input")
+    p.add_argument("--published", type=_iso_date, metavar="YYYY-MM-DD",
+                   help="publication date of every input; overrides what the inputs say")
+    p.add_argument("--max-doc-mb", type=float, default=DEFAULT_MAX_BYTES / 2**20, metavar="MB",
+                   help="reject a single document larger than this (default: %(default).0f)")
+
+
+def _add_db_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--db", default=DEFAULT_DB, help=f"the store file (default: {DEFAULT_DB})")
+
+
+def _iso_date(value: str) -> str:
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date of the form YYYY-MM-DD: {value!r}") from None
+
+
+def _report_error(err: InputError) -> None:
+    print(f"rasid: {err}", file=sys.stderr)
+
+
+def cmd_extract(args) -> int:
+    from rasid.batch import extract_inputs
+    failed = 0
+    indent = 2 if args.format == "json" else None
+    for item in extract_inputs(args.inputs, published=args.published,
+                               max_bytes=int(args.max_doc_mb * 2**20), stdin=sys.stdin.buffer):
+        if isinstance(item, InputError):
+            _report_error(item)
+            failed += 1
+            continue
+        print(json.dumps(item.to_dict(with_text=args.with_text), ensure_ascii=False, indent=indent), flush=True)
+    return 1 if failed else 0
+
+
+def cmd_analyze(args) -> int:
+    from rasid.batch import analyze
+    from rasid.cli_view import AnalyzeProgress, print_document_summary
+    from rasid.store import open_store
+
+    with open_store(args.db) as store, AnalyzeProgress(enabled=not args.no_progress) as progress:
+        def on_item(item, added):
+            if isinstance(item, InputError):
+                progress.error(str(item))
+            else:
+                progress.advance(added)
+                if added and args.summary:
+                    progress.print(lambda console: print_document_summary(item, console))
+
+        report = analyze(args.inputs, store, published=args.published,
+                         max_bytes=int(args.max_doc_mb * 2**20), stdin=sys.stdin.buffer, on_item=on_item)
+    print(f"{report.added} added, {report.already_stored} already stored, {len(report.errors)} failed"
+          f" — store: {args.db}", file=sys.stderr)
+    return 0 if report.ok else 1
+
+
+def cmd_search(args) -> int:
+    from rasid.store import open_store
+    _require_db(args.db)
+    with open_store(args.db) as store:
+        hits = store.search(args.query, limit=args.limit)
+    if not hits:
+        print(f"no documents match {args.query!r}", file=sys.stderr)
+        return 1
+    for hit in hits:
+        print(f"{hit.doc_id}  {hit.published or '----------'}  {hit.title or ''}".rstrip())
+        print(f"    {hit.snippet}")
+    return 0
+
+
+def cmd_stats(args) -> int:
+    from rasid.cli_view import print_stats
+    from rasid.store import open_store
+    _require_db(args.db)
+    with open_store(args.db) as store:
+        stats = store.stats()
+    if args.json:
+        print(json.dumps(stats, ensure_ascii=False, indent=2))
+    else:
+        print_stats(stats)
+    return 0
+
+
+def cmd_export(args) -> int:
+    from rasid.store import open_store
+    _require_db(args.db)
+    out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
+    try:
+        with open_store(args.db) as store:
+            for doc in store.iter_documents():
+                out.write(json.dumps(doc, ensure_ascii=False) + "\n")
+    finally:
+        if args.output:
+            out.close()
+    return 0
+
+
+def cmd_tag(args) -> int:
+    from rasid.batch import tag_conll
+    if args.conll == "-":
+        lines = sys.stdin
+    else:
+        path = Path(args.conll)
+        if not path.is_file():
+            raise RasidError(f"{args.conll}: no such file")
+        lines = path.open(encoding="utf-8-sig")
+    for line in tag_conll(lines):
+        print(line)
+    return 0
+
+
+def _require_db(path: str) -> None:
+    if not Path(path).is_file():
+        raise RasidError(f"{path}: no such store (create one with `rasid analyze INPUT --db {path}`)")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

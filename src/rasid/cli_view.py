@@ -1,0 +1,91 @@
+"""Terminal views for the CLI: the progress bar and readable summaries (rich, on stderr/stdout)."""
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from rasid.document import Document
+
+_EVIDENCE_CHARS = 90
+
+
+class AnalyzeProgress:
+    """A live count of documents on a terminal; silent when stderr is not one."""
+
+    def __init__(self, enabled: bool = True):
+        self.err = Console(stderr=True)
+        self.out = Console()
+        self.enabled = enabled and self.err.is_terminal
+        self.added = self.seen = 0
+        self._progress = Progress(SpinnerColumn(), TextColumn("[bold]analysing"), BarColumn(),
+                                  MofNCompleteColumn(), TextColumn("{task.fields[added]} new"),
+                                  TimeElapsedColumn(), console=self.err, transient=True)
+        self._task = None
+
+    def __enter__(self):
+        if self.enabled:
+            self._progress.start()
+            self._task = self._progress.add_task("analyse", total=None, added=0)
+        return self
+
+    def __exit__(self, *exc):
+        if self.enabled:
+            self._progress.stop()
+
+    def advance(self, added: bool) -> None:
+        self.seen += 1
+        self.added += added
+        if self._task is not None:
+            self._progress.update(self._task, completed=self.seen, added=self.added)
+
+    def error(self, message: str) -> None:
+        if self.enabled:
+            self._progress.console.print(f"[red]rasid:[/] {message}", markup=True, highlight=False)
+        else:
+            print(f"rasid: {message}", file=sys.stderr)
+
+    def print(self, render: Callable[[Console], None]) -> None:
+        render(self.out)
+
+
+def print_document_summary(doc: Document, console: Console) -> None:
+    """What was found in one document: metadata, counts per kind, each item with its evidence."""
+    console.rule(f"[bold]{doc.id}[/]", align="left")
+    console.print(f"title: {doc.title or '—'}", highlight=False, markup=False)
+    console.print(f"published: {doc.published or '—'} ({doc.meta.get('published_from', 'unknown')})"
+                  f" · outlet: {doc.outlet or '—'} · author: {doc.author or '—'}", highlight=False, markup=False)
+    counts = {"paragraphs": len(doc.paragraphs), "sentences": len(doc.sentences), "tokens": len(doc.tokens),
+              "boilerplate": len(doc.boilerplate), "mentions": len(doc.mentions),
+              "entities": len(doc.entities), "quantities": len(doc.quantities), "times": len(doc.times),
+              "events": len(doc.events), "claims": len(doc.claims)}
+    console.print(" · ".join(f"{k} {v}" for k, v in counts.items()), style="dim", highlight=False)
+    for q in doc.quantities:
+        _item(console, doc, "quantity", q.start, q.end,
+              f"{q.qualifier} {q.low}–{q.high} {q.unit or ''} {('per ' + q.per) if q.per else ''}")
+    for t in doc.times:
+        _item(console, doc, "time", t.start, t.end, f"{t.value} ({t.precision})")
+    for m in doc.mentions:
+        _item(console, doc, m.type, m.start, m.end, m.entity or "")
+    for r in doc.boilerplate:
+        _item(console, doc, "boilerplate", r.start, r.end, r.kind)
+
+
+def _item(console: Console, doc: Document, label: str, start: int, end: int, detail: str) -> None:
+    text = doc.text[start:end].replace("\n", " ")
+    if len(text) > _EVIDENCE_CHARS:
+        text = text[:_EVIDENCE_CHARS] + "…"
+    console.print(f"  {label:<11} [{start}:{end}] {text}  → {detail}", highlight=False, markup=False)
+
+
+def print_stats(stats: dict) -> None:
+    """Store figures as aligned `name  value` lines; nested tables indented."""
+    for key, value in stats.items():
+        if isinstance(value, dict):
+            print(f"{key}:")
+            for k, v in value.items():
+                print(f"  {k:<28} {v}")
+        else:
+            print(f"{key:<30} {value}")

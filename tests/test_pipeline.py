@@ -1,0 +1,72 @@
+import json
+
+import jsonschema
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from rasid import extract
+from rasid.document import Document
+from rasid.pipeline import Pipeline, default_pipeline
+from rasid.resources.catalogue import output_schema, vocabulary
+
+
+def all_spans(doc):
+    for seg in doc.paragraphs + doc.sentences:
+        yield seg.start, seg.end, None
+    for r in doc.boilerplate:
+        yield r.start, r.end, None
+    for t in doc.tokens:
+        yield t.start, t.end, t.text
+        for p in t.parts:
+            yield p.start, p.end, None
+    for key in ("mentions", "quantities", "times"):
+        for item in getattr(doc, key):
+            yield item.start, item.end, item.text
+
+
+def assert_offsets_hold(doc):
+    for start, end, text in all_spans(doc):
+        assert 0 <= start < end <= len(doc.text)
+        if text is not None:
+            assert doc.text[start:end] == text
+
+
+def test_pipeline_output_validates_against_the_schema():
+    doc = extract("سياسي | 15 أغسطس 2020 | مالك الحافظ\nقالت الوزارة إنها صادرت نحو مليوني دولار.\n"
+                  "نحن نستخدم ملفات تعريف الارتباط")
+    jsonschema.validate(doc.to_dict(with_text=True), output_schema())
+    assert doc.to_dict()["doc"]["published"] == "2020-08-15"
+    assert "text" not in doc.to_dict()["doc"]
+
+
+def test_pipeline_seed_outputs_validate_and_keep_offsets(seeds):
+    for record in seeds:
+        doc = extract(record["text"], id=record["id"])
+        assert doc.text == record["text"]
+        assert_offsets_hold(doc)
+        jsonschema.validate(json.loads(json.dumps(doc.to_dict(with_text=True))), output_schema())
+
+
+def test_pipeline_rejects_a_stage_that_returns_nothing():
+    broken = Pipeline((("forgetful", lambda doc: None),))
+    with pytest.raises(TypeError, match="forgetful"):
+        broken(Document(text="نص"))
+
+
+def test_pipeline_vocabularies_come_from_the_schema():
+    assert "seizure" in vocabulary("event_type") and "cryptocurrency" in vocabulary("channel")
+    assert None not in vocabulary("unit")
+
+
+ARABIC_MIXED = st.text(alphabet=st.sampled_from(
+    list("ابتثجحخدذرزسشصضطظعغفقكلمنهويءأإآىةؤئ") + ["\u0640", "\u064b", "\u0651", " ", "\n", "\r", "٣", "7",
+                                                    "،", ".", "؟", "|", "–", "«", "»", "A", "z", "%", "\u200f"]),
+    max_size=400)
+
+
+@settings(max_examples=150, deadline=None)
+@given(ARABIC_MIXED)
+def test_pipeline_every_span_indexes_the_text(text):
+    doc = default_pipeline()(Document(text=text))
+    assert doc.text == text
+    assert_offsets_hold(doc)

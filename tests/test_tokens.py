@@ -1,0 +1,58 @@
+from hypothesis import given, strategies as st
+
+from rasid.text.tokens import stem_variants, tokenize
+
+
+def parts_of(text, word):
+    tok = next(t for t in tokenize(text) if t.text == word)
+    return [(text[p.start:p.end], p.kind) for p in tok.parts]
+
+
+def test_tokens_clitics_come_off_when_the_rest_is_a_word():
+    text = "وقال إن وداعش وبالتنظيم للتنظيم"
+    assert parts_of(text, "وداعش") == [("و", "conj"), ("داعش", "stem")]
+    assert parts_of(text, "وبالتنظيم") == [("و", "conj"), ("ب", "prep"), ("ال", "det"), ("تنظيم", "stem")]
+    assert parts_of(text, "للتنظيم") == [("ل", "prep"), ("ل", "det"), ("تنظيم", "stem")]
+
+
+def test_tokens_words_that_start_like_clitics_stay_whole():
+    text = "وزارة فرنسا بريطانيا ألفاً الذي"
+    for word in ("وزارة", "فرنسا", "بريطانيا", "ألفاً", "الذي"):
+        assert parts_of(text, word) == [(word, "stem")]
+
+
+def test_tokens_tatweel_inside_a_word_keeps_surface_offsets():
+    text = "ولـداعـش"
+    tok = tokenize(text)[0]
+    assert tok.text == text
+    # the tatweel between the clitic and the stem belongs to neither part
+    assert [(text[p.start:p.end], p.kind) for p in tok.parts] == [("و", "conj"), ("ل", "prep"), ("داعـش", "stem")]
+
+
+def test_tokens_kinds_numbers_latin_punctuation():
+    toks = tokenize("بلغ ٣٤٫٥ ألفاً (ISIS) و12,500 دولار؟")
+    assert [(t.text, t.kind) for t in toks] == [
+        ("بلغ", "word"), ("٣٤٫٥", "number"), ("ألفاً", "word"), ("(", "punct"), ("ISIS", "latin"),
+        (")", "punct"), ("و", "word"), ("12,500", "number"), ("دولار", "word"), ("؟", "punct")]
+
+
+def test_tokens_stem_variants_lists_every_reading():
+    assert stem_variants("وبالتنظيم") == ["وبالتنظيم", "بالتنظيم", "التنظيم", "تنظيم"]
+    assert stem_variants("لداعش") == ["لداعش", "داعش"]
+
+
+MIXED = st.text(alphabet=st.sampled_from(list("وفبلكالتنظيمداعشسوريا") + ["ـ", "ً", "ّ", " ", "\n", "٣",
+                                                                        "5", ",", ".", "A", "b", "#", "«"]),
+                max_size=120)
+
+
+@given(MIXED)
+def test_tokens_every_token_and_part_indexes_the_text(text):
+    prev_end = 0
+    for tok in tokenize(text):
+        assert text[tok.start:tok.end] == tok.text and tok.start >= prev_end
+        prev_end = tok.end
+        if tok.parts:
+            assert tok.parts[0].start == tok.start and tok.parts[-1].end == tok.end
+            for a, b in zip(tok.parts, tok.parts[1:]):
+                assert a.end <= b.start
