@@ -27,3 +27,17 @@ test: $(STAMP)
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) .pytest_cache .hypothesis
+
+.PHONY: wordfreq lock
+# The clitic segmenter's word frequencies, from the unlabeled news corpus of ../shared/data.
+wordfreq: $(STAMP)
+	$(BIN)/python tools/build_wordfreq.py --corpus ../shared/data/unlabeled/ant_news_ar.txt.gz \
+		--out src/rasid/resources/lexicons/wordfreq.tsv
+
+# Re-pin every dependency: resolve in a scratch venv, write constraints.txt.
+lock:
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/pip install --quiet --upgrade pip && .lock-venv/bin/pip install --quiet ".[test]"
+	{ echo "# Pinned versions of every dependency (direct and transitive); regenerate with 'make lock'."; \
+	  .lock-venv/bin/pip freeze --exclude-editable | grep -v '^rasid'; } > constraints.txt
+	rm -rf .lock-venv
