@@ -15,7 +15,7 @@ class InputError:
     line: int | None = None
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line is not None else self.path
+        where = f"{self.path}, line {self.line}" if self.line is not None else self.path
         return f"{where}: {self.message}"
 
 

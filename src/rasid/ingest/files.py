@@ -93,8 +93,7 @@ def sources(path: str) -> Iterator[Source | InputError]:
 def _folder_sources(folder: str) -> Iterator[Source | InputError]:
     found = False
     for item in _walk(folder, ""):
-        if isinstance(item, Source):
-            found = True
+        found = True  # a file, or an error already said why there is none
         yield item
     if not found:
         names = ", ".join(suffix for suffix, _ in reversed(_KINDS))
