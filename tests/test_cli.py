@@ -1,0 +1,158 @@
+"""End to end through the command line: the CLI parses, the library does the work."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from conftest import EXAMPLES, REPO, SEEDS_DIR, SEEDS_JSONL
+from rasid.cli import main
+from rasid.resources.catalogue import output_schema
+from rasid.store import open_store
+
+EXAMPLE_FILES = sorted(p for p in EXAMPLES.iterdir() if p.suffix in (".txt", ".html"))
+
+
+def run_cli(capsys, *args):
+    code = main([str(a) for a in args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def jsonl(out: str) -> list[dict]:
+    return [json.loads(line) for line in out.splitlines() if line.strip()]
+
+
+def test_cli_extract_examples_gives_one_valid_object_per_report(capsys):
+    code, out, err = run_cli(capsys, "extract", EXAMPLES, "--format", "jsonl", "--with-text")
+    assert code == 0, err
+    docs = jsonl(out)
+    assert sorted(d["doc"]["id"] for d in docs) == sorted(p.name for p in EXAMPLE_FILES)
+    for d in docs:
+        jsonschema.validate(d, output_schema())
+        for region in d["boilerplate"]:
+            assert region["end"] <= len(d["doc"]["text"])
+    by_id = {d["doc"]["id"]: d["doc"] for d in docs}
+    assert by_id["02_crypto_seizure.txt"]["published"] == "2021-03-09"
+    assert by_id["05_gold_antiquities.html"]["published"] == "2023-05-14"
+    # each text report ends with page furniture; trafilatura already drops the page's own
+    assert all(d["boilerplate"] for d in docs if d["doc"]["id"].endswith(".txt"))
+
+
+def test_cli_extract_json_is_indented_and_published_overrides(capsys):
+    code, out, _ = run_cli(capsys, "extract", EXAMPLE_FILES[0], "--published", "2022-02-05")
+    assert code == 0
+    assert out.startswith("{\n")
+    doc = json.loads(out)
+    assert doc["doc"]["published"] == "2022-02-05" and "text" not in doc["doc"]
+
+
+def test_cli_extract_bad_date_is_a_usage_error(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["extract", str(EXAMPLE_FILES[0]), "--published", "15/08/2020"])
+    assert exc.value.code == 2
+    assert "YYYY-MM-DD" in capsys.readouterr().err
+
+
+def test_cli_extract_goes_on_after_a_bad_input_and_fails_at_the_end(capsys, tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    code, out, err = run_cli(capsys, "extract", tmp_path / "missing.txt", empty, EXAMPLE_FILES[0],
+                             "--format", "jsonl")
+    assert code == 1
+    assert len(jsonl(out)) == 1
+    lines = err.strip().splitlines()
+    assert len(lines) == 2 and "missing.txt" in lines[0] and "empty.txt" in lines[1]
+    assert "Traceback" not in err
+
+
+@pytest.mark.skipif(not SEEDS_JSONL.is_file(), reason="../shared/corpus is not available")
+def test_cli_extract_seeds_passes_the_shared_integrity_check(tmp_path):
+    out = tmp_path / "out.jsonl"
+    with open(out, "w", encoding="utf-8") as f:
+        subprocess.run([sys.executable, "-m", "rasid.cli", "extract", str(SEEDS_JSONL), "--with-text",
+                        "--format", "jsonl"], stdout=f, check=True, env=_env())
+    check = subprocess.run([sys.executable, str(REPO.parent / "shared" / "eval" / "integrity.py"), str(out)],
+                           capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout
+    assert "0 contract violations in 5 documents" in check.stdout
+
+
+@pytest.mark.skipif(not SEEDS_DIR.is_dir(), reason="../shared/corpus is not available")
+def test_cli_extract_seed_texts_find_dates_and_closing_boilerplate(capsys):
+    code, out, _ = run_cli(capsys, "extract", SEEDS_DIR, "--format", "jsonl", "--with-text")
+    docs = {d["doc"]["id"][:3]: d for d in jsonl(out)}
+    assert code == 0 and len(docs) == 5
+    assert docs["001"]["doc"]["published"] == "2021-01-01"
+    assert docs["002"]["doc"]["published"] == "2020-08-15"
+    for key in ("001", "002", "003", "004"):
+        text = docs[key]["doc"]["text"].rstrip()
+        assert any(r["end"] == len(text) for r in docs[key]["boilerplate"]), key
+
+
+def test_cli_extract_reads_stdin():
+    text = "تقارير | 1 01 2021\nقالت مصادر إن التنظيم جمع أموالاً طائلة من بيع النفط في ريف المدينة خلال الشهر."
+    res = subprocess.run([sys.executable, "-m", "rasid.cli", "extract", "-", "--format", "jsonl"],
+                         input=text.encode("utf-8"), capture_output=True, env=_env())
+    assert res.returncode == 0, res.stderr
+    doc = json.loads(res.stdout)
+    assert doc["doc"]["id"] == "-" and doc["doc"]["published"] == "2021-01-01"
+
+
+def test_cli_analyze_is_idempotent_and_search_finds_clitic_forms(capsys, tmp_path):
+    db = tmp_path / "t.db"
+    code, _, err = run_cli(capsys, "analyze", EXAMPLES, "--db", db)
+    assert code == 0, err
+    assert f"{len(EXAMPLE_FILES)} added" in err
+    code, _, err = run_cli(capsys, "analyze", EXAMPLES, "--db", db)
+    assert code == 0 and "0 added" in err and f"{len(EXAMPLE_FILES)} already stored" in err
+    with open_store(db) as store:
+        assert store.stats()["documents"] == len(EXAMPLE_FILES)
+        assert store.integrity() == []
+    code, out, _ = run_cli(capsys, "search", "داعش", "--db", db)
+    assert code == 0 and "[" in out
+    code, out, _ = run_cli(capsys, "stats", "--db", db, "--json")
+    assert json.loads(out)["documents"] == len(EXAMPLE_FILES)
+    code, out, _ = run_cli(capsys, "export", "--db", db, "--format", "jsonl")
+    exported = jsonl(out)
+    assert len(exported) == len(EXAMPLE_FILES) and all("text" in d["doc"] for d in exported)
+
+
+def test_cli_analyze_summary_shows_metadata_and_boilerplate(capsys, tmp_path):
+    code, out, _ = run_cli(capsys, "analyze", EXAMPLE_FILES[1], "--db", tmp_path / "s.db", "--summary")
+    assert code == 0
+    assert "2021-03-09" in out and "boilerplate" in out and "cookie" in out
+
+
+def test_cli_store_commands_explain_a_missing_store(capsys, tmp_path):
+    code, _, err = run_cli(capsys, "stats", "--db", tmp_path / "none.db")
+    assert code == 2 and "no such store" in err
+
+
+def test_cli_tag_conll_keeps_tokens_and_order(capsys, tmp_path):
+    conll = tmp_path / "in.conll"
+    conll.write_text("قال O\nالمتحدث O\n\nدمشق B-LOC\n", encoding="utf-8")
+    code, out, _ = run_cli(capsys, "tag", "--conll", conll)
+    assert code == 0
+    rows = [line.split() for line in out.splitlines()]
+    assert [r[0] for r in rows if r] == ["قال", "المتحدث", "دمشق"]
+    assert rows[2] == [] and all(len(r) == 2 for r in rows if r)
+
+
+def test_cli_help_lists_every_command(capsys):
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    for command in ("extract", "analyze", "search", "stats", "export", "tag"):
+        assert command in out
+
+
+def _env():
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(REPO / "src") + os.pathsep + env.get("PYTHONPATH", "")
+    return env
