@@ -27,10 +27,11 @@ def test_boilerplate_prose_is_not_furniture():
 
 
 def test_boilerplate_closing_block_takes_short_lines_with_it():
-    text = f"{BODY}\nبودكاست\nعلى الخط - الحلقة الرابعة\nنحن نستخدم ملفات تعريف الارتباط\nأوافق أرفض\n"
+    episode = "على الخط - الحلقة الرابعة: اقتصاد الحرب في البادية والجزيرة"
+    text = f"{BODY}\nبودكاست\n{episode}\nنحن نستخدم ملفات تعريف الارتباط\nأوافق أرفض\n"
     doc = extract(text)
     marked = [(doc.text[r.start:r.end], r.kind) for r in doc.boilerplate]
-    assert marked == [("بودكاست", "podcast"), ("على الخط - الحلقة الرابعة", "podcast"),
+    assert marked == [("بودكاست", "podcast"), (episode, "podcast"),
                       ("نحن نستخدم ملفات تعريف الارتباط", "cookie"), ("أوافق أرفض", "cookie")]
     assert not doc.in_boilerplate(0, len(BODY))
 

@@ -40,6 +40,8 @@ def test_cli_extract_examples_gives_one_valid_object_per_report(capsys):
     by_id = {d["doc"]["id"]: d["doc"] for d in docs}
     assert by_id["02_crypto_seizure.txt"]["published"] == "2021-03-09"
     assert by_id["05_gold_antiquities.html"]["published"] == "2023-05-14"
+    assert by_id["05_gold_antiquities.html"]["meta"]["published_from"] == "html"
+    assert by_id["02_crypto_seizure.txt"]["meta"]["published_from"] == "text"
     # each text report ends with page furniture; trafilatura already drops the page's own
     assert all(d["boilerplate"] for d in docs if d["doc"]["id"].endswith(".txt"))
 

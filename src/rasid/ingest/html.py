@@ -45,6 +45,8 @@ def document_from_html(html: str | bytes, *, id: str, path: str, url: str | None
     if not text:
         return InputError(path, "no article text found in HTML")
     extra = {"format": "html"} | ({"encoding": decoded.encoding} if decoded.encoding else {})
+    if meta["published"]:
+        extra["published_from"] = "html"
     return Document(text=text, id=id, path=path, title=meta["title"],
                     published=meta["published"], author=meta["author"],
                     outlet=meta["outlet"], url=url or meta["url"], meta=extra)

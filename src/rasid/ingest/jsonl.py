@@ -91,6 +91,8 @@ def parse_record(line: bytes, path: str, first: bool = False) -> Document:
     fields = {name: _optional_string(record, name) for name in _FIELDS}
     meta = {key: value for key, value in record.items() if key not in _KNOWN}
     meta.update(format="jsonl", encoding="utf-8")
+    if published:
+        meta["published_from"] = "given"
     return Document(text=text, id=doc_id, path=path, published=published, meta=meta, **fields)
 
 

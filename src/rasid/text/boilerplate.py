@@ -13,7 +13,7 @@ from rasid.resources.catalogue import boilerplate_patterns
 from rasid.text.normalise import fold
 from rasid.text.segment import paragraphs
 
-_SHORT_LINE_WORDS = 8  # a line of the closing block this short is furniture, not prose
+_SHORT_LINE_WORDS = 12  # a line of the closing block this short is furniture, not prose
 
 
 def mark_boilerplate(doc: Document) -> Document:
@@ -58,4 +58,5 @@ def _closing_block_start(text: str, lines, kinds) -> int:
 
 
 def _is_short(line: str) -> bool:
-    return len(line.split()) <= _SHORT_LINE_WORDS and not line.rstrip().endswith((".", "。"))
+    words = [w for w in line.split() if any(ch.isalnum() for ch in w)]
+    return len(words) <= _SHORT_LINE_WORDS and not line.rstrip().endswith((".", "!", "،"))
