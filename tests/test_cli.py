@@ -158,3 +158,46 @@ def _env():
     env = dict(os.environ)
     env["PYTHONPATH"] = str(REPO / "src") + os.pathsep + env.get("PYTHONPATH", "")
     return env
+
+
+def test_cli_analyze_killed_mid_run_then_rerun_completes_without_duplicates(tmp_path):
+    import signal
+    import sqlite3
+    import time
+    from contextlib import closing
+
+    total = 1500
+    corpus = tmp_path / "corpus.jsonl"
+    with open(corpus, "w", encoding="utf-8") as f:
+        for i in range(total):
+            text = (f"قالت مصادر محلية إن عناصر التنظيم هاجموا الحاجز رقم {i} قرب القرية، "
+                    f"وإن الاشتباكات استمرت {i % 7 + 1} ساعات قبل انسحابهم نحو البادية.")
+            f.write(json.dumps({"id": f"r{i}", "text": text}, ensure_ascii=False) + "\n")
+    db = tmp_path / "k.db"
+    cmd = [sys.executable, "-m", "rasid.cli", "analyze", str(corpus), "--db", str(db), "--no-progress"]
+    child = subprocess.Popen(cmd, env=_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        committed, deadline = 0, time.monotonic() + 60
+        while committed < 200 and time.monotonic() < deadline and child.poll() is None:
+            time.sleep(0.02)
+            if db.exists():
+                try:
+                    with closing(sqlite3.connect(f"file:{db}?mode=ro", uri=True)) as conn:
+                        committed = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+                except sqlite3.OperationalError:
+                    pass  # the schema is not there yet
+        assert child.poll() is None, "the run finished before it could be killed"
+        os.kill(child.pid, signal.SIGKILL)
+        child.wait(timeout=10)
+    finally:
+        if child.poll() is None:
+            child.kill()
+    with open_store(db) as store:
+        assert store.integrity() == []
+        before = store.count()
+    assert 200 <= before < total
+    rerun = subprocess.run(cmd, env=_env(), capture_output=True, text=True, timeout=120)
+    assert rerun.returncode == 0, rerun.stderr
+    assert f"{total - before} added, {before} already stored" in rerun.stderr
+    with open_store(db) as store:
+        assert store.count() == total and store.integrity() == []
