@@ -201,3 +201,44 @@ def test_cli_analyze_killed_mid_run_then_rerun_completes_without_duplicates(tmp_
     assert f"{total - before} added, {before} already stored" in rerun.stderr
     with open_store(db) as store:
         assert store.count() == total and store.integrity() == []
+
+
+def _bad_inputs(tmp_path: Path) -> dict[str, tuple[Path, str]]:
+    """Each kind of bad input of the foundation issue: (path, a fragment its error must name)."""
+    from ingest_fixtures import warc_archive
+
+    made = {}
+    binary = tmp_path / "scan.txt"
+    binary.write_bytes(b"%PDF-1.7\n\x00\x01\x02 binary")
+    made["binary"] = (binary, "binary file")
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    made["empty"] = (empty, "empty file")
+    broken = tmp_path / "broken.txt"
+    broken.write_bytes("قالت مصادر محلية إن الهجوم وقع فجراً".encode() + b"\xff\xfe\xfa" + "ثم انسحبوا".encode())
+    made["undecodable"] = (broken, "cannot decode")
+    huge = tmp_path / "huge.txt"
+    with open(huge, "wb") as f:
+        f.truncate(200 * 1024 * 1024)
+    made["200 MB"] = (huge, "limit")
+    lines = tmp_path / "lines.jsonl"
+    lines.write_text('{"id": "a", "text": "نص سليم عن الهجوم"}\n{"id": "b", "text": \n', encoding="utf-8")
+    made["malformed JSONL line"] = (lines, "line 2")
+    data, _ = warc_archive(gzip=True)
+    cut = tmp_path / "cut.warc.gz"
+    cut.write_bytes(data[: len(data) * 2 // 3])
+    made["truncated WARC"] = (cut, "truncated or corrupt WARC")
+    made["missing path"] = (tmp_path / "nowhere.txt", "nowhere.txt")
+    return made
+
+
+@pytest.mark.parametrize("kind", ["binary", "empty", "undecodable", "200 MB", "malformed JSONL line",
+                                  "truncated WARC", "missing path"])
+def test_cli_bad_input_gets_one_error_line_and_the_run_goes_on(capsys, tmp_path, kind):
+    path, fragment = _bad_inputs(tmp_path)[kind]
+    code, out, err = run_cli(capsys, "extract", path, EXAMPLE_FILES[0], "--format", "jsonl")
+    assert code == 1
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and path.name in lines[0] and fragment in lines[0], err
+    ids = [d["doc"]["id"] for d in jsonl(out)]
+    assert ids[-1] == EXAMPLE_FILES[0].name, "the good file after the bad one is still read"
