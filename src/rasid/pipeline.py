@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from rasid.document import Document
+from rasid.extract.quantities import find_quantities
 from rasid.text.boilerplate import mark_boilerplate
 from rasid.text.metadata import read_metadata
 from rasid.text.segment import paragraphs, sentences
@@ -55,6 +56,7 @@ def default_pipeline() -> Pipeline:
         ("segment", segment),
         ("boilerplate", mark_boilerplate),
         ("metadata", read_metadata),
+        ("quantities", find_quantities),
     ))
 
 

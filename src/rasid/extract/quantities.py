@@ -1,0 +1,281 @@
+"""The quantities stage: every amount, with its bounds, unit, rate and what it counts.
+
+An amount is read around a number expression (`numbers.read_number`):
+  qualifier cue · number (or a range of two) · unit · item · after-cue · rate
+`أكثر من 30 عنصراً` → more_than 30 person; `ما لا يقل عن 25 ألف برميل نفط يوميا` →
+at_least 25000 barrel per day. Words alone can be amounts too: a dual (`نقطتين` = 2), a
+duration and a half (`عام ونصف`), a qualified duration (`أكثر من عام`). A bare number takes
+the unit of the amount before it in its sentence (`سافر 820 شخصا، عاد منهم 280`).
+Dates, years, identifiers (`رقم 5`, `اللواء 47`) and ordinals are not amounts. All word
+lists are data (numbers.tsv, units.tsv, quantity_cues.tsv).
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from rasid.document import Document, Quantity
+from rasid.extract.numbers import NumberSpan, read_number
+from rasid.resources.catalogue import month_names, quantity_cues, unit_words
+from rasid.text.normalise import fold
+
+_DURATIONS = ("hour", "day", "week", "month", "year")
+_VERB_GAP = 5           # words between a verb cue and its number (تجاوزت إيرادات الحقول يومياً المليون)
+_RATE_WINDOW = 2        # words between a rate word and the amount
+_YEARS = range(1900, 2101)
+_YEAR_WORDS = frozenset(fold(w) for w in ("عام", "العام", "عامي", "سنة", "السنة", "سنه", "منذ", "مواليد"))
+_THEM = frozenset(fold(w) for w in ("منهم", "منهن"))
+_FROM = "من"
+_AND_HALF = "ونصف"
+_DATE_SEPARATORS = frozenset("/-.")
+_BOUNDS = {"exact": ("value", "value"), "approx": ("value", "value"), "more_than": ("value", None),
+           "at_least": ("value", None), "less_than": (None, "value"), "at_most": (None, "value")}
+
+
+@dataclass(frozen=True)
+class _View:
+    """The document's tokens as the stage reads them: folded words, kinds, sentence ids."""
+    doc: Document
+    words: list[str]
+    kinds: list[str]
+    sentence: list[int]
+
+    @classmethod
+    def of(cls, doc: Document) -> "_View":
+        starts = [s.start for s in doc.sentences]
+        return cls(doc, [fold(t.text) for t in doc.tokens], [t.kind for t in doc.tokens],
+                   [bisect.bisect_right(starts, t.start) for t in doc.tokens])
+
+    def cue(self, i: int, role: str) -> tuple[int, str | None] | None:
+        """(end token, argument) of a cue with `role` that starts at token `i`."""
+        if not 0 <= i < len(self.words) or self.kinds[i] == "number":
+            return None
+        match = quantity_cues().match(self.words, i)
+        for entry in (match.entries if match else ()):
+            if entry.role == role:
+                return match.end, entry.arg
+        return None
+
+    def cue_ending_at(self, end: int, role: str) -> tuple[int, str | None] | None:
+        """(start token, argument) of the longest cue with `role` that ends just before `end`."""
+        for start in range(max(0, end - 4), end):
+            found = self.cue(start, role)
+            if found and found[0] == end:
+                return start, found[1]
+        return None
+
+
+@dataclass
+class _Draft:
+    """An amount being assembled; token positions are half-open."""
+    first: int
+    last: int
+    value: float | int | None
+    low: float | int | None
+    high: float | int | None
+    qualifier: str
+    unit: str | None = None
+    item: str | None = None
+    per: str | None = None
+
+
+def find_quantities(doc: Document) -> Document:
+    """Pipeline stage: fill `doc.quantities`."""
+    view = _View.of(doc)
+    drafts: list[_Draft] = []
+    i = 0
+    while i < len(view.words):
+        draft = _amount_at(view, i, drafts)
+        if draft is None:
+            i += 1
+            continue
+        drafts.append(draft)
+        i = draft.last
+    doc.quantities = [_to_record(doc, k, d) for k, d in enumerate(drafts, 1)]
+    return doc
+
+
+def _amount_at(view: _View, i: int, before: list[_Draft]) -> _Draft | None:
+    if _skipped(view, i):
+        return None
+    number = read_number(view.words, view.kinds, i)
+    if number is None:
+        return _word_amount(view, i)
+    if _not_an_amount(view, number):
+        return None
+    draft = _range_or_number(view, number)
+    _read_unit(view, draft)
+    _read_qualifier(view, draft)
+    _read_after(view, draft)
+    if draft.unit is None:
+        _inherit_unit(view, draft, before)
+    if draft.unit is None and not number.digits and number.words == 1 and draft.qualifier == "exact":
+        return None  # a lone small number word (ست, سبع) is too often something else
+    return draft
+
+
+def _skipped(view: _View, i: int) -> bool:
+    tok = view.doc.tokens[i]
+    return view.doc.in_boilerplate(tok.start, tok.end) or any(
+        t.start < tok.end and tok.start < t.end for t in view.doc.times)
+
+
+def _not_an_amount(view: _View, number: NumberSpan) -> bool:
+    """Identifiers, dates and years read as numbers."""
+    i, j = number.start, number.end
+    if view.cue(i - 1, "identifier") or (i > 0 and view.words[i - 1] == "#"):
+        return True
+    if j < len(view.words) and view.kinds[j] == "number":
+        return True  # 1 01 2021: digits after digits are a date
+    if j + 1 < len(view.words) and view.words[j] in _DATE_SEPARATORS and view.kinds[j + 1] == "number":
+        return True  # 15/8/2020
+    if i > 0 and view.words[i - 1] in _DATE_SEPARATORS and i > 1 and view.kinds[i - 2] == "number":
+        return True
+    if _month_follows(view, j):
+        return True  # 14 من كانون الأول
+    if number.digits and number.value in _YEARS and number.end == number.start + 1:
+        return (i > 0 and view.words[i - 1] in _YEAR_WORDS) or unit_words().match(view.words, j) is None
+    return False
+
+
+def _month_follows(view: _View, j: int) -> bool:
+    if j < len(view.words) and view.words[j] == _FROM:
+        j += 1
+    if j >= len(view.words):
+        return False
+    two = " ".join(view.words[j:j + 2])
+    return view.words[j] in month_names() or two in month_names()
+
+
+def _range_or_number(view: _View, number: NumberSpan) -> _Draft:
+    """A range `A إلى B` / `بين A و B` (a scale on B distributes to A), else one number."""
+    qualifier = "vague" if number.value is None else "exact"
+    draft = _Draft(number.start, number.end, number.value, number.low, number.high, qualifier)
+    link = view.cue(number.end, "range_link")
+    if link is None or number.value is None:
+        return draft
+    second = read_number(view.words, view.kinds, link[0])
+    opened = view.cue_ending_at(number.start, "range_start")
+    if second is None or second.value is None or (view.words[number.end] in ("و", "حتي") and not opened):
+        return draft
+    low = number.value * second.scale if second.scaled and not number.scaled and second.scale else number.value
+    if low >= second.value:
+        return draft
+    first = opened[0] if opened else number.start
+    return _Draft(first, second.end, None, low, second.value, "range")
+
+
+def _read_unit(view: _View, draft: _Draft) -> None:
+    """The unit after the number: `عنصراً`, `دولار أمريكي`, `%`, `من قوات النظام`, `منهم`."""
+    j = draft.last
+    if j >= len(view.words):
+        return
+    if view.words[j] == "%":
+        draft.unit, draft.item, draft.last = "percent", "share", j + 1
+        return
+    if view.words[j] in _THEM:
+        draft.unit, draft.last = "person", j + 1
+        return
+    after_from = view.words[j] == _FROM
+    match = unit_words().match(view.words, j + after_from)
+    if match is None or (match.clitic and not _unit_clitic_ok(match.clitic, after_from, draft)):
+        return
+    entry = match.entries[0]
+    if after_from and entry.unit not in ("person",) and entry.number != "pl":
+        return
+    draft.unit, draft.item, draft.last = entry.unit, entry.item or None, match.end
+
+
+def _unit_clitic_ok(clitic: str, after_from: bool, draft: _Draft) -> bool:
+    """`ملايين الدولارات`, `من المقاتلين`: the article only where Arabic puts it."""
+    return clitic == "ال" and (after_from or draft.value is None or draft.qualifier == "vague")
+
+
+def _read_qualifier(view: _View, draft: _Draft) -> None:
+    """A cue before the number (`نحو`, `أكثر من`), or a verb cue a few words before it."""
+    if draft.qualifier in ("range", "vague"):
+        return
+    found = view.cue_ending_at(draft.first, "before")
+    if found:
+        draft.qualifier, draft.first = found[1], found[0]
+    else:
+        draft.qualifier = _verb_cue_before(view, draft.first) or draft.qualifier
+    _read_rate_before(view, draft)
+
+
+def _verb_cue_before(view: _View, i: int) -> str | None:
+    for k in range(i - 1, max(-1, i - 1 - _VERB_GAP), -1):
+        if view.kinds[k] != "word":
+            return None
+        found = view.cue(k, "verb")
+        if found and found[0] <= i:
+            return found[1]
+    return None
+
+
+def _read_rate_before(view: _View, draft: _Draft) -> None:
+    """`يومياً المليون دولار`, `مورد يومي يتجاوز المليون`: a rate word just before."""
+    for k in range(draft.first - 1, max(-1, draft.first - 1 - _RATE_WINDOW), -1):
+        if view.kinds[k] != "word":
+            return
+        found = view.cue(k, "rate")
+        if found:
+            draft.per = draft.per or found[1]
+            draft.first = k
+            return
+
+
+def _read_after(view: _View, draft: _Draft) -> None:
+    """Item, after-cue and rate that follow the unit: `برميل نفط يومياً`, `على الأقل`."""
+    j = draft.last
+    item = view.cue(j, "item") or (view.words[j:j + 1] == [_FROM] and view.cue(j + 1, "item"))
+    if item:
+        draft.item, j = item[1], item[0]
+    after = view.cue(j, "after")
+    if after and draft.qualifier in ("exact",):
+        draft.qualifier, j = after[1], after[0]
+    rate = view.cue(j, "rate")
+    if rate:
+        draft.per, j = rate[1], rate[0]
+    if j > draft.last:
+        draft.last = j
+
+
+def _inherit_unit(view: _View, draft: _Draft, before: list[_Draft]) -> None:
+    """A bare number takes the unit of the last amount of its sentence (`عاد منهم 280`)."""
+    sentence = view.sentence[draft.first]
+    for prev in reversed(before):
+        if view.sentence[prev.first] != sentence:
+            return
+        if prev.unit and prev.unit not in _DURATIONS + ("percent",):
+            draft.unit, draft.item = prev.unit, prev.item
+            return
+
+
+def _word_amount(view: _View, i: int) -> _Draft | None:
+    """Amounts without a number: `نقطتين`, `عام ونصف`, `أكثر من عام`."""
+    match = unit_words().match(view.words, i)
+    if match is None or view.kinds[i] != "word":
+        return None
+    entry = match.entries[0]
+    if entry.unit in _DURATIONS and entry.number == "sg" and view.words[match.end:match.end + 1] == [_AND_HALF]:
+        draft = _Draft(i, match.end + 1, 1.5, 1.5, 1.5, "exact", entry.unit)
+    elif entry.number == "du" and (entry.unit in _DURATIONS or "ال" not in match.clitic):
+        draft = _Draft(i, match.end, 2, 2, 2, "exact", entry.unit, entry.item or None)
+    elif entry.unit in _DURATIONS and entry.number == "sg" and view.cue_ending_at(i, "before") \
+            and not match.clitic.startswith("و"):
+        draft = _Draft(i, match.end, 1, 1, 1, "exact", entry.unit)
+    else:
+        return None
+    _read_qualifier(view, draft)
+    return draft
+
+
+def _to_record(doc: Document, k: int, d: _Draft) -> Quantity:
+    low, high = d.low, d.high
+    if d.qualifier in _BOUNDS:
+        lo, hi = _BOUNDS[d.qualifier]
+        low, high = (d.value if lo else None), (d.value if hi else None)
+    start, end = doc.tokens[d.first].start, doc.tokens[d.last - 1].end
+    return Quantity(f"q{k}", start, end, doc.text[start:end], d.value, low, high, d.qualifier,
+                    d.unit, d.per, d.item)

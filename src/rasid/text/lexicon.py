@@ -1,0 +1,81 @@
+"""Phrase look-up over tokens: multi-word lexicon entries matched on folded words.
+
+Lexicons (number words, units, cue phrases, later gazetteers and actors) are TSV data.
+A `PhraseTable` keys each entry by the tuple of its folded words; `match` finds the
+longest entry starting at a token. The first word may carry attached clitics
+(`بأكثر من` matches `أكثر من`, `وعشرون` matches `عشرون`), and words with an accusative
+alef (`عنصراً`, `ألفاً`) match their bare form when the table allows it.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from rasid.text.normalise import fold
+from rasid.text.tokens import stem_variants
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseMatch(Generic[T]):
+    """An entry found at tokens [start, end); `clitic` is what the first word carried."""
+    start: int
+    end: int
+    entries: tuple[T, ...]
+    clitic: str
+
+
+class PhraseTable(Generic[T]):
+    """Folded word tuples → entries (a phrase may have several entries, e.g. two roles)."""
+
+    def __init__(self, items: Iterable[tuple[str, T]], *, accusative_alef: bool = False):
+        self._table: dict[tuple[str, ...], list[T]] = {}
+        self._longest: dict[str, int] = {}
+        self._words: set[str] = set()
+        self.accusative_alef = accusative_alef
+        for phrase, entry in items:
+            key = tuple(fold(phrase).split())
+            self._table.setdefault(key, []).append(entry)
+            self._longest[key[0]] = max(self._longest.get(key[0], 0), len(key))
+            self._words.update(key)
+
+    def __contains__(self, phrase: str) -> bool:
+        return tuple(fold(phrase).split()) in self._table
+
+    def get(self, phrase: str) -> tuple[T, ...]:
+        return tuple(self._table.get(tuple(fold(phrase).split()), ()))
+
+    def match(self, words: Sequence[str], i: int, *, clitics: bool = True) -> PhraseMatch[T] | None:
+        """Longest entry that starts at folded word `words[i]`; None if none does."""
+        firsts = [(words[i], "")]
+        if clitics:
+            firsts += [(v, words[i][:len(words[i]) - len(v)]) for v in stem_variants(words[i])[1:]]
+        best = None
+        for first, clitic in firsts:
+            for head in self._heads(first):
+                found = self._longest_from(words, i, head)
+                if found and (best is None or found[0] > best.end):
+                    best = PhraseMatch(i, found[0], tuple(found[1]), clitic)
+        return best
+
+    def _heads(self, word: str) -> list[str]:
+        heads = [word] if word in self._longest else []
+        bare = self._bare(word)
+        if bare != word and bare in self._longest:
+            heads.append(bare)
+        return heads
+
+    def _bare(self, word: str) -> str:
+        """`عنصرا` → `عنصر` when the table knows the bare form (tamyiz accusative)."""
+        if self.accusative_alef and word.endswith("ا") and word not in self._words and word[:-1] in self._words:
+            return word[:-1]
+        return word
+
+    def _longest_from(self, words: Sequence[str], i: int, head: str) -> tuple[int, list[T]] | None:
+        for n in range(min(self._longest[head], len(words) - i), 0, -1):
+            key = (head, *(self._bare(w) for w in words[i + 1:i + n]))
+            if key in self._table:
+                return i + n, self._table[key]
+        return None
