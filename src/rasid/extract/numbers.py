@@ -96,14 +96,15 @@ def _step(words: Sequence[str], kinds: Sequence[str], j: int, acc: _Accumulator,
             return 0
         acc.current, acc.digits, acc.numeric = value, True, True
         return 1
-    match = number_words().match(words, j)
+    spaced = not first and words[j] == "و" and j + 1 < len(words)  # أربع و ثلاثون, the و set apart
+    match = number_words().match(words, j + spaced)
     if match is None:
         return 0
-    word, clitic = match.entries[0], match.clitic
+    word, clitic = match.entries[0], ("و" if spaced else "") + match.clitic
     if not _may_continue(word, clitic, first, acc):
         return 0
     acc.words += 1
-    return _apply(word, words, j, match.end, acc, first)
+    return spaced + _apply(word, words, j + spaced, match.end, acc, first)
 
 
 def _may_continue(word: NumberWord, clitic: str, first: bool, acc: _Accumulator) -> bool:
@@ -113,7 +114,7 @@ def _may_continue(word: NumberWord, clitic: str, first: bool, acc: _Accumulator)
     if first:
         return not article or word.kind in _SCALES + ("vague",)
     if word.kind in _SCALES:
-        return not conj or word.kind == "scale"
+        return not conj or word.kind in ("scale", "dual_scale")
     if word.kind == "fraction":
         return conj and not article
     if word.kind == "hundred" and word.value == 100 and 1 <= acc.current <= 9 and not clitic:

@@ -20,6 +20,7 @@ from rasid.resources.catalogue import month_names, quantity_cues, unit_words
 from rasid.text.normalise import fold
 
 _DURATIONS = ("hour", "day", "week", "month", "year")
+_NOT_CARRIED = _DURATIONS + ("percent",)  # units a bare number never inherits
 _VERB_GAP = 5           # words between a verb cue and its number (تجاوزت إيرادات الحقول يومياً المليون)
 _RATE_WINDOW = 2        # words between a rate word and the amount
 _YEARS = range(1900, 2101)
@@ -83,19 +84,22 @@ def find_quantities(doc: Document) -> Document:
     """Pipeline stage: fill `doc.quantities`."""
     view = _View.of(doc)
     drafts: list[_Draft] = []
+    counted: _Draft | None = None  # the last amount with a counted unit, for elided units
     i = 0
     while i < len(view.words):
-        draft = _amount_at(view, i, drafts)
+        draft = _amount_at(view, i, counted)
         if draft is None:
             i += 1
             continue
         drafts.append(draft)
+        if draft.unit and draft.unit not in _NOT_CARRIED:
+            counted = draft
         i = draft.last
     doc.quantities = [_to_record(doc, k, d) for k, d in enumerate(drafts, 1)]
     return doc
 
 
-def _amount_at(view: _View, i: int, before: list[_Draft]) -> _Draft | None:
+def _amount_at(view: _View, i: int, counted: _Draft | None) -> _Draft | None:
     if _skipped(view, i):
         return None
     number = read_number(view.words, view.kinds, i)
@@ -108,7 +112,7 @@ def _amount_at(view: _View, i: int, before: list[_Draft]) -> _Draft | None:
     _read_qualifier(view, draft)
     _read_after(view, draft)
     if draft.unit is None:
-        _inherit_unit(view, draft, before)
+        _inherit_unit(view, draft, counted)
     if draft.unit is None and not number.digits and number.words == 1 and draft.qualifier == "exact":
         return None  # a lone small number word (ست, سبع) is too often something else
     return draft
@@ -241,15 +245,10 @@ def _read_after(view: _View, draft: _Draft) -> None:
         draft.last = j
 
 
-def _inherit_unit(view: _View, draft: _Draft, before: list[_Draft]) -> None:
-    """A bare number takes the unit of the last amount of its sentence (`عاد منهم 280`)."""
-    sentence = view.sentence[draft.first]
-    for prev in reversed(before):
-        if view.sentence[prev.first] != sentence:
-            return
-        if prev.unit and prev.unit not in _DURATIONS + ("percent",):
-            draft.unit, draft.item = prev.unit, prev.item
-            return
+def _inherit_unit(view: _View, draft: _Draft, counted: _Draft | None) -> None:
+    """A bare number takes the unit of the last counted amount of its sentence (`عاد منهم 280`)."""
+    if counted is not None and view.sentence[counted.first] == view.sentence[draft.first]:
+        draft.unit, draft.item = counted.unit, counted.item
 
 
 def _word_amount(view: _View, i: int) -> _Draft | None:

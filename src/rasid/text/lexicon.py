@@ -16,6 +16,7 @@ from rasid.text.normalise import fold
 from rasid.text.tokens import stem_variants
 
 T = TypeVar("T")
+_MEMO_LIMIT = 200_000  # distinct words remembered per table before the memo starts afresh
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +35,7 @@ class PhraseTable(Generic[T]):
         self._table: dict[tuple[str, ...], list[T]] = {}
         self._longest: dict[str, int] = {}
         self._words: set[str] = set()
+        self._memo: dict[tuple[str, bool], list[tuple[str, str]]] = {}
         self.accusative_alef = accusative_alef
         for phrase, entry in items:
             key = tuple(fold(phrase).split())
@@ -48,17 +50,29 @@ class PhraseTable(Generic[T]):
         return tuple(self._table.get(tuple(fold(phrase).split()), ()))
 
     def match(self, words: Sequence[str], i: int, *, clitics: bool = True) -> PhraseMatch[T] | None:
-        """Longest entry that starts at folded word `words[i]`; None if none does."""
-        firsts = [(words[i], "")]
-        if clitics:
-            firsts += [(v, words[i][:len(words[i]) - len(v)]) for v in stem_variants(words[i])[1:]]
+        """Longest entry that starts at folded word `words[i]`; None if none does (or no word)."""
+        if not 0 <= i < len(words):
+            return None
         best = None
-        for first, clitic in firsts:
-            for head in self._heads(first):
-                found = self._longest_from(words, i, head)
-                if found and (best is None or found[0] > best.end):
-                    best = PhraseMatch(i, found[0], tuple(found[1]), clitic)
+        for head, clitic in self._first_words(words[i], clitics):
+            found = self._longest_from(words, i, head)
+            if found and (best is None or found[0] > best.end):
+                best = PhraseMatch(i, found[0], tuple(found[1]), clitic)
         return best
+
+    def _first_words(self, word: str, clitics: bool) -> list[tuple[str, str]]:
+        """(table word, clitic) readings of a first word; memoised, words recur a lot."""
+        key = (word, clitics)
+        found = self._memo.get(key)
+        if found is None:
+            readings = [(word, "")]
+            if clitics:
+                readings += [(v, word[:len(word) - len(v)]) for v in stem_variants(word)[1:]]
+            found = [(head, clitic) for reading, clitic in readings for head in self._heads(reading)]
+            if len(self._memo) >= _MEMO_LIMIT:
+                self._memo.clear()
+            self._memo[key] = found
+        return found
 
     def _heads(self, word: str) -> list[str]:
         heads = [word] if word in self._longest else []

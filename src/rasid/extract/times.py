@@ -1,0 +1,79 @@
+"""Pipeline stage `times`: every date or period a report refers to, resolved to the calendar.
+
+The text is folded (`doc.normalised`) so spelling variants match, cut into tokens, and
+scanned once: at each token every reader of the grammar is tried and the longest match
+wins (`times_grammar` for calendar dates, `times_relative` for times named from the
+publication date). What a match says (`Spec`) is resolved against `doc.published`
+(`times_resolve`); without a publication date a relative time keeps its span with a null
+value. Spans are mapped back to `doc.text` offsets, and matches in boilerplate are dropped.
+"""
+from __future__ import annotations
+
+import re
+
+from rasid.document import Document, Time
+from rasid.extract.times_grammar import (Found, read_coordinated, read_date, read_era_year, read_numeric_date,
+                                         read_years)
+from rasid.extract.times_lexicon import Lexed
+from rasid.extract.times_relative import read_ago, read_day_word, read_period, read_relative_unit, read_season
+from rasid.extract.times_resolve import parse_anchor, resolve
+
+_WORD_MARKS = re.compile("[\u0640\u064b-\u065f\u0670]")
+
+#: Top-level readers; at each token the one that reads furthest wins (the first on a tie).
+READERS = (read_date, read_coordinated, read_numeric_date, read_period, read_season, read_years, read_era_year,
+           read_relative_unit, read_ago, read_day_word)
+
+
+def find_times(doc: Document) -> Document:
+    """Stage: append a `Time` for every time expression outside boilerplate, ids t1, t2, … ."""
+    anchor = parse_anchor(doc.published)
+    norm = doc.normalised
+    lx = Lexed(norm.text)
+    number = len(doc.times)
+    for found in scan(lx):
+        start, end = norm.span(_start_after_clitic(lx, found.first), lx.tokens[found.end - 1].end)
+        end = _end_after_marks(doc.text, end)
+        value = resolve(found.spec, anchor)
+        if doc.in_boilerplate(start, end) or (value is None and not found.spec.relative):
+            continue  # page furniture, or a date that does not exist (31 شباط 2020)
+        number += 1
+        doc.times.append(Time(f"t{number}", start, end, doc.text[start:end], value,
+                              found.spec.precision, found.spec.relative))
+    return doc
+
+
+def scan(lx: Lexed) -> list[Found]:
+    """Every match in text order, each token read at most once as the start of a match."""
+    out: list[Found] = []
+    i = 0
+    while i < len(lx):
+        best = _longest(lx, i) if lx.hits(i) or lx.tokens[i].kind == "num" else None
+        if best:
+            out.extend(best)
+            i = max(i + 1, best[-1].end)
+        else:
+            i += 1
+    return out
+
+
+def _start_after_clitic(lx: Lexed, i: int) -> int:
+    """Folded start of token `i` without a leading clitic every reading of it needs (ومطلع → مطلع)."""
+    clitic = min((h.clitic for h in lx.hits(i)), key=len, default="")
+    return lx.tokens[i].start + len(clitic)
+
+
+def _end_after_marks(text: str, end: int) -> int:
+    """Take in the tatweel and diacritics that end the last word (`هـ`, `أمسِ`)."""
+    while end < len(text) and _WORD_MARKS.match(text, end):
+        end += 1
+    return end
+
+
+def _longest(lx: Lexed, i: int) -> list[Found] | None:
+    best: list[Found] | None = None
+    for reader in READERS:
+        found = reader(lx, i)
+        if found and (best is None or found[-1].end > best[-1].end):
+            best = found
+    return best

@@ -1,0 +1,162 @@
+"""The vocabulary of time expressions, and a token stream of folded text that looks it up.
+
+Every word the times grammar knows is data: month names (`lexicons/months.tsv`), weekday
+names (`lexicons/weekdays.tsv`) and cue words (`lexicons/time_cues.tsv`, whose header lists
+the roles). Lexicon phrases are matched on whole folded tokens, so a month name never matches
+inside another word (`آب` in `أسباب`); the first word of a phrase may carry the clitics
+و ف ب ل ك (`وبشهر`, `لعام`, `للعام`).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rasid.resources.catalogue import read_tsv
+from rasid.text.normalise import fold
+
+# Numbers, letter runs, line breaks and single punctuation marks; whitespace separates them.
+# Each alternative is one character class, so matching is linear in the text.
+_TOKEN_RE = re.compile(r"\d+|[^\W\d_]+|\n|[^\w\s]")
+_CONJ = "وف"
+_PREP = "بلك"
+
+
+@dataclass(frozen=True, slots=True)
+class Tok:
+    text: str
+    start: int
+    end: int
+    kind: str  # num, word, punct, nl
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    words: tuple[str, ...]
+    role: str
+    value: str = ""
+    extra: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A lexicon phrase found at a token: its role and value, and the token after it."""
+    role: str
+    value: str
+    extra: str
+    end: int
+    clitic: str  # the clitic letters taken off the first word, '' if none
+
+
+@lru_cache(maxsize=1)
+def time_lexicon() -> dict[str, tuple[Entry, ...]]:
+    """First folded word of a phrase → the phrases that start with it, longest first."""
+    index: dict[str, set[Entry]] = {}
+    for entry in (*_month_entries(), *_weekday_entries(), *_cue_entries()):
+        index.setdefault(entry.words[0], set()).add(entry)
+    return {w: tuple(sorted(es, key=lambda e: (-len(e.words), e.role, e.value)))
+            for w, es in index.items()}
+
+
+def _phrase(text: str) -> tuple[str, ...]:
+    return tuple(fold(text).split())
+
+
+def _month_entries() -> list[Entry]:
+    """Month names: value = month number, extra = calendar, plus ` ambiguous` for common words."""
+    return [Entry(_phrase(name), "month", month, " ".join([calendar, *flags]).strip())
+            for name, month, calendar, *flags in read_tsv("lexicons/months.tsv")]
+
+
+def _weekday_entries() -> list[Entry]:
+    return [Entry(_phrase(name), "weekday", day) for name, day in read_tsv("lexicons/weekdays.tsv")]
+
+
+def _cue_entries() -> list[Entry]:
+    return [Entry(_phrase(phrase), role, *rest[:2]) for phrase, role, *rest in read_tsv("lexicons/time_cues.tsv")]
+
+
+def readings(word: str) -> list[tuple[str, str]]:
+    """(reading, clitics taken off) for a folded word: whole, without و/ف, without ب/ل/ك."""
+    out = [(word, "")]
+    for conj in ("", *_CONJ):
+        if not word.startswith(conj):
+            continue
+        rest = word[len(conj):]
+        if conj and len(rest) >= 2:
+            out.append((rest, conj))
+        if rest[:1] in _PREP and len(rest) >= 3:
+            out.append((rest[1:], conj + rest[0]))
+            if rest.startswith("لل"):  # ل + ال with the alef elided: للعام = ل + العام
+                out.append(("ا" + rest[1:], conj + "ل"))
+    return out
+
+
+class Lexed:
+    """Tokens of folded text with their lexicon hits, looked up once per token on demand."""
+
+    def __init__(self, folded: str):
+        self.text = folded
+        self.tokens = [Tok(m.group(), m.start(), m.end(), _kind(m.group()))
+                       for m in _TOKEN_RE.finditer(folded)]
+        self._hits: list[tuple[Hit, ...] | None] = [None] * len(self.tokens)
+
+    def __len__(self) -> int:
+        return len(self.tokens)
+
+    def hits(self, i: int) -> tuple[Hit, ...]:
+        """Every lexicon phrase that starts at token `i`, longest first."""
+        if not 0 <= i < len(self.tokens):
+            return ()
+        if self._hits[i] is None:
+            self._hits[i] = self._lookup(i)
+        return self._hits[i]
+
+    def hit(self, i: int, *roles: str) -> Hit | None:
+        """The longest phrase at `i` in one of `roles`, or None."""
+        return next((h for h in self.hits(i) if h.role in roles), None)
+
+    def number(self, i: int) -> Tok | None:
+        """Token `i` when it is a free-standing number (not part of `1.500` or `3,5`)."""
+        if not 0 <= i < len(self.tokens) or self.tokens[i].kind != "num":
+            return None
+        tok = self.tokens[i]
+        if _glued(self.text, tok.start - 1, -1) or _glued(self.text, tok.end, 1):
+            return None
+        return tok
+
+    def punct(self, i: int) -> str | None:
+        """The punctuation mark at token `i`, or None."""
+        if 0 <= i < len(self.tokens) and self.tokens[i].kind == "punct":
+            return self.tokens[i].text
+        return None
+
+    def _lookup(self, i: int) -> tuple[Hit, ...]:
+        tok = self.tokens[i]
+        if tok.kind not in ("word", "punct"):
+            return ()
+        found = []
+        for reading, clitic in readings(tok.text) if tok.kind == "word" else [(tok.text, "")]:
+            for entry in time_lexicon().get(reading, ()):
+                if self._rest_matches(i + 1, entry.words[1:]):
+                    found.append(Hit(entry.role, entry.value, entry.extra, i + len(entry.words), clitic))
+        return tuple(sorted(found, key=lambda h: -h.end))
+
+    def _rest_matches(self, i: int, words: tuple[str, ...]) -> bool:
+        if i + len(words) > len(self.tokens):
+            return False
+        return all(self.tokens[i + k].text == w for k, w in enumerate(words))
+
+
+def _kind(text: str) -> str:
+    if text == "\n":
+        return "nl"
+    if text[0].isdigit():
+        return "num"
+    return "word" if text[0].isalpha() else "punct"
+
+
+def _glued(text: str, pos: int, step: int) -> bool:
+    """True when a decimal or thousands separator at `pos` joins the number to more digits."""
+    nxt = pos + step
+    return 0 <= pos < len(text) and 0 <= nxt < len(text) and text[pos] in ".," and text[nxt].isdigit()

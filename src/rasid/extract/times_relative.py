@@ -1,0 +1,151 @@
+"""The grammar of times named from the publication date: day words, weekdays, units, periods.
+
+Same reader contract as `times_grammar`: (stream, index) → list of `Found` or None.
+A weekday name is also a surname (`محمد الجمعة`), so it is a time only with a cue: a day
+word or part of the day before it (`يوم`, `مساء`), a preposition (`منذ الخميس`), a modifier
+after it (`الخميس الماضي`), a date after it (`الخميس، 31 من كانون الأول`), commas around it
+as an adverb (`قال ترامب، الثلاثاء، إن`), or another weekday it is joined to (`السبت والأحد`).
+"""
+from __future__ import annotations
+
+from rasid.extract.times_grammar import (DIRECTIONS, Found, read_bare_year, read_date, read_numeric_date,
+                                         read_unit_shift, read_year_number, read_years, preceded_by,
+                                         STRONG_YEARS)
+from rasid.extract.times_lexicon import Hit, Lexed
+from rasid.extract.times_resolve import RECENT, Spec
+
+_UNIT_PRECISION = {"day": "day", "week": "day", "month": "month", "year": "year"}
+_MAX_COUNT = 999
+
+
+def read_day_word(lx: Lexed, i: int) -> list[Found] | None:
+    """`يوم الأربعاء`, `مساء الخميس، 31 من كانون الأول`, `يوم أمس الجمعة`, `أمس`, `اليوم`."""
+    lead = lx.hit(i, "day_noun", "day_part", "preposition")
+    j = lead.end if lead else i
+    first = i if lead and lead.role == "day_noun" else j
+    if deictic := lx.hit(j, "deictic"):
+        return _deictic(lx, first, j, deictic)
+    if weekday := lx.hit(j, "weekday"):
+        return _weekday(lx, first, j, weekday, lead is not None)
+    return None
+
+
+def _deictic(lx: Lexed, first: int, j: int, deictic: Hit) -> list[Found] | None:
+    """A day word; a weekday after it names the same day (`أمس الجمعة`)."""
+    end = deictic.end
+    weekday = lx.hit(end, "weekday")
+    if weekday and not weekday.clitic:
+        end = weekday.end
+    elif _definite_word(lx, end) or lx.hit(end, "determiner") or preceded_by(lx, j, "determiner"):
+        return None  # اليوم السابق, اليوم نفسه, في ذلك اليوم: a day of the story, not of publication
+    return [Found(first, end, Spec("day", day_shift=int(deictic.value)))]
+
+
+def _weekday(lx: Lexed, first: int, j: int, weekday: Hit, cued: bool) -> list[Found] | None:
+    end = weekday.end
+    mod = lx.hit(end, "past", "next")
+    end = mod.end if mod else end
+    if date := _date_after_weekday(lx, end):
+        return [Found(first, date.end, date.spec)]
+    if not (cued or mod or _between_commas(lx, j, end) or _joined_to_weekday(lx, j, weekday)
+            or _weekday_joined_after(lx, end)):
+        return None
+    direction = DIRECTIONS.get(mod.role, RECENT) if mod else RECENT
+    return [Found(first, end, Spec("day", weekday=int(weekday.value), direction=direction))]
+
+
+def _date_after_weekday(lx: Lexed, i: int) -> Found | None:
+    """The date a weekday is followed by, after a comma or `الموافق`, if it has a day."""
+    k = i + 1 if lx.punct(i) == "," else i
+    link = lx.hit(k, "link")
+    k = link.end if link else k
+    found = read_date(lx, k, cued=True) or read_numeric_date(lx, k) if k < len(lx) else None
+    return found[0] if found and found[0].spec.precision == "day" else None
+
+
+def _between_commas(lx: Lexed, j: int, end: int) -> bool:
+    """An adverb set off by commas: `قال ترامب، الثلاثاء، إن`."""
+    return lx.punct(j - 1) == "," and lx.punct(end) in (",", ".")
+
+
+def _joined_to_weekday(lx: Lexed, j: int, weekday: Hit) -> bool:
+    """`السبت والأحد`: a weekday with و right after another weekday."""
+    return weekday.clitic.startswith("و") and j > 0 and lx.hit(j - 1, "weekday") is not None
+
+
+def _weekday_joined_after(lx: Lexed, end: int) -> bool:
+    """`السبت والأحد`: the first of two weekdays joined by و."""
+    after = lx.hit(end, "weekday")
+    return after is not None and after.clitic.startswith("و")
+
+
+def _definite_word(lx: Lexed, i: int) -> bool:
+    """True when token `i` is a word with the article (an adjective agreeing with the day word)."""
+    return i < len(lx) and lx.tokens[i].kind == "word" and lx.tokens[i].text.startswith("ال")
+
+
+def read_ago(lx: Lexed, i: int) -> list[Found] | None:
+    """`قبل يومين`, `منذ ثلاثة أيام`, `قبل 3 أشهر`, `قبل أسبوع`: back from publication."""
+    ago = lx.hit(i, "ago")
+    if ago is None:
+        return None
+    count, j = _read_count(lx, ago.end)
+    unit = lx.hit(j, "unit")
+    if unit is None or (count is None) == (unit.extra == "n") or lx.number(unit.end):
+        return None  # قبل أيام is vague, قبل 3 يومين no phrase, قبل عام 2015 a year
+    n = count if count is not None else int(unit.extra)
+    return [Found(i, unit.end, _shift_spec(unit.value, -n))]
+
+
+def _read_count(lx: Lexed, i: int) -> tuple[int | None, int]:
+    tok = lx.number(i)
+    if tok and len(tok.text) <= 3 and 0 < int(tok.text) <= _MAX_COUNT:
+        return int(tok.text), i + 1
+    word = lx.hit(i, "count")
+    return (int(word.value), word.end) if word else (None, i)
+
+
+def _shift_spec(unit: str, n: int) -> Spec:
+    precision = _UNIT_PRECISION[unit]
+    if unit in ("day", "week"):
+        return Spec(precision, day_shift=n * (7 if unit == "week" else 1))
+    if unit == "month":
+        return Spec(precision, month_shift=n)
+    return Spec(precision, year_shift=n)
+
+
+def read_relative_unit(lx: Lexed, i: int, bare: bool = False) -> list[Found] | None:
+    """`الشهر الماضي`, `العام الجاري`, `هذا العام`, `السنة المقبلة` (`العام` alone if `bare`)."""
+    for unit in ("month", "year"):
+        if shift := read_unit_shift(lx, i, unit, bare):
+            spec = Spec(unit, month_shift=shift[0]) if unit == "month" else Spec(unit, year_shift=shift[0])
+            return [Found(i, shift[1], spec)]
+    return None
+
+
+def read_period(lx: Lexed, i: int) -> list[Found] | None:
+    """`مطلع/منتصف/أواخر` + a month, a year or a unit: the span grows, the precision stays."""
+    part = lx.hit(i, "period_part")
+    if part is None:
+        return None
+    j = part.end
+    inner = (read_date(lx, j, cued=True) or read_years(lx, j) or read_bare_year(lx, j)
+             or read_relative_unit(lx, j, bare=True))
+    if not inner:
+        return None
+    return [Found(i, inner[0].end, inner[0].spec), *inner[1:]]
+
+
+def read_season(lx: Lexed, i: int) -> list[Found] | None:
+    """`صيف 2014`, `شتاء عام 2015`, `خريف العام الماضي`: a season is dated by its year."""
+    season = lx.hit(i, "season")
+    if season is None:
+        return None
+    j = season.end
+    cue = lx.hit(j, "year_cue")
+    year = read_year_number(lx, cue.end, *STRONG_YEARS) if cue and cue.value == "strong" else None
+    inner = [Found(j, year.end, Spec("year", year=year.year))] if year else (
+        read_bare_year(lx, j) or read_relative_unit(lx, j))
+    if not inner or inner[0].spec.precision != "year":
+        return None
+    return [Found(i, inner[0].end, inner[0].spec)]

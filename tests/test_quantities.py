@@ -1,0 +1,180 @@
+"""The quantities stage on sentences written for these tests, from the grammar of the issue."""
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from rasid import extract
+from rasid.extract.numbers import parse_digits
+
+FIELDS = ("value", "low", "high", "qualifier", "unit", "per")
+
+
+def amounts(text: str, published: str | None = None) -> list[dict]:
+    doc = extract(text, published=published)
+    for q in doc.quantities:
+        assert doc.text[q.start:q.end] == q.text
+    return [{"text": q.text, **{f: getattr(q, f) for f in FIELDS}, "item": q.item} for q in doc.quantities]
+
+
+def only(text: str) -> dict:
+    found = amounts(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def fields(found: dict) -> tuple:
+    return tuple(found[f] for f in FIELDS)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("قالت المصادر إن التنظيم يجني أكثر من مليون دولار يومياً من الحقل.", (1000000, 1000000, None, "more_than", "USD", "day")),
+    ("وكان الحقل ينتج ٣٤ ألف برميل نفط يومياً قبل المعارك.", (34000, 34000, 34000, "exact", "barrel", "day")),
+    ("وبلغ الإنتاج 2.5 مليون برميل في العام.", (2500000, 2500000, 2500000, "exact", "barrel", "year")),
+    ("وانضم ١٬٥٠٠ مقاتل إلى الفصيل.", (1500, 1500, 1500, "exact", "person", None)),
+    ("وقدرت الخسائر بنحو 3,5 مليار دولار.", (3500000000, 3500000000, 3500000000, "approx", "USD", None)),
+    ("وتبلغ حصته ٢٫٥ في المئة من العائدات.", (2.5, 2.5, 2.5, "exact", "percent", None)),
+    ("قتل خمسة وعشرون عنصراً في الهجوم.", (25, 25, 25, "exact", "person", None)),
+    ("وأصيب أحد عشر شخصاً بجروح.", (11, 11, 11, "exact", "person", None)),
+    ("وجرى تجنيد ثلاثمائة مقاتل جديد.", (300, 300, 300, "exact", "person", None)),
+    ("ويملك التنظيم ثلاثة آلاف وخمسمئة سيارة.", (3500, 3500, 3500, "exact", "vehicle", None)),
+    ("وينتج الحقل مليون ونصف المليون متر مكعب من الغاز.", (1500000, 1500000, 1500000, "exact", "cubic_meter", None)),
+    ("ودفعت العائلة ربع مليون دولار فدية.", (250000, 250000, 250000, "exact", "USD", None)),
+    ("واستمر الاشتباك نصف ساعة.", (0.5, 0.5, 0.5, "exact", "hour", None)),
+    ("وعاد إلى البلدة بعد عام ونصف.", (1.5, 1.5, 1.5, "exact", "year", None)),
+    ("ودامت المعارك قرابة الشهر ونصف.", (1.5, 1.5, 1.5, "approx", "month", None)),
+    ("وصادرت الشرطة مليوني دولار.", (2000000, 2000000, 2000000, "exact", "USD", None)),
+    ("وهاجم المسلحون نقطتين للجيش.", (2, 2, 2, "exact", "other", None)),
+    ("وغاب عن المنطقة قرابة العامين.", (2, 2, 2, "approx", "year", None)),
+    ("وأعلن التنظيم مسؤوليته بعد أكثر من عام.", (1, 1, None, "more_than", "year", None)),
+    ("ويضم المعسكر نحو 3 آلاف مقاتل أجنبي.", (3000, 3000, 3000, "approx", "person", None)),
+    ("وسقط في الكمين زهاء 200 عنصر.", (200, 200, 200, "approx", "person", None)),
+    ("وقتل ما يقرب من 40 مدنياً.", (40, 40, 40, "approx", "person", None)),
+    ("وجمع حوالى 600 ألف يورو.", (600000, 600000, 600000, "approx", "EUR", None)),
+    ("وتجاوزت خسائر الشركة هذا العام 5 ملايين دولار.", (5000000, 5000000, None, "more_than", "USD", None)),
+    ("ونقل إلى المستشفى ما يزيد على 100 جريح.", (100, 100, None, "more_than", "person", None)),
+    ("وقتل ما لا يقل عن 15 عنصراً.", (15, 15, None, "at_least", "person", None)),
+    ("وقتل 25 مقاتلاً على الأقل.", (25, 25, None, "at_least", "person", None)),
+    ("ولا تمثل هذه الأموال أقل من 10% من الموازنة.", (10, None, 10, "less_than", "percent", None)),
+    ("وتسيطر على مساحة لا تتجاوز 7% من المحافظة.", (7, None, 7, "at_most", "percent", None)),
+    ("ويتقاضى العنصر حتى 500 دولار شهرياً.", (500, None, 500, "at_most", "USD", "month")),
+    ("وتقدر أعدادهم بما بين 14 إلى 18 ألف مقاتل.", (None, 14000, 18000, "range", "person", None)),
+    ("ويتراوح عددهم بين 14 و18 ألفاً.", (None, 14000, 18000, "range", None, None)),
+    ("وقتل عشرات المقاتلين.", (None, 20, None, "vague", "person", None)),
+    ("ونزح آلاف الأشخاص من القرى.", (None, 2000, None, "vague", "person", None)),
+    ("وجمع التنظيم ملايين الدولارات.", (None, 2000000, None, "vague", "USD", None)),
+    ("وفر عشرات الآلاف من المدنيين.", (None, 20000, None, "vague", "person", None)),
+    ("وباع التنظيم 20 طناً من القمح.", (20, 20, 20, "exact", "ton", None)),
+    ("ويقع الموقع على بعد 40 كيلومتراً.", (40, 40, 40, "exact", "km", None)),
+    ("ويسيطر على 325 بئراً.", (325, 325, 325, "exact", "well", None)),
+    ("وشنت الطائرات 60 غارة جوية.", (60, 60, 60, "exact", "airstrike", None)),
+    ("ودخل الرتل 12 قرية.", (12, 12, 12, "exact", "village", None)),
+    ("وسافر المقاتلون من 12 دولة.", (12, 12, 12, "exact", "country", None)),
+    ("وطلب الخاطفون 50 ألف دينار عراقي.", (50000, 50000, 50000, "exact", "IQD", None)),
+    ("وبيعت القطعة بـ 200 ألف ليرة سورية.", (200000, 200000, 200000, "exact", "SYP", None)),
+    ("ودفع 300 جنيه إسترليني.", (300, 300, 300, "exact", "GBP", None)),
+    ("وتبلغ الإتاوة 20 دولاراً أمريكياً عن كل شاحنة.", (20, 20, 20, "exact", "USD", None)),
+    ("واستمر القصف ثلاث ساعات.", (3, 3, 3, "exact", "hour", None)),
+    ("وحقق الحقل إيرادات بلغت 8 ملايين دولار سنوياً.", (8000000, 8000000, 8000000, "exact", "USD", "year")),
+    ("ويجني ما يعادل 40 ألف دولار في اليوم.", (40000, 40000, 40000, "exact", "USD", "day")),
+    ("وخسر التنظيم مورداً يومياً يتجاوز المليون دولار.", (1000000, 1000000, None, "more_than", "USD", "day")),
+])
+def test_quantities_grammar(text, expected):
+    assert fields(only(text)) == expected
+
+
+def test_quantities_elided_unit_comes_from_the_sentence():
+    found = amounts("وسافر إلى سوريا 820 شخصاً، عاد منهم 280، بحسب الدراسة.")
+    assert [(q["value"], q["unit"]) for q in found] == [(820, "person"), (280, "person")]
+
+
+def test_quantities_a_bare_number_in_a_new_sentence_inherits_nothing():
+    found = amounts("وسافر 820 شخصاً. وبقي 280 في المدينة.")
+    assert [(q["value"], q["unit"]) for q in found] == [(820, "person"), (280, None)]
+
+
+def test_quantities_casualty_counts_with_others():
+    found = amounts("وقتل 5 من قوات الجيش وأصيب 12 آخرين بجروح.")
+    assert [(q["value"], q["unit"]) for q in found] == [(5, "person"), (12, "person")]
+
+
+def test_quantities_item_words():
+    assert only("وينتج 40 ألف برميل من النفط.")["item"] == "oil"
+
+
+@pytest.mark.parametrize("text", [
+    "وقعت المعركة عام 2015 قرب المدينة.",
+    "في 14 من كانون الأول قصفت الطائرات البلدة.",
+    "هاجم التنظيم الفرقة الرابعة للجيش.",
+    "أصدر مجلس الأمن القرار 2254 بشأن سوريا.",
+    "انتشر عناصر اللواء 47 في المنطقة.",
+    "نشر التقرير في 15/8/2020 على الموقع.",
+    "تقارير | 1 01 2021",
+    "وقال أحد المقاتلين إن الوضع صعب.",
+    "وتعاون كلا البلدين في التحقيق.",
+    "وتحدث الحاج سبع عن المعركة.",
+])
+def test_quantities_not_amounts(text):
+    assert amounts(text) == []
+
+
+def test_quantities_boilerplate_yields_nothing():
+    doc = extract("قتل 5 عناصر في الهجوم.\nقد يهمك: 20 ألف برميل نفط تعبر الحدود")
+    assert [q.value for q in doc.quantities] == [5]
+
+
+def test_quantities_tatweel_and_diacritics_inside_the_amount_keep_offsets():
+    found = only("وصادروا ٣٤ ألـــفاً من الدولاراتِ")
+    assert found["value"] == 34000 and found["text"].startswith("٣٤ ألـــفاً")
+
+
+@pytest.mark.parametrize("text,value", [
+    ("1,500", 1500), ("1,500,000", 1500000), ("3,5", 3.5), ("2.5", 2.5), ("1.500.000", 1500000),
+    ("12", 12), ("1,500.25", 1500.25), ("1.500,25", 1500.25),
+])
+def test_quantities_digit_separators(text, value):
+    assert parse_digits(text) == value
+
+
+def test_quantities_cost_is_linear_on_a_megabyte_of_numbers():
+    chunk = "٣٤ ألف 1,500,000 مليون ونصف المليون بين 14 و18 ألفاً أكثر من ثلاثة وعشرين 3.5 ٫ ، "
+    small, large = (chunk * (size // len(chunk)) for size in (100_000, 1_000_000))
+    started = time.perf_counter()
+    extract(small)
+    middle = time.perf_counter()
+    doc = extract(large)
+    ended = time.perf_counter()
+    assert len(doc.quantities) > 30_000
+    # ten times the text may cost about ten times the work; quadratic work would cost ~100 times
+    assert (ended - middle) < 30 * max(middle - started, 0.05)
+
+
+# --- property tests: numbers written three ways read back to the same value ----------------
+
+def _arabic_indic(n: int) -> str:
+    return str(n).translate(_INDIC)
+
+
+def _with_separators(n: int, sep: str) -> str:
+    return f"{n:,}".replace(",", sep)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=1, max_value=10**15))
+def test_quantities_digits_read_back(n):
+    for written in (str(n), _arabic_indic(n), _with_separators(n, ","),
+                    _arabic_indic(n) if n < 1000 else _with_separators(n, "٬").translate(_INDIC)):
+        assert only(f"وصادرت السلطات {written} دولار.")["value"] == n, written
+
+
+_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(min_value=1, max_value=10**12 - 1))
+def test_quantities_number_words_read_back(n):
+    from pyarabic.number import ArNumbers
+    words = ArNumbers().int2str(str(n))
+    assert only(f"وصادرت السلطات {words} دولار.")["value"] == n, words
