@@ -41,3 +41,15 @@ lock:
 	{ echo "# Pinned versions of every dependency (direct and transitive); regenerate with 'make lock'."; \
 	  .lock-venv/bin/pip freeze --exclude-editable | grep -v '^rasid'; } > constraints.txt
 	rm -rf .lock-venv
+
+.PHONY: bench bench-peers
+# Benchmarks against peer libraries (see bench/README.md); never part of `make test`.
+bench: $(STAMP)
+	RASID_PEER_PYTHON=$(abspath .bench-peers/bin/python) $(BIN)/python bench/quantities.py
+	@if [ -f bench/times.py ]; then $(BIN)/python bench/times.py; fi
+
+# puckling needs Python >= 3.13: the peers get their own environment.
+PEER_PYTHON ?= $(firstword $(wildcard $(HOME)/.pyenv/versions/3.1[3-9]*/bin/python3) python3.13)
+bench-peers:
+	$(PEER_PYTHON) -m venv .bench-peers
+	.bench-peers/bin/pip install --quiet puckling==0.5.0 pyarabic==0.6.15
