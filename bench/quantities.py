@@ -100,8 +100,6 @@ def _make_rasid(options):
         sys.path.insert(0, str(ROOT / "src"))
         import rasid
     extract = rasid.extract
-    if not callable(extract):  # the subpackage rasid.extract shadows the function once imported
-        from rasid.pipeline import extract
 
     def run(doc):
         d = extract(doc["text"], published=doc.get("published"), id=doc["id"]).to_dict()

@@ -10,7 +10,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from rasid.document import Document
-from rasid.extract.quantities import find_quantities
+from rasid.stages.quantities import find_quantities
+from rasid.stages.times import find_times
 from rasid.text.boilerplate import mark_boilerplate
 from rasid.text.metadata import read_metadata
 from rasid.text.segment import paragraphs, sentences
@@ -56,6 +57,7 @@ def default_pipeline() -> Pipeline:
         ("segment", segment),
         ("boilerplate", mark_boilerplate),
         ("metadata", read_metadata),
+        ("times", find_times),            # before quantities: dates and years are not amounts
         ("quantities", find_quantities),
     ))
 

@@ -8,11 +8,11 @@ as an adverb (`قال ترامب، الثلاثاء، إن`), or another weekday
 """
 from __future__ import annotations
 
-from rasid.extract.times_grammar import (DIRECTIONS, Found, read_bare_year, read_date, read_numeric_date,
-                                         read_unit_shift, read_year_number, read_years, preceded_by,
-                                         STRONG_YEARS)
-from rasid.extract.times_lexicon import Hit, Lexed
-from rasid.extract.times_resolve import RECENT, Spec
+from rasid.stages.times_grammar import (DIRECTIONS, STRONG_YEARS, Found, definite_word, preceded_by,
+                                         read_bare_year, read_date, read_numeric_date, read_unit_shift,
+                                         read_year_number, read_years, year_spec)
+from rasid.stages.times_lexicon import Hit, Lexed
+from rasid.stages.times_resolve import RECENT, Spec
 
 _UNIT_PRECISION = {"day": "day", "week": "day", "month": "month", "year": "year"}
 _MAX_COUNT = 999
@@ -23,7 +23,7 @@ def read_day_word(lx: Lexed, i: int) -> list[Found] | None:
     lead = lx.hit(i, "day_noun", "day_part", "preposition")
     j = lead.end if lead else i
     first = i if lead and lead.role == "day_noun" else j
-    if deictic := lx.hit(j, "deictic"):
+    if (deictic := lx.hit(j, "deictic")) and (lead or deictic.extra != "cued"):
         return _deictic(lx, first, j, deictic)
     if weekday := lx.hit(j, "weekday"):
         return _weekday(lx, first, j, weekday, lead is not None)
@@ -36,8 +36,9 @@ def _deictic(lx: Lexed, first: int, j: int, deictic: Hit) -> list[Found] | None:
     weekday = lx.hit(end, "weekday")
     if weekday and not weekday.clitic:
         end = weekday.end
-    elif _definite_word(lx, end) or lx.hit(end, "determiner") or preceded_by(lx, j, "determiner"):
-        return None  # اليوم السابق, اليوم نفسه, في ذلك اليوم: a day of the story, not of publication
+    elif (definite_word(lx, end) or lx.hit(end, "determiner")
+          or preceded_by(lx, j, "determiner", "rate_prep")):
+        return None  # اليوم السابق, اليوم نفسه, في ذلك اليوم, برميل في اليوم: not the publication day
     return [Found(first, end, Spec("day", day_shift=int(deictic.value)))]
 
 
@@ -46,7 +47,8 @@ def _weekday(lx: Lexed, first: int, j: int, weekday: Hit, cued: bool) -> list[Fo
     mod = lx.hit(end, "past", "next")
     end = mod.end if mod else end
     if date := _date_after_weekday(lx, end):
-        return [Found(first, date.end, date.spec)]
+        close = date.end < len(lx) and lx.punct(date.end) == ")" and lx.punct(end) == "("
+        return [Found(first, date.end + int(close), date.spec)]
     if not (cued or mod or _between_commas(lx, j, end) or _joined_to_weekday(lx, j, weekday)
             or _weekday_joined_after(lx, end)):
         return None
@@ -56,7 +58,7 @@ def _weekday(lx: Lexed, first: int, j: int, weekday: Hit, cued: bool) -> list[Fo
 
 def _date_after_weekday(lx: Lexed, i: int) -> Found | None:
     """The date a weekday is followed by, after a comma or `الموافق`, if it has a day."""
-    k = i + 1 if lx.punct(i) == "," else i
+    k = i + 1 if lx.punct(i) in (",", "(", "-") else i
     link = lx.hit(k, "link")
     k = link.end if link else k
     found = read_date(lx, k, cued=True) or read_numeric_date(lx, k) if k < len(lx) else None
@@ -79,20 +81,18 @@ def _weekday_joined_after(lx: Lexed, end: int) -> bool:
     return after is not None and after.clitic.startswith("و")
 
 
-def _definite_word(lx: Lexed, i: int) -> bool:
-    """True when token `i` is a word with the article (an adjective agreeing with the day word)."""
-    return i < len(lx) and lx.tokens[i].kind == "word" and lx.tokens[i].text.startswith("ال")
-
-
 def read_ago(lx: Lexed, i: int) -> list[Found] | None:
     """`قبل يومين`, `منذ ثلاثة أيام`, `قبل 3 أشهر`, `قبل أسبوع`: back from publication."""
     ago = lx.hit(i, "ago")
     if ago is None:
         return None
-    count, j = _read_count(lx, ago.end)
+    approx = lx.hit(ago.end, "approx")
+    count, j = _read_count(lx, approx.end if approx else ago.end)
     unit = lx.hit(j, "unit")
-    if unit is None or (count is None) == (unit.extra == "n") or lx.number(unit.end):
-        return None  # قبل أيام is vague, قبل 3 يومين no phrase, قبل عام 2015 a year
+    if unit is None or (count is None) == (unit.extra == "n"):
+        return None  # قبل أيام is vague, قبل 3 يومين no phrase
+    if lx.number(unit.end) or lx.hit(unit.end, "month", "weekday", "deictic"):
+        return None  # منذ عام 2015, منذ شهر يناير, منذ يوم الأربعاء: a name follows the unit word
     n = count if count is not None else int(unit.extra)
     return [Found(i, unit.end, _shift_spec(unit.value, -n))]
 
@@ -144,7 +144,7 @@ def read_season(lx: Lexed, i: int) -> list[Found] | None:
     j = season.end
     cue = lx.hit(j, "year_cue")
     year = read_year_number(lx, cue.end, *STRONG_YEARS) if cue and cue.value == "strong" else None
-    inner = [Found(j, year.end, Spec("year", year=year.year))] if year else (
+    inner = [Found(j, year.end, year_spec(year))] if year else (
         read_bare_year(lx, j) or read_relative_unit(lx, j))
     if not inner or inner[0].spec.precision != "year":
         return None

@@ -8,17 +8,18 @@ licenses the expression is not part of it (`عام 2015` → `2015`).
 """
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, replace
 
-from rasid.extract.times_lexicon import Lexed
-from rasid.extract.times_resolve import NEXT, PAST, RECENT, Spec
+from rasid.stages.times_lexicon import Lexed
+from rasid.stages.times_resolve import NEXT, PAST, RECENT, Spec
 
 STRONG_YEARS = (1000, 2199)  # a 4-digit number after عام/سنة, or inside a date
 WEAK_YEARS = (1900, 2100)    # after a bare preposition (في 2015), or alone after مطلع/صيف
 MAX_HIJRI_YEAR = 1700
+HIJRI_NUMERIC = (1300, 1500)  # a numeric date with such a year is Hijri (14/10/1439)
 SHIFTS = {"past": -1, "current": 0, "next": 1}
 DIRECTIONS = {"past": PAST, "next": NEXT}
+_GREGORIAN_MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +36,9 @@ class MonthRef:
     calendar: str = "gregorian"
     shift: int | None = None
     licensed: bool = False   # `شهر` before it or a paired name: a month for sure
-    ambiguous: bool = False  # also a common word or first name (آب, رمضان)
+    ambiguous: bool = False  # also a common word or first name (آب, رمضان): no attached ب/ل/ك
+    strict: bool = False     # too common a word to be a month after a bare preposition (ماي, صفر)
+    in_prep: bool = False    # carries the preposition ب or ل (بآذار), as good as `في آذار`
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +62,8 @@ def read_day(lx: Lexed, i: int) -> tuple[int, int] | None:
         of = lx.hit(i + 1, "of")
         return int(tok.text), of.end if of else i + 1
     ordinal = lx.hit(i, "day_ordinal")
+    if ordinal and definite_word(lx, i - 1) and not lx.hit(i - 1, "deictic"):
+        return None  # الأسبوع الأول من الشهر: the ordinal counts another noun (اليوم الأول is a day)
     if ordinal and (of := lx.hit(ordinal.end, "of")):
         return int(ordinal.value), of.end
     if ordinal and ordinal.extra == "bare":
@@ -73,8 +78,13 @@ def read_month_name(lx: Lexed, i: int) -> tuple[MonthRef, int] | None:
     if name is None:
         return None
     calendar, *flags = name.extra.split()
+    ambiguous = bool(flags)  # ambiguous or strict
+    if ambiguous and set(name.clitic) & set("بلك"):
+        return None  # لأب, باب: a word with a preposition, not a month
     end, paired = read_pair(lx, name.end, name.value)
-    return MonthRef(int(name.value), calendar, None, bool(noun) or paired, "ambiguous" in flags), end
+    prep = (noun or name).clitic[-1:] in ("ب", "ل")
+    return MonthRef(int(name.value), calendar, licensed=bool(noun) or paired, ambiguous=ambiguous,
+                    strict="strict" in flags, in_prep=prep), end
 
 
 def read_pair(lx: Lexed, i: int, month: str) -> tuple[int, bool]:
@@ -100,7 +110,14 @@ def read_unit_shift(lx: Lexed, i: int, unit: str, bare: bool = False) -> tuple[i
     mod = lx.hit(noun.end, *SHIFTS)
     if mod:
         return SHIFTS[mod.role], mod.end
-    return (0, noun.end) if bare else None
+    if bare and not definite_word(lx, noun.end):
+        return 0, noun.end  # مطلع العام, but not نهاية السنة المالية
+    return None
+
+
+def definite_word(lx: Lexed, i: int) -> bool:
+    """True when token `i` is a word with the article (an adjective agreeing with the noun before)."""
+    return 0 <= i < len(lx) and lx.tokens[i].kind == "word" and lx.tokens[i].text.startswith("ال")
 
 
 def read_month_ref(lx: Lexed, i: int) -> tuple[MonthRef, int] | None:
@@ -138,28 +155,38 @@ def read_date(lx: Lexed, i: int, cued: bool = False) -> list[Found] | None:
     """[day [من]] month [year | الماضي/المقبل | من هذا العام]: a date or a month.
 
     A month name alone is a time only when something shows it is one: `شهر`, a paired name,
-    a modifier, a cue before it (`مطلع`, `cued`), or a preposition before an unambiguous name.
+    a modifier, a cue before it (`مطلع`, `cued`), a preposition (`في آب`; not for the `strict`
+    names of months.tsv), or an attached ب/ل on a name that is no common word (`بآذار`).
     """
     day = read_day(lx, i)
     month = read_month_ref(lx, day[1] if day else i)
     if month is None:
         return None
     ref, end = month
+    if day and day[0] > _longest_month(ref):
+        return None
     year = read_year_ref(lx, end) if ref.month is not None else None
     mod = lx.hit(end, *SHIFTS) if ref.month is not None and year is None else None
-    licensed = bool(day or year or mod or ref.licensed or cued
-                    or (not ref.ambiguous and preceded_by(lx, i, "preposition")))
+    licensed = bool(day or year or mod or ref.licensed or cued or (ref.in_prep and not ref.ambiguous)
+                    or (not ref.strict and preceded_by(lx, i, "preposition")))
     if not licensed or (ref.calendar == "hijri" and year and (year.year or 0) > MAX_HIJRI_YEAR):
         return None
     spec = _date_spec(ref, day[0] if day else None, year, mod.role if mod else None)
     return [Found(i, (year or mod).end if (year or mod) else end, spec)]
 
 
+def _longest_month(ref: MonthRef) -> int:
+    """The most days the month can have in any year (a Hijri month has 29 or 30)."""
+    if ref.month is None or ref.calendar == "hijri":
+        return 30 if ref.month is not None else 31
+    return _GREGORIAN_MONTH_DAYS[ref.month - 1]
+
+
 def read_coordinated(lx: Lexed, i: int) -> list[Found] | None:
     """`16 و17 تموز`, `آب وأيلول 2019`, `نيسان و أيار الماضيين`: the first takes the last's tail."""
     day = read_day(lx, i)
     month = read_month_ref(lx, day[1] if day else i)
-    if not day and not month or month and month[0].month is None:
+    if (not day and not month) or (month and month[0].month is None):
         return None
     end = month[1] if month else day[1]
     if month and (read_year_ref(lx, end) or lx.hit(end, *SHIFTS)):
@@ -199,7 +226,7 @@ def _date_spec(ref: MonthRef, day: int | None, year: YearRef | None, mod: str | 
 
 
 def read_numeric_date(lx: Lexed, i: int) -> list[Found] | None:
-    """`15/8/2020`, `2020-08-15`, `15.08.2020`, `1 01 2021` (digits of any script)."""
+    """`15/8/2020`, `2020-08-15`, `15.08.2020`, `1 01 2021`, `12/2/1439هـ` (digits of any script)."""
     toks = lx.tokens
     if toks[i].kind != "num":
         return None
@@ -212,24 +239,26 @@ def read_numeric_date(lx: Lexed, i: int) -> list[Found] | None:
         return None
     if end > len(toks) or any(toks[k].kind != "num" for k in parts):
         return None
-    date = _numeric_date(*(toks[k].text for k in parts), spaced=sep is None)
-    return [Found(i, end, Spec("day", year=date.year, month=date.month, day=date.day))] if date else None
+    ymd = _numeric_ymd(*(toks[k].text for k in parts), spaced=sep is None)
+    if ymd is None:
+        return None
+    era = lx.hit(end, "era")
+    hijri_year = HIJRI_NUMERIC[0] <= ymd[0] <= HIJRI_NUMERIC[1]
+    calendar = era.value if era else "hijri" if hijri_year else "gregorian"
+    return [Found(i, era.end if era else end, Spec("day", calendar, *ymd))]
 
 
-def _numeric_date(a: str, b: str, c: str, spaced: bool) -> dt.date | None:
+def _numeric_ymd(a: str, b: str, c: str, spaced: bool) -> tuple[int, int, int] | None:
     """Day-month-year or year-month-day; a date written with spaces only needs a plausible year."""
     if len(a) == 4 and len(b) <= 2 and len(c) <= 2 and not spaced:
-        y, m, d = a, b, c
+        y, m, d = int(a), int(b), int(c)
     elif len(c) == 4 and len(a) <= 2 and len(b) <= 2:
-        y, m, d = c, b, a
+        y, m, d = int(c), int(b), int(a)
     else:
         return None
-    if spaced and not WEAK_YEARS[0] <= int(y) <= WEAK_YEARS[1]:
+    if spaced and not WEAK_YEARS[0] <= y <= WEAK_YEARS[1] or not (1 <= m <= 12 and 1 <= d <= 31):
         return None
-    try:
-        return dt.date(int(y), int(m), int(d))
-    except ValueError:
-        return None
+    return y, m, d
 
 
 def read_years(lx: Lexed, i: int) -> list[Found] | None:
@@ -245,6 +274,8 @@ def read_years(lx: Lexed, i: int) -> list[Found] | None:
     while (join := lx.hit(years[-1].end, "year_join")) and (
             more := read_year_number(lx, join.end, first.year, first.year + 100)):
         years.append(more)
+    if cue.value == "range" and len(years) < 2:
+        return None
     return [Found(y.first, y.end, year_spec(y)) for y in years]
 
 

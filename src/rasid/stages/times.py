@@ -12,25 +12,26 @@ from __future__ import annotations
 import re
 
 from rasid.document import Document, Time
-from rasid.extract.times_grammar import (Found, read_coordinated, read_date, read_era_year, read_numeric_date,
+from rasid.stages.times_grammar import (Found, read_coordinated, read_date, read_era_year, read_numeric_date,
                                          read_years)
-from rasid.extract.times_lexicon import Lexed
-from rasid.extract.times_relative import read_ago, read_day_word, read_period, read_relative_unit, read_season
-from rasid.extract.times_resolve import parse_anchor, resolve
+from rasid.stages.times_lexicon import Lexed
+from rasid.stages.times_relative import read_ago, read_day_word, read_period, read_relative_unit, read_season
+from rasid.stages.times_resolve import parse_anchor, resolve
 
 _WORD_MARKS = re.compile("[\u0640\u064b-\u065f\u0670]")
 
 #: Top-level readers; at each token the one that reads furthest wins (the first on a tie).
-READERS = (read_date, read_coordinated, read_numeric_date, read_period, read_season, read_years, read_era_year,
-           read_relative_unit, read_ago, read_day_word)
+READERS = (read_date, read_coordinated, read_numeric_date, read_period, read_season, read_years,
+           read_era_year, read_relative_unit, read_ago, read_day_word)
 
 
 def find_times(doc: Document) -> Document:
-    """Stage: append a `Time` for every time expression outside boilerplate, ids t1, t2, … ."""
+    """Stage: fill `doc.times` with every time expression outside boilerplate, ids t1, t2, … ."""
     anchor = parse_anchor(doc.published)
     norm = doc.normalised
     lx = Lexed(norm.text)
-    number = len(doc.times)
+    doc.times = []
+    number = 0
     for found in scan(lx):
         start, end = norm.span(_start_after_clitic(lx, found.first), lx.tokens[found.end - 1].end)
         end = _end_after_marks(doc.text, end)

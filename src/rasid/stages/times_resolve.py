@@ -86,7 +86,7 @@ def nearest_weekday(anchor: dt.date, weekday: int, direction: str) -> dt.date:
     if direction == NEXT:
         return anchor + dt.timedelta(days=(weekday - anchor.isoweekday()) % 7 or 7)
     back = (anchor.isoweekday() - weekday) % 7
-    return anchor - dt.timedelta(days=back or 7 if direction == PAST else back)
+    return anchor - dt.timedelta(days=(back or 7) if direction == PAST else back)
 
 
 def _gregorian_value(spec: Spec, anchor: Anchor | None) -> str:
@@ -102,9 +102,11 @@ def _gregorian_value(spec: Spec, anchor: Anchor | None) -> str:
 
 def _hijri_value(spec: Spec, anchor: Anchor | None) -> str:
     """Resolve in Hijri terms, then convert; a month or year is dated by its middle."""
-    year = _stated_year(spec, anchor and Anchor(*hijri.from_gregorian(anchor.date)))
+    year = spec.year
     if year is None:
-        year = _year_of_occurrence(spec.month, spec.day, hijri.from_gregorian(anchor.date), spec.direction)
+        h_year, h_month, h_day = hijri.from_gregorian(anchor.date)
+        year = (h_year + spec.year_shift if spec.year_shift is not None
+                else _year_of_occurrence(spec.month, spec.day, (h_year, h_month, h_day), spec.direction))
     if spec.precision == "day":
         return hijri.to_gregorian(year, spec.month, spec.day).isoformat()
     if spec.precision == "month":

@@ -73,7 +73,8 @@ def _weekday_entries() -> list[Entry]:
 
 
 def _cue_entries() -> list[Entry]:
-    return [Entry(_phrase(phrase), role, *rest[:2]) for phrase, role, *rest in read_tsv("lexicons/time_cues.tsv")]
+    rows = read_tsv("lexicons/time_cues.tsv")
+    return [Entry(_phrase(phrase), role, *rest[:2]) for phrase, role, *rest in rows]
 
 
 def readings(word: str) -> list[tuple[str, str]]:
@@ -100,6 +101,7 @@ class Lexed:
         self.tokens = [Tok(m.group(), m.start(), m.end(), _kind(m.group()))
                        for m in _TOKEN_RE.finditer(folded)]
         self._hits: list[tuple[Hit, ...] | None] = [None] * len(self.tokens)
+        self._by_role: list[dict[str, Hit] | None] = [None] * len(self.tokens)
 
     def __len__(self) -> int:
         return len(self.tokens)
@@ -113,8 +115,22 @@ class Lexed:
         return self._hits[i]
 
     def hit(self, i: int, *roles: str) -> Hit | None:
-        """The longest phrase at `i` in one of `roles`, or None."""
-        return next((h for h in self.hits(i) if h.role in roles), None)
+        """The longest phrase at `i` in one of `roles`, or None (the grammar's hot path)."""
+        if not 0 <= i < len(self.tokens):
+            return None
+        table = self._by_role[i]
+        if table is None:
+            table = self._by_role[i] = {}
+            for h in reversed(self.hits(i)):  # longest last, so it wins
+                table[h.role] = h
+        if not table:
+            return None
+        best = None
+        for role in roles:
+            h = table.get(role)
+            if h is not None and (best is None or h.end > best.end):
+                best = h
+        return best
 
     def number(self, i: int) -> Tok | None:
         """Token `i` when it is a free-standing number (not part of `1.500` or `3,5`)."""
