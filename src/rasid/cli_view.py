@@ -63,14 +63,34 @@ def print_document_summary(doc: Document, console: Console) -> None:
               "events": len(doc.events), "claims": len(doc.claims)}
     console.print(" · ".join(f"{k} {v}" for k, v in counts.items()), style="dim", highlight=False)
     for q in doc.quantities:
-        _item(console, doc, "quantity", q.start, q.end,
-              f"{q.qualifier} {q.low}–{q.high} {q.unit or ''} {('per ' + q.per) if q.per else ''}")
+        _item(console, doc, "quantity", q.start, q.end, describe_quantity(q))
     for t in doc.times:
         _item(console, doc, "time", t.start, t.end, f"{t.value} ({t.precision})")
     for m in doc.mentions:
         _item(console, doc, m.type, m.start, m.end, m.entity or "")
     for r in doc.boilerplate:
         _item(console, doc, "boilerplate", r.start, r.end, r.kind)
+
+
+_SIGNS = {"exact": "", "approx": "≈ ", "more_than": "> ", "at_least": "≥ ", "less_than": "< ", "at_most": "≤ "}
+
+
+def describe_quantity(q) -> str:
+    """`≥ 15 person`, `≈ 34000 barrel/day`, `14000–18000 person`, `≥ 20 person (vague)`."""
+    if q.qualifier == "range":
+        amount = f"{_num(q.low)}–{_num(q.high)}"
+    elif q.qualifier == "vague":
+        amount = f"≥ {_num(q.low)}" + (f" ≤ {_num(q.high)}" if q.high is not None else "")
+    else:
+        amount = _SIGNS.get(q.qualifier, "") + _num(q.value)
+    unit = f" {q.unit}" if q.unit else ""
+    per = f"/{q.per}" if q.per else ""
+    vague = " (vague)" if q.qualifier == "vague" else ""
+    return f"{amount}{unit}{per}{vague}"
+
+
+def _num(value) -> str:
+    return "?" if value is None else f"{value:,}"
 
 
 def _item(console: Console, doc: Document, label: str, start: int, end: int, detail: str) -> None:
