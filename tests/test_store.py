@@ -185,7 +185,7 @@ def test_store_stats_counts(store):
                                     "events": 0, "claims": 0, "boilerplate": 2}
     assert stats["pipeline_versions"] == {"1": 3, "2": 1}
     assert stats["size_bytes"] > 0
-    assert stats["schema_version"] == 1
+    assert stats["schema_version"] == len(list(MIGRATIONS.glob("*.sql")))
 
 
 def test_store_iter_documents_round_trip(store):
@@ -214,23 +214,26 @@ def test_store_add_many_skips_duplicates_within_and_across_batches(store):
 def test_store_migration_runner_applies_new_file_once(tmp_path):
     folder = tmp_path / "migrations"
     folder.mkdir()
-    shutil.copy(MIGRATIONS / "001_initial.sql", folder)
+    packaged = sorted(MIGRATIONS.glob("*.sql"))
+    for path in packaged:
+        shutil.copy(path, folder)
+    current = len(packaged)
     db = tmp_path / "m.db"
     with open_store(db, migrations=folder) as s:
-        assert s.schema_version == 1
+        assert s.schema_version == current
         _add(s, QUOTED)
-    (folder / "002_notes.sql").write_text(
+    (folder / f"{current + 1:03d}_notes.sql").write_text(
         "-- a later version adds a table; text with ; inside\n"
         "CREATE TABLE notes (document INTEGER REFERENCES documents (id), note TEXT);\n"
         "INSERT INTO notes SELECT id, 'seen; once' FROM documents;\n", encoding="utf-8")
     for _ in range(2):
         with open_store(db, migrations=folder) as s:
-            assert s.schema_version == 2
-            assert s.stats()["schema_version"] == 2
+            assert s.schema_version == current + 1
+            assert s.stats()["schema_version"] == current + 1
             rows = s._read_connection().execute("SELECT note FROM notes").fetchall()
             assert [r[0] for r in rows] == ["seen; once"]
             assert s.count() == 1
-    with pytest.raises(RasidError, match="newer"):  # the packaged migrations stop at 1
+    with pytest.raises(RasidError, match="newer"):  # the packaged migrations stop before it
         open_store(db)
 
 

@@ -26,6 +26,7 @@ from typing import Any
 
 from rasid.document import ANNOTATION_KEYS, Document
 from rasid.errors import RasidError
+from rasid.store.passages import SharedText, backfill, index_passages, shared_texts
 from rasid.store.search import index_text, parse_query, snippet
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -171,6 +172,10 @@ class Store:
         try:
             check_application(self._conn, self.path)
             self.schema_version = migrate(self._conn, migrations or MIGRATIONS, where=self.path)
+            self._syndication = _has_table(self._conn, "passages")
+            if self._syndication:
+                with transaction(self._conn):
+                    backfill(self._conn)  # documents stored before syndication existed
         except BaseException:
             self._conn.close()
             raise
@@ -226,6 +231,8 @@ class Store:
         self._conn.executemany(
             "INSERT INTO annotation_counts (document, kind, n) VALUES (?, ?, ?)",
             [(row[0], kind, len(data[kind])) for kind in COUNTED_KINDS if data.get(kind)])
+        if self._syndication:
+            index_passages(self._conn, row[0], doc)
         return True
 
     def reindex(self) -> int:
@@ -310,7 +317,12 @@ class Store:
                                               " GROUP BY pipeline_version ORDER BY pipeline_version"),
             "size_bytes": one("PRAGMA page_count")[0] * one("PRAGMA page_size")[0],
             "schema_version": schema_version(conn),
+            "documents_sharing_text": len(self.shared_texts()) if self._syndication else 0,
         }
+
+    def shared_texts(self, min_passages: int = 1) -> list[SharedText]:
+        """Pairs of stored documents that share paragraphs (syndicated or re-published text)."""
+        return shared_texts(self._read_connection(), min_passages)
 
     def integrity(self) -> list[str]:
         """Problems found in the database and between documents and index; [] when sound."""
@@ -339,6 +351,10 @@ def _document_dict(row: sqlite3.Row) -> dict[str, Any]:
     head = {k: doc[k] for k in ("id", "path") if k in doc}
     data["doc"] = {**head, "text": row["text"], **doc, "hash": row["hash"]}
     return data
+
+
+def _has_table(conn: sqlite3.Connection, name: str) -> bool:
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone() is not None
 
 
 def _one(conn: sqlite3.Connection, sql: str) -> sqlite3.Row:

@@ -1,0 +1,1 @@
+"""Cross-document analysis: syndicated copies, resolved entities, clustered claims."""
