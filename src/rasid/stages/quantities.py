@@ -40,12 +40,15 @@ class _View:
     words: list[str]
     kinds: list[str]
     sentence: list[int]
+    blocked: list[bool]  # inside boilerplate or a time expression: never part of an amount
 
     @classmethod
     def of(cls, doc: Document) -> "_View":
         starts = [s.start for s in doc.sentences]
+        spans = [(r.start, r.end) for r in doc.boilerplate] + [(t.start, t.end) for t in doc.times]
         return cls(doc, [fold(t.text) for t in doc.tokens], [t.kind for t in doc.tokens],
-                   [bisect.bisect_right(starts, t.start) for t in doc.tokens])
+                   [bisect.bisect_right(starts, t.start) for t in doc.tokens],
+                   _covered(doc.tokens, spans))
 
     def cue(self, i: int, role: str) -> tuple[int, str | None] | None:
         """(end token, argument) of a cue with `role` that starts at token `i`."""
@@ -100,7 +103,7 @@ def find_quantities(doc: Document) -> Document:
 
 
 def _amount_at(view: _View, i: int, counted: _Draft | None) -> _Draft | None:
-    if _skipped(view, i):
+    if view.blocked[i]:
         return None
     number = read_number(view.words, view.kinds, i)
     if number is None:
@@ -118,10 +121,15 @@ def _amount_at(view: _View, i: int, counted: _Draft | None) -> _Draft | None:
     return draft
 
 
-def _skipped(view: _View, i: int) -> bool:
-    tok = view.doc.tokens[i]
-    return view.doc.in_boilerplate(tok.start, tok.end) or any(
-        t.start < tok.end and tok.start < t.end for t in view.doc.times)
+def _covered(tokens, spans: list[tuple[int, int]]) -> list[bool]:
+    """For each token, whether it overlaps one of `spans` (one sweep: tokens and spans sorted)."""
+    spans = sorted(spans)
+    out, k = [], 0
+    for tok in tokens:
+        while k < len(spans) and spans[k][1] <= tok.start:
+            k += 1
+        out.append(k < len(spans) and spans[k][0] < tok.end)
+    return out
 
 
 def _not_an_amount(view: _View, number: NumberSpan) -> bool:
