@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from rasid.document import Part, Token
 from rasid.resources.catalogue import word_frequencies
@@ -55,25 +56,31 @@ def segment_clitics(text: str, start: int, end: int) -> tuple[Part, ...]:
     news than the whole (`وداعش` → و + داعش, but `وزارة` and `فرنسا` stay whole); the
     article comes off whenever a stem of two letters remains. Ties keep the word whole.
     """
-    letters = _letter_positions(text, start, end)
-    surface = "".join(text[p] for p in letters)
+    return tuple(Part(start + s, start + e, kind) for s, e, kind in _clitic_layout(text[start:end]))
+
+
+@lru_cache(maxsize=200_000)
+def _clitic_layout(surface_word: str) -> tuple[tuple[int, int, str], ...]:
+    """The parts of one word as offsets inside it; cached, since news repeats its words."""
+    letters = _letter_positions(surface_word, 0, len(surface_word))
+    surface = "".join(surface_word[p] for p in letters)
     word = fold(surface)  # same length as surface: the letters carry no removable marks
     freq = word_frequencies()
-    parts: list[Part] = []
+    parts: list[tuple[int, int, str]] = []
     i = 0
     for clitics, kind in ((_CONJ, "conj"), (_PREP, "prep")):
         if len(word) - i > 3 and word[i] in clitics:
             rest = "ا" + word[i + 1:] if word[i:i + 2] == "لل" else word[i + 1:]
             if freq.get(rest, 0) > freq.get(word[i:], 0):
-                parts.append(Part(letters[i], letters[i] + 1, kind))
+                parts.append((letters[i], letters[i] + 1, kind))
                 i += 1
-    if parts and parts[-1].kind == "prep" and word[i - 1:i + 1] == "لل":
-        parts.append(Part(letters[i], letters[i] + 1, "det"))  # ل + ال, alef elided
+    if parts and parts[-1][2] == "prep" and word[i - 1:i + 1] == "لل":
+        parts.append((letters[i], letters[i] + 1, "det"))  # ل + ال, alef elided
         i += 1
     elif surface[i:i + 2] == "ال" and len(word) - i - 2 >= _MIN_STEM and word[i:] not in _NOT_ARTICLE:
-        parts.append(Part(letters[i], letters[i + 1] + 1, "det"))
+        parts.append((letters[i], letters[i + 1] + 1, "det"))
         i += 2
-    parts.append(Part(letters[i], end, "stem"))
+    parts.append((letters[i], len(surface_word), "stem"))
     return tuple(parts)
 
 
