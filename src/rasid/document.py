@@ -72,6 +72,10 @@ class Entity:
     lat: float | None = None
     lon: float | None = None
     country: str | None = None
+    kind: str | None = None            # place kind (city, admin1, field …) or actor kind (armed_group …)
+    admin1: str | None = None          # governorate or province, English, as ACLED writes it
+    geo_precision: int | None = None   # ACLED: 1 town, 2 part of a region or near a town, 3 region
+    refs: list[dict] = field(default_factory=list)  # anaphors (`التنظيم`) that refer back to it
 
 
 @dataclass(slots=True)

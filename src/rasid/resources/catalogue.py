@@ -59,15 +59,10 @@ def first_names() -> frozenset[str]:
     return frozenset(fold(row[0]) for row in read_tsv("lexicons/first_names.tsv"))
 
 
-@lru_cache(maxsize=None)
 def outlets() -> dict[str, dict[str, str]]:
-    """Folded outlet name or alias → {id, name, name_en}."""
-    table: dict[str, dict[str, str]] = {}
-    for oid, name, name_en, *rest in read_tsv("lexicons/outlets.tsv"):
-        record = {"id": oid, "name": name, "name_en": name_en}
-        for alias in [name, *(rest[0].split(";") if rest and rest[0] else [])]:
-            table[fold(alias.strip())] = record
-    return table
+    """Folded outlet name or alias → {id, name, name_en}: the media of the actor base."""
+    from rasid.kb import outlets as kb_outlets
+    return kb_outlets()
 
 
 @lru_cache(maxsize=None)

@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass, field
 
 from rasid.document import Document
-from rasid.resources.catalogue import first_names, outlets, section_labels
+from rasid.kb import outlets
+from rasid.resources.catalogue import first_names, section_labels
 from rasid.text.dates import find_date
 from rasid.text.normalise import fold
 from rasid.text.segment import paragraphs

@@ -1,0 +1,150 @@
+"""Which actor each ORG or PER mention names, which mentions are one actor, and what `التنظيم` means.
+
+1. The actor base (kb/actors.tsv): the mention's name or alias; else the name without a prefix
+   designator (`تنظيم داعش`, `وكالة رويترز`) or a trailing descriptor (`داعش الإرهابي`).
+2. Within the report, a shorter mention of a longer one is the same actor: an ORG named by the
+   start of a longer ORG (`وزارة العدل` after `وزارة العدل الأميركية`, `التحالف`), a person by
+   part of a longer name (`فاروق` → `عمرو فاروق`, `التدمري` → `أبو حمزة التدمري`).
+3. Anaphora: the definite form of a designator standing alone (`التنظيم`, `الوزارة`, `الشبكة`,
+   kb/designators.tsv) refers back to the last actor named before it that is called so — by the
+   actor base (داعش is a تنظيم), by the word before its mention (`تنظيم "داعش"`) or by its own
+   first word (`وزارة العدل`). These are not mentions (OUTPUT.md lists names only); they are
+   reported as references of the entity.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rasid import kb
+from rasid.document import Document, Mention
+from rasid.stages.known_names import name_start
+from rasid.text.normalise import fold
+from rasid.text.tokens import stem_variants, tokenize
+
+Key = tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ActorLink:
+    """The actor a mention names (None: not in the base) and the key of its entity in the report."""
+    actor: kb.Actor | None
+    key: Key
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """An anaphor (`التنظيم`) at [start, end) referring to the entity of mention `antecedent`."""
+    start: int
+    end: int
+    text: str
+    antecedent: str
+
+
+def link_actors(doc: Document, mentions: list[Mention]) -> dict[str, ActorLink]:
+    """mention id → ActorLink for the ORG, PER and MISC mentions given (in text order)."""
+    direct = {m.id: lookup_actor(m) for m in mentions}
+    keys: dict[str, Key] = {}
+    for m in mentions:
+        keys[m.id] = _key(m, mentions, direct, keys)
+    return {m.id: ActorLink(direct[m.id] or _actor_of(keys[m.id]), keys[m.id]) for m in mentions}
+
+
+def _key(m: Mention, mentions: list[Mention], direct: dict, keys: dict[str, Key]) -> Key:
+    actor = direct[m.id]
+    if actor:
+        return ("kb", actor.id)
+    host = coreferent(m, mentions)
+    if host is None:
+        return ("name", m.type, kb.clean(m.text))
+    return keys.get(host.id) or _key(host, mentions, direct, keys)
+
+
+def _actor_of(key: Key) -> kb.Actor | None:
+    return kb.actor(key[1]) if key[0] == "kb" else None
+
+
+def lookup_actor(m: Mention) -> kb.Actor | None:
+    """The actor a mention's name is, trying the bare name when a designator or descriptor wraps it."""
+    if m.type not in ("ORG", "PER"):
+        return None
+    for reading in readings(m.text):
+        found = [a for a in kb.find_actors(reading) if a.type == m.type]
+        if found:
+            return found[0]
+    return None
+
+
+def readings(name: str) -> list[str]:
+    """The name; without trailing descriptors (`داعش الإرهابي`); without a prefix designator
+    (`تنظيم داعش`); with `تنظيم` before it (`الدولة الإسلامية` → تنظيم الدولة الإسلامية)."""
+    words = kb.clean(name).split()
+    roles = kb.designators()
+    out = [" ".join(words)]
+    while len(words) > 1 and "suffix" in roles.get(words[-1], ()):
+        words = words[:-1]
+        out.append(" ".join(words))
+    if len(words) > 1 and any("prefix" in roles.get(w, ()) for w in kb.clitic_readings(words[0])):
+        out.append(" ".join(words[1:]))
+    out += [f"{d} {' '.join(words)}" for d, r in roles.items() if "outside" in r]
+    return list(dict.fromkeys(out))
+
+
+def coreferent(m: Mention, mentions: list[Mention]) -> Mention | None:
+    """The longer mention this one abbreviates (nearest before it, else after), or None."""
+    words = kb.clean(m.text).split()
+    if not words or m.type not in ("ORG", "PER"):
+        return None
+    fits = [o for o in mentions if o.type == m.type and _abbreviates(words, kb.clean(o.text).split(), m.type)]
+    before = [o for o in fits if o.start < m.start]
+    return before[-1] if before else (fits[0] if fits else None)
+
+
+def _abbreviates(short: list[str], long: list[str], kind: str) -> bool:
+    if len(short) >= len(long):
+        return False
+    if kind == "ORG":
+        return long[:len(short)] == short
+    n = len(short)
+    return any(long[i:i + n] == short for i in range(len(long) - n + 1))
+
+
+def find_references(doc: Document, mentions: list[Mention]) -> list[Reference]:
+    """Every anaphor outside the mentions, with the mention that names what it refers back to."""
+    tokens = doc.tokens or tokenize(doc.text)
+    anaphors = {fold("ال" + w) for w, roles in kb.designators().items() if "anaphor" in roles}
+    called = {m.id: designators_of(doc, m) for m in mentions}
+    out, j = [], 0
+    for token in tokens:
+        while j < len(mentions) and mentions[j].end <= token.start:
+            j += 1
+        head = _anaphor(token.text, anaphors) if token.kind == "word" else None
+        if head is None or _inside(token.start, token.end, mentions):
+            continue
+        antecedent = next((m for m in reversed(mentions[:j]) if head[2:] in called[m.id]), None)
+        if antecedent:
+            start = name_start(doc.text, token, head)
+            out.append(Reference(start, token.end, doc.text[start:token.end], antecedent.id))
+    return out
+
+
+def _anaphor(word: str, anaphors: set[str]) -> str | None:
+    """`للتنظيم` → `التنظيم` when it is an anaphoric designator."""
+    return next((v for v in stem_variants(fold(word)) if v in anaphors), None)
+
+
+def _inside(start: int, end: int, mentions: list[Mention]) -> bool:
+    return any(m.start < end and start < m.end for m in mentions)
+
+
+def designators_of(doc: Document, m: Mention) -> set[str]:
+    """What a mention's actor is called: by the base, its own first word, the word before it."""
+    called = set()
+    actor = lookup_actor(m)
+    if actor:
+        called |= set(actor.designators)
+    roles = kb.designators()
+    first = kb.clean(m.text).split()[:1]
+    before = doc.text[max(0, m.start - 30):m.start].replace('"', " ").replace("“", " ").split()[-1:]
+    for word in first + [fold(w) for w in before]:
+        called |= {v for v in kb.clitic_readings(word) if v in roles}
+    return called
