@@ -53,8 +53,10 @@ def analyze(paths: list[str], store, *, published: str | None = None, max_bytes:
 
     `on_item(doc_or_error, added)` is called after each input (progress bars, logs).
     Commits in batches, so a killed run leaves a consistent store and a rerun adds the rest.
+    The corpus layer (entities, event and claim clusters, contradictions) then reads what is new.
     """
     from rasid.store import content_hash
+    from rasid.store.corpus import update_corpus
 
     report = AnalyzeReport()
     pipeline = default_pipeline()
@@ -80,6 +82,7 @@ def analyze(paths: list[str], store, *, published: str | None = None, max_bytes:
             report.already_stored += 1  # the same text twice within this run
         if on_item:
             on_item(doc, added)
+    update_corpus(store)
     return report
 
 

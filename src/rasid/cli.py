@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 
 from rasid import __version__
+from rasid.cli_corpus import EXPORT_FORMATS
+from rasid.cli_corpus import register as register_corpus_commands
 from rasid.errors import InputError, RasidError
 
 DEFAULT_DB = "rasid.db"
@@ -70,9 +72,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=cmd_stats)
 
     p = sub.add_parser("export", help="export a store",
-                       description="Write every stored document as JSON lines (the extract contract, with text).")
+                       description="Export a store: jsonl (every document, the extract contract with text), "
+                                   "ftm (FollowTheMoney entities), acled (ACLED-style CSV of events), "
+                                   "geojson (events and places), claims (CSV with sources and corroboration).")
     _add_db_arg(p)
-    p.add_argument("--format", choices=("jsonl",), default="jsonl", help="output format (default: jsonl)")
+    p.add_argument("--format", choices=("jsonl",) + EXPORT_FORMATS, default="jsonl",
+                   help="output format (default: jsonl)")
     p.add_argument("-o", "--output", help="write to this file instead of standard output")
     p.set_defaults(handler=cmd_export)
 
@@ -81,6 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
                                    "`token predicted-tag` lines for the same tokens in the same order.")
     p.add_argument("--conll", required=True, metavar="FILE", help="CoNLL file, or - for stdin")
     p.set_defaults(handler=cmd_tag)
+    register_corpus_commands(sub)
     return parser
 
 
@@ -173,6 +179,9 @@ def cmd_stats(args) -> int:
 
 def cmd_export(args) -> int:
     from rasid.store import open_store
+    if args.format != "jsonl":
+        from rasid.cli_corpus import cmd_export as export_corpus
+        return export_corpus(args)
     _require_db(args.db)
     out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
     try:

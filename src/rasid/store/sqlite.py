@@ -189,6 +189,12 @@ class Store:
     def close(self) -> None:
         self._conn.close()
 
+    @property
+    def writer(self) -> sqlite3.Connection:
+        """The one writing connection; layers that keep their own tables in the store
+        (rasid.store.corpus) write through it, inside `transaction(store.writer)`."""
+        return self._conn
+
     def _read_connection(self) -> sqlite3.Connection:
         """The connection reads use; a server would hand out read-only ones instead."""
         return self._conn

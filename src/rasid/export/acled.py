@@ -1,0 +1,118 @@
+"""ACLED-style CSV of events: one row per corpus event (not per report), coded as ACLED codes.
+
+- event_date: ISO date; a month-only date is coded to the 15th with time_precision 3, as
+  ACLED does; a year-only or undated event has no event_date (its year is in the notes).
+- time_precision: 1 the day is known, 3 only the month.
+- event_type / sub_event_type: from acled_types.tsv (an ambush on soldiers is a battle, an
+  attack on civilians violence against civilians).
+- actor1: the first actor, actor2 the first target (English names where known).
+- location, latitude, longitude, geo_precision (1 town, 2 near a town or part of a region,
+  3 a region or province) from the event's place.
+- fatalities: the lowest stated figure (ACLED's conservative coding); every figure with
+  its source is in the notes, flagged when reports differ.
+- source: the independent sources; notes: reports, figures, evidence.
+Extra columns after ACLED's: event_id, country, reports, independent_sources.
+"""
+from __future__ import annotations
+
+import csv
+from functools import lru_cache
+from pathlib import Path
+from typing import IO, Any
+
+from rasid.export.common import contradictions_by_cluster, figures_text, label, lowest, origin_labels
+
+COLUMNS = ("event_date", "time_precision", "event_type", "sub_event_type", "actor1", "actor2", "location",
+           "latitude", "longitude", "geo_precision", "fatalities", "source", "notes")
+EXTRA = ("event_id", "country", "reports", "independent_sources")
+_TYPES = Path(__file__).resolve().parent / "acled_types.tsv"
+_ARMED = frozenset({"armed_group", "state_force", "coalition"})
+_STATE = frozenset({"state_force", "government", "coalition", "ministry", "agency"})
+_PRECISION = {"country": 3, "continent": 3, "region": 3, "admin1": 3, "admin2": 2, "admin3": 2, "field": 2}
+
+
+@lru_cache(maxsize=1)
+def type_table() -> dict[str, list[tuple[str, str, str]]]:
+    """Rasid event type → [(condition, ACLED event type, sub-event type)] in order."""
+    table: dict[str, list[tuple[str, str, str]]] = {}
+    for line in _TYPES.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            kind, condition, event_type, sub = line.split("\t")
+            table.setdefault(kind, []).append((condition, event_type, sub))
+    return table
+
+
+def acled_type(event_type: str, actors: list[dict], targets: list[dict]) -> tuple[str, str]:
+    conditions = {"": True,
+                  "targets_armed": any(t.get("type") == "ORG" and t.get("kind") in _ARMED | {None}
+                                       for t in targets),
+                  "actor_state": any(a.get("kind") in _STATE for a in actors)}
+    for condition, acled, sub in type_table().get(event_type, type_table()["other"]):
+        if conditions.get(condition):
+            return acled, sub
+    return "Strategic developments", "Other"
+
+
+def date_columns(date: str | None) -> tuple[str, str]:
+    if not date or len(date) < 7:
+        return "", ""
+    return (date, "1") if len(date) == 10 else (f"{date[:7]}-15", "3")
+
+
+def geo_precision(place: dict | None) -> str:
+    if not place:
+        return ""
+    if place.get("geo_precision") is not None:
+        return str(place["geo_precision"])
+    return str(_PRECISION.get(place.get("kind") or "", 1 if place.get("lat") is not None else 3))
+
+
+def row(cluster: dict, view, flags: list[dict]) -> dict[str, Any]:
+    actors = [e for e in map(view.entity, cluster["actors"]) if e]
+    targets = [e for e in map(view.entity, cluster["targets"]) if e]
+    place = next((p for p in map(view.entity, cluster["locations"]) if p and p.get("lat") is not None),
+                 next((p for p in map(view.entity, cluster["locations"]) if p), None))
+    event_type, sub = acled_type(cluster["type"], actors, targets)
+    date, precision = date_columns(cluster["date"])
+    return {"event_date": date, "time_precision": precision, "event_type": event_type, "sub_event_type": sub,
+            "actor1": label(actors[0], True) if actors else "", "actor2": label(targets[0], True) if targets else "",
+            "location": label(place, True), "latitude": _coord(place, "lat"), "longitude": _coord(place, "lon"),
+            "geo_precision": geo_precision(place), "fatalities": lowest(cluster["figures"]["killed"]),
+            "source": "; ".join(origin_labels(cluster)), "notes": notes(cluster, flags),
+            "event_id": cluster["id"], "country": (place or {}).get("country") or "",
+            "reports": len(cluster["documents"]), "independent_sources": cluster["independent_sources"]}
+
+
+def _coord(place: dict | None, key: str) -> str:
+    return "" if not place or place.get(key) is None else f"{place[key]:.5f}"
+
+
+def notes(cluster: dict, flags: list[dict]) -> str:
+    parts = [f"rasid {cluster['type']}"]
+    if cluster["date"] and len(cluster["date"]) == 4:
+        parts.append(f"year {cluster['date']}")
+    for field in ("killed", "injured"):
+        if cluster["figures"][field]:
+            parts.append(f"{field}: {figures_text(cluster['figures'][field])}")
+    if any(f["kind"] == "casualties" for f in flags):
+        parts.append("FIGURES DIFFER between sources")
+    evidence = next((r["evidence"]["text"] for r in cluster.get("reports", [])
+                     if (r.get("evidence") or {}).get("text")), None)
+    if evidence:
+        parts.append(f"evidence: {evidence}")
+    reports = ", ".join(dict.fromkeys(str(r["report"].get("id") or r["report"]["hash"][:12])
+                                      for r in cluster.get("reports", [])))
+    parts.append(f"reports: {reports}")
+    return " | ".join(parts)
+
+
+def write(view, out: IO[str]) -> int:
+    """Write every corpus event as a CSV row; the number of rows."""
+    flags = contradictions_by_cluster(view)
+    writer = csv.DictWriter(out, fieldnames=COLUMNS + EXTRA, lineterminator="\n")
+    writer.writeheader()
+    n = 0
+    for cluster in view.event_clusters():
+        writer.writerow(row(cluster, view, flags.get(cluster["id"], [])))
+        n += 1
+    return n

@@ -1,0 +1,60 @@
+"""ACLED-style CSV of corpus events."""
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+from test_corpus_builders import corpus_reports
+
+from rasid.export.acled import COLUMNS, acled_type, date_columns, write
+from rasid.store.corpus import memory_corpus
+
+REQUIRED = ["event_date", "time_precision", "event_type", "sub_event_type", "actor1", "actor2", "location",
+            "latitude", "longitude", "geo_precision", "fatalities", "source", "notes"]
+
+
+@pytest.fixture(scope="module")
+def text() -> str:
+    out = io.StringIO()
+    write(memory_corpus([r.dict() for r in corpus_reports()]), out)
+    return out.getvalue()
+
+
+def test_export_acled_columns_and_one_row_per_event(text):
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert list(COLUMNS) == REQUIRED and list(rows[0])[:len(REQUIRED)] == REQUIRED
+    assert len(rows) == 2   # the ambush reported twice is one row
+
+
+def test_export_acled_codes_the_ambush(text):
+    ambush = next(r for r in csv.DictReader(io.StringIO(text)) if r["reports"] == "2")
+    assert (ambush["event_date"], ambush["time_precision"]) == ("2021-03-01", "1")
+    assert (ambush["event_type"], ambush["sub_event_type"]) == ("Battles", "Armed clash")
+    assert (ambush["actor1"], ambush["actor2"]) == ("Islamic State (ISIS)", "Syrian Arab Army")
+    assert ambush["location"] == "Al-Sukhnah" and ambush["geo_precision"] == "1"
+    assert float(ambush["latitude"]) == pytest.approx(34.88) and float(ambush["longitude"]) == pytest.approx(38.87)
+    assert ambush["fatalities"] == "20"   # the lowest stated figure (more than 20; the group said 27)
+    assert "≥20 (outlet: شبكة الرصد)" in ambush["notes"] and "27 (group: أعماق)" in ambush["notes"]
+    assert "FIGURES DIFFER" in ambush["notes"] and ambush["independent_sources"] == "2"
+
+
+def test_export_acled_loads_with_pandas(text):
+    pandas = pytest.importorskip("pandas")
+    frame = pandas.read_csv(io.StringIO(text))
+    assert set(REQUIRED) <= set(frame.columns) and len(frame) == 2
+    assert frame["fatalities"].dtype.kind == "i" and frame["latitude"].dtype.kind == "f"
+    assert pandas.to_datetime(frame["event_date"]).notna().all()
+
+
+def test_export_acled_types_and_dates():
+    army = {"type": "ORG", "kind": "state_force"}
+    isis = {"type": "ORG", "kind": "armed_group"}
+    villager = {"type": "PER"}
+    assert acled_type("attack", [isis], [army]) == ("Battles", "Armed clash")
+    assert acled_type("attack", [isis], [villager]) == ("Violence against civilians", "Attack")
+    assert acled_type("territory_change", [army], [isis]) == ("Battles", "Government regains territory")
+    assert acled_type("territory_change", [isis], []) == ("Battles", "Non-state actor overtakes territory")
+    assert acled_type("kidnapping", [isis], []) == ("Violence against civilians", "Abduction/forced disappearance")
+    assert date_columns("2020-12") == ("2020-12-15", "3") and date_columns("2020") == ("", "")
+    assert date_columns(None) == ("", "")
