@@ -81,6 +81,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", help="write to this file instead of standard output")
     p.set_defaults(handler=cmd_export)
 
+    p = sub.add_parser("show", help="print the events and claims of reports readably, Arabic right to left",
+                       description="Print each report's events and claims with their evidence sentence, "
+                                   "quantities, dates and source, for reading in a terminal.")
+    _add_input_args(p)
+    p.add_argument("--bidi", choices=("auto", "visual", "logical"), default="auto",
+                   help="visual: reorder and join Arabic for terminals that do not; logical: leave it to "
+                        "the terminal (default: auto; RASID_BIDI overrides)")
+    p.set_defaults(handler=cmd_show)
+
     p = sub.add_parser("tag", help="tag tokens with named-entity classes (CoNLL in, CoNLL out)",
                        description="Read `token [tag]` lines (blank line between sentences) and print "
                                    "`token predicted-tag` lines for the same tokens in the same order.")
@@ -192,6 +201,12 @@ def cmd_export(args) -> int:
         if args.output:
             out.close()
     return 0
+
+
+def cmd_show(args) -> int:
+    from rasid.show import show_inputs
+    return show_inputs(args.inputs, published=args.published, bidi=args.bidi,
+                       max_bytes=int(args.max_doc_mb * 2**20), stdin=sys.stdin.buffer)
 
 
 def cmd_tag(args) -> int:

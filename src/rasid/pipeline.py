@@ -10,6 +10,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from rasid.document import Document
+from rasid.stages.claims import find_claims
+from rasid.stages.events import find_events
 from rasid.stages.quantities import find_quantities
 from rasid.stages.times import find_times
 from rasid.text.boilerplate import mark_boilerplate
@@ -20,7 +22,7 @@ from rasid.text.tokens import tokenize
 Stage = Callable[[Document], Document]
 
 #: Bumped whenever a stage changes what it finds; the store records it per document.
-PIPELINE_VERSION = "1"
+PIPELINE_VERSION = "2"
 
 
 def segment(doc: Document) -> Document:
@@ -59,6 +61,8 @@ def default_pipeline() -> Pipeline:
         ("metadata", read_metadata),
         ("times", find_times),            # before quantities: dates and years are not amounts
         ("quantities", find_quantities),
+        ("events", find_events),
+        ("claims", find_claims),
     ))
 
 

@@ -1,0 +1,226 @@
+"""The claims stage: what the report says about how an armed group is financed.
+
+Each channel word (evidence_claims) with a role cue near it is a claim; its evidence runs from
+the cue to the channel word and takes in the amounts beside them (`فقد قرابة 90% من الأبار
+النفطية`, `100 مليون دولار في خزينته`). Money with no channel word of its own takes one from
+the report: `بتحويل عائدها` moves the revenue of the channel just named, `صاردت نحو مليوني
+دولار` seizes more of what the last seizure took. Claims of one channel and role next to each
+other in a sentence are one claim; a claim the previous sentence already made, with no amount
+of its own, is not made again. Polarity: negated (`لم`, `عدم`), hypothetical (`قد تمكنه`,
+`ستصرف`, `كانت ستستخدم`) or affirmed. Boilerplate yields nothing.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rasid.document import Claim, Document, Quantity, Segment
+from rasid.stages.evidence_claims import (ChannelWord, channel_words, derived_money, facility_names, generic_money,
+                                        role_of)
+from rasid.stages.evidence_lexicon import CLAIM_ROLES, PARTIES
+from rasid.stages.evidence_polarity import hypothetical_after, polarity_before
+from rasid.stages.evidence_text import View
+from rasid.stages.sources import Attribution, attribute
+
+_MONEY_ROLES = frozenset({"transfer", "investment", "seizure", "expenditure", "loss"})
+_CASH_ROLES = frozenset({"transfer", "investment", "expenditure"})  # what generic money makes a claim with
+_OBJECT_GAP = 4               # words between a money cue and the money it governs
+_RECENT = 50                  # claims kept in mind for that
+_INHERIT = 3                  # sentences back where money with no channel finds its channel
+_AMOUNT_GAP = 8               # words between a claim and an amount that belongs to it
+_RELATIVES = frozenset({"التي", "الذي", "الذين", "اللذين", "ما"})
+_NOT_AMOUNTS = frozenset({"person", "hour", "day", "week", "month", "year", "vehicle", "airstrike", "attack",
+                          "country", "village", "km", "km2"})
+
+
+@dataclass
+class Draft:
+    channel: str
+    role: str
+    start: int            # evidence tokens [start, end)
+    end: int
+    focus: int            # the channel word (or the money) the claim is about
+    sentence: int
+    generic: bool = False  # money that names no channel and points to none (`الأموال`, `ملايين الدولارات`)
+    quantities: list[str] = field(default_factory=list)
+
+
+def find_claims(doc: Document) -> Document:
+    """Pipeline stage: fill `doc.claims` (ids c1, c2, …)."""
+    view = View(doc)
+    if not _about_armed_groups(view):
+        doc.claims = []
+        return doc
+    attribution = attribute(doc, view)
+    names = facility_names(view)
+    history: list[Draft] = []
+    previous: set[tuple[str, str]] = set()
+    claims: list[Claim] = []
+    for number, (lo, hi) in enumerate(view.sent_ranges):
+        if view.is_heading(lo, hi) or view.in_boilerplate(lo, hi):
+            continue
+        drafts = _sentence_drafts(view, number, lo, hi, names, history)
+        fresh = [d for d in drafts if d.quantities or (d.channel, d.role) not in previous]
+        previous = {(d.channel, d.role) for d in drafts}
+        history.extend(drafts)
+        first = len(claims) + 1
+        claims.extend([_claim(view, attribution, d, lo, hi, first + k) for k, d in enumerate(fresh)])
+    doc.claims = claims
+    return doc
+
+
+def _about_armed_groups(view: View) -> bool:
+    """Financing claims are about armed groups: a report that names none makes none."""
+    return any(h.entries[0].cls == "group" for h in view.hits(PARTIES))
+
+
+def _sentence_drafts(view: View, number: int, lo: int, hi: int, names, history: list[Draft]) -> list[Draft]:
+    quantities = view.quantities.starting_in(*view.chars(lo, hi))
+    words = channel_words(view, lo, hi, names, quantities)
+    drafts: list[Draft] = []
+    for k, word in enumerate(words):
+        draft = _draft(view, word, words[k - 1] if k else None, lo, hi, number)
+        same = [d for d in drafts if d.channel == word.channel]
+        if draft and drafts and (word.cls == "name" and same or _origin(view, word, draft, drafts)):
+            target = same[-1] if word.cls == "name" and same else drafts[-1]
+            target.end = max(target.end, draft.end)
+        elif draft:
+            drafts.append(draft)
+    drafts += _money_drafts(view, number, lo, hi, drafts, quantities, history)
+    drafts = _merged(view, sorted(drafts, key=lambda d: d.start))
+    _take_amounts(view, drafts, quantities)
+    return drafts
+
+
+def _draft(view: View, word: ChannelWord, before: ChannelWord | None, lo: int, hi: int, number: int) -> Draft | None:
+    role = role_of(view, word, lo, hi)
+    if role is None or (word.cls == "ctx" and not role.end <= word.start <= role.end + 1):
+        return None
+    start, end = word.start, word.end
+    if role.end <= word.start and role.start != role.end and role.start >= (before.end if before else lo):
+        start = role.start
+    elif role.start >= word.end:
+        end = role.end
+    return Draft(word.channel, role.role, start, end, word.start, number)
+
+
+def _origin(view: View, word: ChannelWord, draft: Draft, drafts: list[Draft]) -> bool:
+    """`الذهب الخام التي استولى عليها من المناجم`: a channel word after `من` in a relative clause
+    on the claim before tells where that claim's asset came from; it makes no claim of its own."""
+    cue = draft.start
+    return (word.start > 0 and view.words[word.start - 1] == "من" and cue < word.start
+            and any(view.words[k] in _RELATIVES for k in range(max(0, cue - 2), cue))
+            and drafts[-1].end <= cue)
+
+
+def _money_drafts(view: View, number: int, lo: int, hi: int, drafts: list[Draft],
+                  quantities: list[Quantity], history: list[Draft]) -> list[Draft]:
+    """Claims on money that names no channel: a money cue governing `عائدها`, `الأموال` or an amount."""
+    out = []
+    for hit in view.hits_in(CLAIM_ROLES, lo, hi):
+        role = hit.entries[0].value
+        if hit.entries[0].cls != "cue" or role not in _MONEY_ROLES | {"revenue", "asset"} or \
+                any(d.start <= hit.start < d.end for d in drafts):
+            continue
+        found = _governed_money(view, hit.end, hi, quantities, role)
+        if found is None or (role not in _MONEY_ROLES and found[1] != "amount"):
+            continue  # earning or holding makes a claim only with an amount (`يملك 25 مليون دولار`)
+        end, kind = found
+        channel = None if kind == "money" else _channel_for(role, kind == "pointing", hit.start, drafts, history, number)
+        out.append(Draft(channel or "cash", role, hit.start, end, hit.start, number, generic=channel is None))
+    return out
+
+
+def _governed_money(view: View, k: int, hi: int, quantities: list[Quantity], role: str) -> tuple[int, str] | None:
+    """(end token, kind) of the money right after a cue: `pointing` (`عائدها`), `derived`
+    (`العائدات`), `money` (`الأموال`, only moved, spent or invested) or `amount`."""
+    for j in range(k, min(hi, k + _OBJECT_GAP)):
+        pointing = derived_money(view, j)
+        if pointing is not None:
+            return j + 1, "pointing" if pointing else "derived"
+        if role in _CASH_ROLES and generic_money(view, j):
+            return j + 1, "money"
+    for q in quantities:
+        a = view.token_at(q.start)
+        if k <= a < k + _OBJECT_GAP and q.unit and len(q.unit) == 3 and q.unit.isupper():
+            return view.token_at(q.end - 1) + 1, "amount"
+    return None
+
+
+def _channel_for(role: str, pointing: bool, at: int, drafts: list[Draft], history: list[Draft],
+                 number: int) -> str | None:
+    """`عائدها` points to the claim just before; an amount continues the last claim of its role.
+    None when there is nothing to point to (the money is then cash)."""
+    before = [d for d in drafts if d.focus < at]
+    recent = [d for d in history[-_RECENT:] if number - d.sentence <= _INHERIT]
+    if pointing and before:
+        return before[-1].channel
+    same = [d for d in recent + before if d.role == role]
+    if same:
+        return same[-1].channel
+    return before[-1].channel if before else None
+
+
+def _merged(view: View, drafts: list[Draft]) -> list[Draft]:
+    """Neighbouring claims of one channel and role in a sentence are one (not across a colon);
+    money that names no channel, followed by what it goes into, is that claim
+    (`يستثمر أمواله في شراء العقارات`)."""
+    out: list[Draft] = []
+    for d in drafts:
+        last = out[-1] if out else None
+        if last and last.role == d.role and ":" not in view.words[last.end:d.start]:
+            if last.channel == d.channel:
+                last.end = max(last.end, d.end)
+                continue
+            if last.generic and d.start - last.end <= _OBJECT_GAP:
+                d.start = last.start
+                out[-1] = d
+                continue
+        out.append(d)
+    return out
+
+
+def _take_amounts(view: View, drafts: list[Draft], quantities: list[Quantity]) -> None:
+    """Amounts inside a claim's evidence, or after it before the next claim, belong to it
+    (`بيع النفط …، تقدر بنحو مليوني دولار شهرياً`)."""
+    for k, draft in enumerate(drafts):
+        limit = min(drafts[k + 1].start if k + 1 < len(drafts) else len(view), draft.end + _AMOUNT_GAP)
+        for q in quantities:
+            a, b = view.token_at(q.start), view.token_at(q.end - 1) + 1
+            if q.unit in _NOT_AMOUNTS or q.id in draft.quantities:
+                continue
+            if a < draft.end and draft.start < b or draft.end <= a < limit and view.sent[a] == view.sent[draft.focus]:
+                draft.quantities.append(q.id)
+                draft.start, draft.end = min(draft.start, a), max(draft.end, b)
+
+
+def _claim(view: View, attribution: Attribution, d: Draft, lo: int, hi: int, number: int) -> Claim:
+    doc = view.doc
+    start, end = view.chars(d.start, d.end)
+    focus = doc.tokens[d.focus].start
+    polarity = polarity_before(view, d.start, lo, commas=1)
+    if polarity == "affirmed" and hypothetical_after(view, d.end, hi):
+        polarity = "hypothetical"
+    time = _time(view, attribution, lo, hi, start)
+    return Claim(id=f"c{number}", channel=d.channel, role=d.role, evidence=Segment(start, end),
+                 actor=_entity_before(view, view.chars(lo, hi)[0], focus, ("ORG",)),
+                 asset=_entity_in(view, focus, end, ("LOC", "ORG", "MISC")),
+                 quantities=list(d.quantities), time=time.id if time else None,
+                 location=_entity_in(view, end, view.chars(lo, hi)[1], ("LOC",)),
+                 polarity=polarity, source=attribution.source_at(focus))
+
+
+def _time(view: View, attribution: Attribution, lo: int, hi: int, pos: int):
+    start, end = view.chars(lo, hi)
+    times = [t for t in view.times.starting_in(start, end) if not attribution.in_attribution(t.start)]
+    return min(times, key=lambda t: abs(t.start - pos), default=None)
+
+
+def _entity_before(view: View, lo: int, pos: int, types: tuple[str, ...]) -> str | None:
+    found = [m for m in view.mentions(lo, pos, types) if m.end <= pos and m.entity]
+    return found[-1].entity if found else None
+
+
+def _entity_in(view: View, start: int, end: int, types: tuple[str, ...]) -> str | None:
+    found = [m for m in view.mentions(start, end, types) if m.entity]
+    return found[0].entity if found else None
+

@@ -1,0 +1,221 @@
+"""The events stage: things the report says happened, each with its trigger, date, casualties
+and source.
+
+A trigger word (event_triggers.tsv) proposes an event of its type in its sentence; it stands
+when what it needs is there (`سيطرت … على`, `طرده من`, a place after `خسارة`, money after
+`نقل`, a date for a return) and nothing makes it unreal: a negation, a plan, a fear, the
+future (`خشية من … طرد`, `سيدفع … إلى الإنشقاق`), a relative or `كان` clause that tells
+background (`التي استولى عليها`), a habitual modifier (`الهجوم المتقطع`). Plural and
+definite nouns of fighting (`هجمات`, `الهجوم`) and generic heads (`عمليات الخطف`) describe
+a kind of event unless a date, a casualty count or a count of their own anchors them.
+Fighting words in one sentence describe one incident: the strongest names it. A trigger
+that only restates the previous sentence's event (same type, nothing new) or a territory
+change already told for the same place adds nothing. Casualties with no trigger make an
+attack, unless they detail the event of the sentence before.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rasid.document import Document, Event, Segment
+from rasid.stages.evidence_casualties import Casualties
+from rasid.stages.evidence_lexicon import EVENT_TRIGGERS, PARTIES, lexicon
+from rasid.stages.evidence_polarity import is_generic, polarity_before, was_before
+from rasid.stages.evidence_text import Hit, View
+from rasid.stages.evidence_events import Context, context, place_after, satisfied
+from rasid.stages.sources import attribute
+
+FIGHTING = frozenset({"attack", "clash", "airstrike", "explosion", "territory_change", "leader_killed"})
+_DEFINITE_NEEDS_SUPPORT = frozenset({"attack", "clash", "airstrike", "explosion"})
+_RELATIVES = frozenset({"التي", "الذي", "الذين", "اللذين", "اللتين", "ما"})
+_LEADER_GAP = 2      # words between a kill word and the leader it names
+_LEADER_STRENGTH = 4
+_SAME_EVENT_GAP = 2  # words between two triggers of one type that name one event
+_ARMED_ITEMS = frozenset({"fighters", "soldiers", "forces", "leaders"})
+_PATTERNS = frozenset({"researcher"})  # sources that describe patterns: their events need a date
+_AUXILIARIES = frozenset({"قد", "لقد", "كان", "كانت"})
+
+
+@dataclass
+class Candidate:
+    type: str
+    start: int          # tokens [start, end)
+    end: int
+    strength: int
+    place: str | None = None
+    own: bool = False   # anchored by its own date, casualties, count or money
+
+
+@dataclass
+class _Memory:
+    previous: set[tuple[str, str | None]] = field(default_factory=set)  # (type, place) the sentence before
+    places: set[tuple[str, str]] = field(default_factory=set)
+    last_event: Event | None = None
+    last_paragraph: int = -1
+
+
+def find_events(doc: Document) -> Document:
+    """Pipeline stage: fill `doc.events` (ids v1, v2, …)."""
+    view = View(doc)
+    attribution = attribute(doc, view)
+    memory = _Memory()
+    events: list[Event] = []
+    for number, (lo, hi) in enumerate(view.sent_ranges):
+        if view.is_heading(lo, hi) or view.in_boilerplate(lo, hi):
+            continue
+        ctx = context(view, attribution, number, lo, hi)
+        events.extend(_sentence_events(view, ctx, memory, len(events)))
+    doc.events = events
+    return doc
+
+
+def _sentence_events(view: View, ctx: Context, memory: _Memory, count: int) -> list[Event]:
+    mentioned, proposed = _proposed(view, ctx)
+    fresh = [c for c in proposed if not _restated(c, memory)]
+    memory.previous = {(c.type, c.place) for c in mentioned}
+    memory.places.update((c.type, c.place) for c in proposed if c.place)
+    kept = _one_incident(fresh)
+    events = [e for e in (_event(view, ctx, c, count + k) for k, c in enumerate(kept, 1)) if _told(e)]
+    events = [_numbered(e, count + k) for k, e in enumerate(events, 1)]
+    if not proposed:
+        events = _from_casualties(view, ctx, memory, count)
+    paragraph = _paragraph_of(view, ctx.lo)
+    if events:
+        memory.last_event, memory.last_paragraph = events[-1], paragraph
+    elif paragraph != memory.last_paragraph:
+        memory.last_event = None
+    return events
+
+
+def _proposed(view: View, ctx: Context) -> tuple[list[Candidate], list[Candidate]]:
+    """(every event the sentence talks of, those it reports: real and specific)."""
+    mentioned, proposed = [], []
+    for hit in view.hits_in(EVENT_TRIGGERS, ctx.lo, ctx.hi):
+        found = _leader_killed(view, hit, ctx) or _triggered(view, hit, ctx)
+        if found is None or not _real(view, hit, ctx):
+            continue
+        mentioned.append(found)
+        if found.own or not _needs_anchor(view, hit, found.type, ctx):
+            proposed.append(found)
+    return mentioned, proposed
+
+
+def _triggered(view: View, hit: Hit, ctx: Context) -> Candidate | None:
+    entry = hit.entry("trigger")
+    if entry is None or not satisfied(view, ctx, hit, entry.needs):
+        return None
+    place = place_after(view, ctx, hit) if entry.value == "territory_change" else None
+    return Candidate(entry.value, hit.start, hit.end, entry.strength, place, ctx.anchored(hit, entry.value))
+
+
+def _needs_anchor(view: View, hit: Hit, kind: str, ctx: Context) -> bool:
+    """Definite nouns of fighting (`الهجوم`, `هجومه`) and nouns after a generic head (`عمليات الخطف`)."""
+    suffixed = view.bases(lexicon(EVENT_TRIGGERS))[hit.start] != view.words[hit.start]
+    if ("ال" in hit.clitic or suffixed) and kind in _DEFINITE_NEEDS_SUPPORT:
+        return True
+    prev = view.match(EVENT_TRIGGERS, hit.start - 1) if hit.start > ctx.lo else None
+    return bool(prev and prev.end == hit.start and prev.entry("generic"))
+
+
+def _leader_killed(view: View, hit: Hit, ctx: Context) -> Candidate | None:
+    """A kill word with a singular leader right after it: `مقتل زعيمه`, `مقتل المتحدث الإعلامي`."""
+    if hit.entry("killed") is None:
+        return None
+    for k in range(hit.end, min(ctx.hi, hit.end + _LEADER_GAP)):
+        leader = view.match(EVENT_TRIGGERS, k)
+        if leader and leader.entry("leader"):
+            return Candidate("leader_killed", hit.start, leader.end, _LEADER_STRENGTH, None, True)
+    return None
+
+
+def _real(view: View, hit: Hit, ctx: Context) -> bool:
+    """Not denied, planned, feared, future, background or habitual."""
+    if polarity_before(view, hit.start, ctx.lo) != "affirmed" or was_before(view, hit.start):
+        return False
+    k = hit.start - 1
+    while k > ctx.lo and view.words[k] in _AUXILIARIES:
+        k -= 1
+    if k >= ctx.lo and view.words[k] in _RELATIVES:
+        return False
+    return not is_generic(view, hit.start, hit.end)
+
+
+def _told(event: Event) -> bool:
+    """An analyst's account of how a group operates is no report of an event unless dated."""
+    return event.date is not None or event.source is None or event.source.kind not in _PATTERNS
+
+
+def _numbered(event: Event, number: int) -> Event:
+    event.id = f"v{number}"
+    return event
+
+
+def _restated(c: Candidate, memory: _Memory) -> bool:
+    """Told before: the same change of the same place, or the previous sentence's event again."""
+    if c.place and (c.type, c.place) in memory.places:
+        return True
+    return not c.own and any(kind == c.type and (place is None or c.place is None or place == c.place)
+                             for kind, place in memory.previous)
+
+
+def _one_incident(found: list[Candidate]) -> list[Candidate]:
+    """Fighting words of a sentence are one incident, named by the strongest (first on a tie);
+    two words of one other type side by side are one event (`اتفاق لوقف إطلاق النار`)."""
+    fighting = [c for c in found if c.type in FIGHTING]
+    if len(fighting) > 1:
+        best = max(fighting, key=lambda c: (c.strength, -c.start))
+        found = [c for c in found if c.type not in FIGHTING or c is best]
+    out: list[Candidate] = []
+    for c in found:
+        if out and out[-1].type == c.type and c.start - out[-1].end <= _SAME_EVENT_GAP:
+            continue
+        out.append(c)
+    return out
+
+
+def _from_casualties(view: View, ctx: Context, memory: _Memory, count: int) -> list[Event]:
+    """Casualties with no trigger: details of the paragraph's last event, or an attack."""
+    hurt = ctx.casualties
+    if not hurt.counted or not hurt.words:
+        return []
+    start, end, _ = hurt.words[0]
+    if polarity_before(view, start, ctx.lo) != "affirmed" or not _armed(view, ctx):
+        return []
+    last = memory.last_event
+    if last is not None and _paragraph_of(view, ctx.lo) == memory.last_paragraph:
+        if last.killed is None and last.injured is None and last.type in FIGHTING:
+            last.killed, last.injured = hurt.killed, hurt.injured
+            last.quantities = sorted(set(last.quantities) | set(hurt.quantities), key=_qnum)
+        return []
+    return [_event(view, ctx, Candidate("attack", start, end, 1, None, True), count + 1)]
+
+
+def _armed(view: View, ctx: Context) -> bool:
+    """Deaths with no trigger are an attack only among armed parties (not a heat wave's dead)."""
+    if any(view.match(PARTIES, k) for k in range(ctx.lo, ctx.hi)):
+        return True
+    return any(q.unit == "person" and q.item in _ARMED_ITEMS for q in ctx.quantities)
+
+
+def _event(view: View, ctx: Context, c: Candidate, number: int) -> Event:
+    doc = view.doc
+    start, end = view.hit_chars(Hit(c.start, c.end, (), ""))
+    time = ctx.time_near(start)
+    hurt: Casualties = ctx.casualties if c.type in FIGHTING else Casualties()
+    return Event(
+        id=f"v{number}", type=c.type, trigger=Segment(start, end),
+        evidence=Segment(*view.chars(ctx.lo, ctx.hi)),
+        date=time.value if time else None, date_precision=time.precision if time else None,
+        location=ctx.location(end), actors=ctx.actors(start), targets=ctx.targets(end),
+        killed=hurt.killed, injured=hurt.injured,
+        quantities=sorted(set(hurt.quantities) | set(ctx.counts(c.start, c.end)), key=_qnum),
+        source=ctx.attribution.source_at(start))
+
+
+def _paragraph_of(view: View, i: int) -> int:
+    return view.paragraph(i)
+
+
+def _qnum(qid: str) -> int:
+    return int(qid[1:]) if qid[1:].isdigit() else 0
+

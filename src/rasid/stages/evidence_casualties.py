@@ -1,0 +1,87 @@
+"""The dead and wounded a sentence reports, as intervals read from its person counts.
+
+A casualty word (event_triggers.tsv: `مقتل`, `قتل`, `لقي مصرعه`, `أصيب`, `جرحى`) takes the
+count of people right after it (`مقتل أكثر من 30 عنصراً`, `أصيب 12 آخرين`) or, when the verb
+follows its subject, right before it (`أربعة عناصر أجانب وقياديا سوريا بارزا قتلوا`, where each
+indefinite singular noun joined by و adds one). A count whose own noun says it (`30 قتيلاً`,
+`12 جريحاً`) needs no casualty word. The interval is the quantity's: `أكثر من 30` → low 30.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rasid.document import Quantity
+from rasid.resources.catalogue import unit_words
+from rasid.stages.evidence_lexicon import EVENT_TRIGGERS
+from rasid.stages.evidence_text import View
+
+AFTER = 4    # words between a casualty word and the count it takes
+BEFORE = 8   # words between a count and the casualty verb after it
+_ITEMS = {"killed": "killed", "wounded": "injured"}
+
+
+@dataclass
+class Casualties:
+    """Intervals of the dead and wounded in a sentence, the quantities read and the words."""
+    killed: dict | None = None
+    injured: dict | None = None
+    quantities: list[str] = field(default_factory=list)
+    words: list[tuple[int, int, str]] = field(default_factory=list)  # token span, killed|injured
+
+    @property
+    def counted(self) -> bool:
+        return self.killed is not None or self.injured is not None
+
+
+def casualties(view: View, lo: int, hi: int, quantities: list[Quantity]) -> Casualties:
+    """Read the casualties of tokens [lo, hi) (one sentence)."""
+    found = Casualties()
+    people = [(q, view.token_at(q.start), view.token_at(q.end - 1) + 1) for q in quantities
+              if q.unit == "person" and lo <= view.token_at(q.start) < hi]
+    for q, a, b in people:
+        if q.item in _ITEMS:
+            _set(found, _ITEMS[q.item], q, 0)
+    for hit in view.hits_in(EVENT_TRIGGERS, lo, hi):
+        entry = hit.entry("killed") or hit.entry("injured")
+        if entry is None:
+            continue
+        found.words.append((hit.start, hit.end, entry.cls))
+        free = [p for p in people if p[0].id not in found.quantities]
+        taken = _count_after(free, hit.end) or _count_before(view, free, hit.start)
+        if taken:
+            _set(found, entry.cls, *taken)
+    return found
+
+
+def _count_after(people, end: int):
+    for q, a, b in people:
+        if end <= a <= end + AFTER:
+            return q, 0
+    return None
+
+
+def _count_before(view: View, people, start: int):
+    """A count that is the subject of the casualty verb after it (no count taken by another)."""
+    for q, a, b in reversed(people):
+        if start - BEFORE <= b <= start:
+            return q, _joined_singulars(view, b, start)
+    return None
+
+
+def _joined_singulars(view: View, lo: int, hi: int) -> int:
+    """Indefinite singular people joined by و after a count (`وقياديا سوريا`): one each."""
+    extra = 0
+    for k in range(lo, hi):
+        match = unit_words().match(view.words, k)
+        if match and match.clitic == "و" and any(e.unit == "person" and e.number == "sg" for e in match.entries):
+            extra += 1
+    return extra
+
+
+def _set(found: Casualties, cls: str, q: Quantity, extra: int) -> None:
+    if getattr(found, cls) is not None:
+        return
+    low = q.low + extra if q.low is not None else None
+    high = q.high + extra if q.high is not None else None
+    setattr(found, cls, {"low": low, "high": high})
+    found.quantities.append(q.id)

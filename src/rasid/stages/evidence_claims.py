@@ -1,0 +1,232 @@
+"""Reading a financing claim out of a sentence: channel words, the role cue, who took what.
+
+Channel words come from claim_channels.tsv, plus the proper names the report gave its
+facilities (`حقول الجبسة` makes `مديرية الجبسة` an oil word for the whole report) and
+barrels counted without the word oil. Words of one channel that stand together, and a bare
+channel word joined to another by و (`العملة الرقمية "البيتكوين" والذهب الخام`, `بيع السلاح
+والنفط`), are one claim on the first channel. Its role is the nearest cue before it in the
+sentence (claim_roles.tsv), else the nearest after it in its clause, else the channel's default.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rasid.document import Quantity
+from rasid.resources.catalogue import word_frequencies
+from rasid.stages.evidence_lexicon import CLAIM_CHANNELS, CLAIM_ROLES, PARTIES, default_role, lexicon
+from rasid.stages.evidence_text import Hit, View
+from rasid.text.tokens import stem_variants
+
+BACK = 10         # words before a channel word where its role cue may stand
+FORWARD = 5       # words after it, in its clause
+SAME_GAP = 3      # words between two words of one channel that still make one claim
+SUBJECT = 6       # words before a takeover verb where its subject may stand
+_RARE = 50        # a facility's name is a word news rarely uses (الجبسة, التنك)
+_STRONG_BREAKS = frozenset({":", "(", ")"})
+_JOINERS = frozenset({"و", '"', "'"})
+_FUNCTION = frozenset({"من", "في", "فى", "علي", "عن", "الي", "التي", "الذي", "و", "هذا", "هذه", "ذلك"})
+_VOLUME_UNITS = {"barrel": "oil"}
+_EXCEPT = frozenset({"غير"})
+_MOVABLE = frozenset({"cash", "cryptocurrency", "gold", "banking", "currency", "oil", "gas", "arms_trade",
+                      "antiquities", "donations", "kidnapping_ransom", "taxation_extortion", "fraud", "other"})
+_GOVERNING = frozenset({"loss", "transfer", "investment", "seizure", "expenditure"})
+_FROM_THEM = frozenset({"منهم", "منه", "منها", "من التنظيم", "من داعش"})
+_INVESTED = frozenset({"real_estate", "banking", "gold", "industry", "mining"})
+_PREPOSITIONS = frozenset({"في", "من", "الي", "علي", "عن", "داخل", "خارج", "نحو"})
+
+
+@dataclass
+class ChannelWord:
+    start: int     # tokens [start, end)
+    end: int
+    channel: str
+    cls: str       # word, asset, ctx, name, volume
+    clitic: str = ""
+
+
+@dataclass(frozen=True)
+class Role:
+    role: str
+    start: int     # the cue's tokens; start == end when the role is the channel's default
+    end: int
+
+
+def facility_names(view: View) -> dict[str, str]:
+    """Folded name → channel for every facility the report names (`حقول الجبسة` → الجبسة: oil)."""
+    names: dict[str, str] = {}
+    for hit in view.hits(CLAIM_CHANNELS):
+        entry = hit.entry("asset")
+        k = hit.end
+        if entry is None or k >= len(view) or view.doc.tokens[k].kind != "word":
+            continue
+        word = view.words[k]
+        if view.match(CLAIM_CHANNELS, k) or word in _FUNCTION or not _name_like(view, k):
+            continue
+        for variant in stem_variants(word):
+            names.setdefault(variant, entry.value)
+    return names
+
+
+def _name_like(view: View, k: int) -> bool:
+    start, end = view.chars(k, k + 1)
+    if view.mentions(start, end, ("LOC", "ORG")):
+        return True
+    freq = word_frequencies()
+    return all(freq.get(v, 0) < _RARE for v in stem_variants(view.words[k]))
+
+
+def channel_words(view: View, lo: int, hi: int, names: dict[str, str], quantities: list[Quantity]) -> list[ChannelWord]:
+    """Channel words of tokens [lo, hi), in order."""
+    found = [ChannelWord(h.start, h.end, h.entries[0].value, h.entries[0].cls, h.clitic)
+             for h in view.hits_in(CLAIM_CHANNELS, lo, hi) if not _excluded(view, h.start)]
+    taken = {k for w in found for k in range(w.start, w.end)}
+    for k in range(lo, hi):
+        known = [names[v] for v in stem_variants(view.words[k]) if v in names]
+        if k not in taken and view.doc.tokens[k].kind == "word" and known:
+            found.append(ChannelWord(k, k + 1, known[0], "name"))
+            taken.add(k)
+    for q in quantities:
+        a, b = view.token_at(q.start), view.token_at(q.end - 1) + 1
+        if q.unit in _VOLUME_UNITS and lo <= a < hi and not taken & set(range(a, b)):
+            found.append(ChannelWord(a, b, _VOLUME_UNITS[q.unit], "volume"))
+    return _joined(view, sorted(found, key=lambda w: w.start))
+
+
+def _excluded(view: View, k: int) -> bool:
+    """`غير النفطية`: a channel word after `غير` names everything but that channel."""
+    return k > 0 and view.words[k - 1] in _EXCEPT
+
+
+def _joined(view: View, words: list[ChannelWord]) -> list[ChannelWord]:
+    """One claim for words of one channel side by side, or a bare channel word joined by و."""
+    out: list[ChannelWord] = []
+    for w in words:
+        last = out[-1] if out else None
+        if last and (_same_near(view, last, w) or _coordinated(view, last, w)):
+            last.end = max(last.end, w.end)
+        else:
+            out.append(ChannelWord(w.start, w.end, w.channel, w.cls, w.clitic))
+    return out
+
+
+def _same_near(view: View, a: ChannelWord, b: ChannelWord) -> bool:
+    gap = range(a.end, b.start)
+    return a.channel == b.channel and len(gap) <= SAME_GAP and not any(view.is_break(k) for k in gap)
+
+
+def _coordinated(view: View, a: ChannelWord, b: ChannelWord) -> bool:
+    between = [view.words[k] for k in range(a.end, b.start)]
+    return b.cls == "word" and all(w in _JOINERS for w in between) and ("و" in between or b.clitic.startswith("و"))
+
+
+def role_of(view: View, word: ChannelWord, lo: int, hi: int) -> Role | None:
+    """The claim's role: nearest cue before (in the sentence), after (in the clause), or default.
+
+    Earned money named right before the channel (`إيراداته النفطية`) takes the role of a verb
+    that governs it (`خسر نحو 80% من إيراداته النفطية` is a loss).
+    """
+    cues = [h for h in view.hits_in(CLAIM_ROLES, max(lo, word.start - BACK), hi)
+            if h.entries[0].cls != "money" and _needs_met(view, h, hi) and _role(view, h, word)]
+    before = [h for h in cues if h.end <= word.start + 1 and h.start < word.start
+              and not any(view.words[k] in _STRONG_BREAKS for k in range(h.end, word.start))]
+    if before:
+        nearest = _governing(view, before, word)
+        return Role(_role(view, nearest, word), nearest.start, nearest.end)
+    if word.cls == "ctx":
+        return None
+    fallback = default_role(word.channel)
+    if fallback:
+        return Role(fallback, word.start, word.start)
+    for h in cues:
+        near = word.end <= h.start < word.end + FORWARD
+        if near and not any(view.is_break(k) for k in range(word.end, h.start)):
+            return Role(_role(view, h, word), h.start, h.end)
+    return None
+
+
+def _governing(view: View, before: list[Hit], word: ChannelWord) -> Hit:
+    """The nearest cue, unless earned money before the channel (`عائداتها`, `إيراداته`) is
+    governed by a loss, transfer or seizure (`تراجع عائداتها من تهريب النفط` is a loss); money
+    joined by و to what the verb governs is a second object, not governed (`نقل رؤوس أمواله
+    وعوائد بيع السلاح`)."""
+    k = len(before) - 1
+    while k > 0:
+        prev, cur = before[k - 1], before[k]
+        if any(view.is_break(m) for m in range(prev.end, cur.start)) or cur.clitic.startswith("و"):
+            break
+        if "derived" not in (cur.entries[0].cls, prev.entries[0].cls):
+            break
+        if _role(view, prev, word) in _GOVERNING:
+            return prev
+        k -= 1
+    return before[-1]
+
+
+def _needs_met(view: View, hit: Hit, hi: int) -> bool:
+    if "object" not in hit.entries[0].needs:
+        return True
+    return hit.end < hi and view.doc.tokens[hit.end].kind == "word" and view.words[hit.end] not in _FUNCTION
+
+
+def _role(view: View, hit: Hit, word: ChannelWord) -> str | None:
+    cls = hit.entries[0].cls
+    if hit.entries[0].value == "transfer" and word.channel not in _MOVABLE:
+        return None  # moving a factory or a mine is no transfer of funds
+    if cls == "takeover":
+        return _takeover(view, hit)
+    if cls == "purchase":
+        return _purchase(view, word)
+    return hit.entries[0].value
+
+
+def _purchase(view: View, word: ChannelWord) -> str:
+    """Buying from the group is its revenue; the group buying is investment or expenditure."""
+    after = view.words[word.end:word.end + FORWARD]
+    if any(w in _FROM_THEM for w in after) or " ".join(after[:2]) in _FROM_THEM:
+        return "revenue"
+    return "investment" if word.channel in _INVESTED else "expenditure"
+
+
+def _takeover(view: View, hit: Hit) -> str:
+    """`asset` when the group takes control, `seizure` when an authority does (parties.tsv)."""
+    lo, _ = view.sentence_of(hit.start)
+    for k in range(hit.start - 1, max(lo, hit.start - SUBJECT) - 1, -1):
+        if view.is_break(k):
+            break
+        party = _party(view, k)
+        if party:
+            return "seizure" if party == "authority" else "asset"
+    for k in range(hit.end, min(len(view), hit.end + 3)):
+        party = _party(view, k)
+        if party:
+            return "seizure" if party == "authority" else "asset"
+    return "asset"
+
+
+def _party(view: View, k: int) -> str | None:
+    """`authority`, `group` or None for the word at `k`; a place names a state when it is a
+    subject, not the object of a preposition (`واشنطن استولت`, not `في سوريا استولوا`)."""
+    hit = view.match(PARTIES, k)
+    if hit:
+        return hit.entries[0].cls
+    start, end = view.chars(k, k + 1)
+    after_preposition = k > 0 and view.words[k - 1] in _PREPOSITIONS
+    has_preposition = any(p.kind == "prep" for p in view.doc.tokens[k].parts)
+    if after_preposition or has_preposition:
+        return None
+    return "authority" if view.mentions(start, end, ("LOC",)) else None
+
+
+def generic_money(view: View, k: int) -> bool:
+    """`الأموال`, `أمواله`, `مبالغ`: money that names no channel."""
+    hit = view.match(CLAIM_ROLES, k)
+    return bool(hit and hit.entries[0].cls == "money")
+
+
+def derived_money(view: View, k: int) -> bool | None:
+    """None unless token `k` is money earned from a channel (`عائدات`, `أرباح`); else whether it
+    carries a pronoun that points back to that channel (`عائدها`)."""
+    hit = view.match(CLAIM_ROLES, k)
+    if hit is None or hit.entries[0].cls != "derived":
+        return None
+    return view.bases(lexicon(CLAIM_ROLES))[k] != view.words[k]

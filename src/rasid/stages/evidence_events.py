@@ -1,0 +1,161 @@
+"""What a sentence offers the events in it: dates, casualties, counts, places and parties.
+
+A date belongs to an event when it stands in the same sentence and not among the words that
+attribute it (`قالت رويترز، مساء الخميس، إن` dates the statement, not the attack); the
+nearest one wins. Places, actors and targets are entity ids of the mentions around the
+trigger (empty until the mentions and linking stages have run).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rasid.document import Quantity, Time
+from rasid.resources.catalogue import unit_words
+from rasid.stages.evidence_casualties import Casualties, casualties
+from rasid.stages.evidence_lexicon import EVENT_TRIGGERS, Entry
+from rasid.stages.evidence_text import Hit, View
+from rasid.stages.sources import Attribution
+from rasid.text.normalise import fold
+
+NEAR = 4            # words after a trigger where what it needs (على, من, a place, money) stands
+_ON = "علي"
+_FROM = frozenset({"من", "منه", "منها", "منهم"})
+_FUNCTION = frozenset({"و", "في", "فى", "من", "الي", "علي", "عن", "الذي", "التي", "ان", "بعد", "قبل"})
+_FIGHTING = frozenset({"attack", "clash", "airstrike", "explosion", "territory_change", "leader_killed"})
+
+
+@dataclass
+class Context:
+    view: View
+    attribution: Attribution
+    number: int
+    lo: int
+    hi: int
+    times: list[Time]
+    quantities: list[Quantity]
+    casualties: Casualties
+
+    def anchored(self, hit: Hit, kind: str) -> bool:
+        """A date, a casualty count (for fighting) or a count of its own anchors the event."""
+        if self.times or self.counts(hit.start, hit.end):
+            return True
+        return kind in _FIGHTING and self.casualties.counted
+
+    def counts(self, start: int, end: int) -> list[str]:
+        """Quantities that count the trigger (`60 غارة`) or the money it moves."""
+        out = []
+        for q in self.quantities:
+            a, b = self.view.token_at(q.start), self.view.token_at(q.end - 1) + 1
+            if a < end and start < b or b == start or (end <= a <= end + NEAR and _money(q)):
+                out.append(q.id)
+        return out
+
+    def time_near(self, pos: int) -> Time | None:
+        return min(self.times, key=lambda t: abs(t.start - pos), default=None)
+
+    def location(self, pos: int) -> str | None:
+        places = [m for m in self.view.mentions(*self._chars(), ("LOC",)) if m.entity]
+        after = [m for m in places if m.start >= pos]
+        best = after[0] if after else (places[-1] if places else None)
+        return best.entity if best else None
+
+    def actors(self, pos: int) -> list[str]:
+        found = [m.entity for m in self.view.mentions(*self._chars(), ("ORG",)) if m.end <= pos and m.entity]
+        return found[-1:]
+
+    def targets(self, pos: int) -> list[str]:
+        found = [m.entity for m in self.view.mentions(*self._chars(), ("ORG",)) if m.start >= pos and m.entity]
+        return found[:1]
+
+    def _chars(self) -> tuple[int, int]:
+        return self.view.chars(self.lo, self.hi)
+
+
+def context(view: View, attribution: Attribution, number: int, lo: int, hi: int) -> Context:
+    doc = view.doc
+    start, end = view.chars(lo, hi)
+    times = [t for t in view.times.starting_in(start, end) if t.value and not attribution.in_attribution(t.start)]
+    quantities = view.quantities.starting_in(start, end)
+    return Context(view, attribution, number, lo, hi, times, quantities, casualties(view, lo, hi, quantities))
+
+
+def satisfied(view: View, ctx: Context, hit: Hit, needs: tuple[str, ...]) -> bool:
+    """Whether every need of a trigger holds (see event_triggers.tsv)."""
+    return all(_CHECKS[need](view, ctx, hit) for need in needs)
+
+
+def place_after(view: View, ctx: Context, hit: Hit) -> str | None:
+    """What names the place a trigger is about: a LOC entity (or its text), or the word after a
+    place noun (`مدينة هجين` → هجين); None when no place follows."""
+    start, _ = view.chars(hit.end, hit.end)
+    for m in view.mentions(start, view.chars(hit.end, min(ctx.hi, hit.end + NEAR))[1], ("LOC",)):
+        return fold(m.text)
+    for k in range(hit.end, min(ctx.hi, hit.end + NEAR)):
+        found = view.match(EVENT_TRIGGERS, k)
+        if found and found.entry("place"):
+            nxt = found.end
+            word = view.words[nxt] if nxt < ctx.hi and view.doc.tokens[nxt].kind == "word" else ""
+            return word if word and word not in _FUNCTION else view.words[k]
+    return None
+
+
+def _near(ctx: Context, hit: Hit) -> range:
+    return range(hit.end, min(ctx.hi, hit.end + NEAR))
+
+
+def _on(view: View, ctx: Context, hit: Hit) -> bool:
+    return any(view.words[k] == _ON or view.words[k].startswith(_ON) and len(view.words[k]) <= 6
+               for k in _near(ctx, hit))
+
+
+def _from(view: View, ctx: Context, hit: Hit) -> bool:
+    return any(view.words[k] in _FROM for k in range(hit.end, min(ctx.hi, hit.end + NEAR - 1)))
+
+
+def _place(view: View, ctx: Context, hit: Hit) -> bool:
+    return place_after(view, ctx, hit) is not None
+
+
+def _object(view: View, ctx: Context, hit: Hit) -> bool:
+    k = hit.end
+    if k >= ctx.hi or view.doc.tokens[k].kind not in ("word", "number") or view.words[k] in _FUNCTION:
+        return False
+    return not any(p.kind == "conj" for p in view.doc.tokens[k].parts)
+
+
+def _money_after(view: View, ctx: Context, hit: Hit) -> bool:
+    for k in _near(ctx, hit):
+        found = view.match(EVENT_TRIGGERS, k)
+        if found and found.entry("money"):
+            return True
+    return any(_money(q) and hit.end <= view.token_at(q.start) <= hit.end + NEAR for q in ctx.quantities)
+
+
+def _support(view: View, ctx: Context, hit: Hit) -> bool:
+    entry: Entry | None = hit.entry("trigger")
+    return ctx.anchored(hit, entry.value if entry else "")
+
+
+def _date(view: View, ctx: Context, hit: Hit) -> bool:
+    return bool(ctx.times)
+
+
+def _people(view: View, ctx: Context, hit: Hit) -> bool:
+    """Who the trigger is about are people: a count of them, or a word for fighters nearby."""
+    if any(q.unit == "person" for q in ctx.quantities):
+        return True
+    window = range(max(ctx.lo, hit.start - NEAR), min(ctx.hi, hit.end + NEAR))
+    return any(_person_word(view, k) for k in window)
+
+
+def _person_word(view: View, k: int) -> bool:
+    found = unit_words().match(view.words, k)
+    return bool(found and any(e.unit == "person" for e in found.entries))
+
+
+def _money(q: Quantity) -> bool:
+    return bool(q.unit) and len(q.unit) == 3 and q.unit.isupper()
+
+
+_CHECKS = {"on": _on, "from": _from, "place": _place, "object": _object, "money": _money_after,
+           "support": _support, "date": _date, "people": _people}

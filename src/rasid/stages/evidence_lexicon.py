@@ -1,0 +1,73 @@
+"""The vocabularies of events, claims and attribution, loaded once from their TSV files.
+
+Every file has the columns `form class value [strength] [needs]` (its header says what they
+mean there); a form may list spellings separated by `|`. Each file becomes a `Lexicon`: a
+`PhraseTable` of `Entry` records (clitic-aware, accusative alef allowed) plus the set of its
+folded words, which `evidence_text` uses to take pronoun suffixes and typos off words.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rasid.resources.catalogue import read_tsv
+from rasid.text.lexicon import PhraseTable
+from rasid.text.normalise import fold
+
+EVENT_TRIGGERS = "lexicons/event_triggers.tsv"
+CLAIM_CHANNELS = "lexicons/claim_channels.tsv"
+CLAIM_ROLES = "lexicons/claim_roles.tsv"
+PARTIES = "lexicons/parties.tsv"
+SOURCE_CUES = "lexicons/source_cues.tsv"
+SOURCE_KINDS = "lexicons/source_kinds.tsv"
+HEDGES = "lexicons/hedges.tsv"
+POLARITY_CUES = "lexicons/polarity_cues.tsv"
+# Speech verbs never take an accusative alef: `تابعاً` is "belonging to", not "he went on".
+_NO_ACCUSATIVE = frozenset({SOURCE_CUES})
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One form's reading: its class, value (type, channel, role, kind) and matching needs."""
+    cls: str
+    value: str
+    strength: int = 0
+    needs: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    name: str
+    table: PhraseTable[Entry]
+    vocab: frozenset[str]
+    heads: frozenset[str]      # folded first words of the forms
+    defaults: dict[str, str]
+
+
+@lru_cache(maxsize=None)
+def lexicon(name: str) -> Lexicon:
+    """The lexicon in resource file `name` (one of the constants above)."""
+    items: list[tuple[str, Entry]] = []
+    defaults: dict[str, str] = {}
+    for row in read_tsv(name):
+        forms, entry = row[0], _entry(name, row)
+        if entry.cls == "default":
+            defaults[forms] = entry.value
+            continue
+        items.extend((form.strip(), entry) for form in forms.split("|") if form.strip())
+    vocab = frozenset(w for form, _ in items for w in fold(form).split())
+    heads = frozenset(fold(form).split()[0] for form, _ in items)
+    return Lexicon(name, PhraseTable(items, accusative_alef=name not in _NO_ACCUSATIVE), vocab, heads, defaults)
+
+
+def _entry(name: str, row: list[str]) -> Entry:
+    if len(row) < 3:
+        raise ValueError(f"{name}: a row needs form, class and value columns, got {row!r}")
+    strength = int(row[3]) if len(row) > 3 and row[3].strip() else 0
+    needs = tuple(n for n in (row[4].split(",") if len(row) > 4 else ()) if n and n != "-")
+    return Entry(row[1].strip(), row[2].strip(), strength, needs)
+
+
+def default_role(channel: str) -> str | None:
+    """The role of a claim on `channel` when no cue is near it (claim_roles.tsv)."""
+    return lexicon(CLAIM_ROLES).defaults.get(channel)

@@ -1,0 +1,106 @@
+"""Whether a statement is asserted, denied or only possible, and whether it is hedged.
+
+Arabic marks these before the verb or noun: negation particles (`لم`, `لن`, `عدم`), plans,
+fears and attempts (`خشية من`, `يحاول`, `بهدف`), the future prefix `س` on the verb
+(`ستصرف`, `سيخسر`), `قد` before an imperfect verb (`قد تمكنه`; before a perfect verb it
+stresses a fact: `قد نفذ`), `أن` before a subjunctive (`تخشى أن يشن`). The cue words are data
+(polarity_cues.tsv, hedges.tsv); the verb forms are read here, the future prefix by word frequencies (`سيفقد` is س + a frequent
+`يفقد`; `سيطرة` is not س + anything).
+"""
+from __future__ import annotations
+
+from rasid.resources.catalogue import word_frequencies
+from rasid.stages.evidence_lexicon import HEDGES, POLARITY_CUES
+from rasid.stages.evidence_text import View
+
+WINDOW = 7            # words before a trigger or cue that its polarity cues may stand in
+_GENERIC_AFTER = 3    # words after an event noun where a habitual modifier may stand
+_FUTURE_MIN_FREQ = 20
+_QAD_FORMS = frozenset({"قد", "وقد"})
+_AN = "ان"
+_WAS = frozenset({"كان", "كانت", "كانوا", "وكان", "وكانت"})
+_PERFECT_WITH_TA = frozenset({"تم", "تمت"})
+
+
+def polarity_before(view: View, i: int, lo: int | None = None, commas: int = 0) -> str:
+    """`affirmed`, `negated` or `hypothetical`: what the words before token `i` make of it.
+
+    The cues count in the clause of `i`; across up to `commas` clause breaks only a plan or a
+    possibility still reaches it (`كانت ستستخدم لمخططات، منها بيع …`), a negation does not.
+    """
+    if is_future(view.words[i]):
+        return "hypothetical"
+    floor = max(lo if lo is not None else 0, i - WINDOW)
+    crossed = 0
+    for k in range(i - 1, floor - 1, -1):
+        if view.is_break(k):
+            crossed += 1
+            if crossed > commas:
+                break
+            continue
+        found = _cue_at(view, k, i)
+        if found == "neutral" or (found == "negated" and crossed):
+            continue
+        if found:
+            return found
+    return "affirmed"
+
+
+def _cue_at(view: View, k: int, i: int) -> str | None:
+    word = view.words[k]
+    if is_future(word):
+        return "hypothetical"
+    if word in _QAD_FORMS and k + 1 < len(view) and _imperfect(view.words[k + 1]):
+        return "hypothetical"
+    if word == _AN and k + 1 < len(view) and view.words[k + 1][:1] == "ي" and k + 1 < i:
+        return "hypothetical"  # أن + subjunctive: `تخشى أن يشن`, `يمكن أن يستغل`
+    hit = view.match(POLARITY_CUES, k)
+    if hit is None or hit.end > max(i, k + 1) + 1:
+        return None
+    cls = hit.entries[0].cls
+    return cls if cls in ("negated", "hypothetical", "neutral") else None
+
+
+def hypothetical_after(view: View, i: int, hi: int) -> bool:
+    """A following clause that says what it may do (`…، قد تمكنه من`): up to `hi`."""
+    for k in range(i, min(hi, i + WINDOW)):
+        word = view.words[k]
+        if is_future(word) or (word in _QAD_FORMS and k + 1 < len(view) and _imperfect(view.words[k + 1])):
+            return True
+    return False
+
+
+def is_generic(view: View, start: int, end: int) -> bool:
+    """A habitual modifier right after an event noun (`الهجوم المتقطع`, `اشتباكات متواصلة`)."""
+    for k in range(end, min(len(view), end + _GENERIC_AFTER)):
+        if view.is_break(k):
+            return False
+        hit = view.match(POLARITY_CUES, k)
+        if hit and hit.entries[0].cls == "generic":
+            return True
+    return False
+
+
+def was_before(view: View, i: int) -> bool:
+    """`كان` right before a verb: a past state or background, not a new event (كان يسيطر)."""
+    return i > 0 and view.words[i - 1] in _WAS
+
+
+def is_hedged(view: View, lo: int, hi: int) -> bool:
+    """Any hedge (`يعتقد`, `على ما يبدو`, `تشير تقديرات`) in tokens [lo, hi)."""
+    return bool(view.hits_in(HEDGES, lo, hi))
+
+
+def is_future(word: str) -> bool:
+    """A verb with the future prefix: `سيخسر`, `ستصرف`, `وسيعود` (not `سيطرة`, `ستة`)."""
+    if word[:1] in ("و", "ف") and word[1:2] == "س":
+        word = word[1:]
+    if len(word) < 4 or word[0] != "س" or word[1] not in "يتنا":
+        return False
+    freq = word_frequencies()
+    rest = freq.get(word[1:], 0)
+    return rest >= _FUTURE_MIN_FREQ and rest > freq.get(word, 0)
+
+
+def _imperfect(word: str) -> bool:
+    return len(word) >= 3 and word[0] in "يت" and word not in _PERFECT_WITH_TA

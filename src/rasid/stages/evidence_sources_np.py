@@ -1,0 +1,179 @@
+"""The words that name a source, and what kind of source they name.
+
+After a speech verb the source runs to the complementizer (`أن`, `إن`, `:`) unless a word
+about the statement itself comes first (`لموقع أخبار الآن`, `في تصريحات`, `مساء الخميس`);
+before a verb it runs back to the last complementizer or the sentence start. Its kind comes
+from descriptor words (source_kinds.tsv: `منشق`, `الباحث`, `وزارة`, `تقرير`), from an outlet
+name (outlets.tsv), or from the registry of names already described in the report: the name
+part of `محمد الجمعة (من سكان مدينة هجين)` is remembered as a resident.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rasid.resources.catalogue import outlets
+from rasid.stages.evidence_lexicon import SOURCE_CUES, SOURCE_KINDS
+from rasid.stages.evidence_polarity import is_hedged
+from rasid.stages.evidence_text import Hit, View
+from rasid.text.tokens import stem_variants
+
+NP_MAX = 16      # words after a verb within which its complementizer must come
+NP_SHORT = 3     # words taken when none comes
+PREP_MAX = 8     # words of the object of بحسب / وفق
+BEFORE_MAX = 20  # words before a verb that may name its subject
+_ENDS_NP = ("comp", "stop", "verb", "cont", "prep", "back")
+_SPLIT = frozenset({"وهو", "وهي", "هو", "هي", "الذي", "التي", "(", ")", ",", ";", ":", "-", '"'})
+_FUNCTION = frozenset({"من", "عن", "في", "فى", "و", "او", "ثم", "كان", "كانت", "قد", "لقد"})
+_OUTLET_STRENGTH = 4
+_MENTION_KIND = "official"  # a named person or body no descriptor places
+_WEAK = 9                   # strength of bare group words (التنظيم): a known name beats them
+_WEAK_WORDS = 3             # and they name a source only as a short subject (أعلن التنظيم)
+
+
+@dataclass(frozen=True, slots=True)
+class Named:
+    """A source: its token range and characters, kind, linked entity, and whether hedged."""
+    tokens: tuple[int, int]
+    start: int
+    end: int
+    kind: str | None
+    entity: str | None = None
+    hedged: bool = False
+
+
+def after_verb(view: View, hit: Hit, hi: int) -> tuple[int, int] | None:
+    """Tokens naming the subject that follows a speech verb, if any."""
+    j = k = hit.end
+    while k < hi and k - j < NP_MAX and not _ends_np(view, k):
+        k += 1
+    if k - j >= NP_MAX or (k < hi and view.words[k] == "."):
+        k = next((m for m in range(j, min(hi, j + NP_SHORT)) if view.is_break(m)), min(hi, j + NP_SHORT))
+    return _trimmed(view, j, k)
+
+
+def before_verb(view: View, hit: Hit, floor: int, sentence_start: int) -> tuple[int, int] | None:
+    """Tokens naming the subject before a verb: back to a complementizer or the sentence start.
+
+    Words another cue of the sentence already took (`floor`) are no subject.
+    """
+    k = hit.start
+    while k > floor and hit.start - k < BEFORE_MAX:
+        prev = view.match(SOURCE_CUES, k - 1)
+        if prev and prev.entries[0].cls == "comp" and "ال" not in prev.clitic:
+            break
+        k -= 1
+    if k == floor and floor > sentence_start:
+        return None
+    lo = k
+    while lo < hit.start and view.words[lo] in ("و", "ف"):
+        lo += 1
+    return _trimmed(view, lo, hit.start)
+
+
+def prep_object(view: View, hit: Hit, hi: int) -> tuple[int, int] | None:
+    """Tokens of the object of `بحسب`, `وفق`, `نقلاً عن`, up to a comma or a complementizer;
+    after `وفق ما أفادت` the subject of the verb."""
+    j = hit.end
+    verb = view.match(SOURCE_CUES, j) if j < hi else None
+    if verb and verb.entries[0].cls == "verb" and "ال" not in verb.clitic:
+        j = verb.end
+    k = j
+    while k < hi and k - j < PREP_MAX and not view.is_break(k) and not _ends_np(view, k):
+        k += 1
+    return _trimmed(view, j, k)
+
+
+def _ends_np(view: View, k: int) -> bool:
+    if view.words[k] in (":", "."):
+        return True
+    found = view.match(SOURCE_CUES, k)
+    return bool(found and found.entries[0].cls in _ENDS_NP and "ال" not in found.clitic)
+
+
+def _trimmed(view: View, lo: int, hi: int) -> tuple[int, int] | None:
+    while hi > lo and (view.doc.tokens[hi - 1].kind == "punct" and view.words[hi - 1] != '"'
+                       or view.words[hi - 1] in ("كان", "كانت", "و")):
+        hi -= 1
+    if hi > lo and view.words[hi - 1] == '"' and view.words[lo:hi].count('"') % 2:
+        hi -= 1
+    return (lo, hi) if hi > lo else None
+
+
+def named(view: View, np: tuple[int, int] | None, registry: dict[str, str]) -> Named | None:
+    """The source named by tokens `np`, or None when nothing there names one."""
+    if np is None:
+        return None
+    lo, hi = np
+    described = _described(view, lo, hi)
+    known = _registered(view, lo, hi, registry)
+    mention = next(iter(view.mentions(*view.chars(lo, hi), ("PER", "ORG"))), None)
+    if described and described[0] < _WEAK:
+        kind = described[1]
+        _remember(view, lo, hi, kind, registry)
+    elif known:
+        kind, at, length = known
+        hi = at + length if at == lo else hi
+    elif described and _words(view, lo, hi) <= _WEAK_WORDS:
+        kind = described[1]
+    else:
+        kind = _MENTION_KIND if mention else None
+    if kind is None:
+        return None
+    start, end = view.chars(lo, hi)
+    return Named((lo, hi), start, end, kind, mention.entity if mention else None, is_hedged(view, lo, hi))
+
+
+def _words(view: View, lo: int, hi: int) -> int:
+    return sum(view.doc.tokens[k].kind == "word" for k in range(lo, hi))
+
+
+def _described(view: View, lo: int, hi: int) -> tuple[int, str] | None:
+    """(strength, kind) from descriptor words or an outlet name: lowest strength, then first."""
+    found = [(h.entries[0].strength, h.start, h.entries[0].value) for h in view.hits_in(SOURCE_KINDS, lo, hi)]
+    found += [(_OUTLET_STRENGTH, k, "media") for k in range(lo, hi) if _outlet_at(view, k, hi)]
+    if not found:
+        return None
+    strength, _, kind = min(found)
+    return strength, kind
+
+
+def _outlet_at(view: View, k: int, hi: int) -> bool:
+    names = outlets()
+    for n in (3, 2, 1):
+        if k + n <= hi:
+            head, rest = view.words[k], view.words[k + 1:k + n]
+            if any(" ".join([v, *rest]) in names for v in stem_variants(head)):
+                return True
+    return False
+
+
+def _segments(view: View, lo: int, hi: int) -> list[tuple[int, int]]:
+    out, start, depth = [], lo, 0
+    for k in range(lo, hi + 1):
+        if k == hi or view.words[k] in _SPLIT:
+            if start < k and depth == 0:
+                out.append((start, k))
+            depth += (k < hi and view.words[k] == "(") - (k < hi and view.words[k] == ")")
+            start = k + 1
+    return out
+
+
+def _remember(view: View, lo: int, hi: int, kind: str, registry: dict[str, str]) -> None:
+    """Register the name part of a described source (`عمرو فاروق` of `الباحث …، عمرو فاروق`)."""
+    for s, e in _segments(view, lo, hi):
+        if view.hits_in(SOURCE_KINDS, s, e) or any(_outlet_at(view, k, e) for k in range(s, e)):
+            continue
+        words = [view.words[k] for k in range(s, e)
+                 if view.doc.tokens[k].kind == "word" and view.words[k] not in _FUNCTION]
+        if 1 <= len(words) <= 4 and len(words[-1]) >= 3:
+            registry.setdefault(" ".join(words), kind)
+            registry.setdefault(words[-1], kind)
+
+
+def _registered(view: View, lo: int, hi: int, registry: dict[str, str]) -> tuple[str, int, int] | None:
+    """(kind, first token, length) of a name the report described before, near the start."""
+    for k in range(lo, min(hi, lo + 4)):
+        for n in (3, 2, 1):
+            if k + n <= hi and " ".join(view.words[k:k + n]) in registry:
+                return registry[" ".join(view.words[k:k + n])], k, n
+    return None

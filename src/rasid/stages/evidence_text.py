@@ -1,0 +1,250 @@
+"""The document as the event, claim and source stages read it: folded words in sentences.
+
+`View` folds every token once, knows each token's sentence and paragraph, finds lexicon
+entries (`hits`) and maps token ranges back to character offsets. Real reports misspell and
+inflect: before a word is looked up, a pronoun suffix comes off when the rest is a lexicon
+word (`طرده` → طرد, `حملتها` → حملة), and a word no news corpus knows is read as the lexicon
+word one transposed or dropped letter away (`صاردت` → صادرت, `نفيطاً` → نفطاً).
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+from typing import Generic, Protocol, TypeVar
+
+from rasid.document import Document, Mention, Quantity, Time
+from rasid.resources.catalogue import word_frequencies
+from rasid.stages.evidence_lexicon import Entry, Lexicon, lexicon
+from rasid.text.normalise import fold
+from rasid.text.tokens import stem_variants
+
+_SUFFIXES = ("هما", "كما", "هم", "هن", "ها", "كم", "نا", "ه")
+_PLURALS = ("ون", "وا")  # verb endings: ينقلون → ينقل, نقلوا → نقل
+_BREAKS = frozenset({",", ";", ":", '"', "'", "(", ")", "-", "[", "]"})
+_MIN_TYPO_LENGTH = 4
+_HEADING_WORDS = 2
+_MARKS = frozenset("\u0640\u0670") | frozenset(chr(c) for c in range(0x064B, 0x0660))
+_MARK_CHARS = "".join(sorted(_MARKS))
+
+
+class _Spanned(Protocol):
+    start: int
+    end: int
+
+
+S = TypeVar("S", bound=_Spanned)
+
+
+class SpanIndex(Generic[S]):
+    """Records with `start`/`end`, found by position in logarithmic time (long reports stay linear)."""
+
+    def __init__(self, items: list[S]):
+        self.items = sorted(items, key=lambda x: x.start)
+        self.starts = [x.start for x in self.items]
+        self.longest = max((x.end - x.start for x in self.items), default=0)
+
+    def starting_in(self, start: int, end: int) -> list[S]:
+        return self.items[bisect.bisect_left(self.starts, start):bisect.bisect_left(self.starts, end)]
+
+    def overlapping(self, start: int, end: int) -> list[S]:
+        lo = bisect.bisect_left(self.starts, start - self.longest)
+        return [x for x in self.items[lo:bisect.bisect_left(self.starts, end)] if x.end > start and x.start < end]
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """Lexicon entries found at tokens [start, end); `clitic` is what the first word carried."""
+    start: int
+    end: int
+    entries: tuple[Entry, ...]
+    clitic: str
+
+    def entry(self, cls: str) -> Entry | None:
+        return next((e for e in self.entries if e.cls == cls), None)
+
+
+@dataclass
+class View:
+    """Folded tokens of `doc` with their sentence; lexicon look-ups cached per lexicon."""
+    doc: Document
+    words: list[str] = field(init=False)
+    sent: list[int] = field(init=False)
+    sent_ranges: list[tuple[int, int]] = field(init=False)
+
+    def __post_init__(self) -> None:
+        tokens = self.doc.tokens
+        self.words = [fold(t.text) for t in tokens]
+        self._starts = [t.start for t in tokens]
+        sent_starts = [s.start for s in self.doc.sentences]
+        self.sent = [max(0, bisect.bisect_right(sent_starts, t.start) - 1) for t in tokens]
+        self.sent_ranges = _ranges(self.sent, len(self.doc.sentences))
+        self._bases: dict[str, list[str]] = {}
+        self._hits: dict[str, list[Hit]] = {}
+        self._hit_starts: dict[str, list[int]] = {}
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def bases(self, lex: Lexicon) -> list[str]:
+        if lex.name not in self._bases:
+            self._bases[lex.name] = [_base(lex.name, w, t.text.rstrip(_MARK_CHARS).endswith("ة"))
+                                     for w, t in zip(self.words, self.doc.tokens)]
+        return self._bases[lex.name]
+
+    def match(self, name: str, i: int) -> Hit | None:
+        """The longest entry of lexicon `name` starting at token `i`."""
+        lex = lexicon(name)
+        if not 0 <= i < len(self.words) or self.doc.tokens[i].kind != "word":
+            return None
+        found = lex.table.match(self.bases(lex), i)
+        return Hit(found.start, found.end, found.entries, found.clitic) if found else None
+
+    def hits(self, name: str) -> list[Hit]:
+        """Every match of lexicon `name` outside boilerplate, longest first, not overlapping."""
+        if name not in self._hits:
+            out, i = [], 0
+            bases = self.bases(lexicon(name))
+            while i < len(self.words):
+                hit = self.match(name, i) if _may_head(name, bases[i]) else None
+                if hit and not self.in_boilerplate(hit.start, hit.end):
+                    out.append(hit)
+                    i = hit.end
+                else:
+                    i += 1
+            self._hits[name] = out
+        return self._hits[name]
+
+    def hits_in(self, name: str, lo: int, hi: int) -> list[Hit]:
+        found = self.hits(name)
+        if name not in self._hit_starts:
+            self._hit_starts[name] = [h.start for h in found]
+        starts = self._hit_starts[name]
+        return found[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
+
+    @cached_property
+    def quantities(self) -> SpanIndex[Quantity]:
+        return SpanIndex(self.doc.quantities)
+
+    @cached_property
+    def times(self) -> SpanIndex[Time]:
+        return SpanIndex(self.doc.times)
+
+    @cached_property
+    def _mentions(self) -> SpanIndex[Mention]:
+        return SpanIndex(self.doc.mentions)
+
+    def mentions(self, start: int, end: int, types: tuple[str, ...] = ()) -> list[Mention]:
+        """Named-entity mentions overlapping characters [start, end), of the given types (all if none)."""
+        return [m for m in self._mentions.overlapping(start, end) if not types or m.type in types]
+
+    @cached_property
+    def _paragraph_starts(self) -> list[int]:
+        return [p.start for p in self.doc.paragraphs]
+
+    def paragraph(self, i: int) -> int:
+        """Index of the paragraph holding token `i`."""
+        return bisect.bisect_right(self._paragraph_starts, self.doc.tokens[i].start)
+
+    def in_boilerplate(self, i: int, j: int) -> bool:
+        """Whether any of tokens [i, j) lies in a boilerplate region."""
+        return any(self._boilerplate[i:j])
+
+    @cached_property
+    def _boilerplate(self) -> list[bool]:
+        regions = SpanIndex(self.doc.boilerplate)
+        return [bool(regions.overlapping(t.start, t.end)) for t in self.doc.tokens]
+
+    def chars(self, i: int, j: int) -> tuple[int, int]:
+        """Character span of tokens [i, j)."""
+        return self.doc.tokens[i].start, self.doc.tokens[max(i, j - 1)].end
+
+    def hit_chars(self, hit: Hit) -> tuple[int, int]:
+        """Character span of a hit without a leading conjunction (و, ف) it carried."""
+        start, end = self.chars(hit.start, hit.end)
+        if hit.clitic[:1] in ("و", "ف") and not hit.clitic.startswith("ال"):
+            start = _skip_letters(self.doc.text, start, 1)
+        return start, end
+
+    def token_at(self, pos: int) -> int:
+        """Index of the token that starts at or before character `pos`."""
+        return max(0, bisect.bisect_right(self._starts, pos) - 1)
+
+    def sentence_of(self, i: int) -> tuple[int, int]:
+        return self.sent_ranges[self.sent[i]] if self.words else (0, 0)
+
+    def is_heading(self, lo: int, hi: int) -> bool:
+        """A "sentence" of two words or fewer (`تنظيم داعش`, `آبار نفط`) is a heading, not a report."""
+        return sum(self.doc.tokens[k].kind in ("word", "number") for k in range(lo, hi)) <= _HEADING_WORDS
+
+    def is_break(self, i: int) -> bool:
+        """A clause boundary: comma, semicolon, colon, quote, bracket, dash."""
+        return self.doc.tokens[i].kind == "punct" and self.words[i] in _BREAKS
+
+
+def _ranges(sent: list[int], n: int) -> list[tuple[int, int]]:
+    ranges = [(0, 0)] * n
+    for s in set(sent):
+        lo = bisect.bisect_left(sent, s)
+        ranges[s] = (lo, bisect.bisect_right(sent, s))
+    return ranges
+
+
+def _skip_letters(text: str, pos: int, letters: int) -> int:
+    while letters and pos < len(text):
+        pos += 1
+        letters -= text[pos - 1] not in _MARKS
+    while pos < len(text) and text[pos] in _MARKS:
+        pos += 1
+    return pos
+
+
+@lru_cache(maxsize=200_000)
+def _base(name: str, word: str, ta_marbuta: bool = False) -> str:
+    """`word`, or the lexicon word it inflects (pronoun suffix) or misspells (one edit).
+
+    A word spelt with a final ta marbuta (`إضافة`) carries no pronoun suffix `ه`.
+    """
+    vocab = lexicon(name).vocab
+    if _known(word, vocab):
+        return word
+    for stem in _without_suffix(word[:-1] + "ة" if ta_marbuta else word):
+        if _known(stem, vocab):
+            return stem
+    if len(word) >= _MIN_TYPO_LENGTH and not _in_corpus(word):
+        for variant in _one_edit(word):
+            if _known(variant, vocab):
+                return variant
+    return word
+
+
+@lru_cache(maxsize=200_000)
+def _may_head(name: str, word: str) -> bool:
+    """Whether `word` may start a form of lexicon `name` (a quick test before the full match)."""
+    return _known(word, lexicon(name).heads)
+
+
+def _known(word: str, vocab: frozenset[str]) -> bool:
+    return any(v in vocab or (v.endswith("ا") and v[:-1] in vocab) for v in stem_variants(word))
+
+
+def _without_suffix(word: str) -> list[str]:
+    out = [word[:-2] for suffix in _PLURALS if word.endswith(suffix) and len(word) >= 5]
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            stem = word[:-len(suffix)]
+            if stem.endswith("ت"):
+                out.append(stem[:-1] + "ه")  # ta marbuta before a suffix: حملتها → حمله (before سيطرت)
+            out.append(stem)
+    return out
+
+
+def _in_corpus(word: str) -> bool:
+    freq = word_frequencies()
+    return any(v in freq for v in stem_variants(word))
+
+
+def _one_edit(word: str) -> list[str]:
+    swaps = [word[:k] + word[k + 1] + word[k] + word[k + 2:] for k in range(len(word) - 1)]
+    drops = [word[:k] + word[k + 1:] for k in range(1, len(word))]
+    return swaps + drops

@@ -1,0 +1,232 @@
+"""Attribution: who the report says each statement comes from (the `source` of events and claims).
+
+Arabic news attributes with a speech verb whose subject follows it (`قال أبو صهيب`) or precedes
+it (`الباحث …، عمرو فاروق، كان اعتبر`), with a preposition (`بحسب منشقين`, `وفق تقديرات`),
+and carries the last speaker on with `وأضاف`, `وتابع`, `مشيراً`. What a cue attributes runs
+from the words that name the source to the end of the sentence, or to the end of a quotation
+the cue opens; a preposition at the end of a sentence attributes the sentence before it
+(`…، بحسب الدراسة.`). A statement no cue covers is the outlet's own. Cues inside a quotation
+belong to the quoted speaker's words and start nothing. The kind of source is read from the
+words that name it (source_kinds.tsv, outlets.tsv), or from an earlier mention of the same name
+(`ويرى الجمعة` after `محمد الجمعة (من سكان مدينة هجين)`).
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from rasid.document import Document, Source
+from rasid.stages.evidence_lexicon import SOURCE_CUES
+from rasid.stages.evidence_polarity import is_hedged
+from rasid.stages.evidence_quotes import Quotes, quote_regions
+from rasid.stages.evidence_sources_np import Named, after_verb, before_verb, named, prep_object
+from rasid.stages.evidence_text import Hit, View
+
+_VERB_CLITICS = ("", "و", "ف")
+_QUOTED_NAME = 40          # a quotation this short names something ("رويترز"); longer ones quote words
+_UNDESCRIBED = "official"  # a named subject nothing describes: most often a body or its spokesperson
+_LOOKBACK = 64    # scopes looked back at for the one holding a position
+COMP_WINDOW = 12  # words between a source and the complementizer that opens what it said
+_NOT_BEFORE_VERB = frozenset({"ما", "التي", "الذي", "اللذين", "الذين", "الي", "في", "فى", "عن", "علي", "من"})
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """Characters [start, end) that `source` is said to have stated; `at` orders nested scopes.
+
+    [`said`, `start`) holds the words of the attribution itself: the clause of the cue, its
+    source and the time or channel of the statement (`قالت رويترز، مساء الخميس، إن`).
+    """
+    start: int
+    end: int
+    source: Source
+    at: int
+    said: int
+
+
+@dataclass
+class _State:
+    speaker: Named | None = None
+    registry: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Every scope of a document, and how to ask for the source of a position in it."""
+    doc: Document
+    view: View
+    scopes: tuple[Scope, ...]
+
+    def scope_at(self, pos: int) -> Scope | None:
+        """The innermost scope holding character `pos`."""
+        inside = [s for s in self._near(pos) if s.start <= pos < s.end]
+        return max(inside, key=lambda s: (s.start, s.at)) if inside else None
+
+    def in_attribution(self, pos: int) -> bool:
+        """Whether `pos` lies in the words that attribute (not in what is attributed)."""
+        return any(s.said <= pos < s.start for s in self._near(pos))
+
+    def _near(self, pos: int) -> tuple[Scope, ...]:
+        """Scopes that open up to `_LOOKBACK` scopes before `pos` (scopes are sentence-sized)."""
+        k = bisect.bisect_right(self._opens, pos)
+        return self._by_said[max(0, k - _LOOKBACK):k]
+
+    @cached_property
+    def _by_said(self) -> tuple[Scope, ...]:
+        return tuple(sorted(self.scopes, key=lambda s: s.said))
+
+    @cached_property
+    def _opens(self) -> list[int]:
+        return [s.said for s in self._by_said]
+
+    def source_at(self, pos: int) -> Source:
+        """The source of the statement at character `pos` (the outlet when none is named)."""
+        scope = self.scope_at(pos)
+        source = scope.source if scope else outlet_source(self.doc)
+        lo, hi = self.view.sentence_of(self.view.token_at(pos))
+        if source.hedged or not is_hedged(self.view, lo, hi):
+            return _copy(source)
+        return _copy(source, hedged=True)
+
+
+def attribute(doc: Document, view: View | None = None) -> Attribution:
+    """Read the attribution of every sentence outside boilerplate, in order."""
+    view = view or View(doc)
+    quotes = quote_regions(doc.text, doc.paragraphs)
+    state = _State()
+    scopes: list[Scope] = []
+    for lo, hi in view.sent_ranges:
+        if hi > lo and not view.in_boilerplate(lo, hi):
+            scopes.extend(_sentence_scopes(view, lo, hi, quotes, state))
+    return Attribution(doc, view, tuple(scopes))
+
+
+def outlet_source(doc: Document) -> Source:
+    """The publishing outlet as the source (no other source named)."""
+    return Source(text=doc.outlet, kind="outlet")
+
+
+def _sentence_scopes(view: View, lo: int, hi: int, quotes, state: _State) -> list[Scope]:
+    out: list[Scope] = []
+    claimed = lo  # tokens before this are already the words of a cue or its source
+    for hit in view.hits_in(SOURCE_CUES, lo, hi):
+        cls = hit.entries[0].cls
+        if hit.start < claimed or cls in ("comp", "stop") or "ال" in hit.clitic or _quoted(view, hit, quotes) \
+                or view.mentions(*view.chars(hit.start, hit.end)):
+            continue
+        found = _read_cue(view, hit, cls, lo, hi, claimed, state)
+        if found is None:
+            continue
+        speaker, begin, end, claimed = found
+        out.append(_scope(view, speaker, hit, begin, end, hi, quotes))
+        state.speaker = speaker
+    return out
+
+
+def _read_cue(view: View, hit: Hit, cls: str, lo: int, hi: int, claimed: int, state: _State):
+    """(speaker, content start token, content end token, first token after the cue's words)."""
+    if cls == "prep":
+        return _read_prep(view, hit, lo, hi, state)
+    if cls == "back":
+        return (state.speaker, lo, hit.start, hit.end) if state.speaker else None
+    if hit.clitic not in _VERB_CLITICS or _relative(view, hit.start):
+        return None
+    if cls == "cont":
+        return (state.speaker, hit.end, hi, hit.end) if state.speaker else None
+    np = after_verb(view, hit, hi)
+    speaker = named(view, np, state.registry) if np else None
+    if speaker is None and not hit.clitic and view.words[hit.start - 1:hit.start] != ["و"]:
+        speaker = named(view, before_verb(view, hit, max(lo, claimed), lo), state.registry)
+    speaker = speaker or _carried(view, hit, np, state)
+    if speaker is None:
+        return None
+    end = np[1] if np and speaker.tokens == np else hit.end
+    return speaker, _after_complementizer(view, end, hi, hit.end), hi, end
+
+
+def _carried(view: View, hit: Hit, np: tuple[int, int] | None, state: _State) -> Named | None:
+    """The speaker a verb with no known subject carries on; a subject named but not described
+    (`أعلنت خلية …`) in a new sentence is a new source, an official one by default."""
+    same_sentence = state.speaker and view.sent[state.speaker.tokens[0]] == view.sent[hit.start]
+    if np is None or same_sentence:
+        return state.speaker
+    start, end = view.chars(*np)
+    return Named(np, start, end, _UNDESCRIBED)
+
+
+def _read_prep(view: View, hit: Hit, lo: int, hi: int, state: _State):
+    np = prep_object(view, hit, hi)
+    speaker = named(view, np, state.registry) if np else None
+    if speaker is None or speaker.kind is None:
+        return None
+    rest = [k for k in range(np[1], hi) if view.doc.tokens[k].kind != "punct"]
+    if not rest:  # `…، بحسب الدراسة.`: the sentence before the cue
+        return speaker, lo, hit.start, np[1]
+    return speaker, _after_complementizer(view, np[1], hi, np[1]), hi, np[1]
+
+
+def _after_complementizer(view: View, i: int, hi: int, otherwise: int) -> int:
+    """Where the reported words begin: after `أن`/`إن`/`:` when only the time, place or channel
+    of the statement come before it (`قالت وكالة رويترز، مساء الخميس، إن …`); with no
+    complementizer, at `otherwise` (a verb's object may be what it reports: `أعلنت قسد اعتقال`)."""
+    for k in range(i, min(hi, i + COMP_WINDOW)):
+        found = view.match(SOURCE_CUES, k)
+        if found and found.entries[0].cls == "comp" and "ال" not in found.clitic:
+            return found.end
+        if found and found.entries[0].cls in ("verb", "prep"):
+            break
+    return otherwise
+
+
+def _relative(view: View, i: int) -> bool:
+    """`ما أوردته روزنة`, `والذي يعلن`: a verb in a relative clause reports nothing new;
+    after a preposition the word is a verbal noun (`إلى نقل أمواله`), not a verb."""
+    if i == 0:
+        return False
+    prev = view.words[i - 1]
+    prev = prev[1:] if prev[:1] in ("و", "ف") and len(prev) > 2 else prev
+    return prev in _NOT_BEFORE_VERB
+
+
+def _quoted(view: View, hit: Hit, quotes: Quotes) -> bool:
+    start, _ = view.chars(hit.start, hit.end)
+    region = quotes.enclosing(start)
+    return region is not None and region[1] - region[0] > _QUOTED_NAME
+
+
+def _scope(view: View, speaker: Named, hit: Hit, begin: int, end: int, hi: int, quotes) -> Scope:
+    doc = view.doc
+    start = doc.tokens[begin].start if begin < len(view) else len(doc.text)
+    stop = doc.tokens[end - 1].end if end > begin else start
+    if end == hi:
+        stop = _through_quote(doc, quotes, start, stop)
+    cue_start, cue_end = view.hit_chars(hit)
+    hedged = speaker.hedged or is_hedged(view, hit.start, max(hit.end, speaker.tokens[1]))
+    source = Source(text=doc.text[speaker.start:speaker.end], kind=speaker.kind or "anonymous",
+                    entity=speaker.entity, cue=doc.text[cue_start:cue_end], hedged=hedged,
+                    start=speaker.start, end=speaker.end)
+    first = speaker.tokens[0] if view.sent[speaker.tokens[0]] == view.sent[hit.start] else hit.start
+    said = doc.tokens[_clause_start(view, min(hit.start, first))].start
+    return Scope(start, stop, source, hit.start, min(said, start))
+
+
+def _clause_start(view: View, i: int) -> int:
+    """First token of the clause holding token `i` (after a comma, colon or quote)."""
+    lo, _ = view.sentence_of(i)
+    while i > lo and not view.is_break(i - 1):
+        i -= 1
+    return i
+
+
+def _through_quote(doc: Document, quotes: Quotes, start: int, stop: int) -> int:
+    """Extend a scope to the end of a quotation opened in it that runs past its sentence."""
+    for opened, closed in quotes.opened_in(start, stop):
+        if stop < closed:
+            return closed
+    return stop
+
+
+def _copy(source: Source, hedged: bool | None = None) -> Source:
+    return Source(source.text, source.kind, source.entity, source.cue,
+                  source.hedged if hedged is None else hedged, source.start, source.end)

@@ -1,0 +1,153 @@
+"""The claims stage on reports written for these tests, and on the seed reports of ../shared."""
+from __future__ import annotations
+
+import importlib.util
+import json
+
+import pytest
+
+import rasid
+from rasid.document import Entity, Mention
+from rasid.stages.claims import find_claims
+from rasid.stages.events import find_events
+
+from conftest import SHARED
+
+
+def run(text: str, published: str | None = "2021-03-10", mentions: list[tuple[str, str]] = ()):
+    doc = rasid.extract(text, published=published, outlet="راصد")
+    for k, (surface, kind) in enumerate(mentions, 1):
+        start = text.index(surface)
+        doc.mentions.append(Mention(f"m{k}", start, start + len(surface), surface, kind, f"e{k}"))
+        doc.entities.append(Entity(f"e{k}", kind, surface))
+    return find_claims(find_events(doc))
+
+
+def kinds(doc) -> list[tuple[str, str]]:
+    return [(c.channel, c.role) for c in doc.claims]
+
+
+@pytest.mark.parametrize("text, channel, role", [
+    ("ويحصل التنظيم على عائدات كبيرة من بيع النفط المستخرج من الحقول.", "oil", "revenue"),
+    ("وكان التنظيم يسيطر على حقول الغاز في ريف حمص الشرقي.", "gas", "asset"),
+    ("وأكد الخبير أن التنظيم يمتلك كميات من الذهب في مخابئ سرية.", "gold", "asset"),
+    ("وتستخدم خلايا التنظيم العملات الرقمية مثل البيتكوين لنقل الأموال إلى عناصرها.", "cryptocurrency", "transfer"),
+    ("وجنى التنظيم أرباحاً من تهريب الآثار وبيع القطع الأثرية.", "antiquities", "revenue"),
+    ("واعتمد التنظيم على عمليات الخطف والفديات لتمويل خلاياه.", "kidnapping_ransom", "revenue"),
+    ("ويفرض التنظيم إتاوات على التجار في مناطق نفوذه.", "taxation_extortion", "revenue"),
+    ("فيما يجني التنظيم أرباحاً من تجارة السلاح في المنطقة.", "arms_trade", "revenue"),
+    ("واستولى مسلحو التنظيم على منجم لاستخراج الفوسفات.", "mining", "asset"),
+    ("كما استولى التنظيم على مصانع الأسمنت في المنطقة.", "industry", "asset"),
+    ("ويستثمر التنظيم أمواله في شراء العقارات والشقق في تركيا.", "real_estate", "investment"),
+    ("ويحاول التنظيم الاستثمار داخل أوروبا من خلال بنوك في الشرق الأوسط.", "banking", "investment"),
+    ("وسك التنظيم عملته الخاصة من الدنانير الذهبية.", "currency", "asset"),
+    ("وكانت خلية للتنظيم تدير عمليات احتيال عبر بيع بضائع مزيفة.", "fraud", "revenue"),
+    ("وأكدت الشرطة أن خلية التنظيم كانت تتلقى تبرعات من متعاطفين في الخارج.", "donations", "revenue"),
+    ("وقال التقرير إن التنظيم لا يزال لديه 100 مليون دولار في خزينته.", "cash", "asset"),
+])
+def test_claims_each_channel(text, channel, role):
+    assert kinds(run(text)) == [(channel, role)]
+
+
+@pytest.mark.parametrize("text, role", [
+    ("وتشير تقديرات إلى أن التنظيم فقد قرابة 90% من الآبار النفطية التي كان يسيطر عليها.", "loss"),
+    ("وبدأ التنظيم تحركات لنقل رؤوس أمواله إلى دول أوروبية.", "transfer"),
+    ("وقال مسؤول إن واشنطن استولت على ملايين الدولارات من العملات الرقمية للتنظيم.", "seizure"),
+    ("وتابع أن عناصر التنظيم ينفقون الأموال على رواتب المقاتلين.", "expenditure"),
+    ("وأشارت التقديرات إلى أن التنظيم خسر نحو 80% من إيراداته النفطية.", "loss"),
+])
+def test_claims_roles(text, role):
+    assert [r for _, r in kinds(run(text))] == [role]
+
+
+@pytest.mark.parametrize("text, polarity", [
+    ("وبحسب مصادر محلية، فإن التنظيم لم يعد يحصل على أي عائدات من مصانع الأسمنت.", "negated"),
+    ("وقال المسؤول إن تلك العائدات النفطية ستصرف على دعم خلايا التنظيم.", "hypothetical"),
+    ("وقال إن لدى التنظيم مصادر تمويل عدة، ومن بينها العملة الرقمية، قد تمكنه من استعادة قوته.", "hypothetical"),
+    ("وقال المسؤولون إن العملات كانت ستستخدم لمخططات التنظيم، منها بيع معدات طبية زائفة.", "hypothetical"),
+    ("ولا يزال التنظيم يسيطر على حقلي التنك والعمر النفطيين.", "affirmed"),
+])
+def test_claims_polarity(text, polarity):
+    doc = run(text)
+    assert [c.polarity for c in doc.claims] == [polarity], kinds(doc)
+
+
+def test_claims_link_amounts_and_times():
+    doc = run("وفي كانون الثاني الماضي كان الحقل ينتج لصالح التنظيم ما لا يقل عن 25 ألف برميل نفط يوميا.")
+    claim = doc.claims[0]
+    amounts = {q.id: q for q in doc.quantities}
+    assert (claim.channel, claim.role) == ("oil", "asset")
+    assert [amounts[q].low for q in claim.quantities] == [25000]
+    assert claim.time == doc.times[0].id
+
+
+def test_claims_earned_money_points_back_to_its_channel():
+    doc = run("وأوضح أن التنظيم حصل على الأموال نتيجة الاتجار في المواد النفطية، وقام بتحويل عائدها لبعض دول أوروبا.")
+    assert kinds(doc) == [("oil", "revenue"), ("oil", "transfer")]
+
+
+def test_claims_an_amount_continues_the_last_claim_of_its_role():
+    doc = run("وقال مسؤول إن واشنطن استولت على ملايين الدولارات من العملات الرقمية للتنظيم. "
+              "وذكر رئيس الدائرة أن الوزارة صاردت نحو مليوني دولار.")
+    assert kinds(doc) == [("cryptocurrency", "seizure"), ("cryptocurrency", "seizure")]
+    assert doc.claims[1].quantities
+
+
+def test_claims_a_named_facility_keeps_its_channel():
+    doc = run("تجاوزت إيرادات حقول الجبسة يومياً المليون دولار. وخسارة التنظيم لمديرية الجبسة تعني خسارة مورد يومي.")
+    assert kinds(doc) == [("oil", "revenue"), ("oil", "loss")]
+
+
+def test_claims_coordinated_channel_words_make_one_claim():
+    doc = run('وكشفت تقارير عن عوائد بيع السلاح والنفط لدى التنظيم، ومصادر تمويل منها العملة الرقمية "البيتكوين" والذهب الخام.')
+    assert kinds(doc) == [("arms_trade", "revenue"), ("cryptocurrency", "revenue")]
+
+
+def test_claims_fill_actor_asset_and_location_from_mentions():
+    doc = run("ويسيطر تنظيم داعش على حقل العمر في دير الزور.",
+              mentions=[("داعش", "ORG"), ("العمر", "LOC"), ("دير الزور", "LOC")])
+    claim = doc.claims[0]
+    assert (claim.actor, claim.asset, claim.location) == ("e1", "e2", "e3")
+
+
+def test_claims_need_an_armed_group_in_the_report():
+    assert run("وفرضت الحكومة ضرائب جديدة على الشركات والعقارات.").claims == []
+
+
+def test_claims_restated_in_the_next_sentence_are_not_repeated():
+    doc = run("وبدأ التنظيم نقل رؤوس أمواله إلى أوروبا. وكشفت تقارير عن نقل رؤوس أمواله إلى الخارج.")
+    assert kinds(doc) == [("cash", "transfer")]
+
+
+def test_claims_boilerplate_yields_nothing():
+    doc = run("اقرأ أيضاً: التنظيم يبيع النفط للنظام\nتقرير عن الطقس في المنطقة.")
+    assert doc.boilerplate and doc.claims == []
+
+
+def test_claims_ids_offsets_and_sources(seeds):
+    for record in seeds:
+        doc = run(record["text"], published=record["published"])
+        assert [c.id for c in doc.claims] == [f"c{k}" for k in range(1, len(doc.claims) + 1)]
+        for c in doc.claims:
+            assert 0 <= c.evidence.start < c.evidence.end <= len(doc.text)
+            assert c.source is not None and c.source.kind
+            assert c.polarity in ("affirmed", "negated", "hypothetical")
+
+
+def _score(seeds, task: str) -> float:
+    """Strict F1 of `task` on the seeds, by the acceptance scorer of ../shared/eval."""
+    spec = importlib.util.spec_from_file_location("score", SHARED / "eval" / "score.py")
+    scorer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scorer)
+    system = {}
+    for record in seeds:
+        doc = find_claims(find_events(rasid.extract(record["text"], published=record["published"],
+                                                    id=record["id"], outlet=record["outlet"])))
+        system[doc.id] = json.loads(json.dumps(doc.to_dict()))
+    with open(SHARED / "gold" / f"seeds.{task}.jsonl", encoding="utf-8") as f:
+        gold = [json.loads(line) for line in f if line.strip()]
+    return scorer.score(system, gold, task)[0]["strict"]["f1"]
+
+
+def test_claims_seed_strict_f1_meets_acceptance(seeds):
+    assert _score(seeds, "claims") >= 0.80

@@ -1,0 +1,184 @@
+"""The events stage on reports written for these tests, and on the seed reports of ../shared."""
+from __future__ import annotations
+
+import importlib.util
+import json
+
+import pytest
+
+import rasid
+from rasid.document import Entity, Mention
+from rasid.stages.claims import find_claims
+from rasid.stages.events import find_events
+
+from conftest import SHARED
+
+PUBLISHED = "2021-03-10"
+
+
+def run(text: str, published: str | None = PUBLISHED, mentions: list[tuple[str, str]] = ()):
+    """Extract `text` and run the event and claim stages; `mentions` = (surface, type) to link."""
+    doc = rasid.extract(text, published=published, outlet="راصد")
+    for k, (surface, kind) in enumerate(mentions, 1):
+        start = text.index(surface)
+        doc.mentions.append(Mention(f"m{k}", start, start + len(surface), surface, kind, f"e{k}"))
+        doc.entities.append(Entity(f"e{k}", kind, surface))
+    return find_claims(find_events(doc))
+
+
+def only(doc):
+    assert len(doc.events) == 1, [(e.type, doc.text[e.trigger.start:e.trigger.end]) for e in doc.events]
+    return doc.events[0]
+
+
+def trigger(doc, event) -> str:
+    return doc.text[event.trigger.start:event.trigger.end]
+
+
+@pytest.mark.parametrize("text, kind, word", [
+    ("شن مسلحو التنظيم هجوماً على حاجز للجيش قرب الرطبة يوم الأحد.", "attack", "هجوماً"),
+    ("نصب عناصر التنظيم كميناً لدورية عسكرية في البادية أمس.", "attack", "كميناً"),
+    ("اندلعت اشتباكات عنيفة بين قسد وخلايا التنظيم في الشحيل اليوم.", "clash", "اشتباكات"),
+    ("شنت طائرات التحالف غارة جوية على مخبأ للتنظيم في وادي حوران.", "airstrike", "غارة جوية"),
+    ("انفجرت عبوة ناسفة بسيارة عسكرية على طريق الميادين صباح اليوم.", "explosion", "انفجرت"),
+    ("سيطرت القوات العراقية على قرية البو حياة في 5 آذار الجاري.", "territory_change", "سيطرت"),
+    ("صادرت السلطات التركية أموالاً تقدر بنحو 3 ملايين دولار لشبكة تمول التنظيم.", "seizure", "صادرت"),
+    ("أعلنت وزارة الداخلية مقتل الوالي المزعوم للتنظيم في كركوك خلال عملية أمنية.", "leader_killed", "مقتل الوالي"),
+    ("انشق القيادي أبو محمد الشامي عن التنظيم وسلم نفسه لقسد.", "defection", "انشق"),
+    ("حولت شبكة تابعة للتنظيم أكثر من مليون دولار إلى تركيا في شباط الماضي.", "funds_transfer", "حولت"),
+    ("عاد 25 مقاتلا من التنظيم إلى تونس الشهر الماضي.", "return", "عاد"),
+    ("اختطف مسلحون من التنظيم خمسة رعاة في بادية الأنبار يوم السبت.", "kidnapping", "اختطف"),
+    ("أعدم التنظيم ثلاثة مدنيين في ريف دير الزور بتهمة التعامل مع التحالف.", "execution", "أعدم"),
+    ("اعتقلت قوات الأمن العراقية أمس خمسة مشتبه بهم بتمويل التنظيم في الموصل.", "arrest", "اعتقلت"),
+    ("توصلت الفصائل إلى اتفاق لوقف إطلاق النار في ريف إدلب يوم الجمعة الماضي.", "agreement", "اتفاق"),
+])
+def test_events_each_type(text, kind, word):
+    doc = run(text)
+    event = only(doc)
+    assert (event.type, trigger(doc, event)) == (kind, word)
+
+
+def test_events_casualty_intervals_from_quantities():
+    doc = run("وفي 14 من كانون الأول الماضي، قتل 5 من قوات النظام وأصيب 12 آخرين نتيجة الاشتباكات "
+              "بين التنظيم وقوات النظام قرب السخنة.", published="2021-01-01")
+    event = only(doc)
+    assert (event.type, event.killed, event.injured) == ("clash", {"low": 5, "high": 5}, {"low": 12, "high": 12})
+    assert (event.date, event.date_precision) == ("2020-12-14", "day")
+    assert len(event.quantities) == 2
+
+
+def test_events_more_than_is_an_open_interval():
+    doc = run("وشهد يوم الأربعاء مقتل أكثر من 30 عنصراً من قوات النظام في كمين نصبه التنظيم.",
+              published="2021-01-01")
+    event = only(doc)
+    assert event.killed == {"low": 30, "high": None}
+    assert event.date == "2020-12-30"
+
+
+def test_events_subject_count_before_the_verb_adds_joined_singulars():
+    doc = run("وأفادت الشبكة أن أربعة عناصر أجانب وقياديا سوريا بارزا قتلوا في غارة للتحالف على بلدة السوسة.")
+    assert only(doc).killed == {"low": 5, "high": 5}
+
+
+def test_events_wounded_without_a_count_stay_null():
+    doc = run("كما قتل 5 عناصر من قوات النظام وأصيب آخرون عقب هجوم واسع شنه التنظيم.")
+    event = only(doc)
+    assert (event.killed, event.injured) == ({"low": 5, "high": 5}, None)
+
+
+def test_events_publication_date_only_when_the_text_says_today():
+    today = only(run("انفجرت عبوة ناسفة بسيارة عسكرية قرب الميادين اليوم."))
+    undated = only(run("انفجرت عبوة ناسفة بسيارة عسكرية قرب الميادين."))
+    assert (today.date, today.date_precision) == (PUBLISHED, "day")
+    assert undated.date is None
+
+
+def test_events_date_of_the_statement_is_not_the_event_date():
+    doc = run('وقالت وكالة "رويترز"، مساء الخميس، 31 من كانون الأول، إن التنظيم شن هجوماً على حافلة.',
+              published="2021-01-01")
+    assert only(doc).date is None
+
+
+@pytest.mark.parametrize("text, word", [
+    ("أعلنت واشنطن أن الوزارة صاردت نحو مليوني دولار من حسابات التنظيم.", "صاردت"),
+    ("مني التنظيم بخسائر بعد إستهداف موقع قرب هجين يوم الاثنين.", "إستهداف"),
+])
+def test_events_real_misspellings_and_hamza(text, word):
+    doc = run(text)
+    assert trigger(doc, only(doc)) == word
+
+
+@pytest.mark.parametrize("text", [
+    "لم يشن التنظيم أي هجوم على المنطقة منذ أشهر.",
+    "وتخشى السلطات من أن يشن التنظيم هجوماً جديداً على السجن.",
+    "وقال إن التنظيم سيخسر المدن الكبرى وسيدفع الكثير من عناصره إلى الإنشقاق.",
+    "بات التنظيم يعتمد على تنفيذ هجمات صغيرة مبتعداً عن العمليات الكبيرة.",
+    "ولعل التساؤل الأبرز في ظل حالة الهجوم المتقطع الذي يتبعه التنظيم.",
+    "ويحافظ التنظيم على أمواله بعيداً عن التجميد والمصادرة.",
+    "وخطط التنظيم لإخراج مقاتليه من المعتقلات.",
+])
+def test_events_negated_planned_and_generic_statements_are_not_events(text):
+    assert run(text).events == []
+
+
+def test_events_fighting_words_of_one_sentence_are_one_incident():
+    doc = run("شنت الطائرات الروسية أكثر من 60 غارة جوية على البادية بالتزامن مع اشتباكات متواصلة.")
+    event = only(doc)
+    assert event.type == "airstrike" and event.quantities
+
+
+def test_events_separate_clauses_of_one_type_stay_separate():
+    doc = run("حيث استولوا على منجم لاستخراج الفوسفات في العراق، أما في سوريا فقد استولوا على مصانع الأسمنت.")
+    assert [e.type for e in doc.events] == ["seizure", "seizure"]
+
+
+def test_events_restatement_of_the_previous_sentence_is_not_a_new_event():
+    doc = run("بدأ التنظيم نقل رؤوس أمواله إلى دول أوروبية. وكشفت تقارير عن عمليات لنقل أمواله إلى الخارج.")
+    assert [e.type for e in doc.events] == ["funds_transfer"]
+
+
+def test_events_casualties_without_trigger_detail_the_event_before():
+    doc = run("وقالت رويترز إن التنظيم شن هجوماً على حافلة. وأضافت أن بياناً للتنظيم أكد مقتل 40 من قوات النظام.")
+    event = only(doc)
+    assert event.killed == {"low": 40, "high": 40}
+
+
+def test_events_boilerplate_yields_nothing():
+    text = "اقرأ أيضاً: شن التنظيم هجوماً على حاجز في الرطبة\nتقرير عن الاقتصاد المحلي في المدينة."
+    doc = run(text)
+    assert doc.boilerplate and doc.events == []
+
+
+def test_events_fill_places_and_actors_from_linked_mentions():
+    doc = run("شن تنظيم داعش هجوماً على قوات النظام قرب مدينة الميادين يوم أمس.",
+              mentions=[("داعش", "ORG"), ("قوات النظام", "ORG"), ("الميادين", "LOC")])
+    event = only(doc)
+    assert (event.actors, event.targets, event.location) == (["e1"], ["e2"], "e3")
+
+
+def test_events_ids_offsets_and_sources(seeds):
+    for record in seeds:
+        doc = find_events(rasid.extract(record["text"], published=record["published"], outlet=record["outlet"]))
+        assert [e.id for e in doc.events] == [f"v{k}" for k in range(1, len(doc.events) + 1)]
+        for e in doc.events:
+            assert e.evidence.start <= e.trigger.start < e.trigger.end <= e.evidence.end <= len(doc.text)
+            assert e.source is not None and e.source.kind
+
+
+def _score(seeds, task: str) -> float:
+    """Strict F1 of `task` on the seeds, by the acceptance scorer of ../shared/eval."""
+    spec = importlib.util.spec_from_file_location("score", SHARED / "eval" / "score.py")
+    scorer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scorer)
+    system = {}
+    for record in seeds:
+        doc = find_claims(find_events(rasid.extract(record["text"], published=record["published"],
+                                                    id=record["id"], outlet=record["outlet"])))
+        system[doc.id] = json.loads(json.dumps(doc.to_dict()))
+    with open(SHARED / "gold" / f"seeds.{task}.jsonl", encoding="utf-8") as f:
+        gold = [json.loads(line) for line in f if line.strip()]
+    return scorer.score(system, gold, task)[0]["strict"]["f1"]
+
+
+def test_events_seed_strict_f1_meets_acceptance(seeds):
+    assert _score(seeds, "events") >= 0.80

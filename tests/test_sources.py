@@ -1,0 +1,139 @@
+"""Attribution (the `source` of events and claims) on reports written for these tests and on the seeds."""
+from __future__ import annotations
+
+import importlib.util
+import json
+
+import pytest
+
+import rasid
+from rasid.document import Entity, Mention
+from rasid.stages.claims import find_claims
+from rasid.stages.events import find_events
+from rasid.stages.sources import attribute
+
+from conftest import SHARED
+
+
+def source_of(text: str, phrase: str, mentions: list[tuple[str, str]] = ()):
+    """The source the report gives for the words `phrase`."""
+    doc = rasid.extract(text, published="2021-03-10", outlet="راصد")
+    for k, (surface, kind) in enumerate(mentions, 1):
+        start = text.index(surface)
+        doc.mentions.append(Mention(f"m{k}", start, start + len(surface), surface, kind, f"e{k}"))
+        doc.entities.append(Entity(f"e{k}", kind, surface))
+    return attribute(doc).source_at(text.index(phrase))
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("وقالت وزارة الداخلية العراقية إن التنظيم يبيع النفط.", "official"),
+    ("وأكدت وكالة أعماق التابعة للتنظيم أن التنظيم يبيع النفط.", "group"),
+    ("ويقول أبو عمر وهو منشق سابق عن التنظيم إن التنظيم يبيع النفط.", "defector"),
+    ("وقال محمد الأحمد (من سكان مدينة هجين) إن التنظيم يبيع النفط.", "resident"),
+    ("ويرى الباحث في شؤون الجماعات الجهادية حسن خليل أن التنظيم يبيع النفط.", "researcher"),
+    ('وذكرت صفحات محلية على "فيسبوك" أن التنظيم يبيع النفط.', "media"),
+    ("وأفاد تقرير لمجلس الأمن الدولي بأن التنظيم يبيع النفط.", "report"),
+    ("وقال مصدر عسكري، طلب عدم الكشف عن اسمه، إن التنظيم يبيع النفط.", "anonymous"),
+    ("وأشار إلى ذلك أمس في مؤتمر صحفي. التنظيم يبيع النفط.", "outlet"),
+])
+def test_sources_kind_from_the_words_that_name_the_source(text, kind):
+    assert source_of(text, "يبيع النفط").kind == kind
+
+
+def test_sources_the_outlet_when_no_source_is_named():
+    source = source_of("يبيع التنظيم النفط للتجار المحليين.", "النفط")
+    assert (source.kind, source.text, source.cue) == ("outlet", "راصد", None)
+
+
+def test_sources_subject_before_the_verb():
+    source = source_of("الباحث المتخصص في شؤون الجماعات، عمرو فاروق، كان اعتبر أن التنظيم يبيع النفط.", "يبيع")
+    assert (source.kind, source.cue) == ("researcher", "اعتبر")
+    assert "عمرو فاروق" in source.text
+
+
+def test_sources_preposition_attributes_what_follows():
+    text = "وبحسب منشقين عن التنظيم تتم العمليات من خلال أموال النفط والضرائب."
+    source = source_of(text, "الضرائب")
+    assert (source.kind, source.cue, source.text) == ("defector", "بحسب", text[text.index("منشقين"):text.index("منشقين") + 6])
+
+
+def test_sources_preposition_at_sentence_end_attributes_the_sentence_before_it():
+    assert source_of("سافر 820 شخصا إلى سوريا، عاد منهم 280، بحسب الدراسة.", "سافر").kind == "report"
+
+
+def test_sources_continuation_verbs_carry_the_speaker_across_paragraphs():
+    text = "وقال المسؤول الروسي: \"التنظيم ينقل أمواله.\"\nوتابع: \"الأموال ستصرف على خلايا داعش\".\n" \
+           "وأضاف، مشيراً إلى أن التنظيم يبيع النفط."
+    for phrase in ("ستصرف", "يبيع النفط"):
+        source = source_of(text, phrase)
+        assert (source.kind, source.text) == ("official", "المسؤول الروسي")
+
+
+def test_sources_a_quotation_spans_sentences():
+    text = 'قال أبو عمر، وهو عنصر سابق في التنظيم، لموقع راصد: "كان التنظيم يبيع النفط. ' \
+           'وكان يجني من ذلك نحو 3 ملايين دولار شهرياً. ونقل الأموال إلى تركيا". وتشهد المنطقة هدوءاً.'
+    assert source_of(text, "ونقل الأموال").kind == "defector"
+    assert source_of(text, "وتشهد المنطقة").kind == "outlet"
+
+
+def test_sources_cues_inside_a_quotation_start_no_new_source():
+    text = 'وقال المسؤول الروسي: "في واقع الأمر، أعلن التنظيم الدنانير الذهبية كعملته الوحيدة".'
+    assert source_of(text, "الدنانير").kind == "official"
+
+
+def test_sources_a_name_described_before_keeps_its_kind():
+    text = "وتحدث محمد الجمعة (من سكان مدينة هجين) لموقع الحل عن التنظيم.\nويرى الجمعة أن التنظيم فقد المال."
+    source = source_of(text, "فقد المال")
+    assert (source.kind, source.text) == ("resident", "الجمعة")
+
+
+def test_sources_recipient_and_time_of_the_statement_are_not_the_source():
+    text = "قال أبو صهيب، وهو منشق عن التنظيم، لموقع أخبار الآن، مساء الخميس، إن التنظيم يبيع النفط."
+    source = source_of(text, "يبيع")
+    assert source.kind == "defector" and "أخبار" not in source.text
+
+
+@pytest.mark.parametrize("text", [
+    "وتشير تقديرات استخباراتية إلى أن التنظيم فقد قرابة 90% من آبار النفط.",
+    "وقال الخبير إن التنظيم فقد قرابة 90% من آبار النفط، وفق تعبيره.",
+    "ويعتقد أن التنظيم فقد قرابة 90% من آبار النفط.",
+])
+def test_sources_hedges(text):
+    assert source_of(text, "فقد قرابة").hedged is True
+
+
+def test_sources_not_hedged_by_default():
+    assert source_of("وقال وزير الداخلية إن التنظيم فقد آبار النفط.", "فقد").hedged is False
+
+
+def test_sources_link_the_named_entity():
+    source = source_of("وقالت وزارة العدل الأميركية إن التنظيم يبيع النفط.", "يبيع",
+                       mentions=[("وزارة العدل الأميركية", "ORG")])
+    assert (source.entity, source.kind) == ("e1", "official")
+
+
+def test_sources_every_event_and_claim_of_the_seeds_has_one(seeds):
+    for record in seeds:
+        doc = find_claims(find_events(rasid.extract(record["text"], published=record["published"],
+                                                    outlet=record["outlet"])))
+        items = doc.events + doc.claims
+        assert items and all(item.source is not None and item.source.kind for item in items)
+
+
+def _score(seeds, task: str) -> float:
+    """Strict F1 of `task` on the seeds, by the acceptance scorer of ../shared/eval."""
+    spec = importlib.util.spec_from_file_location("score", SHARED / "eval" / "score.py")
+    scorer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scorer)
+    system = {}
+    for record in seeds:
+        doc = find_claims(find_events(rasid.extract(record["text"], published=record["published"],
+                                                    id=record["id"], outlet=record["outlet"])))
+        system[doc.id] = json.loads(json.dumps(doc.to_dict()))
+    with open(SHARED / "gold" / f"seeds.{task}.jsonl", encoding="utf-8") as f:
+        gold = [json.loads(line) for line in f if line.strip()]
+    return scorer.score(system, gold, task)[0]["strict"]["f1"]
+
+
+def test_sources_seed_strict_f1_meets_acceptance(seeds):
+    assert _score(seeds, "sources") >= 0.80
