@@ -75,6 +75,7 @@ class View:
     def __post_init__(self) -> None:
         tokens = self.doc.tokens
         self.words = [fold(t.text) for t in tokens]
+        self._ta_marbuta = [t.text.rstrip(_MARK_CHARS).endswith("ة") for t in tokens]
         self._starts = [t.start for t in tokens]
         sent_starts = [s.start for s in self.doc.sentences]
         self.sent = [max(0, bisect.bisect_right(sent_starts, t.start) - 1) for t in tokens]
@@ -88,8 +89,7 @@ class View:
 
     def bases(self, lex: Lexicon) -> list[str]:
         if lex.name not in self._bases:
-            self._bases[lex.name] = [_base(lex.name, w, t.text.rstrip(_MARK_CHARS).endswith("ة"))
-                                     for w, t in zip(self.words, self.doc.tokens)]
+            self._bases[lex.name] = [_base(lex.name, w, ta) for w, ta in zip(self.words, self._ta_marbuta)]
         return self._bases[lex.name]
 
     def match(self, name: str, i: int) -> Hit | None:
@@ -200,6 +200,7 @@ def _skip_letters(text: str, pos: int, letters: int) -> int:
 
 
 @lru_cache(maxsize=200_000)
+@lru_cache(maxsize=400_000)
 def _base(name: str, word: str, ta_marbuta: bool = False) -> str:
     """`word`, or the lexicon word it inflects (pronoun suffix) or misspells (one edit).
 
