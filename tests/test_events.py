@@ -156,6 +156,21 @@ def test_events_fill_places_and_actors_from_linked_mentions():
     assert (event.actors, event.targets, event.location) == (["e1"], ["e2"], "e3")
 
 
+def test_events_the_group_claiming_responsibility_is_the_actor_not_the_source():
+    text = ("قتل 12 عنصراً من الجيش مساء الثلاثاء، حيث أعلن التنظيم مسؤوليته عن الكمين الذي استهدف "
+            "رتلهم قرب البلدة.")
+    doc = rasid.extract("قالت مصادر إن داعش نشط في المنطقة.\n" + text, published=PUBLISHED, outlet="راصد")
+    start = doc.text.index("داعش")
+    doc.mentions = [Mention("m1", start, start + 4, "داعش", "ORG", "e1")]
+    ref = doc.text.index("التنظيم")
+    doc.entities = [Entity("e1", "ORG", "داعش", refs=[{"start": ref, "end": ref + 7, "text": "التنظيم"}])]
+    doc = find_claims(find_events(doc))
+    ambush = next(e for e in doc.events if trigger(doc, e) == "الكمين")
+    assert ambush.actors == ["e1"]
+    assert ambush.killed == {"low": 12, "high": 12}
+    assert ambush.source.kind == "outlet"  # claiming an act is not reporting it
+
+
 def test_events_ids_offsets_and_sources(seeds):
     for record in seeds:
         doc = find_events(rasid.extract(record["text"], published=record["published"], outlet=record["outlet"]))

@@ -14,7 +14,7 @@ from rasid.resources.catalogue import unit_words
 from rasid.stages.evidence_casualties import Casualties, casualties
 from rasid.stages.evidence_lexicon import EVENT_TRIGGERS, Entry
 from rasid.stages.evidence_text import Hit, View
-from rasid.stages.sources import Attribution
+from rasid.stages.sources import Attribution, claims_responsibility
 from rasid.text.normalise import fold
 
 NEAR = 4            # words after a trigger where what it needs (على, من, a place, money) stands
@@ -60,8 +60,15 @@ class Context:
         return best.entity if best else None
 
     def actors(self, pos: int) -> list[str]:
-        found = [m.entity for m in self.view.mentions(*self._chars(), ("ORG",)) if m.end <= pos and m.entity]
-        return found[-1:]
+        """The group that claims the act (`أعلن التنظيم مسؤوليته عن`), else the last one named before it."""
+        groups = _organisations(self.view, *self._chars())
+        claim = next((k for k in range(self.lo, self.hi) if claims_responsibility(self.view, k)), None)
+        if claim is not None:
+            start = self.view.doc.tokens[claim].start
+            claimed = [entity for s, e, entity in groups if e <= start]
+            if claimed:
+                return claimed[-1:]
+        return [entity for s, e, entity in groups if e <= pos][-1:]
 
     def targets(self, pos: int) -> list[str]:
         found = [m.entity for m in self.view.mentions(*self._chars(), ("ORG",)) if m.start >= pos and m.entity]
@@ -69,6 +76,16 @@ class Context:
 
     def _chars(self) -> tuple[int, int]:
         return self.view.chars(self.lo, self.hi)
+
+
+def _organisations(view: View, start: int, end: int) -> list[tuple[int, int, str]]:
+    """(start, end, entity) of the organisations named in [start, end): ORG mentions and the
+    anaphors the linker tied to an organisation (`التنظيم` after `داعش`), in text order."""
+    found = [(m.start, m.end, m.entity) for m in view.mentions(start, end, ("ORG",)) if m.entity]
+    for entity in view.doc.entities:
+        if entity.type == "ORG":
+            found += [(r["start"], r["end"], entity.id) for r in entity.refs if start <= r["start"] < end]
+    return sorted(found)
 
 
 def context(view: View, attribution: Attribution, number: int, lo: int, hi: int) -> Context:

@@ -112,7 +112,7 @@ def _sentence_scopes(view: View, lo: int, hi: int, quotes, state: _State) -> lis
     claimed = lo  # tokens before this are already the words of a cue or its source
     for hit in view.hits_in(SOURCE_CUES, lo, hi):
         cls = hit.entries[0].cls
-        if hit.start < claimed or cls in ("comp", "stop") or "ال" in hit.clitic or _quoted(view, hit, quotes) \
+        if hit.start < claimed or cls in ("comp", "stop", "resp") or "ال" in hit.clitic or _quoted(view, hit, quotes) \
                 or view.mentions(*view.chars(hit.start, hit.end)):
             continue
         found = _read_cue(view, hit, cls, lo, hi, claimed, state)
@@ -142,7 +142,15 @@ def _read_cue(view: View, hit: Hit, cls: str, lo: int, hi: int, claimed: int, st
     if speaker is None:
         return None
     end = np[1] if np and speaker.tokens == np else hit.end
+    if any(claims_responsibility(view, k) for k in range(hit.end, min(end + 1, hi))):
+        return None  # أعلن التنظيم مسؤوليته عن …: an actor claiming an act, not a source
     return speaker, _after_complementizer(view, end, hi, hit.end), hi, end
+
+
+def claims_responsibility(view: View, i: int) -> bool:
+    """Whether token `i` is a responsibility noun (`مسؤوليته`) of source_cues.tsv."""
+    found = view.match(SOURCE_CUES, i)
+    return found is not None and any(entry.cls == "resp" for entry in found.entries)
 
 
 def _carried(view: View, hit: Hit, np: tuple[int, int] | None, state: _State) -> Named | None:
