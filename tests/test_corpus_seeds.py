@@ -37,8 +37,6 @@ def researcher_spans() -> list[tuple[str, str | None, dict]]:
     return out
 
 
-@pytest.mark.xfail(strict=False, reason="needs entities with kb ids (issue 6) and events, claims and sources "
-                                        "(issue 7) in the seed output; passes once those stages land")
 def test_corpus_seeds_acceptance(tmp_path, seeds):
     if not GOLD_CLAIMS.is_file():
         pytest.skip("../shared/gold is not available")

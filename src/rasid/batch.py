@@ -101,12 +101,15 @@ def iter_conll_sentences(lines: Iterable[str]) -> Iterator[list[str]]:
 
 
 def tag_tokens(tokens: list[str]) -> list[str]:
-    """IOB2 entity tags for one sentence of tokens.
+    """IOB2 entity tags for one sentence of tokens, by the model `extract` uses.
 
-    No NER model ships yet (the named-entity issue adds it), so every token is `O`; the
-    CoNLL round trip is in place so the model drops in here.
+    Tokens are taken as given (ANERcorp keeps clitics on words and splits punctuation, as
+    Rasid's tokenizer does); each is read through the same features as a Rasid token.
+    Tagging several sentences at once (`rasid.ner.tag_conll_sentences`) also makes names
+    consistent across them.
     """
-    return ["O"] * len(tokens)
+    from rasid.ner import tag_document
+    return tag_document([tokens])[0] if tokens else []
 
 
 def tag_conll(lines: Iterable[str]) -> Iterator[str]:

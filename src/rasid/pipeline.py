@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from rasid.document import Document
 from rasid.stages.claims import find_claims
 from rasid.stages.events import find_events
+from rasid.stages.link import link_entities
+from rasid.stages.mentions import find_mentions
 from rasid.stages.quantities import find_quantities
 from rasid.stages.times import find_times
 from rasid.text.boilerplate import mark_boilerplate
@@ -22,7 +24,7 @@ from rasid.text.tokens import tokenize
 Stage = Callable[[Document], Document]
 
 #: Bumped whenever a stage changes what it finds; the store records it per document.
-PIPELINE_VERSION = "2"
+PIPELINE_VERSION = "3"
 
 
 def segment(doc: Document) -> Document:
@@ -61,6 +63,8 @@ def default_pipeline() -> Pipeline:
         ("metadata", read_metadata),
         ("times", find_times),            # before quantities: dates and years are not amounts
         ("quantities", find_quantities),
+        ("mentions", find_mentions),
+        ("link", link_entities),
         ("events", find_events),
         ("claims", find_claims),
     ))

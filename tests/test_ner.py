@@ -1,0 +1,184 @@
+"""The NER package: features, the NumPy network, the shipped model, consistency, CoNLL tagging."""
+import itertools
+import json
+import shutil
+import subprocess
+import sys
+import time
+
+import numpy as np
+import pytest
+
+from conftest import REPO, SHARED
+from rasid.batch import tag_conll, tag_tokens
+from rasid.ner import WINDOW, tag_conll_sentences, tag_document
+from rasid.ner.consistency import propagate
+from rasid.ner.encode import UNK, Vocab
+from rasid.ner.features import SHAPES, clitic_readings, norm_token, readings, shape
+from rasid.ner.model import Padding, bio_constraints, fo_pool, viterbi
+from rasid.ner.spans import clitic_length, name_start, tag_chunks
+from rasid.ner.tagger import ModelError, forget_models, load_tagger
+
+TEST_CONLL = SHARED / "data" / "anercorp" / "test.txt"
+
+
+def test_features_norm_token_folds_spelling_digits_and_case():
+    assert norm_token("إدلب") == norm_token("ادلب") == "ادلب"
+    assert norm_token("٢٠٢١") == norm_token("1999") == "0000"
+    assert norm_token("IBM") == "ibm"
+
+
+def test_features_readings_take_clitics_off():
+    assert readings("وبالعراق") == ("وبالعراق", "بالعراق", "العراق", "عراق")
+    assert clitic_readings("للشدادي") == ("للشدادي", "الشدادي")  # the article's alef is elided
+    assert clitic_readings("IBM") == ("ibm",)
+
+
+def test_features_shape_tells_latin_numbers_and_punctuation():
+    assert SHAPES[shape("Apple")] == "latin_upper" and SHAPES[shape("iPod")] == "latin_lower"
+    assert SHAPES[shape("2007")] == "number" and SHAPES[shape("،")] == "punct"
+    assert SHAPES[shape("«")] == "quote" and SHAPES[shape("وسوريا")] == "arabic_clitic"
+
+
+def test_encode_vocab_prefers_the_most_frequent_reading():
+    vocab = Vocab.from_lists(["العراق", "عراق"], list("العرق"))
+    whole, reading, _, chars = vocab.token_ids("وبالعراق")
+    assert whole == UNK and reading == vocab.words["العراق"]
+    assert vocab.token_ids("IBM")[:2] == (UNK, UNK) and all(c == UNK for c in vocab.token_ids("IBM")[3])
+
+
+def test_model_viterbi_finds_the_best_path_of_every_sentence():
+    rng = np.random.default_rng(0)
+    for _ in range(20):
+        lengths = rng.integers(1, 5, size=3)
+        em = rng.normal(size=(3, lengths.max(), 3)).astype(np.float32)
+        trans, start, end = rng.normal(size=(3, 3)), rng.normal(size=3), rng.normal(size=3)
+        got = viterbi(em, lengths, trans, start, end)
+        for b, n in enumerate(lengths):
+            def score(path):
+                return (start[path[0]] + end[path[-1]] + sum(em[b, i, p] for i, p in enumerate(path))
+                        + sum(trans[path[i - 1], path[i]] for i in range(1, n)))
+            assert tuple(got[b, :n]) == max(itertools.product(range(3), repeat=n), key=score)
+
+
+def test_model_bio_constraints_forbid_an_inside_tag_after_another_type():
+    tags = ("O", "B-PER", "I-PER", "B-LOC", "I-LOC")
+    trans, start = bio_constraints(tags), bio_constraints(tags, start=True)
+    assert trans[0, 2] < -1e3 and trans[3, 2] < -1e3 and trans[1, 2] == 0 and trans[2, 2] == 0
+    assert start[2] < -1e3 and start[1] == 0
+
+
+def test_model_fo_pool_matches_a_plain_loop_per_sentence():
+    rng = np.random.default_rng(1)
+    lengths = np.array([3, 1, 4])
+    hid = 2
+    gates = rng.normal(size=(lengths.sum(), 6 * hid)).astype(np.float32)
+    got = fo_pool(gates, Padding(lengths))
+    sig = lambda x: 1 / (1 + np.exp(-x))  # noqa: E731
+    at = 0
+    for n in lengths:
+        g = gates[at:at + n]
+        for d, steps in ((0, range(n)), (1, range(n - 1, -1, -1))):
+            z, f, o = (g[:, 3 * d * hid + k * hid:3 * d * hid + (k + 1) * hid] for k in range(3))
+            c = np.zeros(hid)
+            for t in steps:
+                c = sig(f[t]) * c + (1 - sig(f[t])) * np.tanh(z[t])
+                assert np.allclose(got[at + t, d * hid:(d + 1) * hid], sig(o[t]) * c, atol=1e-5)
+        at += n
+
+
+def test_tagger_loads_the_shipped_model_quickly_and_tags_iob2():
+    forget_models()
+    start = time.perf_counter()
+    tagger = load_tagger()
+    assert time.perf_counter() - start < 5  # well under 1 s on a quiet machine; bench/ner.py measures it
+    tags = tagger.tag([["قال", "الرئيس", "الأمريكي", "جورج", "بوش", "في", "واشنطن", "."], []])
+    assert tags[1] == [] and len(tags[0]) == 8
+    assert tags[0][3:5] == ["B-PER", "I-PER"] and tags[0][6] == "B-LOC"
+    assert set(tagger.manifest["sha256"]) >= {"weights.npz", "vocab.txt"} and "research" in tagger.manifest["licence"]
+
+
+def test_tagger_refuses_a_model_file_whose_checksum_differs(tmp_path):
+    folder = REPO / "src/rasid/resources/models/ner"
+    copy = tmp_path / "ner"
+    shutil.copytree(folder, copy)
+    (copy / "chars.txt").write_text("x", encoding="utf-8")
+    with pytest.raises(ModelError, match="chars.txt"):
+        load_tagger(str(copy))
+
+
+def test_spans_chunks_and_clitic_offsets():
+    assert tag_chunks(["B-PER", "I-PER", "O", "I-LOC", "B-ORG", "B-ORG"]) == [(0, 2, "PER"), (3, 4, "LOC"),
+                                                                             (4, 5, "ORG"), (5, 6, "ORG")]
+    ranks = {"سوريا": 10, "وسوريا": 900, "داعش": 50}.get
+    assert clitic_length("وسوريا", ranks) == 1 and clitic_length("وزاره", lambda w: None) == 0
+    assert clitic_length("للشدادي", ranks) == 1  # ل off, the article's ل stays: لشدادي
+    assert clitic_length("وفيوكتيستوف", ranks, frozenset({"فيوكتيستوف"})) == 1
+    text = "وَسوريا"
+    assert text[name_start(text, 0, len(text), ranks):] == "سوريا"
+
+
+def test_consistency_gives_a_bare_surname_and_a_repeated_name_their_tag():
+    sents = [["قال", "محمد", "الجمعة", "إن", "داعش", "انسحب"], ["وأكد", "الجمعة", "أن", "لداعش", "خلايا"]]
+    tags = [["O", "B-PER", "I-PER", "O", "B-ORG", "O"], ["O"] * 5]
+    out = propagate(sents, tags)
+    assert out[1] == ["O", "B-PER", "O", "B-ORG", "O"] and out[0] == tags[0]
+    assert propagate(sents, tags, stop=lambda w: w == "الجمعه")[1][1] == "O"
+
+
+def test_batch_tag_tokens_and_conll_use_the_model():
+    tags = tag_tokens(["وصل", "الرئيس", "جورج", "بوش", "إلى", "باريس", "."])
+    assert tags[2:4] == ["B-PER", "I-PER"] and tags[5] == "B-LOC"
+    assert tag_tokens([]) == []
+    out = list(tag_conll(["زار O", "باريس B-LOC", "", "وصل O", "بوش B-PER", ""]))
+    assert out[1] == "باريس B-LOC" and out[2] == "" and len(out) == 6
+
+
+def test_ner_conll_windows_cover_every_sentence():
+    sents = [["باريس", "."]] * (WINDOW + 3)
+    tags = tag_conll_sentences(sents)
+    assert len(tags) == len(sents) and all(t[0] == "B-LOC" for t in tags)
+    assert tag_document([]) == []
+
+
+@pytest.mark.skipif(not TEST_CONLL.is_file(), reason="../shared/data/anercorp is not available")
+def test_ner_anercorp_test_does_not_fall_below_the_shipped_model(tmp_path):
+    """The shipped model's figures on the ANERcorp test split (micro F1 0.704, ORG 0.579) as a floor.
+
+    Issue 5 asks for micro F1 >= 0.72: not reached yet, so this guards what ships, not the goal."""
+    out = tmp_path / "pred.conll"
+    run = subprocess.run([sys.executable, "-m", "rasid.cli", "tag", "--conll", str(TEST_CONLL)],
+                         capture_output=True, text=True, cwd=REPO, env={"PYTHONPATH": str(REPO / "src")})
+    assert run.returncode == 0, run.stderr
+    out.write_text(run.stdout, encoding="utf-8")
+    score = subprocess.run([sys.executable, str(SHARED / "eval" / "conll_f1.py"), str(TEST_CONLL), str(out), "--json"],
+                           capture_output=True, text=True)
+    result = json.loads(score.stdout)
+    assert result["f1"] >= 0.70 and result["per_type"]["ORG"] >= 0.56, result
+
+
+def test_hf_backend_tags_with_a_tiny_local_model(tmp_path, monkeypatch):
+    """`--ner-model PATH` with a transformers folder: a tiny random BERT made here, nothing downloaded."""
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    transformers = pytest.importorskip("transformers")
+    words = ["قال", "الرئيس", "جورج", "بوش", "في", "واشنطن", "."]
+    (tmp_path / "vocab.txt").write_text("\n".join(["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", *words]), encoding="utf-8")
+    tokenizer = transformers.BertTokenizerFast(vocab_file=str(tmp_path / "vocab.txt"), do_lower_case=False)
+    labels = ["O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC", "B-DATE"]
+    config = transformers.BertConfig(vocab_size=len(words) + 5, hidden_size=16, num_hidden_layers=1,
+                                     num_attention_heads=2, intermediate_size=32, num_labels=len(labels),
+                                     id2label=dict(enumerate(labels)), label2id={l: i for i, l in enumerate(labels)})
+    transformers.BertForTokenClassification(config).save_pretrained(tmp_path)
+    tokenizer.save_pretrained(tmp_path)
+    forget_models()
+    tagger = load_tagger(str(tmp_path))
+    tags = tagger.tag([words, [], words[:3]])
+    assert [len(t) for t in tags] == [7, 0, 3]
+    allowed = {"O"} | {f"{b}-{k}" for b in "BI" for k in ("PER", "LOC", "ORG", "MISC")}
+    assert all(t in allowed for sent in tags for t in sent)
+    monkeypatch.setenv("RASID_NER_MODEL", str(tmp_path))
+    from rasid import extract
+    from rasid.stages.mentions import find_mentions
+    doc = find_mentions(extract("قال الرئيس جورج بوش في واشنطن."))
+    assert all(doc.text[m.start:m.end] == m.text for m in doc.mentions)
+    forget_models()
