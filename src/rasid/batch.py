@@ -113,8 +113,24 @@ def tag_tokens(tokens: list[str]) -> list[str]:
 
 
 def tag_conll(lines: Iterable[str]) -> Iterator[str]:
-    """`token tag` output lines for CoNLL input lines, same tokens in the same order."""
+    """`token tag` output lines for CoNLL input lines, same tokens in the same order.
+
+    Consecutive sentences are tagged together, a window at a time, as `extract` tags the
+    sentences of one report: a name is then tagged the same way wherever it recurs.
+    """
+    from rasid.ner import WINDOW, tag_conll_sentences
+    window: list[list[str]] = []
     for sentence in iter_conll_sentences(lines):
-        for token, tag in zip(sentence, tag_tokens(sentence)):
+        window.append(sentence)
+        if len(window) == WINDOW:
+            yield from _conll_lines(window, tag_conll_sentences(window))
+            window = []
+    if window:
+        yield from _conll_lines(window, tag_conll_sentences(window))
+
+
+def _conll_lines(sentences: list[list[str]], tags: list[list[str]]) -> Iterator[str]:
+    for sentence, sentence_tags in zip(sentences, tags):
+        for token, tag in zip(sentence, sentence_tags):
             yield f"{token} {tag}"
         yield ""
