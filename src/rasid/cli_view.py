@@ -68,6 +68,12 @@ def print_document_summary(doc: Document, console: Console) -> None:
         _item(console, doc, "time", t.start, t.end, f"{t.value} ({t.precision})")
     for m in doc.mentions:
         _item(console, doc, m.type, m.start, m.end, m.entity or "")
+    for e in doc.events:
+        _item(console, doc, "event", e.trigger.start, e.trigger.end,
+              f"{e.type} {e.date or ''}{_casualties(e)} · {_source(e.source)}")
+    for c in doc.claims:
+        _item(console, doc, "claim", c.evidence.start, c.evidence.end,
+              f"{c.channel}/{c.role} {c.polarity} · {_source(c.source)}")
     for r in doc.boilerplate:
         _item(console, doc, "boilerplate", r.start, r.end, r.kind)
 
@@ -87,6 +93,26 @@ def describe_quantity(q) -> str:
     per = f"/{q.per}" if q.per else ""
     vague = " (vague)" if q.qualifier == "vague" else ""
     return f"{amount}{unit}{per}{vague}"
+
+
+def _casualties(event) -> str:
+    parts = [f" {label} {_interval(v)}" for label, v in (("killed", event.killed), ("injured", event.injured)) if v]
+    return "".join(parts)
+
+
+def _interval(v: dict) -> str:
+    if v["low"] == v["high"]:
+        return _num(v["low"])
+    if v["high"] is None:
+        return f"≥ {_num(v['low'])}"
+    return f"{_num(v['low'])}–{_num(v['high'])}"
+
+
+def _source(source) -> str:
+    if source is None:
+        return "no source"
+    hedged = ", hedged" if source.hedged else ""
+    return f"{source.kind}: {source.text or '—'}{hedged}"
 
 
 def _num(value) -> str:
