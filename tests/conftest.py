@@ -20,3 +20,21 @@ def seeds() -> list[dict]:
         pytest.skip("../shared/corpus is not available")
     with open(SEEDS_JSONL, encoding="utf-8") as f:
         return [json.loads(line) for line in f if line.strip()]
+
+
+def seed_strict_f1(seeds: list[dict], task: str) -> float:
+    """Strict F1 of `task` on the seed reports, by the acceptance scorer of ../shared/eval."""
+    import importlib.util
+
+    import rasid
+    spec = importlib.util.spec_from_file_location("shared_score", SHARED / "eval" / "score.py")
+    scorer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scorer)
+    system = {}
+    for record in seeds:
+        doc = rasid.extract(record["text"], published=record["published"], id=record["id"],
+                            outlet=record["outlet"])
+        system[doc.id] = json.loads(json.dumps(doc.to_dict()))
+    with open(SHARED / "gold" / f"seeds.{task}.jsonl", encoding="utf-8") as f:
+        gold = [json.loads(line) for line in f if line.strip()]
+    return scorer.score(system, gold, task)[0]["strict"]["f1"]

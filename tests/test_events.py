@@ -11,7 +11,7 @@ from rasid.document import Entity, Mention
 from rasid.stages.claims import find_claims
 from rasid.stages.events import find_events
 
-from conftest import SHARED
+from conftest import SHARED, seed_strict_f1
 
 PUBLISHED = "2021-03-10"
 
@@ -180,20 +180,7 @@ def test_events_ids_offsets_and_sources(seeds):
             assert e.source is not None and e.source.kind
 
 
-def _score(seeds, task: str) -> float:
-    """Strict F1 of `task` on the seeds, by the acceptance scorer of ../shared/eval."""
-    spec = importlib.util.spec_from_file_location("score", SHARED / "eval" / "score.py")
-    scorer = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(scorer)
-    system = {}
-    for record in seeds:
-        doc = find_claims(find_events(rasid.extract(record["text"], published=record["published"],
-                                                    id=record["id"], outlet=record["outlet"])))
-        system[doc.id] = json.loads(json.dumps(doc.to_dict()))
-    with open(SHARED / "gold" / f"seeds.{task}.jsonl", encoding="utf-8") as f:
-        gold = [json.loads(line) for line in f if line.strip()]
-    return scorer.score(system, gold, task)[0]["strict"]["f1"]
 
 
 def test_events_seed_strict_f1_meets_acceptance(seeds):
-    assert _score(seeds, "events") >= 0.80
+    assert seed_strict_f1(seeds, "events") >= 0.80

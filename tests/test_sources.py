@@ -12,7 +12,7 @@ from rasid.stages.claims import find_claims
 from rasid.stages.events import find_events
 from rasid.stages.sources import attribute
 
-from conftest import SHARED
+from conftest import SHARED, seed_strict_f1
 
 
 def source_of(text: str, phrase: str, mentions: list[tuple[str, str]] = ()):
@@ -120,20 +120,7 @@ def test_sources_every_event_and_claim_of_the_seeds_has_one(seeds):
         assert items and all(item.source is not None and item.source.kind for item in items)
 
 
-def _score(seeds, task: str) -> float:
-    """Strict F1 of `task` on the seeds, by the acceptance scorer of ../shared/eval."""
-    spec = importlib.util.spec_from_file_location("score", SHARED / "eval" / "score.py")
-    scorer = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(scorer)
-    system = {}
-    for record in seeds:
-        doc = find_claims(find_events(rasid.extract(record["text"], published=record["published"],
-                                                    id=record["id"], outlet=record["outlet"])))
-        system[doc.id] = json.loads(json.dumps(doc.to_dict()))
-    with open(SHARED / "gold" / f"seeds.{task}.jsonl", encoding="utf-8") as f:
-        gold = [json.loads(line) for line in f if line.strip()]
-    return scorer.score(system, gold, task)[0]["strict"]["f1"]
 
 
 def test_sources_seed_strict_f1_meets_acceptance(seeds):
-    assert _score(seeds, "sources") >= 0.80
+    assert seed_strict_f1(seeds, "sources") >= 0.80
