@@ -1,7 +1,6 @@
 """The claims stage on reports written for these tests, and on the seed reports of ../shared."""
 from __future__ import annotations
 
-import importlib.util
 import json
 
 import pytest

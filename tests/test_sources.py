@@ -1,7 +1,6 @@
 """Attribution (the `source` of events and claims) on reports written for these tests and on the seeds."""
 from __future__ import annotations
 
-import importlib.util
 import json
 
 import pytest
