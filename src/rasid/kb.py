@@ -71,11 +71,13 @@ class PlaceCue:
     in_name: bool  # the cue is part of the name's span (جبل هيان), not a common noun before it (ريف)
 
 
+@lru_cache(maxsize=200_000)
 def clean(text: str) -> str:
     """Folded text without surrounding punctuation (`#ديرالزور`, `"داعش"`), spaces collapsed."""
     return " ".join(_EDGE.sub("", fold(text)).split())
 
 
+@lru_cache(maxsize=200_000)
 def skeleton(text: str) -> str:
     """The loose key: folded, no spaces or hamza seats, `البو`/`ابو` alike, `اميركا` = `امريكا`."""
     words = [("ابو" + w[4:] if w.startswith("البو") else w) for w in clean(text).split()]
@@ -96,7 +98,7 @@ def name_keys(text: str) -> list[str]:
     if not key:
         return []
     first, rest = key.split()[0], key.split()[1:]
-    heads = stem_variants(first)
+    heads = list(stem_variants(first))
     if first.startswith("ل") and not first.startswith("ال"):
         heads.append("ا" + first)  # للشدادي cut after its first letter: ل + (ا)لشدادي
     heads += [without_article(first) if first.startswith("ال") else "ال" + first]

@@ -18,8 +18,8 @@ from rasid.stages.evidence_claims import (ChannelWord, channel_words, derived_mo
                                         role_of)
 from rasid.stages.evidence_lexicon import CLAIM_ROLES, PARTIES
 from rasid.stages.evidence_polarity import hypothetical_after, polarity_before
-from rasid.stages.evidence_text import View
-from rasid.stages.sources import Attribution, attribute
+from rasid.stages.evidence_text import View, view_of
+from rasid.stages.sources import Attribution, attribution_of
 
 _MONEY_ROLES = frozenset({"transfer", "investment", "seizure", "expenditure", "loss"})
 _CASH_ROLES = frozenset({"transfer", "investment", "expenditure"})  # what generic money makes a claim with
@@ -46,11 +46,11 @@ class Draft:
 
 def find_claims(doc: Document) -> Document:
     """Pipeline stage: fill `doc.claims` (ids c1, c2, …)."""
-    view = View(doc)
+    view = view_of(doc)
     if not _about_armed_groups(view):
         doc.claims = []
         return doc
-    attribution = attribute(doc, view)
+    attribution = attribution_of(doc)
     names = facility_names(view)
     history: list[Draft] = []
     previous: set[tuple[str, str]] = set()

@@ -21,9 +21,9 @@ from rasid.document import Document, Event, Segment
 from rasid.stages.evidence_casualties import Casualties
 from rasid.stages.evidence_lexicon import EVENT_TRIGGERS, PARTIES, lexicon
 from rasid.stages.evidence_polarity import is_generic, polarity_before, was_before
-from rasid.stages.evidence_text import Hit, View
+from rasid.stages.evidence_text import Hit, View, view_of
 from rasid.stages.evidence_events import Context, context, place_after, satisfied
-from rasid.stages.sources import attribute
+from rasid.stages.sources import attribution_of
 
 FIGHTING = frozenset({"attack", "clash", "airstrike", "explosion", "territory_change", "leader_killed"})
 _DEFINITE_NEEDS_SUPPORT = frozenset({"attack", "clash", "airstrike", "explosion"})
@@ -56,8 +56,8 @@ class _Memory:
 
 def find_events(doc: Document) -> Document:
     """Pipeline stage: fill `doc.events` (ids v1, v2, …)."""
-    view = View(doc)
-    attribution = attribute(doc, view)
+    view = view_of(doc)
+    attribution = attribution_of(doc)
     memory = _Memory()
     events: list[Event] = []
     for number, (lo, hi) in enumerate(view.sent_ranges):

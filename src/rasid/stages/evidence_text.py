@@ -16,6 +16,7 @@ from typing import Generic, Protocol, TypeVar
 from rasid.document import Document, Mention, Quantity, Time
 from rasid.resources.catalogue import word_frequencies
 from rasid.stages.evidence_lexicon import Entry, Lexicon, lexicon
+from rasid.stages.shared import LastDocument
 from rasid.text.normalise import fold
 from rasid.text.tokens import stem_variants
 
@@ -182,6 +183,15 @@ class View:
         return self.doc.tokens[i].kind == "punct" and self.words[i] in _BREAKS
 
 
+def _view_inputs(doc: Document) -> tuple:
+    return (doc.text, doc.tokens, doc.sentences, doc.paragraphs, doc.boilerplate, doc.mentions,
+            doc.quantities, doc.times)
+
+
+#: The View of a document, built once for the events and claims stages (rasid.stages.shared).
+view_of: LastDocument[View] = LastDocument(View, _view_inputs)
+
+
 def _ranges(sent: list[int], n: int) -> list[tuple[int, int]]:
     ranges = [(0, 0)] * n
     for s in set(sent):
@@ -199,7 +209,6 @@ def _skip_letters(text: str, pos: int, letters: int) -> int:
     return pos
 
 
-@lru_cache(maxsize=200_000)
 @lru_cache(maxsize=400_000)
 def _base(name: str, word: str, ta_marbuta: bool = False) -> str:
     """`word`, or the lexicon word it inflects (pronoun suffix) or misspells (one edit).

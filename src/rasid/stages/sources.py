@@ -21,7 +21,8 @@ from rasid.stages.evidence_lexicon import SOURCE_CUES
 from rasid.stages.evidence_polarity import is_hedged
 from rasid.stages.evidence_quotes import Quotes, quote_regions
 from rasid.stages.evidence_sources_np import Named, after_verb, before_verb, named, prep_object
-from rasid.stages.evidence_text import Hit, View
+from rasid.stages.evidence_text import Hit, View, view_of
+from rasid.stages.shared import LastDocument
 
 _VERB_CLITICS = ("", "و", "ف")
 _QUOTED_NAME = 40          # a quotation this short names something ("رويترز"); longer ones quote words
@@ -92,7 +93,7 @@ class Attribution:
 
 def attribute(doc: Document, view: View | None = None) -> Attribution:
     """Read the attribution of every sentence outside boilerplate, in order."""
-    view = view or View(doc)
+    view = view or view_of(doc)
     quotes = quote_regions(doc.text, doc.paragraphs)
     state = _State()
     scopes: list[Scope] = []
@@ -100,6 +101,11 @@ def attribute(doc: Document, view: View | None = None) -> Attribution:
         if hi > lo and not view.in_boilerplate(lo, hi):
             scopes.extend(_sentence_scopes(view, lo, hi, quotes, state))
     return Attribution(doc, view, tuple(scopes))
+
+
+#: The Attribution of a document, read once for the events and claims stages.
+attribution_of: LastDocument[Attribution] = LastDocument(
+    attribute, lambda doc: (view_of(doc), doc.text, doc.paragraphs))
 
 
 def outlet_source(doc: Document) -> Source:

@@ -64,8 +64,23 @@ class Normalised:
 
 
 def fold(text: str) -> str:
-    """Fold a string for comparison (lexicon keys, queries). Not offset-preserving."""
-    return _DROP_RE.sub("", text.translate(_TABLE))
+    """Fold a string for comparison (lexicon keys, queries). Not offset-preserving.
+
+    Every stage folds the same words again, so short strings are remembered (a plain dict,
+    cleared when full: cheaper than an LRU on a call this frequent)."""
+    folded = _FOLDED.get(text)
+    if folded is None:
+        folded = _DROP_RE.sub("", text.translate(_TABLE))
+        if len(text) <= _MEMO_MAX_LENGTH:
+            if len(_FOLDED) >= _MEMO_LIMIT:
+                _FOLDED.clear()
+            _FOLDED[text] = folded
+    return folded
+
+
+_FOLDED: dict[str, str] = {}
+_MEMO_LIMIT = 300_000
+_MEMO_MAX_LENGTH = 48
 
 
 def normalise(text: str) -> Normalised:

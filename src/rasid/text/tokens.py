@@ -84,11 +84,13 @@ def _clitic_layout(surface_word: str) -> tuple[tuple[int, int, str], ...]:
     return tuple(parts)
 
 
-def stem_variants(word: str) -> list[str]:
+@lru_cache(maxsize=400_000)
+def stem_variants(word: str) -> tuple[str, ...]:
     """Every reading of the folded `word` with leading clitics removed, longest first.
 
-    `وبالتنظيم` → [وبالتنظيم, بالتنظيم, التنظيم, تنظيم]; lexicon look-ups and the search
-    index use them and keep the readings that exist.
+    `وبالتنظيم` → (وبالتنظيم, بالتنظيم, التنظيم, تنظيم); lexicon look-ups and the search
+    index use them and keep the readings that exist. Cached: every stage asks it of the
+    same words.
     """
     out = [word]
     i = 0
@@ -112,5 +114,5 @@ def _letter_positions(text: str, start: int, end: int) -> list[int]:
                                                  or text[p] in "\u0640\u0670")]
 
 
-def _unique(items: list[str]) -> list[str]:
-    return list(dict.fromkeys(items))
+def _unique(items: list[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(items))
