@@ -12,7 +12,7 @@ from typing import BinaryIO
 from rasid.document import Document
 from rasid.errors import InputError
 from rasid.ingest import DEFAULT_MAX_BYTES, read_inputs
-from rasid.pipeline import PIPELINE_VERSION, Pipeline, default_pipeline
+from rasid.pipeline import PIPELINE_VERSION, Pipeline, default_pipeline, prepare_batch_run
 
 
 def given_published(doc: Document, published: str | None) -> Document:
@@ -28,6 +28,7 @@ def extract_inputs(paths: list[str], *, published: str | None = None, max_bytes:
                    ) -> Iterator[Document | InputError]:
     """Every document of `paths` run through the pipeline, or the error that stopped it."""
     pipeline = pipeline or default_pipeline()
+    prepare_batch_run(pipeline)
     for item in read_inputs(paths, max_bytes=max_bytes, stdin=stdin):
         if isinstance(item, InputError):
             yield item
@@ -60,6 +61,7 @@ def analyze(paths: list[str], store, *, published: str | None = None, max_bytes:
 
     report = AnalyzeReport()
     pipeline = default_pipeline()
+    prepare_batch_run(pipeline)
 
     def new_documents() -> Iterator[Document]:
         for item in read_inputs(paths, max_bytes=max_bytes, stdin=stdin):

@@ -105,11 +105,12 @@ def name_keys(text: str) -> list[str]:
     return list(dict.fromkeys(" ".join([h, *rest]) for h in heads if h))
 
 
-def clitic_readings(word: str) -> list[str]:
+@lru_cache(maxsize=200_000)
+def clitic_readings(word: str) -> tuple[str, ...]:
     """Readings of a folded word with و ف ب ل ك off but never the article: `بريف` → ريف, while
     `الشرقي` stays itself (a cue or designator noun heads a construct and takes no article)."""
-    return [v for v in stem_variants(word)
-            if word.endswith(v) and not set(word[:len(word) - len(v)]) - set("وفبكل")]
+    return tuple(v for v in stem_variants(word)
+                 if word.endswith(v) and not set(word[:len(word) - len(v)]) - set("وفبكل"))
 
 
 class NameIndex(Generic[T]):

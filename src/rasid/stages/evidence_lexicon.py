@@ -39,8 +39,8 @@ class Entry:
 class Lexicon:
     name: str
     table: PhraseTable[Entry]
-    vocab: frozenset[str]
-    heads: frozenset[str]      # folded first words of the forms
+    vocab: frozenset[str]      # folded words of the forms, each also with an accusative alef
+    heads: frozenset[str]      # folded first words of the forms, likewise
     defaults: dict[str, str]
 
 
@@ -55,9 +55,15 @@ def lexicon(name: str) -> Lexicon:
             defaults[forms] = entry.value
             continue
         items.extend((form.strip(), entry) for form in forms.split("|") if form.strip())
-    vocab = frozenset(w for form, _ in items for w in fold(form).split())
-    heads = frozenset(fold(form).split()[0] for form, _ in items)
+    vocab = _with_alef(w for form, _ in items for w in fold(form).split())
+    heads = _with_alef(fold(form).split()[0] for form, _ in items)
     return Lexicon(name, PhraseTable(items, accusative_alef=name not in _NO_ACCUSATIVE), vocab, heads, defaults)
+
+
+def _with_alef(words) -> frozenset[str]:
+    """The words and their accusative spellings (`عنصر` → عنصرا), so one set test finds either."""
+    words = set(words)
+    return frozenset(words | {w + "ا" for w in words})
 
 
 def _entry(name: str, row: list[str]) -> Entry:

@@ -235,7 +235,8 @@ def _may_head(name: str, word: str) -> bool:
 
 
 def _known(word: str, vocab: frozenset[str]) -> bool:
-    return any(v in vocab or (v.endswith("ا") and v[:-1] in vocab) for v in stem_variants(word))
+    """Whether a reading of `word` (clitics off) is in `vocab` (which holds accusative spellings)."""
+    return not vocab.isdisjoint(stem_variants(word))
 
 
 def _without_suffix(word: str) -> list[str]:
@@ -250,8 +251,7 @@ def _without_suffix(word: str) -> list[str]:
 
 
 def _in_corpus(word: str) -> bool:
-    freq = word_frequencies()
-    return any(v in freq for v in stem_variants(word))
+    return not word_frequencies().keys().isdisjoint(stem_variants(word))
 
 
 def _one_edit(word: str) -> list[str]:

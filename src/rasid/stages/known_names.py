@@ -85,11 +85,14 @@ def find_known_names(doc: Document) -> list[KnownName]:
     found: list[KnownName] = []
     i, last_end, last_licence = 0, -1, frozenset()
     while i < len(tokens):
+        plain, in_context = main.match(words, i), context.match(words, i)
+        if plain is None and in_context is None:
+            i += 1
+            continue
         licence = _licence(words, tokens, i)
         if last_end == i and words[i].startswith("و"):
             licence |= last_licence  # حقلي التنك والعمر: the cue covers both names
-        match, licensed = _best(_valid(main.match(words, i), words), _valid(
-            _licensed(context.match(words, i), licence), words))
+        match, licensed = _best(_valid(plain, words), _valid(_licensed(in_context, licence), words))
         if match is None or _in_person_name(match, licence):
             i += 1
             continue

@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rasid import kb
 from rasid.document import Document, Mention
@@ -67,8 +68,14 @@ def lookup_actor(m: Mention) -> kb.Actor | None:
     """The actor a mention's name is, trying the bare name when a designator or descriptor wraps it."""
     if m.type not in ("ORG", "PER"):
         return None
-    for reading in readings(m.text):
-        found = [a for a in kb.find_actors(reading) if a.type == m.type]
+    return _actor_named(m.text, m.type)
+
+
+@lru_cache(maxsize=65536)
+def _actor_named(name: str, kind: str) -> kb.Actor | None:
+    """Cached: every mention is looked up twice (its link, its designators) and names recur."""
+    for reading in readings(name):
+        found = [a for a in kb.find_actors(reading) if a.type == kind]
         if found:
             return found[0]
     return None
@@ -85,8 +92,23 @@ def readings(name: str) -> list[str]:
         out.append(" ".join(words))
     if len(words) > 1 and any("prefix" in roles.get(w, ()) for w in kb.clitic_readings(words[0])):
         out.append(" ".join(words[1:]))
-    out += [f"{d} {' '.join(words)}" for d, r in roles.items() if "outside" in r]
+    if kb.skeleton(" ".join(words)) in _designated_tails():
+        out += [f"{d} {' '.join(words)}" for d, r in roles.items() if "outside" in r]
     return list(dict.fromkeys(out))
+
+
+@lru_cache(maxsize=1)
+def _designated_tails() -> frozenset[str]:
+    """Loose keys of what follows an outside designator in an actor's name (`الدولة الإسلامية`
+    of `تنظيم الدولة الإسلامية`): only such a name is worth trying with each designator."""
+    roles = kb.designators()
+    out = set()
+    for actor in kb.actors().records:
+        for name in kb.all_names(actor):
+            words = kb.clean(name).split()
+            if len(words) > 1 and any("outside" in roles.get(w, ()) for w in (words[0], kb.without_article(words[0]))):
+                out.add(kb.skeleton(" ".join(words[1:])))
+    return frozenset(out)
 
 
 def coreferent(m: Mention, mentions: list[Mention]) -> Mention | None:
