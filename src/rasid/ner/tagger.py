@@ -77,15 +77,17 @@ class ProjectionCache:
 
     def rows(self, tokens: list[str], compute) -> np.ndarray:
         """(N, width) projections of `tokens`, computing the ones not cached yet."""
-        new = list(dict.fromkeys(t for t in tokens if t not in self.index))
+        distinct = list(dict.fromkeys(tokens))
+        if len(distinct) > self.capacity:  # one call larger than the whole cache: no caching
+            where = {t: k for k, t in enumerate(distinct)}
+            return compute(distinct)[[where[t] for t in tokens]]
+        new = [t for t in distinct if t not in self.index]
         if len(self.index) + len(new) > self.capacity:
             self.index.clear()
-            new = list(dict.fromkeys(tokens))
+            new = distinct
         if new:
             at = len(self.index)
-            for k in range(0, len(new), self.capacity):
-                part = new[k:k + self.capacity]
-                self.matrix[at + k:at + k + len(part)] = compute(part)
+            self.matrix[at:at + len(new)] = compute(new)
             self.index.update((t, at + k) for k, t in enumerate(new))
         return self.matrix[[self.index[t] for t in tokens]]
 
