@@ -22,6 +22,8 @@ SOURCE_CUES = "lexicons/source_cues.tsv"
 SOURCE_KINDS = "lexicons/source_kinds.tsv"
 HEDGES = "lexicons/hedges.tsv"
 POLARITY_CUES = "lexicons/polarity_cues.tsv"
+LEXICONS = (EVENT_TRIGGERS, CLAIM_CHANNELS, CLAIM_ROLES, PARTIES, SOURCE_CUES, SOURCE_KINDS, HEDGES,
+            POLARITY_CUES)
 # Speech verbs never take an accusative alef: `تابعاً` is "belonging to", not "he went on".
 _NO_ACCUSATIVE = frozenset({SOURCE_CUES})
 
@@ -46,7 +48,9 @@ class Lexicon:
 
 @lru_cache(maxsize=None)
 def lexicon(name: str) -> Lexicon:
-    """The lexicon in resource file `name` (one of the constants above)."""
+    """The lexicon in resource file `name` (one of LEXICONS)."""
+    if name not in LEXICONS:
+        raise ValueError(f"{name!r} is not one of the evidence lexicons {LEXICONS}")
     items: list[tuple[str, Entry]] = []
     defaults: dict[str, str] = {}
     for row in read_tsv(name):
@@ -58,6 +62,12 @@ def lexicon(name: str) -> Lexicon:
     vocab = _with_alef(w for form, _ in items for w in fold(form).split())
     heads = _with_alef(fold(form).split()[0] for form, _ in items)
     return Lexicon(name, PhraseTable(items, accusative_alef=name not in _NO_ACCUSATIVE), vocab, heads, defaults)
+
+
+@lru_cache(maxsize=1)
+def any_vocab() -> frozenset[str]:
+    """The words of every lexicon: a word none of them knows needs looking up in none."""
+    return frozenset().union(*(lexicon(name).vocab for name in LEXICONS))
 
 
 def _with_alef(words) -> frozenset[str]:

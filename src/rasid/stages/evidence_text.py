@@ -15,7 +15,7 @@ from typing import Generic, Protocol, TypeVar
 
 from rasid.document import Document, Mention, Quantity, Time
 from rasid.resources.catalogue import word_frequencies
-from rasid.stages.evidence_lexicon import Entry, Lexicon, lexicon
+from rasid.stages.evidence_lexicon import Entry, Lexicon, any_vocab, lexicon
 from rasid.stages.shared import LastDocument
 from rasid.text.normalise import fold
 from rasid.text.tokens import stem_variants
@@ -216,16 +216,21 @@ def _base(name: str, word: str, ta_marbuta: bool = False) -> str:
     A word spelt with a final ta marbuta (`إضافة`) carries no pronoun suffix `ه`.
     """
     vocab = lexicon(name).vocab
-    if _known(word, vocab):
-        return word
-    for stem in _without_suffix(word[:-1] + "ة" if ta_marbuta else word):
-        if _known(stem, vocab):
-            return stem
+    return next((form for form, variants in _lexicon_readings(word, ta_marbuta)
+                 if not vocab.isdisjoint(variants)), word)
+
+
+@lru_cache(maxsize=200_000)
+def _lexicon_readings(word: str, ta_marbuta: bool) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """What `word` may be, in order of preference, with each form's clitic-free variants: the
+    word itself, without a pronoun suffix, then (when no news corpus knows the word) one edit
+    away. Only forms some lexicon knows are kept, so this is worked out once for all lexicons."""
+    forms = [word, *_without_suffix(word[:-1] + "ة" if ta_marbuta else word)]
     if len(word) >= _MIN_TYPO_LENGTH and not _in_corpus(word):
-        for variant in _one_edit(word):
-            if _known(variant, vocab):
-                return variant
-    return word
+        forms += _one_edit(word)
+    known = any_vocab()
+    return tuple((form, variants) for form in dict.fromkeys(forms)
+                 if not known.isdisjoint(variants := stem_variants(form)))
 
 
 @lru_cache(maxsize=200_000)

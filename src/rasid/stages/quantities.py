@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from rasid.document import Document, Quantity
 from rasid.stages.numbers import NumberSpan, read_number
-from rasid.resources.catalogue import month_names, quantity_cues, unit_words
+from rasid.resources.catalogue import month_names, number_words, quantity_cues, unit_words
 from rasid.text.normalise import fold
 
 _DURATIONS = ("hour", "day", "week", "month", "year")
@@ -103,7 +103,7 @@ def find_quantities(doc: Document) -> Document:
 
 
 def _amount_at(view: _View, i: int, counted: _Draft | None) -> _Draft | None:
-    if view.blocked[i]:
+    if view.blocked[i] or not _may_start_amount(view, i):
         return None
     number = read_number(view.words, view.kinds, i)
     if number is None:
@@ -119,6 +119,12 @@ def _amount_at(view: _View, i: int, counted: _Draft | None) -> _Draft | None:
     if draft.unit is None and not number.digits and number.words == 1 and draft.qualifier == "exact":
         return None  # a lone small number word (ست, سبع) is too often something else
     return draft
+
+
+def _may_start_amount(view: _View, i: int) -> bool:
+    """Digits, or a word that may begin a number word or unit phrase (most words do not)."""
+    word = view.words[i]
+    return view.kinds[i] == "number" or number_words().may_start(word) or unit_words().may_start(word)
 
 
 def _covered(tokens, spans: list[tuple[int, int]]) -> list[bool]:

@@ -151,17 +151,22 @@ class Lexed:
         tok = self.tokens[i]
         if tok.kind not in ("word", "punct"):
             return ()
-        found = []
-        for reading, clitic in readings(tok.text) if tok.kind == "word" else [(tok.text, "")]:
-            for entry in time_lexicon().get(reading, ()):
-                if self._rest_matches(i + 1, entry.words[1:]):
-                    found.append(Hit(entry.role, entry.value, entry.extra, i + len(entry.words), clitic))
+        found = [Hit(entry.role, entry.value, entry.extra, i + len(entry.words), clitic)
+                 for entry, clitic in _entries_of(tok.text, tok.kind == "word")
+                 if self._rest_matches(i + 1, entry.words[1:])]
         return tuple(sorted(found, key=lambda h: -h.end))
 
     def _rest_matches(self, i: int, words: tuple[str, ...]) -> bool:
         if i + len(words) > len(self.tokens):
             return False
         return all(self.tokens[i + k].text == w for k, w in enumerate(words))
+
+
+@lru_cache(maxsize=100_000)
+def _entries_of(token: str, word: bool) -> tuple[tuple[Entry, str], ...]:
+    """(phrase, clitics taken off) for the phrases a token may start; cached per token."""
+    forms = readings(token) if word else [(token, "")]
+    return tuple((entry, clitic) for reading, clitic in forms for entry in time_lexicon().get(reading, ()))
 
 
 def _kind(text: str) -> str:

@@ -60,6 +60,10 @@ class PhraseTable(Generic[T]):
                 best = PhraseMatch(i, found[0], tuple(found[1]), clitic)
         return best
 
+    def may_start(self, word: str, *, clitics: bool = True) -> bool:
+        """Whether an entry may start at the folded `word` (a quick test before `match`)."""
+        return bool(self._first_words(word, clitics))
+
     def _first_words(self, word: str, clitics: bool) -> list[tuple[str, str]]:
         """(table word, clitic) readings of a first word; memoised, words recur a lot."""
         key = (word, clitics)
