@@ -13,10 +13,12 @@ $(BIN)/python:
 
 # Reinstall whenever the project metadata or the pinned versions change.
 $(STAMP): $(BIN)/python pyproject.toml constraints.txt
-	$(BIN)/pip install --quiet -c constraints.txt -e ".[test]"
+	@# hf: transformers and torch (a CPU build, from the local wheel) for the optional
+	@# `--ner-model` backend, so that its tests (a tiny model made by the test) run too.
+	$(BIN)/pip install --quiet -c constraints.txt -e ".[test,hf]"
 	@# The FtM export needs followthemoney, whose PyICU compiles against libicu; without it
 	@# `rasid export --format ftm` says so and its tests skip, everything else works.
-	-$(BIN)/pip install --quiet -c constraints.txt -e ".[test,ftm]" \
+	-$(BIN)/pip install --quiet -c constraints.txt -e ".[test,hf,ftm]" \
 		|| echo "note: followthemoney could not be installed (needs libicu-dev, pkg-config, g++): FtM export disabled"
 	touch $(STAMP)
 
@@ -41,7 +43,7 @@ wordfreq: $(STAMP)
 # Re-pin every dependency: resolve in a scratch venv, write constraints.txt.
 lock:
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
-	.lock-venv/bin/pip install --quiet --upgrade pip && .lock-venv/bin/pip install --quiet ".[test]"
+	.lock-venv/bin/pip install --quiet --upgrade pip && .lock-venv/bin/pip install --quiet ".[test,hf]"
 	{ echo "# Pinned versions of every dependency (direct and transitive); regenerate with 'make lock'."; \
 	  .lock-venv/bin/pip freeze --exclude-editable | grep -v '^rasid'; } > constraints.txt
 	rm -rf .lock-venv

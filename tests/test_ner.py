@@ -153,30 +153,3 @@ def test_ner_anercorp_test_meets_issue_5_acceptance(tmp_path):
                            capture_output=True, text=True)
     result = json.loads(score.stdout)
     assert result["f1"] >= 0.72 and result["per_type"]["ORG"] >= 0.56, result
-
-
-def test_hf_backend_tags_with_a_tiny_local_model(tmp_path, monkeypatch):
-    """`--ner-model PATH` with a transformers folder: a tiny random BERT made here, nothing downloaded."""
-    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
-    transformers = pytest.importorskip("transformers")
-    words = ["قال", "الرئيس", "جورج", "بوش", "في", "واشنطن", "."]
-    (tmp_path / "vocab.txt").write_text("\n".join(["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", *words]), encoding="utf-8")
-    tokenizer = transformers.BertTokenizerFast(vocab_file=str(tmp_path / "vocab.txt"), do_lower_case=False)
-    labels = ["O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC", "B-DATE"]
-    config = transformers.BertConfig(vocab_size=len(words) + 5, hidden_size=16, num_hidden_layers=1,
-                                     num_attention_heads=2, intermediate_size=32, num_labels=len(labels),
-                                     id2label=dict(enumerate(labels)), label2id={l: i for i, l in enumerate(labels)})
-    transformers.BertForTokenClassification(config).save_pretrained(tmp_path)
-    tokenizer.save_pretrained(tmp_path)
-    forget_models()
-    tagger = load_tagger(str(tmp_path))
-    tags = tagger.tag([words, [], words[:3]])
-    assert [len(t) for t in tags] == [7, 0, 3]
-    allowed = {"O"} | {f"{b}-{k}" for b in "BI" for k in ("PER", "LOC", "ORG", "MISC")}
-    assert all(t in allowed for sent in tags for t in sent)
-    monkeypatch.setenv("RASID_NER_MODEL", str(tmp_path))
-    from rasid import extract
-    from rasid.stages.mentions import find_mentions
-    doc = find_mentions(extract("قال الرئيس جورج بوش في واشنطن."))
-    assert all(doc.text[m.start:m.end] == m.text for m in doc.mentions)
-    forget_models()

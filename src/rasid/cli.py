@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
 import sys
@@ -19,7 +20,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        return args.handler(args) or 0
+        with _ner_model(args):
+            return args.handler(args) or 0
     except RasidError as exc:
         print(f"rasid: error: {exc}", file=sys.stderr)
         return 2
@@ -47,6 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("json", "jsonl"), default="json",
                    help="json: one indented object per document; jsonl: one line per document (default: json)")
     p.add_argument("--with-text", action="store_true", help="include the document text in doc.text")
+    _add_ner_model_arg(p)
     p.set_defaults(handler=cmd_extract)
 
     p = sub.add_parser("analyze", help="extract from reports into a store (SQLite)",
@@ -56,6 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_db_arg(p)
     p.add_argument("--summary", action="store_true", help="print what was found in each new document")
     p.add_argument("--no-progress", action="store_true", help="no progress bar even on a terminal")
+    _add_ner_model_arg(p)
     p.set_defaults(handler=cmd_analyze)
 
     p = sub.add_parser("search", help="full-text search of a store",
@@ -88,12 +92,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--bidi", choices=("auto", "visual", "logical"), default="auto",
                    help="visual: reorder and join Arabic for terminals that do not; logical: leave it to "
                         "the terminal (default: auto; RASID_BIDI overrides)")
+    _add_ner_model_arg(p)
     p.set_defaults(handler=cmd_show)
 
     p = sub.add_parser("tag", help="tag tokens with named-entity classes (CoNLL in, CoNLL out)",
                        description="Read `token [tag]` lines (blank line between sentences) and print "
                                    "`token predicted-tag` lines for the same tokens in the same order.")
     p.add_argument("--conll", required=True, metavar="FILE", help="CoNLL file, or - for stdin")
+    _add_ner_model_arg(p)
     p.set_defaults(handler=cmd_tag)
     register_corpus_commands(sub)
     return parser
@@ -107,6 +113,23 @@ def _add_input_args(p: argparse.ArgumentParser) -> None:
                    help="publication date of every input; overrides what the inputs say")
     p.add_argument("--max-doc-mb", type=float, default=DEFAULT_MAX_BYTES / 2**20, metavar="MB",
                    help="reject a single document larger than this (default: %(default).0f)")
+
+
+def _add_ner_model_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--ner-model", metavar="PATH",
+                   help="tag named entities with the model in this folder instead of the shipped one: "
+                        "a Rasid NER model, or a Hugging Face token-classification model (a CAMeLBERT NER "
+                        "you downloaded, say; needs pip install 'rasid[hf]'; runs on a GPU when torch "
+                        "sees one, else on the CPU; its labels are mapped to PER, LOC, ORG, MISC) "
+                        "(default: the folder $RASID_NER_MODEL names, else the shipped model)")
+
+
+def _ner_model(args):
+    """The model of this run for the commands that tag entities (checked before any input is read)."""
+    if not hasattr(args, "ner_model"):
+        return contextlib.nullcontext()
+    from rasid.ner.choice import use_model
+    return use_model(args.ner_model)
 
 
 def _add_db_arg(p: argparse.ArgumentParser) -> None:
