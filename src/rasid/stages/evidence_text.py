@@ -15,7 +15,7 @@ from typing import Generic, Protocol, TypeVar
 
 from rasid.document import Document, Mention, Quantity, Time
 from rasid.resources.catalogue import word_frequencies
-from rasid.stages.evidence_lexicon import Entry, Lexicon, any_vocab, lexicon
+from rasid.stages.evidence_lexicon import LEXICONS, Entry, Lexicon, any_vocab, lexicon
 from rasid.stages.shared import LastDocument
 from rasid.text.normalise import fold
 from rasid.text.tokens import stem_variants
@@ -81,6 +81,7 @@ class View:
         sent_starts = [s.start for s in self.doc.sentences]
         self.sent = [max(0, bisect.bisect_right(sent_starts, t.start) - 1) for t in tokens]
         self.sent_ranges = _ranges(self.sent, len(self.doc.sentences))
+        self._readings = [_word_readings(w, ta) for w, ta in zip(self.words, self._ta_marbuta)]
         self._bases: dict[str, list[str]] = {}
         self._hits: dict[str, list[Hit]] = {}
         self._hit_starts: dict[str, list[int]] = {}
@@ -89,9 +90,16 @@ class View:
         return len(self.words)
 
     def bases(self, lex: Lexicon) -> list[str]:
+        """Each token's word as lexicon `lex` reads it (see `_base`)."""
         if lex.name not in self._bases:
-            self._bases[lex.name] = [_base(lex.name, w, ta) for w, ta in zip(self.words, self._ta_marbuta)]
+            k = LEXICONS.index(lex.name)
+            self._bases[lex.name] = [r[k][0] if r else w for w, r in zip(self.words, self._readings)]
         return self._bases[lex.name]
+
+    def _may_head(self, name: str) -> list[int]:
+        """Positions of the tokens whose word may start an entry of lexicon `name`."""
+        k = LEXICONS.index(name)
+        return [i for i, r in enumerate(self._readings) if r and r[k][1]]
 
     def match(self, name: str, i: int) -> Hit | None:
         """The longest entry of lexicon `name` starting at token `i`."""
@@ -104,15 +112,14 @@ class View:
     def hits(self, name: str) -> list[Hit]:
         """Every match of lexicon `name` outside boilerplate, longest first, not overlapping."""
         if name not in self._hits:
-            out, i = [], 0
-            bases = self.bases(lexicon(name))
-            while i < len(self.words):
-                hit = self.match(name, i) if _may_head(name, bases[i]) else None
+            out, end = [], 0
+            for i in self._may_head(name):
+                if i < end:
+                    continue
+                hit = self.match(name, i)
                 if hit and not self.in_boilerplate(hit.start, hit.end):
                     out.append(hit)
-                    i = hit.end
-                else:
-                    i += 1
+                    end = hit.end
             self._hits[name] = out
         return self._hits[name]
 
@@ -209,7 +216,20 @@ def _skip_letters(text: str, pos: int, letters: int) -> int:
     return pos
 
 
-@lru_cache(maxsize=400_000)
+@lru_cache(maxsize=200_000)
+def _word_readings(word: str, ta_marbuta: bool) -> tuple[tuple[str, bool], ...] | None:
+    """For each lexicon of LEXICONS, (the word as that lexicon reads it, whether it may start one of
+    its entries); None for the many words no lexicon knows in any form (they read as themselves).
+    One look-up per token serves every lexicon (see `_base`)."""
+    if not _lexicon_readings(word, ta_marbuta):
+        return None
+    out = []
+    for name in LEXICONS:
+        base = _base(name, word, ta_marbuta)
+        out.append((base, _known(base, lexicon(name).heads)))
+    return tuple(out)
+
+
 def _base(name: str, word: str, ta_marbuta: bool = False) -> str:
     """`word`, or the lexicon word it inflects (pronoun suffix) or misspells (one edit).
 
@@ -231,12 +251,6 @@ def _lexicon_readings(word: str, ta_marbuta: bool) -> tuple[tuple[str, tuple[str
     known = any_vocab()
     return tuple((form, variants) for form in dict.fromkeys(forms)
                  if not known.isdisjoint(variants := stem_variants(form)))
-
-
-@lru_cache(maxsize=200_000)
-def _may_head(name: str, word: str) -> bool:
-    """Whether `word` may start a form of lexicon `name` (a quick test before the full match)."""
-    return _known(word, lexicon(name).heads)
 
 
 def _known(word: str, vocab: frozenset[str]) -> bool:

@@ -133,13 +133,12 @@ def _abbreviates(short: list[str], long: list[str], kind: str) -> bool:
 def find_references(doc: Document, mentions: list[Mention]) -> list[Reference]:
     """Every anaphor outside the mentions, with the mention that names what it refers back to."""
     tokens = doc.tokens or tokenize(doc.text)
-    anaphors = {fold("ال" + w) for w, roles in kb.designators().items() if "anaphor" in roles}
     called = {m.id: designators_of(doc, m) for m in mentions}
     out, j = [], 0
     for token in tokens:
         while j < len(mentions) and mentions[j].end <= token.start:
             j += 1
-        head = _anaphor(token.text, anaphors) if token.kind == "word" else None
+        head = _anaphor(token.text) if token.kind == "word" else None
         if head is None or _inside(token.start, token.end, mentions):
             continue
         antecedent = next((m for m in reversed(mentions[:j]) if head[2:] in called[m.id]), None)
@@ -149,9 +148,15 @@ def find_references(doc: Document, mentions: list[Mention]) -> list[Reference]:
     return out
 
 
-def _anaphor(word: str, anaphors: set[str]) -> str | None:
-    """`للتنظيم` → `التنظيم` when it is an anaphoric designator."""
-    return next((v for v in stem_variants(fold(word)) if v in anaphors), None)
+@lru_cache(maxsize=100_000)
+def _anaphor(word: str) -> str | None:
+    """`للتنظيم` → `التنظيم` when it is an anaphoric designator (asked of every word: cached)."""
+    return next((v for v in stem_variants(fold(word)) if v in _anaphors()), None)
+
+
+@lru_cache(maxsize=1)
+def _anaphors() -> frozenset[str]:
+    return frozenset(fold("ال" + w) for w, roles in kb.designators().items() if "anaphor" in roles)
 
 
 def _inside(start: int, end: int, mentions: list[Mention]) -> bool:

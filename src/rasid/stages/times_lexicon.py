@@ -151,9 +151,11 @@ class Lexed:
         tok = self.tokens[i]
         if tok.kind not in ("word", "punct"):
             return ()
+        entries = _entries_of(tok.text, tok.kind == "word")
+        if not entries:
+            return ()
         found = [Hit(entry.role, entry.value, entry.extra, i + len(entry.words), clitic)
-                 for entry, clitic in _entries_of(tok.text, tok.kind == "word")
-                 if self._rest_matches(i + 1, entry.words[1:])]
+                 for entry, clitic in entries if self._rest_matches(i + 1, entry.words[1:])]
         return tuple(sorted(found, key=lambda h: -h.end))
 
     def _rest_matches(self, i: int, words: tuple[str, ...]) -> bool:
