@@ -6,7 +6,7 @@ from hypothesis import given, settings, strategies as st
 
 from rasid import extract
 from rasid.document import Document
-from rasid.pipeline import Pipeline, default_pipeline
+from rasid.pipeline import Pipeline, default_pipeline, prepare_batch_run
 from rasid.resources.catalogue import output_schema, vocabulary
 
 
@@ -70,3 +70,22 @@ def test_pipeline_every_span_indexes_the_text(text):
     doc = default_pipeline()(Document(text=text))
     assert doc.text == text
     assert_offsets_hold(doc)
+
+
+def test_prepare_batch_run_loads_resources_and_tunes_the_collector_once(monkeypatch):
+    import gc
+
+    import rasid.pipeline as pipeline_module
+    seen, frozen = [], []
+    stage_pipeline = Pipeline((("record", lambda doc: seen.append(doc.text) or doc),))
+    monkeypatch.setattr(pipeline_module, "_GC_TUNED", False)
+    monkeypatch.setattr(gc, "freeze", lambda: frozen.append(True))
+    threshold = gc.get_threshold()
+    try:
+        prepare_batch_run(stage_pipeline)
+        prepare_batch_run(stage_pipeline)
+        assert len(seen) == 2 and seen[0]          # every call warms the pipeline up
+        assert frozen == [True]                     # the collector is tuned once per process
+        assert gc.get_threshold()[0] >= pipeline_module._GC_YOUNG_THRESHOLD
+    finally:
+        gc.set_threshold(*threshold)

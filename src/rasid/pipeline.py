@@ -81,15 +81,23 @@ def prepare_batch_run(pipeline: Pipeline) -> None:
 
     Each report allocates thousands of short-lived tokens, and every full collection also
     walked the gazetteer and the models: a tenth of a run's time went there. Process-wide,
-    so only batch runners (the CLI, `rasid.batch`) call it; it is safe to call again.
+    so only batch runners (the CLI, `rasid.batch`) call it. The collector is tuned once per
+    process: a long-lived caller (an API server running many batches) does not freeze the
+    garbage of its earlier requests.
     """
+    global _GC_TUNED
     pipeline(Document(text=_WARM_UP_TEXT))
+    if _GC_TUNED:
+        return
+    gc.collect()
     gc.freeze()
     gen0, gen1, gen2 = gc.get_threshold()
     gc.set_threshold(max(gen0, _GC_YOUNG_THRESHOLD), gen1, gen2)
+    _GC_TUNED = True
 
 
 _GC_YOUNG_THRESHOLD = 20_000
+_GC_TUNED = False
 
 
 def extract(text: str, published: str | None = None, **meta) -> Document:
