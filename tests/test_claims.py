@@ -1,8 +1,6 @@
 """The claims stage on reports written for these tests, and on the seed reports of ../shared."""
 from __future__ import annotations
 
-import json
-
 import pytest
 
 import rasid
@@ -10,7 +8,7 @@ from rasid.document import Entity, Mention
 from rasid.stages.claims import find_claims
 from rasid.stages.events import find_events
 
-from conftest import SHARED, seed_strict_f1
+from conftest import seed_strict_f1
 
 
 def run(text: str, published: str | None = "2021-03-10", mentions: list[tuple[str, str]] = ()):

@@ -1,8 +1,6 @@
 """Attribution (the `source` of events and claims) on reports written for these tests and on the seeds."""
 from __future__ import annotations
 
-import json
-
 import pytest
 
 import rasid
@@ -11,7 +9,7 @@ from rasid.stages.claims import find_claims
 from rasid.stages.events import find_events
 from rasid.stages.sources import attribute
 
-from conftest import SHARED, seed_strict_f1
+from conftest import seed_strict_f1
 
 
 def source_of(text: str, phrase: str, mentions: list[tuple[str, str]] = ()):

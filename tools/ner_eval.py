@@ -4,6 +4,8 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
+from rasid.ner.spans import tag_chunks
+
 
 def read_conll(path: Path) -> list[tuple[list[str], list[str]]]:
     """(tokens, tags) per sentence; PERS is written PER."""
@@ -23,15 +25,7 @@ def read_conll(path: Path) -> list[tuple[list[str], list[str]]]:
 
 def chunks(tags: list[str]) -> set[tuple[int, int, str]]:
     """IOB2 entity chunks (start, end, type); an I- after another type starts a chunk."""
-    out, start, kind = set(), None, None
-    for i, tag in enumerate(list(tags) + ["O"]):
-        bio, _, t = tag.partition("-")
-        if start is not None and (bio != "I" or t != kind):
-            out.add((start, i, kind))
-            start = None
-        if bio == "B" or (bio == "I" and start is None):
-            start, kind = i, t
-    return out
+    return set(tag_chunks(tags))
 
 
 def entity_scores(gold: list[list[str]], pred: list[list[str]]) -> dict:

@@ -15,12 +15,11 @@ Extra columns after ACLED's: event_id, country, reports, independent_sources.
 """
 from __future__ import annotations
 
-import csv
 from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any
 
-from rasid.export.common import contradictions_by_cluster, figures_text, label, lowest, origin_labels
+from rasid.export.common import figures_text, label, lowest, origin_labels, write_cluster_rows
 
 COLUMNS = ("event_date", "time_precision", "event_type", "sub_event_type", "actor1", "actor2", "location",
            "latitude", "longitude", "geo_precision", "fatalities", "source", "notes")
@@ -108,11 +107,4 @@ def notes(cluster: dict, flags: list[dict]) -> str:
 
 def write(view, out: IO[str]) -> int:
     """Write every corpus event as a CSV row; the number of rows."""
-    flags = contradictions_by_cluster(view)
-    writer = csv.DictWriter(out, fieldnames=COLUMNS + EXTRA, lineterminator="\n")
-    writer.writeheader()
-    n = 0
-    for cluster in view.event_clusters():
-        writer.writerow(row(cluster, view, flags.get(cluster["id"], [])))
-        n += 1
-    return n
+    return write_cluster_rows(out, COLUMNS + EXTRA, view.event_clusters(), view, row)

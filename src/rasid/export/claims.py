@@ -7,10 +7,9 @@ opposite) for the same actor, channel and asset, each flagged, never averaged.
 """
 from __future__ import annotations
 
-import csv
 from typing import IO, Any
 
-from rasid.export.common import contradictions_by_cluster, label, origin_labels, outlets
+from rasid.export.common import label, origin_labels, outlets, write_cluster_rows
 from rasid.corpus.timeline import interval_text
 
 COLUMNS = ("claim_id", "actor", "actor_en", "actor_kb", "channel", "role", "polarity", "asset", "location",
@@ -47,11 +46,4 @@ def _number(x: float | None) -> str:
 
 def write(view, out: IO[str]) -> int:
     """Write every corpus claim as a CSV row; the number of rows."""
-    flags = contradictions_by_cluster(view)
-    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    n = 0
-    for cluster in view.claim_clusters():
-        writer.writerow(row(cluster, view, flags.get(cluster["id"], [])))
-        n += 1
-    return n
+    return write_cluster_rows(out, COLUMNS, view.claim_clusters(), view, row)

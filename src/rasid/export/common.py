@@ -1,7 +1,9 @@
 """What the exporters share: labels of entities and sources, contradictions per cluster."""
 from __future__ import annotations
 
-from typing import Any
+import csv
+from collections.abc import Callable, Iterable
+from typing import IO, Any
 
 from rasid.corpus.timeline import interval_text
 
@@ -56,3 +58,16 @@ def lowest(figures: list[dict]) -> int:
     """The lowest stated figure (ACLED codes the most conservative), 0 when none is stated."""
     values = [f["low"] for f in figures if f["low"] is not None]  # `fewer than 10` states no lowest
     return int(min(values)) if values else 0
+
+
+def write_cluster_rows(out: IO[str], fieldnames: list[str], clusters: Iterable[dict], view,
+                       row: Callable[[dict, Any, list[dict[str, Any]]], dict]) -> int:
+    """One CSV row per cluster (`row(cluster, view, its contradictions)`), with a header; the row count."""
+    flags = contradictions_by_cluster(view)
+    writer = csv.DictWriter(out, fieldnames=fieldnames, lineterminator="\n")
+    writer.writeheader()
+    n = 0
+    for cluster in clusters:
+        writer.writerow(row(cluster, view, flags.get(cluster["id"], [])))
+        n += 1
+    return n

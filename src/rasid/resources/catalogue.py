@@ -13,8 +13,12 @@ import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rasid.text.normalise import fold
+
+if TYPE_CHECKING:  # imported where used: the lexicon module imports this one
+    from rasid.text.lexicon import PhraseTable
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 

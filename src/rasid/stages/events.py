@@ -198,7 +198,6 @@ def _armed(view: View, ctx: Context) -> bool:
 
 
 def _event(view: View, ctx: Context, c: Candidate, number: int) -> Event:
-    doc = view.doc
     start, end = view.hit_chars(Hit(c.start, c.end, (), ""))
     time = ctx.time_near(start)
     hurt: Casualties = ctx.casualties if c.type in FIGHTING else Casualties()

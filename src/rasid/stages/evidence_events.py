@@ -89,7 +89,6 @@ def _organisations(view: View, start: int, end: int) -> list[tuple[int, int, str
 
 
 def context(view: View, attribution: Attribution, number: int, lo: int, hi: int) -> Context:
-    doc = view.doc
     start, end = view.chars(lo, hi)
     times = [t for t in view.times.starting_in(start, end) if t.value and not attribution.in_attribution(t.start)]
     quantities = view.quantities.starting_in(start, end)
