@@ -86,7 +86,7 @@ def bench_tagger(args, tagger) -> dict:
     f1 = conll_scores(conll, gold, pred)
 
     def cold():
-        if tagger.cache is not None:
+        if getattr(tagger, "cache", None) is not None:
             tagger.cache.index.clear()
         tag_conll_sentences(sents, tagger)
     cold_s, cold_cpu = timed(cold, args.min_seconds)
@@ -137,8 +137,8 @@ def bench_cli(args) -> dict:
         many, one = Path(tmp) / "news.jsonl", Path(tmp) / "one.jsonl"
         many.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
         one.write_text(json.dumps(records[0], ensure_ascii=False) + "\n", encoding="utf-8")
-        startup = min(run_cli(one, args.model) for _ in range(2))
-        wall = run_cli(many, args.model)
+        startup = min(run_cli(one) for _ in range(2))
+        wall = run_cli(many)
     chars = sum(len(r["text"]) for r in records)
     return {"documents": len(records), "mean_chars": round(chars / len(records)), "wall_s": round(wall, 2),
             "startup_s": round(startup, 2), "docs_per_s": round(len(records) / max(wall - startup, 1e-9), 1),
@@ -146,12 +146,10 @@ def bench_cli(args) -> dict:
             "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)}
 
 
-def run_cli(path: Path, model: str | None) -> float:
+def run_cli(path: Path) -> float:
     """Wall seconds of `rasid extract PATH --format jsonl` (output discarded) on one CPU core."""
     cmd = [sys.executable, "-m", "rasid", "extract", str(path), "--format", "jsonl"]
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
-    if model:
-        env["RASID_NER_MODEL"] = model
     core = min(os.sched_getaffinity(0))
     start = time.perf_counter()
     subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, check=True,
@@ -175,13 +173,15 @@ def main(argv=None) -> None:
     ap.add_argument("--min-seconds", type=float, default=3.0)
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
+    if args.model:  # the extraction runs (in process and the command) use it too
+        os.environ["RASID_NER_MODEL"] = str(Path(args.model).resolve())
     from rasid.ner.tagger import load_tagger
     t0 = time.perf_counter()
     tagger = load_tagger(args.model)
     report = {"model": tagger.manifest.get("version"), "load_s": round(time.perf_counter() - t0, 3)}
     report["tagger"] = bench_tagger(args, tagger)
     seeds = [json.loads(x) for x in (args.shared / "corpus" / "seeds.jsonl").read_text().splitlines() if x]
-    if tagger.cache is not None:
+    if getattr(tagger, "cache", None) is not None:
         tagger.cache.index.clear()
     report["seeds"] = bench_extraction(args, seeds)
     if args.news:

@@ -53,12 +53,13 @@ def parse_args(argv=None) -> argparse.Namespace:
     ap.add_argument("--vector-seed", type=int, default=1)
     ap.add_argument("--encoder", choices=("lstm", "qrnn", "cnn"), default="qrnn")
     ap.add_argument("--layers", type=int, default=2, help="QRNN or CNN layers")
-    ap.add_argument("--rank", type=int, default=96, help="shipped rank of QRNN layers after the first (SVD)")
+    ap.add_argument("--rank", type=int, default=0,
+                    help="ship QRNN layers after the first as SVD factors of this rank (0: full weights)")
     ap.add_argument("--hidden", type=int, default=128)
     ap.add_argument("--dim", type=int, default=100, help="word vector size")
     ap.add_argument("--max-words", type=int, default=100_000, help="vocabulary shipped with the model")
-    ap.add_argument("--epochs", type=int, default=40, help="most epochs of the shipped (student) model")
-    ap.add_argument("--patience", type=int, default=8, help="epochs without a better dev F1 before stopping")
+    ap.add_argument("--epochs", type=int, default=64, help="most epochs of the shipped model")
+    ap.add_argument("--patience", type=int, default=16, help="epochs without a better dev F1 before stopping")
     ap.add_argument("--batch", type=int, default=32)
     ap.add_argument("--lr", type=float, default=1e-3)
     ap.add_argument("--dropout", type=float, default=0.5)
@@ -66,8 +67,8 @@ def parse_args(argv=None) -> argparse.Namespace:
     ap.add_argument("--teacher", type=Path, help="model folder that tags the silver data (default: train one first)")
     ap.add_argument("--teacher-epochs", type=int, default=60)
     ap.add_argument("--teacher-hidden", type=int, default=128)
-    ap.add_argument("--silver-articles", type=int, default=800, help="unlabeled articles tagged by the teacher "
-                    "and added to the training data (0: no self-training)")
+    ap.add_argument("--silver-articles", type=int, default=0, help="unlabeled articles tagged by a teacher "
+                    "model and added to the training data (0, the shipped model: no self-training)")
     ap.add_argument("--silver-every", type=int, default=20, help="take every n-th article of the unlabeled corpus")
     ap.add_argument("--threads", type=int, default=2)
     return ap.parse_args(argv)
@@ -219,7 +220,8 @@ def write_manifest(out: Path, args, figures: dict) -> dict:
     """MANIFEST.json: version, data and licences, figures, sha256 of every model file."""
     manifest = {"name": "rasid-ner", "version": VERSION, "tags": list(TAGS),
                 "trained_on": "ANERcorp train.txt (CAMeL Lab split, reconstructed): 90 % train, 10 % dev "
-                              "(blocks of 40 sentences); plus unlabeled news tagged by a teacher model",
+                              "(blocks of 40 sentences)" + ("; plus unlabeled news tagged by a teacher model"
+                                                           if args.silver_articles else ""),
                 "vectors": "fastText skip-gram on ../shared/data/unlabeled/ant_news_ar.txt.gz",
                 "licence": LICENCES, "seed": args.seed, "figures": figures,
                 "sha256": {n: hashlib.sha256((out / n).read_bytes()).hexdigest() for n in MODEL_FILES}}

@@ -47,14 +47,14 @@ def find_times(doc: Document) -> Document:
 def scan(lx: Lexed) -> list[Found]:
     """Every match in text order, each token read at most once as the start of a match."""
     out: list[Found] = []
-    i = 0
-    while i < len(lx):
-        best = _longest(lx, i) if lx.hits(i) or lx.tokens[i].kind == "num" else None
+    free = 0  # the first token not taken by a match yet
+    for i in lx.starts:
+        if i < free or not (lx.hits(i) or lx.tokens[i].kind == "num"):
+            continue
+        best = _longest(lx, i)
         if best:
             out.extend(best)
-            i = max(i + 1, best[-1].end)
-        else:
-            i += 1
+            free = max(i + 1, best[-1].end)
     return out
 
 

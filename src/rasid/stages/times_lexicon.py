@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from rasid.resources.catalogue import read_tsv
 from rasid.text.normalise import fold
@@ -22,8 +23,8 @@ _CONJ = "وف"
 _PREP = "بلك"
 
 
-@dataclass(frozen=True, slots=True)
-class Tok:
+class Tok(NamedTuple):
+    """A token of the folded text (a tuple: a report has hundreds, made afresh for each)."""
     text: str
     start: int
     end: int
@@ -100,6 +101,9 @@ class Lexed:
         self.text = folded
         self.tokens = [Tok(m.group(), m.start(), m.end(), _kind(m.group()))
                        for m in _TOKEN_RE.finditer(folded)]
+        #: Tokens that may start an expression: numbers and the first words of lexicon phrases.
+        self.starts = [i for i, t in enumerate(self.tokens)
+                       if t.kind == "num" or (t.kind in ("word", "punct") and _entries_of(t.text, t.kind == "word"))]
         self._hits: list[tuple[Hit, ...] | None] = [None] * len(self.tokens)
         self._by_role: list[dict[str, Hit] | None] = [None] * len(self.tokens)
 
