@@ -1,6 +1,6 @@
 from hypothesis import given, strategies as st
 
-from rasid.text.tokens import stem_variants, tokenize
+from rasid.text.tokens import covered, stem_variants, tokenize
 
 
 def parts_of(text, word):
@@ -56,3 +56,12 @@ def test_tokens_every_token_and_part_indexes_the_text(text):
             assert tok.parts[0].start == tok.start and tok.parts[-1].end == tok.end
             for a, b in zip(tok.parts, tok.parts[1:]):
                 assert a.end <= b.start
+
+
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(1, 20)), max_size=6))
+def test_tokens_covered_matches_a_check_of_every_span(raw_spans):
+    text = "كلمة و12 «داعش» في دير الزور، ثم بـ 3 آبار نفط؛ Reuters " * 2
+    tokens = tokenize(text)
+    spans = [(a, a + n) for a, n in raw_spans]
+    expected = [any(a < t.end and t.start < b for a, b in spans) for t in tokens]
+    assert covered(tokens, spans) == expected

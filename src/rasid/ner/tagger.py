@@ -50,9 +50,10 @@ class NerTagger:
             tokens = [t for _, _, toks in group for t in toks]
             ids = self.network.decode(self.cache.rows(tokens, self._project),
                                       np.array([len(toks) for _, _, toks in group]))
+            tags = [self.network.tags[k] for k in ids.tolist()]
             pos = 0
             for i, a, toks in group:
-                out[i][a:a + len(toks)] = [self.network.tags[k] for k in ids[pos:pos + len(toks)]]
+                out[i][a:a + len(toks)] = tags[pos:pos + len(toks)]
                 pos += len(toks)
         return out
 

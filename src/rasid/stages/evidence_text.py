@@ -18,7 +18,7 @@ from rasid.resources.catalogue import word_frequencies
 from rasid.stages.evidence_lexicon import LEXICONS, Entry, Lexicon, any_vocab, lexicon
 from rasid.stages.shared import LastDocument
 from rasid.text.normalise import fold
-from rasid.text.tokens import stem_variants
+from rasid.text.tokens import covered, stem_variants
 
 _SUFFIXES = ("هما", "كما", "هم", "هن", "ها", "كم", "نا", "ه")
 _PLURALS = ("ون", "وا")  # verb endings: ينقلون → ينقل, نقلوا → نقل
@@ -160,8 +160,7 @@ class View:
 
     @cached_property
     def _boilerplate(self) -> list[bool]:
-        regions = SpanIndex(self.doc.boilerplate)
-        return [bool(regions.overlapping(t.start, t.end)) for t in self.doc.tokens]
+        return covered(self.doc.tokens, [(r.start, r.end) for r in self.doc.boilerplate])
 
     def chars(self, i: int, j: int) -> tuple[int, int]:
         """Character span of tokens [i, j)."""

@@ -18,6 +18,7 @@ from rasid.document import Document, Quantity
 from rasid.stages.numbers import NumberSpan, read_number
 from rasid.resources.catalogue import month_names, number_words, quantity_cues, unit_words
 from rasid.text.normalise import fold
+from rasid.text.tokens import covered
 
 _DURATIONS = ("hour", "day", "week", "month", "year")
 _NOT_CARRIED = _DURATIONS + ("percent",)  # units a bare number never inherits
@@ -48,7 +49,7 @@ class _View:
         spans = [(r.start, r.end) for r in doc.boilerplate] + [(t.start, t.end) for t in doc.times]
         return cls(doc, [fold(t.text) for t in doc.tokens], [t.kind for t in doc.tokens],
                    [bisect.bisect_right(starts, t.start) for t in doc.tokens],
-                   _covered(doc.tokens, spans))
+                   covered(doc.tokens, spans))
 
     def cue(self, i: int, role: str) -> tuple[int, str | None] | None:
         """(end token, argument) of a cue with `role` that starts at token `i`."""
@@ -125,17 +126,6 @@ def _may_start_amount(view: _View, i: int) -> bool:
     """Digits, or a word that may begin a number word or unit phrase (most words do not)."""
     word = view.words[i]
     return view.kinds[i] == "number" or number_words().may_start(word) or unit_words().may_start(word)
-
-
-def _covered(tokens, spans: list[tuple[int, int]]) -> list[bool]:
-    """For each token, whether it overlaps one of `spans` (one sweep: tokens and spans sorted)."""
-    spans = sorted(spans)
-    out, k = [], 0
-    for tok in tokens:
-        while k < len(spans) and spans[k][1] <= tok.start:
-            k += 1
-        out.append(k < len(spans) and spans[k][0] < tok.end)
-    return out
 
 
 def _not_an_amount(view: _View, number: NumberSpan) -> bool:

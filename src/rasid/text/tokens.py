@@ -108,6 +108,19 @@ def stem_variants(word: str) -> tuple[str, ...]:
     return _unique(out)
 
 
+def covered(tokens: list[Token], spans: list[tuple[int, int]]) -> list[bool]:
+    """For each token, whether it overlaps one of the character `spans` (one sweep over both:
+    tokens come in text order; a span skipped because it ends before a token ends before every
+    later token too)."""
+    spans = sorted(spans)
+    out, k = [], 0
+    for tok in tokens:
+        while k < len(spans) and spans[k][1] <= tok.start:
+            k += 1
+        out.append(k < len(spans) and spans[k][0] < tok.end)
+    return out
+
+
 def _letter_positions(text: str, start: int, end: int) -> list[int]:
     """Offsets of the letters of a word, skipping tatweel and diacritics between them."""
     return [p for p in range(start, end) if not ("\u064b" <= text[p] <= "\u065f"
