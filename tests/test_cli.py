@@ -242,3 +242,36 @@ def test_cli_bad_input_gets_one_error_line_and_the_run_goes_on(capsys, tmp_path,
     assert len(lines) == 1 and path.name in lines[0] and fragment in lines[0], err
     ids = [d["doc"]["id"] for d in jsonl(out)]
     assert ids[-1] == EXAMPLE_FILES[0].name, "the good file after the bad one is still read"
+
+
+def _extract_with_terminal_stderr(tmp_path, *extra):
+    """`rasid extract examples/ > out.jsonl` with stderr on a pseudo-terminal: (code, docs, stderr text)."""
+    import pty
+    master, slave = pty.openpty()
+    out_path = tmp_path / "out.jsonl"
+    env = dict(os.environ, PYTHONPATH=str(REPO / "src"), COLUMNS="100")
+    with open(out_path, "w") as out:
+        proc = subprocess.Popen([sys.executable, "-m", "rasid", "extract", str(EXAMPLES), "--format", "jsonl",
+                                 *extra], stdout=out, stderr=slave, env=env)
+        os.close(slave)
+        chunks = []
+        while True:
+            try:
+                data = os.read(master, 4096)
+            except OSError:  # the child closed its end
+                break
+            if not data:
+                break
+            chunks.append(data)
+        code = proc.wait()
+    os.close(master)
+    return code, jsonl(out_path.read_text(encoding="utf-8")), b"".join(chunks).decode("utf-8", "replace")
+
+
+def test_cli_extract_shows_progress_on_a_terminal_and_keeps_the_output_intact(tmp_path):
+    code, docs, err = _extract_with_terminal_stderr(tmp_path)
+    assert code == 0, err
+    assert sorted(d["doc"]["id"] for d in docs) == sorted(p.name for p in EXAMPLE_FILES)
+    assert "extracting" in err
+    code, docs, err = _extract_with_terminal_stderr(tmp_path, "--no-progress")
+    assert code == 0 and len(docs) == len(EXAMPLE_FILES) and "extracting" not in err

@@ -49,6 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("json", "jsonl"), default="json",
                    help="json: one indented object per document; jsonl: one line per document (default: json)")
     p.add_argument("--with-text", action="store_true", help="include the document text in doc.text")
+    p.add_argument("--no-progress", action="store_true",
+                   help="no progress bar (shown on a terminal's stderr while the output goes to a file or pipe)")
     _add_ner_model_arg(p)
     p.set_defaults(handler=cmd_extract)
 
@@ -143,30 +145,32 @@ def _iso_date(value: str) -> str:
         raise argparse.ArgumentTypeError(f"not a date of the form YYYY-MM-DD: {value!r}") from None
 
 
-def _report_error(err: InputError) -> None:
-    print(f"rasid: {err}", file=sys.stderr)
-
-
 def cmd_extract(args) -> int:
     from rasid.batch import extract_inputs
+    from rasid.cli_view import RunProgress
     failed = 0
     indent = 2 if args.format == "json" else None
-    for item in extract_inputs(args.inputs, published=args.published,
-                               max_bytes=int(args.max_doc_mb * 2**20), stdin=sys.stdin.buffer):
-        if isinstance(item, InputError):
-            _report_error(item)
-            failed += 1
-            continue
-        print(json.dumps(item.to_dict(with_text=args.with_text), ensure_ascii=False, indent=indent), flush=True)
+    # A bar only while the results go to a file or a pipe: on a terminal they would interleave.
+    show_bar = not args.no_progress and not sys.stdout.isatty()
+    with RunProgress(enabled=show_bar, label="extracting", show_added=False) as progress:
+        for item in extract_inputs(args.inputs, published=args.published,
+                                   max_bytes=int(args.max_doc_mb * 2**20), stdin=sys.stdin.buffer):
+            if isinstance(item, InputError):
+                progress.error(str(item))
+                failed += 1
+                continue
+            print(json.dumps(item.to_dict(with_text=args.with_text), ensure_ascii=False, indent=indent),
+                  flush=True)
+            progress.advance(False)
     return 1 if failed else 0
 
 
 def cmd_analyze(args) -> int:
     from rasid.batch import analyze
-    from rasid.cli_view import AnalyzeProgress, print_document_summary
+    from rasid.cli_view import RunProgress, print_document_summary
     from rasid.store import open_store
 
-    with open_store(args.db) as store, AnalyzeProgress(enabled=not args.no_progress) as progress:
+    with open_store(args.db) as store, RunProgress(enabled=not args.no_progress) as progress:
         def on_item(item, added):
             if isinstance(item, InputError):
                 progress.error(str(item))

@@ -12,23 +12,30 @@ from rasid.document import Document
 _EVIDENCE_CHARS = 90
 
 
-class AnalyzeProgress:
-    """A live count of documents on a terminal; silent when stderr is not one."""
+class RunProgress:
+    """A live count of documents on a terminal; silent when stderr is not one.
 
-    def __init__(self, enabled: bool = True):
+    `label` names the work (analysing, extracting); `show_added` adds the count of documents
+    that were new to the store. The bar lives on stderr and never takes over stdout, so that
+    a command writing its results there (`rasid extract … > out.jsonl`) keeps them intact.
+    """
+
+    def __init__(self, enabled: bool = True, label: str = "analysing", show_added: bool = True):
         self.err = Console(stderr=True)
         self.out = Console()
         self.enabled = enabled and self.err.is_terminal
         self.added = self.seen = 0
-        self._progress = Progress(SpinnerColumn(), TextColumn("[bold]analysing"), BarColumn(),
-                                  MofNCompleteColumn(), TextColumn("{task.fields[added]} new"),
-                                  TimeElapsedColumn(), console=self.err, transient=True)
+        columns = [SpinnerColumn(), TextColumn(f"[bold]{label}"), BarColumn(), MofNCompleteColumn()]
+        if show_added:
+            columns.append(TextColumn("{task.fields[added]} new"))
+        self._progress = Progress(*columns, TimeElapsedColumn(), console=self.err, transient=True,
+                                  redirect_stdout=False, redirect_stderr=False)
         self._task = None
 
     def __enter__(self):
         if self.enabled:
             self._progress.start()
-            self._task = self._progress.add_task("analyse", total=None, added=0)
+            self._task = self._progress.add_task("documents", total=None, added=0)
         return self
 
     def __exit__(self, *exc):
@@ -42,6 +49,7 @@ class AnalyzeProgress:
             self._progress.update(self._task, completed=self.seen, added=self.added)
 
     def error(self, message: str) -> None:
+        """One line on stderr (above the bar while it shows)."""
         if self.enabled:
             self._progress.console.print(f"[red]rasid:[/] {message}", markup=True, highlight=False)
         else:
