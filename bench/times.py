@@ -105,11 +105,12 @@ def docs_per_second(system: Callable[[Record], dict], records: list[Record], sec
 
 def forget_rasid_caches() -> None:
     """Empty the loaders Rasid fills on first use, so that its memory peak counts loading them."""
+    from rasid import kb
     from rasid.stages.times_lexicon import time_lexicon
     from rasid.resources import catalogue
     from rasid.text import hijri
     for loader in (time_lexicon, hijri._umm_al_qura, catalogue.word_frequencies, catalogue.month_names,
-                   catalogue.first_names, catalogue.outlets, catalogue.boilerplate_patterns,
+                   catalogue.first_names, kb.outlets, catalogue.boilerplate_patterns,
                    catalogue.section_labels):
         loader.cache_clear()
 
