@@ -25,7 +25,7 @@ from rasid.text.tokens import tokenize
 Stage = Callable[[Document], Document]
 
 #: Bumped whenever a stage changes what it finds; the store records it per document.
-PIPELINE_VERSION = "3"
+PIPELINE_VERSION = "4"
 
 
 def segment(doc: Document) -> Document:
