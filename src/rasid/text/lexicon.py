@@ -35,7 +35,7 @@ class PhraseTable(Generic[T]):
         self._table: dict[tuple[str, ...], list[T]] = {}
         self._longest: dict[str, int] = {}
         self._words: set[str] = set()
-        self._memo: dict[tuple[str, bool], list[tuple[str, str]]] = {}
+        self._memo: dict[bool, dict[str, list[tuple[str, str]]]] = {True: {}, False: {}}  # by `clitics`
         self.accusative_alef = accusative_alef
         for phrase, entry in items:
             key = tuple(fold(phrase).split())
@@ -53,8 +53,11 @@ class PhraseTable(Generic[T]):
         """Longest entry that starts at folded word `words[i]`; None if none does (or no word)."""
         if not 0 <= i < len(words):
             return None
+        heads = self._first_words(words[i], clitics)
+        if not heads:
+            return None
         best = None
-        for head, clitic in self._first_words(words[i], clitics):
+        for head, clitic in heads:
             found = self._longest_from(words, i, head)
             if found and (best is None or found[0] > best.end):
                 best = PhraseMatch(i, found[0], tuple(found[1]), clitic)
@@ -65,17 +68,18 @@ class PhraseTable(Generic[T]):
         return bool(self._first_words(word, clitics))
 
     def _first_words(self, word: str, clitics: bool) -> list[tuple[str, str]]:
-        """(table word, clitic) readings of a first word; memoised, words recur a lot."""
-        key = (word, clitics)
-        found = self._memo.get(key)
+        """(table word, clitic) readings of a first word; memoised, words recur a lot (every
+        stage asks of every token, so the memo is a plain dict per `clitics`, keyed by the word)."""
+        memo = self._memo[clitics]
+        found = memo.get(word)
         if found is None:
             readings = [(word, "")]
             if clitics:
                 readings += [(v, word[:len(word) - len(v)]) for v in stem_variants(word)[1:]]
             found = [(head, clitic) for reading, clitic in readings for head in self._heads(reading)]
-            if len(self._memo) >= _MEMO_LIMIT:
-                self._memo.clear()
-            self._memo[key] = found
+            if len(memo) >= _MEMO_LIMIT:
+                memo.clear()
+            memo[word] = found
         return found
 
     def _heads(self, word: str) -> list[str]:

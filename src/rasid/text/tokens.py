@@ -56,7 +56,7 @@ def segment_clitics(text: str, start: int, end: int) -> tuple[Part, ...]:
     news than the whole (`وداعش` → و + داعش, but `وزارة` and `فرنسا` stay whole); the
     article comes off whenever a stem of two letters remains. Ties keep the word whole.
     """
-    return tuple(Part(start + s, start + e, kind) for s, e, kind in _clitic_layout(text[start:end]))
+    return tuple([Part(start + s, start + e, kind) for s, e, kind in _clitic_layout(text[start:end])])
 
 
 @lru_cache(maxsize=200_000)
