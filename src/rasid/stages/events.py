@@ -23,7 +23,6 @@ from rasid.stages.evidence_lexicon import EVENT_TRIGGERS, PARTIES, lexicon
 from rasid.stages.evidence_polarity import is_generic, polarity_before, was_before
 from rasid.stages.evidence_text import Hit, View, view_of
 from rasid.stages.evidence_events import Context, context, place_after, satisfied
-from rasid.stages.sources import attribution_of
 
 FIGHTING = frozenset({"attack", "clash", "airstrike", "explosion", "territory_change", "leader_killed"})
 _DEFINITE_NEEDS_SUPPORT = frozenset({"attack", "clash", "airstrike", "explosion"})
@@ -57,13 +56,12 @@ class _Memory:
 def find_events(doc: Document) -> Document:
     """Pipeline stage: fill `doc.events` (ids v1, v2, …)."""
     view = view_of(doc)
-    attribution = attribution_of(doc)
     memory = _Memory()
     events: list[Event] = []
     for number, (lo, hi) in enumerate(view.sent_ranges):
         if view.is_heading(lo, hi) or view.in_boilerplate(lo, hi):
             continue
-        ctx = context(view, attribution, number, lo, hi)
+        ctx = context(view, number, lo, hi)
         events.extend(_sentence_events(view, ctx, memory, len(events)))
     doc.events = events
     return doc

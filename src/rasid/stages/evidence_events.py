@@ -8,13 +8,14 @@ trigger (empty until the mentions and linking stages have run).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from rasid.document import Quantity, Time
 from rasid.resources.catalogue import unit_words
 from rasid.stages.evidence_casualties import Casualties, casualties
 from rasid.stages.evidence_lexicon import EVENT_TRIGGERS, Entry
 from rasid.stages.evidence_text import Hit, View
-from rasid.stages.sources import Attribution, claims_responsibility
+from rasid.stages.sources import Attribution, attribution_of, claims_responsibility
 from rasid.text.normalise import fold
 
 NEAR = 4            # words after a trigger where what it needs (على, من, a place, money) stands
@@ -26,14 +27,25 @@ _FIGHTING = frozenset({"attack", "clash", "airstrike", "explosion", "territory_c
 
 @dataclass
 class Context:
+    """A sentence as its events read it. The attribution and the dates are worked out when first
+    asked for: most sentences propose no event, and many reports none at all."""
     view: View
-    attribution: Attribution
     number: int
     lo: int
     hi: int
-    times: list[Time]
     quantities: list[Quantity]
     casualties: Casualties
+
+    @cached_property
+    def attribution(self) -> Attribution:
+        return attribution_of(self.view.doc)
+
+    @cached_property
+    def times(self) -> list[Time]:
+        """Dates of the sentence, but for those among the words that attribute it."""
+        start, end = self._chars()
+        return [t for t in self.view.times.starting_in(start, end)
+                if t.value and not self.attribution.in_attribution(t.start)]
 
     def anchored(self, hit: Hit, kind: str) -> bool:
         """A date, a casualty count (for fighting) or a count of its own anchors the event."""
@@ -88,11 +100,10 @@ def _organisations(view: View, start: int, end: int) -> list[tuple[int, int, str
     return sorted(found)
 
 
-def context(view: View, attribution: Attribution, number: int, lo: int, hi: int) -> Context:
+def context(view: View, number: int, lo: int, hi: int) -> Context:
     start, end = view.chars(lo, hi)
-    times = [t for t in view.times.starting_in(start, end) if t.value and not attribution.in_attribution(t.start)]
     quantities = view.quantities.starting_in(start, end)
-    return Context(view, attribution, number, lo, hi, times, quantities, casualties(view, lo, hi, quantities))
+    return Context(view, number, lo, hi, quantities, casualties(view, lo, hi, quantities))
 
 
 def satisfied(view: View, ctx: Context, hit: Hit, needs: tuple[str, ...]) -> bool:
