@@ -38,3 +38,18 @@ def seed_strict_f1(seeds: list[dict], task: str) -> float:
     with open(SHARED / "gold" / f"seeds.{task}.jsonl", encoding="utf-8") as f:
         gold = [json.loads(line) for line in f if line.strip()]
     return scorer.score(system, gold, task)[0]["strict"]["f1"]
+
+
+def run_evidence_stages(text: str, published: str | None = "2021-03-10", mentions=()):
+    """Extract `text` (outlet راصد), add the (surface, type) `mentions` linked to entities e1, e2 …,
+    and run the event and claim stages again over them (a report written for a test)."""
+    import rasid
+    from rasid.document import Entity, Mention
+    from rasid.stages.claims import find_claims
+    from rasid.stages.events import find_events
+    doc = rasid.extract(text, published=published, outlet="راصد")
+    for k, (surface, kind) in enumerate(mentions, 1):
+        start = text.index(surface)
+        doc.mentions.append(Mention(f"m{k}", start, start + len(surface), surface, kind, f"e{k}"))
+        doc.entities.append(Entity(f"e{k}", kind, surface))
+    return find_claims(find_events(doc))

@@ -8,19 +8,13 @@ from rasid.document import Entity, Mention
 from rasid.stages.claims import find_claims
 from rasid.stages.events import find_events
 
-from conftest import seed_strict_f1
+from conftest import run_evidence_stages, seed_strict_f1
 
 PUBLISHED = "2021-03-10"
 
 
 def run(text: str, published: str | None = PUBLISHED, mentions: list[tuple[str, str]] = ()):
-    """Extract `text` and run the event and claim stages; `mentions` = (surface, type) to link."""
-    doc = rasid.extract(text, published=published, outlet="راصد")
-    for k, (surface, kind) in enumerate(mentions, 1):
-        start = text.index(surface)
-        doc.mentions.append(Mention(f"m{k}", start, start + len(surface), surface, kind, f"e{k}"))
-        doc.entities.append(Entity(f"e{k}", kind, surface))
-    return find_claims(find_events(doc))
+    return run_evidence_stages(text, published, mentions)
 
 
 def only(doc):
