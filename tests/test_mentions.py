@@ -27,6 +27,7 @@ def test_mentions_ids_follow_text_order_and_offsets_hold():
     assert [m.id for m in doc.mentions] == [f"m{i}" for i in range(1, len(doc.mentions) + 1)]
     assert [m.start for m in doc.mentions] == sorted(m.start for m in doc.mentions)
     assert ("جورج بوش", "PER") in [(m.text, m.type) for m in doc.mentions]
+    assert doc.meta["ner_model"] == "rasid-ner 1.0.0"  # which model tagged them
 
 
 def test_mentions_leave_leading_clitics_out_of_the_span():

@@ -12,6 +12,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -180,6 +181,7 @@ def test_hf_cli_extract_mentions_keep_their_offsets(make_model, tmp_path, capsys
         doc = json.loads(capsys.readouterr().out)
         text = doc["doc"]["text"]
         assert doc["mentions"] and all(text[m["start"]:m["end"]] == m["text"] for m in doc["mentions"])
+        assert doc["doc"]["meta"]["ner_model"] == f"{Path(model).name} transformers"
     # every word is a LOC to the second model, words the shipped model leaves alone too
     assert {"الحكومة", "ستدفع"} <= {m["text"] for m in doc["mentions"] if m["type"] == "LOC"}
 

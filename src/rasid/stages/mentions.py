@@ -28,13 +28,24 @@ _WORD_RE = re.compile(r"\S+")
 
 
 def find_mentions(doc: Document, tagger: NerTagger | None = None) -> Document:
-    """Pipeline stage: fill `doc.mentions` in text order (ids m1, m2, …)."""
+    """Pipeline stage: fill `doc.mentions` in text order (ids m1, m2, …) and name the model that
+    tagged them in `doc.meta["ner_model"]` (mentions differ from one model to another)."""
+    tagger = tagger or load_tagger()
     known, rules = known_spans(doc), rule_spans(doc)
-    model = trim_common_nouns(doc, drop_units(doc, model_spans(doc, tagger or load_tagger(), forced=known + rules)))
+    model = trim_common_nouns(doc, drop_units(doc, model_spans(doc, tagger, forced=known + rules)))
     spans = merge_spans(known, rules, model)
     doc.mentions = [Mention(f"m{i}", s.start, s.end, doc.text[s.start:s.end], s.type)
                     for i, s in enumerate(spans, 1)]
+    doc.meta["ner_model"] = model_label(tagger)
     return doc
+
+
+def model_label(tagger) -> str:
+    """`rasid-ner 1.0.0`, or a Hugging Face model's folder name with its backend."""
+    manifest = getattr(tagger, "manifest", None) or {}
+    name = manifest.get("name") or type(tagger).__name__
+    extra = manifest.get("version") or manifest.get("backend")
+    return f"{name} {extra}" if extra else name
 
 
 def sentence_tokens(doc: Document) -> list[list[int]]:
