@@ -19,10 +19,14 @@ def snapshot(index) -> dict:
             "contradictions": sorted(c["id"] for c in index.contradictions())}
 
 
+def add_reports(store) -> list[bool]:
+    """Store the corpus reports (without running the corpus layer); whether each was new."""
+    return [store.add(report.doc, pipeline_version="t") for report in corpus_reports()]
+
+
 def test_corpus_store_incremental_updates_equal_a_rebuild(tmp_path):
     with open_store(tmp_path / "s.db") as store:
-        for report in corpus_reports():
-            store.add(report.doc, pipeline_version="t")
+        add_reports(store)
             assert update_corpus(store) == 1
         incremental = snapshot(corpus_index(store))
         assert rebuild_corpus(store) == 5
@@ -33,13 +37,11 @@ def test_corpus_store_incremental_updates_equal_a_rebuild(tmp_path):
 
 def test_corpus_store_update_is_idempotent(tmp_path):
     with open_store(tmp_path / "s.db") as store:
-        for report in corpus_reports():
-            store.add(report.doc, pipeline_version="t")
+        assert all(add_reports(store))
         assert update_corpus(store) == 5
         before = snapshot(corpus_index(store))
         assert update_corpus(store) == 0
-        for report in corpus_reports():   # the same texts again: nothing new
-            assert store.add(report.doc, pipeline_version="t") is False
+        assert not any(add_reports(store))   # the same texts again: nothing new
         assert update_corpus(store) == 0 and snapshot(corpus_index(store)) == before
 
 
@@ -54,8 +56,7 @@ def test_corpus_store_a_failed_batch_is_rolled_back_and_resumed(tmp_path, monkey
         return real(index, doc, shared, **kw)
 
     with open_store(tmp_path / "s.db") as store:
-        for report in corpus_reports():
-            store.add(report.doc, pipeline_version="t")
+        add_reports(store)
         monkeypatch.setattr(store_corpus, "add_document", failing)
         with pytest.raises(RuntimeError):
             update_corpus(store, batch_size=2)
@@ -66,8 +67,7 @@ def test_corpus_store_a_failed_batch_is_rolled_back_and_resumed(tmp_path, monkey
 
 def test_corpus_store_syndication_links_of_the_store_mark_copies(tmp_path):
     with open_store(tmp_path / "s.db") as store:
-        for report in corpus_reports():
-            store.add(report.doc, pipeline_version="t")
+        add_reports(store)
         update_corpus(store)
         oil = [c for c in corpus_index(store).claim_clusters() if c["channel"] == "oil" and not c["asset"]]
         assert len(oil) == 2 and all(c["independent_sources"] == 1 and len(c["copies"]) == 1 for c in oil)
@@ -92,8 +92,7 @@ def test_corpus_store_documents_stored_before_the_corpus_layer_are_read(tmp_path
         shutil.copy(MIGRATIONS / name, folder)
     db = tmp_path / "old.db"
     with open_store(db, migrations=folder) as store:
-        for report in corpus_reports():
-            store.add(report.doc, pipeline_version="t")
+        add_reports(store)
         assert update_corpus(store) == 0   # no corpus tables in this schema
     with open_store(db) as store:
         assert update_corpus(store) == 5
@@ -116,8 +115,7 @@ def test_corpus_store_look_ups_use_indexes(tmp_path):
 
 def test_corpus_store_stats(tmp_path):
     with open_store(tmp_path / "s.db") as store:
-        for report in corpus_reports():
-            store.add(report.doc, pipeline_version="t")
+        add_reports(store)
         update_corpus(store)
         stats = store_corpus.corpus_stats(store)
     assert stats == {"reports": 5, "entities": 14, "events": 2, "events_in_several_reports": 1, "claims": 7,
