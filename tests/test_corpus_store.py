@@ -26,7 +26,8 @@ def add_reports(store) -> list[bool]:
 
 def test_corpus_store_incremental_updates_equal_a_rebuild(tmp_path):
     with open_store(tmp_path / "s.db") as store:
-        add_reports(store)
+        for report in corpus_reports():   # one at a time: each update adds one report
+            store.add(report.doc, pipeline_version="t")
             assert update_corpus(store) == 1
         incremental = snapshot(corpus_index(store))
         assert rebuild_corpus(store) == 5
