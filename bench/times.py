@@ -106,7 +106,7 @@ def docs_per_second(system: Callable[[Record], dict], records: list[Record], sec
 def forget_rasid_caches() -> None:
     """Empty the loaders Rasid fills on first use, so that its memory peak counts loading them."""
     from rasid import kb
-    from rasid.stages.times_lexicon import time_lexicon
+    from rasid.stages.times.lexicon import time_lexicon
     from rasid.resources import catalogue
     from rasid.text import hijri
     for loader in (time_lexicon, hijri._umm_al_qura, catalogue.word_frequencies, catalogue.month_names,

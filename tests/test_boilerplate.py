@@ -1,7 +1,7 @@
 import pytest
 
 from rasid import extract
-from rasid.text.boilerplate import line_kind
+from rasid.stages.prepare.boilerplate import line_kind
 
 BODY = ("أعلنت قوات الأمن أنها فككت خلية تجمع الأموال لصالح التنظيم في ريف المدينة، "
         "وقالت إن أفرادها جمعوا نحو مليون دولار خلال العام الماضي عبر شبكة من الوسطاء.")

@@ -77,7 +77,7 @@ def test_cli_extract_goes_on_after_a_bad_input_and_fails_at_the_end(capsys, tmp_
 def test_cli_extract_seeds_passes_the_shared_integrity_check(tmp_path):
     out = tmp_path / "out.jsonl"
     with open(out, "w", encoding="utf-8") as f:
-        subprocess.run([sys.executable, "-m", "rasid.cli", "extract", str(SEEDS_JSONL), "--with-text",
+        subprocess.run([sys.executable, "-m", "rasid", "extract", str(SEEDS_JSONL), "--with-text",
                         "--format", "jsonl"], stdout=f, check=True, env=_env())
     check = subprocess.run([sys.executable, str(REPO.parent / "shared" / "eval" / "integrity.py"), str(out)],
                            capture_output=True, text=True)
@@ -99,7 +99,7 @@ def test_cli_extract_seed_texts_find_dates_and_closing_boilerplate(capsys):
 
 def test_cli_extract_reads_stdin():
     text = "تقارير | 1 01 2021\nقالت مصادر إن التنظيم جمع أموالاً طائلة من بيع النفط في ريف المدينة خلال الشهر."
-    res = subprocess.run([sys.executable, "-m", "rasid.cli", "extract", "-", "--format", "jsonl"],
+    res = subprocess.run([sys.executable, "-m", "rasid", "extract", "-", "--format", "jsonl"],
                          input=text.encode("utf-8"), capture_output=True, env=_env())
     assert res.returncode == 0, res.stderr
     doc = json.loads(res.stdout)
@@ -174,7 +174,7 @@ def test_cli_analyze_killed_mid_run_then_rerun_completes_without_duplicates(tmp_
                     f"وإن الاشتباكات استمرت {i % 7 + 1} ساعات قبل انسحابهم نحو البادية.")
             f.write(json.dumps({"id": f"r{i}", "text": text}, ensure_ascii=False) + "\n")
     db = tmp_path / "k.db"
-    cmd = [sys.executable, "-m", "rasid.cli", "analyze", str(corpus), "--db", str(db), "--no-progress"]
+    cmd = [sys.executable, "-m", "rasid", "analyze", str(corpus), "--db", str(db), "--no-progress"]
     child = subprocess.Popen(cmd, env=_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         committed, deadline = 0, time.monotonic() + 60

@@ -6,7 +6,7 @@ import json
 
 from test_corpus_builders import corpus_reports
 
-from rasid.cli_corpus import register
+from rasid.cli.corpus import register
 from rasid.corpus.timeline import by_channel, interval_text, sort_rows
 from rasid.store import open_store
 from rasid.store.corpus import memory_corpus, update_corpus

@@ -1,4 +1,4 @@
-"""`rasid export --format ftm|acled|geojson|claims` through rasid.cli_corpus.cmd_export."""
+"""`rasid export --format ftm|acled|geojson|claims` through rasid.cli.corpus.cmd_export."""
 from __future__ import annotations
 
 import argparse
@@ -7,7 +7,7 @@ import json
 import pytest
 from test_corpus_builders import corpus_reports
 
-from rasid.cli_corpus import EXPORT_FORMATS, cmd_export
+from rasid.cli.corpus import EXPORT_FORMATS, cmd_export
 from rasid.errors import RasidError
 from rasid.store import open_store
 

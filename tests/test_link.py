@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from rasid.document import Document, Entity, Mention
-from rasid.stages.known_names import find_known_names
+from rasid.stages.mentions.known_names import find_known_names
 from rasid.stages.link import link_entities
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"

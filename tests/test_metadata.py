@@ -2,7 +2,7 @@ import pytest
 
 from rasid import extract
 from rasid.text.dates import find_date
-from rasid.text.metadata import read_header
+from rasid.stages.prepare.metadata import read_header
 
 BODY = ("قالت مصادر محلية إن عناصر التنظيم انسحبوا من القرية بعد اشتباكات استمرت ساعات، "
         "وإن الطيران قصف مواقعهم في محيط البلدة مرات عدة.")

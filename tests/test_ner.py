@@ -145,7 +145,7 @@ def test_ner_conll_windows_cover_every_sentence():
 def test_ner_anercorp_test_meets_issue_5_acceptance(tmp_path):
     """Issue 5, acceptance 1: micro F1 >= 0.72 and ORG >= 0.56 on the ANERcorp test split."""
     out = tmp_path / "pred.conll"
-    run = subprocess.run([sys.executable, "-m", "rasid.cli", "tag", "--conll", str(TEST_CONLL)],
+    run = subprocess.run([sys.executable, "-m", "rasid", "tag", "--conll", str(TEST_CONLL)],
                          capture_output=True, text=True, cwd=REPO, env={"PYTHONPATH": str(REPO / "src")})
     assert run.returncode == 0, run.stderr
     out.write_text(run.stdout, encoding="utf-8")

@@ -191,7 +191,7 @@ def test_cli_ner_model_must_be_a_model_folder(tmp_path, capsys, monkeypatch):
     conll.write_text("بغداد O\n\n", encoding="utf-8")
     missing = tmp_path / "no-such-model"
     env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
-    run = subprocess.run([sys.executable, "-m", "rasid.cli", "tag", "--conll", str(conll), "--ner-model", str(missing)],
+    run = subprocess.run([sys.executable, "-m", "rasid", "tag", "--conll", str(conll), "--ner-model", str(missing)],
                          capture_output=True, text=True, cwd=tmp_path, env=env)
     assert run.returncode == 2 and run.stdout == ""
     assert run.stderr.splitlines() == [f"rasid: error: --ner-model {missing}: no such folder"]

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from rasid import extract
-from rasid.stages.numbers import parse_digits
+from rasid.stages.quantities.numbers import parse_digits
 
 FIELDS = ("value", "low", "high", "qualifier", "unit", "per")
 

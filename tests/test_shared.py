@@ -1,9 +1,9 @@
 """The per-document memo that lets the events and claims stages share one View."""
 from rasid.document import Document, Mention
 from rasid.pipeline import extract
-from rasid.stages.evidence_text import view_of
-from rasid.stages.shared import LastDocument
-from rasid.stages.sources import attribution_of
+from rasid.stages.reading.view import view_of
+from rasid.stages.reading.shared import LastDocument
+from rasid.stages.attribution import attribution_of
 
 
 def counting_memo():

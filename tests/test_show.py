@@ -7,8 +7,8 @@ import pytest
 from rich.console import Console
 
 import rasid
-from rasid.show import resolve_mode, show_document, show_inputs
-from rasid.show_bidi import base_is_rtl, visual
+from rasid.cli.show import resolve_mode, show_document, show_inputs
+from rasid.cli.bidi import base_is_rtl, visual
 from rasid.stages.claims import find_claims
 from rasid.stages.events import find_events
 

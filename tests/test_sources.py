@@ -7,7 +7,7 @@ import rasid
 from rasid.document import Entity, Mention
 from rasid.stages.claims import find_claims
 from rasid.stages.events import find_events
-from rasid.stages.sources import attribute
+from rasid.stages.attribution import attribute
 
 from conftest import seed_strict_f1
 

@@ -17,8 +17,8 @@ from rasid.stages.link import link_entities
 from rasid.stages.mentions import find_mentions
 from rasid.stages.quantities import find_quantities
 from rasid.stages.times import find_times
-from rasid.text.boilerplate import mark_boilerplate
-from rasid.text.metadata import read_metadata
+from rasid.stages.prepare.boilerplate import mark_boilerplate
+from rasid.stages.prepare.metadata import read_metadata
 from rasid.text.segment import paragraphs, sentences
 from rasid.text.tokens import tokenize
 

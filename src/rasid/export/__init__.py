@@ -2,7 +2,7 @@
 
 Each exporter is `write(view, out)`: `view` is a corpus index (rasid.store.corpus.CorpusIndex,
 from a store or `memory_corpus`), `out` a text stream. Nothing here touches a file or a database
-by itself; the CLI opens both (rasid.cli_corpus).
+by itself; the CLI opens both (rasid.cli.corpus).
 """
 from __future__ import annotations
 

@@ -18,11 +18,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from rasid.document import Document, Event, Segment
-from rasid.stages.evidence_casualties import Casualties
-from rasid.stages.evidence_lexicon import EVENT_TRIGGERS, PARTIES, lexicon
-from rasid.stages.evidence_polarity import is_generic, polarity_before, was_before
-from rasid.stages.evidence_text import Hit, View, view_of
-from rasid.stages.evidence_events import Context, context, place_after, satisfied
+from rasid.stages.events.casualties import Casualties
+from rasid.stages.reading.lexicons import EVENT_TRIGGERS, PARTIES, lexicon
+from rasid.stages.reading.polarity import is_generic, polarity_before, was_before
+from rasid.stages.reading.view import Hit, View, view_of
+from rasid.stages.events.context import Context, context, place_after, satisfied
 
 FIGHTING = frozenset({"attack", "clash", "airstrike", "explosion", "territory_change", "leader_killed"})
 _DEFINITE_NEEDS_SUPPORT = frozenset({"attack", "clash", "airstrike", "explosion"})

@@ -15,7 +15,7 @@ import bisect
 from dataclasses import dataclass
 
 from rasid.document import Document, Quantity
-from rasid.stages.numbers import NumberSpan, read_number
+from rasid.stages.quantities.numbers import NumberSpan, read_number
 from rasid.resources.catalogue import month_names, number_words, quantity_cues, unit_words
 from rasid.text.normalise import fold
 from rasid.text.tokens import covered

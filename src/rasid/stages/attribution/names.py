@@ -12,9 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rasid.resources.catalogue import outlets
-from rasid.stages.evidence_lexicon import SOURCE_CUES, SOURCE_KINDS
-from rasid.stages.evidence_polarity import is_hedged
-from rasid.stages.evidence_text import Hit, View
+from rasid.stages.reading.lexicons import SOURCE_CUES, SOURCE_KINDS
+from rasid.stages.reading.polarity import is_hedged
+from rasid.stages.reading.view import Hit, View
 from rasid.text.tokens import stem_variants
 
 NP_MAX = 16      # words after a verb within which its complementizer must come

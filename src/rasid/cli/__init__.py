@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 
 from rasid import __version__
-from rasid.cli_corpus import EXPORT_FORMATS
-from rasid.cli_corpus import register as register_corpus_commands
+from rasid.cli.corpus import EXPORT_FORMATS
+from rasid.cli.corpus import register as register_corpus_commands
 from rasid.errors import InputError, RasidError
 
 DEFAULT_DB = "rasid.db"
@@ -147,7 +147,7 @@ def _iso_date(value: str) -> str:
 
 def cmd_extract(args) -> int:
     from rasid.batch import extract_inputs
-    from rasid.cli_view import RunProgress
+    from rasid.cli.view import RunProgress
     failed = 0
     indent = 2 if args.format == "json" else None
     # A bar only while the results go to a file or a pipe: on a terminal they would interleave.
@@ -167,7 +167,7 @@ def cmd_extract(args) -> int:
 
 def cmd_analyze(args) -> int:
     from rasid.batch import analyze
-    from rasid.cli_view import RunProgress, print_document_summary
+    from rasid.cli.view import RunProgress, print_document_summary
     from rasid.store import open_store
 
     with open_store(args.db) as store, RunProgress(enabled=not args.no_progress) as progress:
@@ -201,7 +201,7 @@ def cmd_search(args) -> int:
 
 
 def cmd_stats(args) -> int:
-    from rasid.cli_view import print_stats
+    from rasid.cli.view import print_stats
     from rasid.store import open_store
     _require_db(args.db)
     with open_store(args.db) as store:
@@ -216,7 +216,7 @@ def cmd_stats(args) -> int:
 def cmd_export(args) -> int:
     from rasid.store import open_store
     if args.format != "jsonl":
-        from rasid.cli_corpus import cmd_export as export_corpus
+        from rasid.cli.corpus import cmd_export as export_corpus
         return export_corpus(args)
     _require_db(args.db)
     out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
@@ -231,7 +231,7 @@ def cmd_export(args) -> int:
 
 
 def cmd_show(args) -> int:
-    from rasid.show import show_inputs
+    from rasid.cli.show import show_inputs
     return show_inputs(args.inputs, published=args.published, bidi=args.bidi,
                        max_bytes=int(args.max_doc_mb * 2**20), stdin=sys.stdin.buffer)
 

@@ -12,10 +12,10 @@ from functools import cached_property
 
 from rasid.document import Quantity, Time
 from rasid.resources.catalogue import unit_words
-from rasid.stages.evidence_casualties import Casualties, casualties
-from rasid.stages.evidence_lexicon import EVENT_TRIGGERS, Entry
-from rasid.stages.evidence_text import Hit, View
-from rasid.stages.sources import Attribution, attribution_of, claims_responsibility
+from rasid.stages.events.casualties import Casualties, casualties
+from rasid.stages.reading.lexicons import EVENT_TRIGGERS, Entry
+from rasid.stages.reading.view import Hit, View
+from rasid.stages.attribution import Attribution, attribution_of, claims_responsibility
 from rasid.text.normalise import fold
 
 NEAR = 4            # words after a trigger where what it needs (على, من, a place, money) stands

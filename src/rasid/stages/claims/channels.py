@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from rasid.document import Quantity
 from rasid.resources.catalogue import word_frequencies
-from rasid.stages.evidence_lexicon import CLAIM_CHANNELS, CLAIM_ROLES, PARTIES, default_role, lexicon
-from rasid.stages.evidence_text import Hit, View
+from rasid.stages.reading.lexicons import CLAIM_CHANNELS, CLAIM_ROLES, PARTIES, default_role, lexicon
+from rasid.stages.reading.view import Hit, View
 from rasid.text.tokens import stem_variants
 
 BACK = 10         # words before a channel word where its role cue may stand

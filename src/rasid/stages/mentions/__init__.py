@@ -1,7 +1,7 @@
 """The mentions stage: every named entity (PER, ORG, LOC, MISC) of a document, clitics off.
 
 Three sources of candidate spans, merged by `merge_spans`:
-- known names (`rasid.stages.known_names`, the actor and place lexicons) when available;
+- known names (`rasid.stages.mentions.known_names`, the actor and place lexicons) when available;
 - rules for names a news model misses (kunya, initials, operation and show names, bylines);
 - the NER model, run on each sentence's tokens (rasid.ner.tagger).
 Boilerplate is not skipped: page furniture names things too (podcast titles, outlets).
@@ -162,7 +162,7 @@ def _outside_words() -> dict[str, str]:
 def known_spans(doc: Document) -> list[Span]:
     """Lexicon matches of known actors and places (issue 6), or none while that stage is absent."""
     try:
-        from rasid.stages.known_names import find_known_names
+        from rasid.stages.mentions.known_names import find_known_names
     except ImportError:
         return []
     return [Span(k.start, k.end, k.type, "known") for k in find_known_names(doc)]

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from rasid.stages.times_lexicon import Lexed
-from rasid.stages.times_resolve import NEXT, PAST, RECENT, Spec
+from rasid.stages.times.lexicon import Lexed
+from rasid.stages.times.resolve import NEXT, PAST, RECENT, Spec
 
 STRONG_YEARS = (1000, 2199)  # a 4-digit number after عام/سنة, or inside a date
 WEAK_YEARS = (1900, 2100)    # after a bare preposition (في 2015), or alone after مطلع/صيف

@@ -15,8 +15,8 @@ from typing import Generic, Protocol, TypeVar
 
 from rasid.document import Document, Mention, Quantity, Time
 from rasid.resources.catalogue import word_frequencies
-from rasid.stages.evidence_lexicon import LEXICONS, Entry, Lexicon, any_vocab, lexicon
-from rasid.stages.shared import LastDocument
+from rasid.stages.reading.lexicons import LEXICONS, Entry, Lexicon, any_vocab, lexicon
+from rasid.stages.reading.shared import LastDocument
 from rasid.text.normalise import fold
 from rasid.text.tokens import covered, stem_variants
 
@@ -194,7 +194,7 @@ def _view_inputs(doc: Document) -> tuple:
             doc.quantities, doc.times)
 
 
-#: The View of a document, built once for the events and claims stages (rasid.stages.shared).
+#: The View of a document, built once for the events and claims stages (rasid.stages.reading.shared).
 view_of: LastDocument[View] = LastDocument(View, _view_inputs)
 
 

@@ -8,11 +8,11 @@ as an adverb (`قال ترامب، الثلاثاء، إن`), or another weekday
 """
 from __future__ import annotations
 
-from rasid.stages.times_grammar import (DIRECTIONS, STRONG_YEARS, Found, definite_word, preceded_by,
+from rasid.stages.times.grammar import (DIRECTIONS, STRONG_YEARS, Found, definite_word, preceded_by,
                                          read_bare_year, read_date, read_numeric_date, read_unit_shift,
                                          read_year_number, read_years, year_spec)
-from rasid.stages.times_lexicon import Hit, Lexed
-from rasid.stages.times_resolve import RECENT, Spec
+from rasid.stages.times.lexicon import Hit, Lexed
+from rasid.stages.times.resolve import RECENT, Spec
 
 _UNIT_PRECISION = {"day": "day", "week": "day", "month": "month", "year": "year"}
 _MAX_COUNT = 999

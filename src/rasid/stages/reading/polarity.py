@@ -10,8 +10,8 @@ stresses a fact: `قد نفذ`), `أن` before a subjunctive (`تخشى أن ي�
 from __future__ import annotations
 
 from rasid.resources.catalogue import word_frequencies
-from rasid.stages.evidence_lexicon import HEDGES, POLARITY_CUES
-from rasid.stages.evidence_text import View
+from rasid.stages.reading.lexicons import HEDGES, POLARITY_CUES
+from rasid.stages.reading.view import View
 
 WINDOW = 7            # words before a trigger or cue that its polarity cues may stand in
 _GENERIC_AFTER = 3    # words after an event noun where a habitual modifier may stand

@@ -14,12 +14,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from rasid.document import Claim, Document, Quantity, Segment
-from rasid.stages.evidence_claims import (ChannelWord, channel_words, derived_money, facility_names, generic_money,
+from rasid.stages.claims.channels import (ChannelWord, channel_words, derived_money, facility_names, generic_money,
                                         role_of)
-from rasid.stages.evidence_lexicon import CLAIM_ROLES, PARTIES
-from rasid.stages.evidence_polarity import hypothetical_after, polarity_before
-from rasid.stages.evidence_text import View, view_of
-from rasid.stages.sources import Attribution, attribution_of
+from rasid.stages.reading.lexicons import CLAIM_ROLES, PARTIES
+from rasid.stages.reading.polarity import hypothetical_after, polarity_before
+from rasid.stages.reading.view import View, view_of
+from rasid.stages.attribution import Attribution, attribution_of
 
 _MONEY_ROLES = frozenset({"transfer", "investment", "seizure", "expenditure", "loss"})
 _CASH_ROLES = frozenset({"transfer", "investment", "expenditure"})  # what generic money makes a claim with

@@ -18,8 +18,8 @@ from collections import Counter
 
 from rasid import kb
 from rasid.document import Document, Entity, Mention
-from rasid.stages.link_actors import ActorLink, find_references, link_actors
-from rasid.stages.link_places import PlaceLink, link_places
+from rasid.stages.link.actors import ActorLink, find_references, link_actors
+from rasid.stages.link.places import PlaceLink, link_places
 
 
 def link_entities(doc: Document) -> Document:

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 
 from rasid.document import Quantity
 from rasid.resources.catalogue import unit_words
-from rasid.stages.evidence_lexicon import EVENT_TRIGGERS
-from rasid.stages.evidence_text import View
+from rasid.stages.reading.lexicons import EVENT_TRIGGERS
+from rasid.stages.reading.view import View
 
 AFTER = 4    # words between a casualty word and the count it takes
 BEFORE = 8   # words between a count and the casualty verb after it

@@ -4,7 +4,7 @@ sentence, amounts, dates and source.
 rich lays the report out but, like most terminals, draws characters in the order it gets them:
 Arabic comes out backwards and unjoined unless the terminal does bidi itself (VTE, Konsole,
 mlterm). So text is printed in one of two modes: `logical` (as stored; for those terminals
-and for pipes) or `visual` (shaped and reordered by `rasid.show_bidi`, wrapped to the column before
+and for pipes) or `visual` (shaped and reordered by `rasid.cli.bidi`, wrapped to the column before
 reordering, right-aligned). `auto` picks visual on a terminal not known to do bidi; the
 environment variable RASID_BIDI=visual|logical overrides it.
 """
@@ -19,8 +19,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from rasid.show_bidi import has_rtl, visual
-from rasid.cli_view import describe_quantity
+from rasid.cli.bidi import has_rtl, visual
+from rasid.cli.view import describe_quantity
 from rasid.document import Claim, Document, Event, Segment, Source
 
 MODES = ("auto", "visual", "logical")

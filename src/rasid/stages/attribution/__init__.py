@@ -17,12 +17,12 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from rasid.document import Document, Source
-from rasid.stages.evidence_lexicon import SOURCE_CUES
-from rasid.stages.evidence_polarity import is_hedged
-from rasid.stages.evidence_quotes import Quotes, quote_regions
-from rasid.stages.evidence_sources_np import Named, after_verb, before_verb, named, prep_object
-from rasid.stages.evidence_text import Hit, View, view_of
-from rasid.stages.shared import LastDocument
+from rasid.stages.reading.lexicons import SOURCE_CUES
+from rasid.stages.reading.polarity import is_hedged
+from rasid.stages.reading.quotes import Quotes, quote_regions
+from rasid.stages.attribution.names import Named, after_verb, before_verb, named, prep_object
+from rasid.stages.reading.view import Hit, View, view_of
+from rasid.stages.reading.shared import LastDocument
 
 _VERB_CLITICS = ("", "و", "ف")
 _QUOTED_NAME = 40          # a quotation this short names something ("رويترز"); longer ones quote words

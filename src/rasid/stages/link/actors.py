@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from rasid import kb
 from rasid.document import Document, Mention
-from rasid.stages.known_names import name_start
+from rasid.stages.mentions.known_names import name_start
 from rasid.text.normalise import fold
 from rasid.text.tokens import stem_variants, tokenize
 

@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 
 from rasid.document import Document, Time
-from rasid.stages.times_grammar import (Found, read_coordinated, read_date, read_era_year, read_numeric_date,
+from rasid.stages.times.grammar import (Found, read_coordinated, read_date, read_era_year, read_numeric_date,
                                          read_years)
-from rasid.stages.times_lexicon import Lexed
-from rasid.stages.times_relative import read_ago, read_day_word, read_period, read_relative_unit, read_season
-from rasid.stages.times_resolve import parse_anchor, resolve
+from rasid.stages.times.lexicon import Lexed
+from rasid.stages.times.relative import read_ago, read_day_word, read_period, read_relative_unit, read_season
+from rasid.stages.times.resolve import parse_anchor, resolve
 
 _WORD_MARKS = re.compile("[\u0640\u064b-\u065f\u0670]")
 
