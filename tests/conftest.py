@@ -45,6 +45,7 @@ def run_evidence_stages(text: str, published: str | None = "2021-03-10", mention
     and run the event and claim stages again over them (a report written for a test)."""
     import rasid
     from rasid.document import Entity, Mention
+    from rasid.stages.attribution import attribute
     from rasid.stages.claims import find_claims
     from rasid.stages.events import find_events
     doc = rasid.extract(text, published=published, outlet="راصد")
@@ -52,4 +53,4 @@ def run_evidence_stages(text: str, published: str | None = "2021-03-10", mention
         start = text.index(surface)
         doc.mentions.append(Mention(f"m{k}", start, start + len(surface), surface, kind, f"e{k}"))
         doc.entities.append(Entity(f"e{k}", kind, surface))
-    return find_claims(find_events(doc))
+    return find_claims(find_events(attribute(doc)))

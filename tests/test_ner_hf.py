@@ -161,7 +161,7 @@ def test_hf_cli_tag_conll_gives_one_tag_per_token_line(make_model, tmp_path, cap
     assert main(["tag", "--conll", str(conll), "--ner-model", make_model("B-MISC")]) == 0
     out = capsys.readouterr().out.split("\n")
     assert out[-1] == "" and out[:-1] == [f"{line.split()[0]} B-MISC" if line else "" for line in lines]
-    assert "RASID_NER_MODEL" not in os.environ  # the run's model does not outlive it
+    assert "RASID_NER_MODEL" not in os.environ  # the run never writes the environment
 
     assert main(["tag", "--conll", str(conll), "--ner-model", make_model()]) == 0
     out = capsys.readouterr().out.split("\n")[:-1]

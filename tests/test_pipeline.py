@@ -6,7 +6,9 @@ from hypothesis import given, settings, strategies as st
 
 from rasid import extract
 from rasid.document import Document
-from rasid.pipeline import Pipeline, default_pipeline, prepare_batch_run
+import dataclasses
+
+from rasid.pipeline import GIVEN, Pipeline, PipelineOrderError, Stage, default_pipeline, prepare_batch_run
 from rasid.resources.catalogue import output_schema, vocabulary
 
 
@@ -48,9 +50,54 @@ def test_pipeline_seed_outputs_validate_and_keep_offsets(seeds):
 
 
 def test_pipeline_rejects_a_stage_that_returns_nothing():
-    broken = Pipeline((("forgetful", lambda doc: None),))
+    broken = Pipeline((Stage("forgetful", lambda doc: None),))
     with pytest.raises(TypeError, match="forgetful"):
         broken(Document(text="نص"))
+
+
+def test_pipeline_refuses_a_stage_before_what_it_requires():
+    stages = default_pipeline().stages
+    events = next(k for k, s in enumerate(stages) if s.name == "events")
+    moved = stages[:1] + stages[events:events + 1] + stages[1:events] + stages[events + 1:]
+    with pytest.raises(PipelineOrderError, match="'events' requires reading, quantities"):
+        Pipeline(moved)
+    with pytest.raises(PipelineOrderError, match="'x' requires tokens"):
+        Pipeline((Stage("x", lambda doc: doc, ("tokens",)),))
+
+
+class _Traced(Document):
+    """A Document that records which of its fields are read, to check what stages declare."""
+    def __getattribute__(self, name):
+        if name in _FIELDS and (log := object.__getattribute__(self, "__dict__").get("_log")) is not None:
+            log.add(name)
+        return object.__getattribute__(self, name)
+
+
+_FIELDS = {f.name for f in dataclasses.fields(Document)}
+
+
+def _allowed_reads(stages: tuple[Stage, ...], k: int) -> set[str]:
+    """What stage `k` may read: the given fields, what it requires or assigns, and what the
+    stages that assign its requirements read in turn (a View reads the tokens under it)."""
+    assigned_by = {name: s for s in stages[:k] for name in s.assigns}
+    allowed, todo = set(GIVEN) | set(stages[k].assigns), list(stages[k].requires)
+    while todo:
+        name = todo.pop()
+        if name not in allowed:
+            allowed.add(name)
+            todo.extend(assigned_by[name].requires if name in assigned_by else ())
+    return allowed
+
+
+def test_pipeline_stages_read_only_what_they_declare(seeds):
+    stages = default_pipeline().stages
+    for record in seeds:
+        doc = _Traced(text=record["text"], published=record["published"], outlet=record["outlet"])
+        for k, stage in enumerate(stages):
+            doc.__dict__["_log"] = set()
+            doc = stage.fn(doc)
+            undeclared = doc.__dict__["_log"] - _allowed_reads(stages, k)
+            assert not undeclared, f"stage {stage.name!r} reads {sorted(undeclared)} without declaring them"
 
 
 def test_pipeline_vocabularies_come_from_the_schema():
@@ -77,7 +124,7 @@ def test_prepare_batch_run_loads_resources_and_tunes_the_collector_once(monkeypa
 
     import rasid.pipeline as pipeline_module
     seen, frozen = [], []
-    stage_pipeline = Pipeline((("record", lambda doc: seen.append(doc.text) or doc),))
+    stage_pipeline = Pipeline((Stage("record", lambda doc: seen.append(doc.text) or doc, ("text",)),))
     monkeypatch.setattr(pipeline_module, "_GC_TUNED", False)
     monkeypatch.setattr(gc, "freeze", lambda: frozen.append(True))
     threshold = gc.get_threshold()

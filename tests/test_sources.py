@@ -19,7 +19,7 @@ def source_of(text: str, phrase: str, mentions: list[tuple[str, str]] = ()):
         start = text.index(surface)
         doc.mentions.append(Mention(f"m{k}", start, start + len(surface), surface, kind, f"e{k}"))
         doc.entities.append(Entity(f"e{k}", kind, surface))
-    return attribute(doc).source_at(text.index(phrase))
+    return attribute(doc).attribution.source_at(text.index(phrase))
 
 
 @pytest.mark.parametrize("text, kind", [

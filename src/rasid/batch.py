@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
+from rasid.config import RunConfig
 from rasid.document import Document
 from rasid.errors import InputError
 from rasid.ingest import DEFAULT_MAX_BYTES, read_inputs
@@ -25,9 +26,10 @@ def given_published(doc: Document, published: str | None) -> Document:
 
 def extract_inputs(paths: list[str], *, published: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
                    stdin: BinaryIO | None = None, pipeline: Pipeline | None = None,
-                   ) -> Iterator[Document | InputError]:
-    """Every document of `paths` run through the pipeline, or the error that stopped it."""
-    pipeline = pipeline or default_pipeline()
+                   config: RunConfig | None = None) -> Iterator[Document | InputError]:
+    """Every document of `paths` run through the pipeline (the default one, configured by
+    `config`, unless one is given), or the error that stopped it."""
+    pipeline = pipeline or default_pipeline(config)
     prepare_batch_run(pipeline)
     for item in read_inputs(paths, max_bytes=max_bytes, stdin=stdin):
         if isinstance(item, InputError):
@@ -49,7 +51,8 @@ class AnalyzeReport:
 
 
 def analyze(paths: list[str], store, *, published: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
-            stdin: BinaryIO | None = None, on_item=None, batch_size: int = 50) -> AnalyzeReport:
+            stdin: BinaryIO | None = None, on_item=None, batch_size: int = 50,
+            config: RunConfig | None = None) -> AnalyzeReport:
     """Ingest `paths` into `store`; texts already stored are skipped before extraction.
 
     `on_item(doc_or_error, added)` is called after each input (progress bars, logs).
@@ -60,7 +63,7 @@ def analyze(paths: list[str], store, *, published: str | None = None, max_bytes:
     from rasid.store.corpus import update_corpus
 
     report = AnalyzeReport()
-    pipeline = default_pipeline()
+    pipeline = default_pipeline(config)
     prepare_batch_run(pipeline)
 
     def new_documents() -> Iterator[Document]:
@@ -114,21 +117,22 @@ def tag_tokens(tokens: list[str]) -> list[str]:
     return tag_document([tokens])[0] if tokens else []
 
 
-def tag_conll(lines: Iterable[str]) -> Iterator[str]:
+def tag_conll(lines: Iterable[str], config: RunConfig | None = None) -> Iterator[str]:
     """`token tag` output lines for CoNLL input lines, same tokens in the same order.
 
     Consecutive sentences are tagged together, a window at a time, as `extract` tags the
     sentences of one report: a name is then tagged the same way wherever it recurs.
     """
-    from rasid.ner import WINDOW, tag_conll_sentences
+    from rasid.ner import WINDOW, load_tagger, tag_conll_sentences
+    tagger = load_tagger(config.ner_model if config else None)
     window: list[list[str]] = []
     for sentence in iter_conll_sentences(lines):
         window.append(sentence)
         if len(window) == WINDOW:
-            yield from _conll_lines(window, tag_conll_sentences(window))
+            yield from _conll_lines(window, tag_conll_sentences(window, tagger))
             window = []
     if window:
-        yield from _conll_lines(window, tag_conll_sentences(window))
+        yield from _conll_lines(window, tag_conll_sentences(window, tagger))
 
 
 def _conll_lines(sentences: list[list[str]], tags: list[list[str]]) -> Iterator[str]:

@@ -177,6 +177,11 @@ class Document:
     times: list[Time] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    #: Shared analysis that stages put on the document for later stages (never written out):
+    #: the `read` stage's reading of the tokens (rasid.stages.reading.view.Reading) and the
+    #: `attribution` stage's sources of statements (rasid.stages.attribution.Attribution).
+    reading: Any = field(default=None, repr=False, compare=False)
+    attribution: Any = field(default=None, repr=False, compare=False)
 
     @cached_property
     def normalised(self) -> Normalised:

@@ -1,50 +1,79 @@
 """The pipeline: an ordered list of small stages, each `Document -> Document`.
 
 A stage adds one kind of annotation, does no I/O and keeps no state between documents,
-so a batch or distributed run is the same list mapped over documents. `Pipeline.__call__`
-checks that each stage hands a Document on, which catches a stage that forgot to return.
+so a batch or distributed run is the same list mapped over documents. Like spaCy's
+components, each stage declares the document fields it `requires` and those it `assigns`;
+a pipeline whose stage needs a field no earlier stage assigned is refused when it is built,
+and `Pipeline.__call__` checks that each stage hands a Document on.
 """
 from __future__ import annotations
 
 import gc
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import partial
 
+from rasid.config import RunConfig
 from rasid.document import Document
+from rasid.ner.tagger import load_tagger
+from rasid.stages.attribution import attribute
 from rasid.stages.claims import find_claims
 from rasid.stages.events import find_events
 from rasid.stages.link import link_entities
 from rasid.stages.mentions import find_mentions
-from rasid.stages.quantities import find_quantities
-from rasid.stages.times import find_times
 from rasid.stages.prepare.boilerplate import mark_boilerplate
 from rasid.stages.prepare.metadata import read_metadata
-from rasid.text.segment import paragraphs, sentences
-from rasid.text.tokens import tokenize
-
-Stage = Callable[[Document], Document]
+from rasid.stages.prepare.segment import segment
+from rasid.stages.quantities import find_quantities
+from rasid.stages.reading.view import read
+from rasid.stages.times import find_times
 
 #: Bumped whenever a stage changes what it finds; the store records it per document.
 PIPELINE_VERSION = "4"
 
+#: What a Document may hold before any stage runs (the input's text and metadata).
+GIVEN = frozenset({"text", "id", "path", "title", "published", "outlet", "author", "url", "lang", "meta"})
 
-def segment(doc: Document) -> Document:
-    """Stage: paragraphs, sentences and tokens (with clitic parts)."""
-    doc.paragraphs = paragraphs(doc.text)
-    doc.sentences = sentences(doc.text, doc.paragraphs)
-    doc.tokens = tokenize(doc.text)
-    return doc
+#: What the events and claims stages read: the reading, every annotation before them, the sources.
+_EVIDENCE = ("reading", "quantities", "times", "mentions", "entities", "attribution")
+
+
+@dataclass(frozen=True)
+class Stage:
+    """A step of the pipeline: `fn` reads the fields in `requires` and fills those in `assigns`."""
+    name: str
+    fn: Callable[[Document], Document]
+    requires: tuple[str, ...] = ()
+    assigns: tuple[str, ...] = ()
+
+
+class PipelineOrderError(ValueError):
+    """A stage requires a document field that no earlier stage assigns."""
+
+
+def check_order(stages: Iterable[Stage]) -> None:
+    """Raise PipelineOrderError at the first stage that requires a field not yet assigned."""
+    available = set(GIVEN)
+    for stage in stages:
+        missing = [name for name in stage.requires if name not in available]
+        if missing:
+            raise PipelineOrderError(f"pipeline stage {stage.name!r} requires {', '.join(missing)}, "
+                                     "which no earlier stage assigns")
+        available.update(stage.assigns)
 
 
 @dataclass(frozen=True)
 class Pipeline:
-    stages: tuple[tuple[str, Stage], ...]
+    stages: tuple[Stage, ...]
+
+    def __post_init__(self) -> None:
+        check_order(self.stages)
 
     def __call__(self, doc: Document) -> Document:
-        for name, stage in self.stages:
-            doc = stage(doc)
+        for stage in self.stages:
+            doc = stage.fn(doc)
             if not isinstance(doc, Document):
-                raise TypeError(f"pipeline stage {name!r} returned {type(doc).__name__}, not a Document")
+                raise TypeError(f"pipeline stage {stage.name!r} returned {type(doc).__name__}, not a Document")
         return doc
 
     def pipe(self, docs: Iterable[Document]) -> Iterable[Document]:
@@ -53,21 +82,29 @@ class Pipeline:
 
     @property
     def names(self) -> list[str]:
-        return [name for name, _ in self.stages]
+        return [stage.name for stage in self.stages]
 
 
-def default_pipeline() -> Pipeline:
-    """The stages every `rasid extract` runs, in order."""
+def default_pipeline(config: RunConfig | None = None) -> Pipeline:
+    """The stages every `rasid extract` runs, in order, with the resources `config` names
+    (the NER model) loaded and handed to the stage that uses them."""
+    config = config or RunConfig()
+    tagger = load_tagger(config.ner_model)
     return Pipeline((
-        ("segment", segment),
-        ("boilerplate", mark_boilerplate),
-        ("metadata", read_metadata),
-        ("times", find_times),            # before quantities: dates and years are not amounts
-        ("quantities", find_quantities),
-        ("mentions", find_mentions),
-        ("link", link_entities),
-        ("events", find_events),
-        ("claims", find_claims),
+        Stage("segment", segment, ("text",), ("paragraphs", "sentences", "tokens")),
+        Stage("boilerplate", mark_boilerplate, ("text", "paragraphs"), ("boilerplate",)),
+        Stage("metadata", read_metadata, ("text", "paragraphs"), ("title", "published", "outlet", "author")),
+        Stage("read", read, ("tokens", "sentences", "paragraphs", "boilerplate"), ("reading",)),
+        # times before quantities: dates and years are not amounts
+        Stage("times", find_times, ("text", "published", "boilerplate"), ("times",)),
+        Stage("quantities", find_quantities, ("tokens", "sentences", "boilerplate", "times"), ("quantities",)),
+        Stage("mentions", partial(find_mentions, tagger=tagger), ("tokens", "sentences", "boilerplate", "author"),
+              ("mentions",)),
+        Stage("link", link_entities, ("tokens", "mentions"), ("entities",)),
+        Stage("attribution", attribute, ("reading", "quantities", "times", "mentions", "entities"),
+              ("attribution",)),
+        Stage("events", find_events, _EVIDENCE, ("events",)),
+        Stage("claims", find_claims, _EVIDENCE, ("claims",)),
     ))
 
 
@@ -100,9 +137,10 @@ _GC_YOUNG_THRESHOLD = 20_000
 _GC_TUNED = False
 
 
-def extract(text: str, published: str | None = None, **meta) -> Document:
-    """Build a Document from `text` (metadata fields as keywords) and run the pipeline."""
+def extract(text: str, published: str | None = None, config: RunConfig | None = None, **meta) -> Document:
+    """Build a Document from `text` (metadata fields as keywords) and run the pipeline
+    (configured by `config`: the NER model)."""
     doc = Document(text=text, published=published, **meta)
     if published is not None:
         doc.meta["published_from"] = "given"
-    return default_pipeline()(doc)
+    return default_pipeline(config)(doc)

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
 import datetime as dt
 import json
 import sys
@@ -11,6 +10,7 @@ from pathlib import Path
 from rasid import __version__
 from rasid.cli.corpus import EXPORT_FORMATS
 from rasid.cli.corpus import register as register_corpus_commands
+from rasid.config import RunConfig
 from rasid.errors import InputError, RasidError
 
 DEFAULT_DB = "rasid.db"
@@ -20,8 +20,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        with _ner_model(args):
-            return args.handler(args) or 0
+        args.config = _run_config(args)
+        return args.handler(args) or 0
     except RasidError as exc:
         print(f"rasid: error: {exc}", file=sys.stderr)
         return 2
@@ -126,12 +126,14 @@ def _add_ner_model_arg(p: argparse.ArgumentParser) -> None:
                         "(default: the folder $RASID_NER_MODEL names, else the shipped model)")
 
 
-def _ner_model(args):
-    """The model of this run for the commands that tag entities (checked before any input is read)."""
-    if not hasattr(args, "ner_model"):
-        return contextlib.nullcontext()
-    from rasid.ner.choice import use_model
-    return use_model(args.ner_model)
+def _run_config(args) -> RunConfig:
+    """The run's configuration from its options and the RASID_* variables (read here, once); the
+    NER model of the commands that tag entities is checked before any input is read."""
+    config = RunConfig.from_environment(ner_model=getattr(args, "ner_model", None))
+    if hasattr(args, "ner_model"):
+        from rasid.ner.choice import check_model
+        check_model(config)
+    return config
 
 
 def _add_db_arg(p: argparse.ArgumentParser) -> None:
@@ -154,7 +156,8 @@ def cmd_extract(args) -> int:
     show_bar = not args.no_progress and not sys.stdout.isatty()
     with RunProgress(enabled=show_bar, label="extracting", show_added=False) as progress:
         for item in extract_inputs(args.inputs, published=args.published,
-                                   max_bytes=int(args.max_doc_mb * 2**20), stdin=sys.stdin.buffer):
+                                   max_bytes=int(args.max_doc_mb * 2**20), stdin=sys.stdin.buffer,
+                                   config=args.config):
             if isinstance(item, InputError):
                 progress.error(str(item))
                 failed += 1
@@ -180,7 +183,8 @@ def cmd_analyze(args) -> int:
                     progress.print(lambda console: print_document_summary(item, console))
 
         report = analyze(args.inputs, store, published=args.published,
-                         max_bytes=int(args.max_doc_mb * 2**20), stdin=sys.stdin.buffer, on_item=on_item)
+                         max_bytes=int(args.max_doc_mb * 2**20), stdin=sys.stdin.buffer, on_item=on_item,
+                         config=args.config)
     print(f"{report.added} added, {report.already_stored} already stored, {len(report.errors)} failed"
           f" — store: {args.db}", file=sys.stderr)
     return 0 if report.ok else 1
@@ -233,7 +237,7 @@ def cmd_export(args) -> int:
 def cmd_show(args) -> int:
     from rasid.cli.show import show_inputs
     return show_inputs(args.inputs, published=args.published, bidi=args.bidi,
-                       max_bytes=int(args.max_doc_mb * 2**20), stdin=sys.stdin.buffer)
+                       max_bytes=int(args.max_doc_mb * 2**20), stdin=sys.stdin.buffer, config=args.config)
 
 
 def cmd_tag(args) -> int:
@@ -245,7 +249,7 @@ def cmd_tag(args) -> int:
         if not path.is_file():
             raise RasidError(f"{args.conll}: no such file")
         lines = path.open(encoding="utf-8-sig")
-    for line in tag_conll(lines):
+    for line in tag_conll(lines, args.config):
         print(line)
     return 0
 

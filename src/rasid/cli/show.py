@@ -30,7 +30,7 @@ _HIGHLIGHT = "bold yellow"
 
 
 def show_inputs(inputs: list[str], *, published: str | None = None, bidi: str = "auto",
-                console: Console | None = None, **read_options) -> int:
+                console: Console | None = None, config=None, **read_options) -> int:
     """Extract and show every input; bad inputs are reported on stderr. Exit status 1 if any."""
     from rasid.batch import extract_inputs
     from rasid.errors import InputError
@@ -38,7 +38,7 @@ def show_inputs(inputs: list[str], *, published: str | None = None, bidi: str = 
     console = console or Console()
     mode = resolve_mode(bidi, console)
     failed = 0
-    for item in extract_inputs(inputs, published=published, **read_options):
+    for item in extract_inputs(inputs, published=published, config=config, **read_options):
         if isinstance(item, InputError):
             print(f"rasid: {item}", file=sys.stderr)
             failed += 1

@@ -1,7 +1,8 @@
 """The NER model of a run: `--ner-model PATH` (or $RASID_NER_MODEL), checked before any input is read.
 
-    with use_model(path, option="--ner-model"):
-        ...  # the mentions stage and `tag_conll` tag with the model in `path`
+    config = RunConfig.from_environment(ner_model=path)
+    check_model(config)                 # a clear error now, not in the middle of a run
+    pipeline = default_pipeline(config)  # the mentions stage tags with that model
 
 A folder is either a Rasid model (MANIFEST.json, see rasid.ner.tagger) or a Hugging Face
 token-classification model (config.json naming a model type, see rasid.ner.hf). Anything else
@@ -10,13 +11,10 @@ RasidError of one line that names the path, which the command line prints withou
 """
 from __future__ import annotations
 
-import os
-from contextlib import contextmanager
 from pathlib import Path
 
+from rasid.config import RunConfig
 from rasid.errors import RasidError
-
-ENV = "RASID_NER_MODEL"
 
 
 def open_model(path: str, where: str | None = None):
@@ -45,24 +43,8 @@ def open_model(path: str, where: str | None = None):
         raise RasidError(f"{where}: cannot be loaded ({type(exc).__name__}: {exc})") from None
 
 
-@contextmanager
-def use_model(path: str | None, option: str = "--ner-model"):
-    """Within the block, `load_tagger()` (hence the mentions stage and CoNLL tagging) gives the
-    model in `path`; without a path, the one $RASID_NER_MODEL names, checked the same way; with
-    neither, the shipped model. The environment is restored on leaving."""
-    where = f"{option} {path}"
-    if not path:
-        path, where = os.environ.get(ENV), f"{ENV}={os.environ.get(ENV)}"
-        if not path:
-            yield
-            return
-    open_model(path, where)
-    before = os.environ.get(ENV)
-    os.environ[ENV] = str(Path(path).expanduser().resolve())
-    try:
-        yield
-    finally:
-        if before is None:
-            os.environ.pop(ENV, None)
-        else:
-            os.environ[ENV] = before
+def check_model(config: RunConfig) -> None:
+    """Load the NER model `config` names, if any, or raise a RasidError of one line that says
+    how the user named it (`--ner-model PATH` or `RASID_NER_MODEL=PATH`) and what is wrong."""
+    if config.ner_model:
+        open_model(config.ner_model, config.ner_model_where())

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -106,9 +105,9 @@ def _batches(pieces):
 
 
 def load_tagger(directory: str | None = None):
-    """The model in `directory`, else in $RASID_NER_MODEL, else the shipped one (whose files
-    RASID_DATA may override). A Hugging Face model folder gives the transformers backend."""
-    return _load(directory or os.environ.get("RASID_NER_MODEL") or None)
+    """The model in `directory`, else the shipped one (whose files RASID_DATA may override).
+    A Hugging Face model folder gives the transformers backend. Loaded once per folder."""
+    return _load(str(Path(directory).expanduser().resolve()) if directory else None)
 
 
 def forget_models() -> None:

@@ -19,10 +19,9 @@ from functools import cached_property
 from rasid.document import Document, Source
 from rasid.stages.reading.lexicons import SOURCE_CUES
 from rasid.stages.reading.polarity import is_hedged
-from rasid.stages.reading.quotes import Quotes, quote_regions
+from rasid.stages.reading.quotes import Quotes
 from rasid.stages.attribution.names import Named, after_verb, before_verb, named, prep_object
-from rasid.stages.reading.view import Hit, View, view_of
-from rasid.stages.reading.shared import LastDocument
+from rasid.stages.reading.view import Hit, View
 
 _VERB_CLITICS = ("", "و", "ف")
 _QUOTED_NAME = 40          # a quotation this short names something ("رويترز"); longer ones quote words
@@ -52,12 +51,17 @@ class _State:
     registry: dict[str, str] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class Attribution:
-    """Every scope of a document, and how to ask for the source of a position in it."""
+    """Every scope of a document, and how to ask for the source of a position in it.
+
+    The scopes are read at the first question: most reports hold no event or claim that asks."""
     doc: Document
     view: View
-    scopes: tuple[Scope, ...]
+
+    @cached_property
+    def scopes(self) -> tuple[Scope, ...]:
+        return read_scopes(self.view)
 
     def scope_at(self, pos: int) -> Scope | None:
         """The innermost scope holding character `pos`."""
@@ -91,21 +95,27 @@ class Attribution:
         return _copy(source, hedged=True)
 
 
-def attribute(doc: Document, view: View | None = None) -> Attribution:
-    """Read the attribution of every sentence outside boilerplate, in order."""
-    view = view or view_of(doc)
-    quotes = quote_regions(doc.text, doc.paragraphs)
+def attribute(doc: Document) -> Document:
+    """Stage: the attribution of the document (`doc.attribution`), read when first asked."""
+    doc.attribution = Attribution(doc, View.of(doc))
+    return doc
+
+
+def read_scopes(view: View) -> tuple[Scope, ...]:
+    """The attribution of every sentence outside boilerplate, in order."""
     state = _State()
     scopes: list[Scope] = []
     for lo, hi in view.sent_ranges:
         if hi > lo and not view.in_boilerplate(lo, hi):
-            scopes.extend(_sentence_scopes(view, lo, hi, quotes, state))
-    return Attribution(doc, view, tuple(scopes))
+            scopes.extend(_sentence_scopes(view, lo, hi, view.quotes, state))
+    return tuple(scopes)
 
 
-#: The Attribution of a document, read once for the events and claims stages.
-attribution_of: LastDocument[Attribution] = LastDocument(
-    attribute, lambda doc: (view_of(doc), doc.text, doc.paragraphs))
+def attribution_of(doc: Document) -> Attribution:
+    """`doc.attribution`, or an error that names the missing stage (a stage run out of order)."""
+    if doc.attribution is None:
+        raise ValueError("this stage reads doc.attribution: run the `attribution` stage first (rasid.pipeline)")
+    return doc.attribution
 
 
 def outlet_source(doc: Document) -> Source:

@@ -18,7 +18,7 @@ from rasid.stages.claims.channels import (ChannelWord, channel_words, derived_mo
                                         role_of)
 from rasid.stages.reading.lexicons import CLAIM_ROLES, PARTIES
 from rasid.stages.reading.polarity import hypothetical_after, polarity_before
-from rasid.stages.reading.view import View, view_of
+from rasid.stages.reading.view import View
 from rasid.stages.attribution import Attribution, attribution_of
 
 _MONEY_ROLES = frozenset({"transfer", "investment", "seizure", "expenditure", "loss"})
@@ -46,7 +46,7 @@ class Draft:
 
 def find_claims(doc: Document) -> Document:
     """Pipeline stage: fill `doc.claims` (ids c1, c2, …)."""
-    view = view_of(doc)
+    view = View.of(doc)
     if not _about_armed_groups(view):
         doc.claims = []
         return doc

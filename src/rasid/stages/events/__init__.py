@@ -21,7 +21,7 @@ from rasid.document import Document, Event, Segment
 from rasid.stages.events.casualties import Casualties
 from rasid.stages.reading.lexicons import EVENT_TRIGGERS, PARTIES, lexicon
 from rasid.stages.reading.polarity import is_generic, polarity_before, was_before
-from rasid.stages.reading.view import Hit, View, view_of
+from rasid.stages.reading.view import Hit, View
 from rasid.stages.events.context import Context, context, place_after, satisfied
 
 FIGHTING = frozenset({"attack", "clash", "airstrike", "explosion", "territory_change", "leader_killed"})
@@ -55,7 +55,7 @@ class _Memory:
 
 def find_events(doc: Document) -> Document:
     """Pipeline stage: fill `doc.events` (ids v1, v2, …)."""
-    view = view_of(doc)
+    view = View.of(doc)
     memory = _Memory()
     events: list[Event] = []
     for number, (lo, hi) in enumerate(view.sent_ranges):

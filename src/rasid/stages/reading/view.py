@@ -9,14 +9,14 @@ word one transposed or dropped letter away (`صاردت` → صادرت, `نفي
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from dataclasses import dataclass, field, fields
+from functools import lru_cache
 from typing import Generic, Protocol, TypeVar
 
 from rasid.document import Document, Mention, Quantity, Time
 from rasid.resources.catalogue import word_frequencies
 from rasid.stages.reading.lexicons import LEXICONS, Entry, Lexicon, any_vocab, lexicon
-from rasid.stages.reading.shared import LastDocument
+from rasid.stages.reading.quotes import Quotes, quote_regions
 from rasid.text.normalise import fold
 from rasid.text.tokens import covered, stem_variants
 
@@ -65,26 +65,38 @@ class Hit:
         return next((e for e in self.entries if e.cls == cls), None)
 
 
-@dataclass
-class View:
-    """Folded tokens of `doc` with their sentence; lexicon look-ups cached per lexicon."""
+@dataclass(eq=False)
+class Reading:
+    """The shared reading of a document, built once by the `read` stage and kept on
+    `doc.reading`: each token folded, with its sentence, its boilerplate cover and its readings
+    for every evidence lexicon; the quotations; the lexicon hits, found at the first request
+    and kept here for every later stage. It reads only what the prepare stages assigned, so no
+    later stage can make it stale."""
     doc: Document
-    words: list[str] = field(init=False)
-    sent: list[int] = field(init=False)
-    sent_ranges: list[tuple[int, int]] = field(init=False)
+    words: list[str]
+    sent: list[int]
+    sent_ranges: list[tuple[int, int]]
+    quotes: Quotes
+    _starts: list[int]
+    _paragraph_starts: list[int]
+    _boilerplate: list[bool]
+    _readings: list[tuple[tuple[str, bool], ...] | None]
+    _bases: dict[str, list[str]] = field(default_factory=dict)
+    _hits: dict[str, list[Hit]] = field(default_factory=dict)
+    _hit_starts: dict[str, list[int]] = field(default_factory=dict)
 
-    def __post_init__(self) -> None:
-        tokens = self.doc.tokens
-        self.words = [fold(t.text) for t in tokens]
-        self._ta_marbuta = [t.text.rstrip(_MARK_CHARS).endswith("ة") for t in tokens]
-        self._starts = [t.start for t in tokens]
-        sent_starts = [s.start for s in self.doc.sentences]
-        self.sent = [max(0, bisect.bisect_right(sent_starts, t.start) - 1) for t in tokens]
-        self.sent_ranges = _ranges(self.sent, len(self.doc.sentences))
-        self._readings = [_word_readings(w, ta) for w, ta in zip(self.words, self._ta_marbuta)]
-        self._bases: dict[str, list[str]] = {}
-        self._hits: dict[str, list[Hit]] = {}
-        self._hit_starts: dict[str, list[int]] = {}
+    @classmethod
+    def of(cls, doc: Document) -> "Reading":
+        tokens = doc.tokens
+        words = [fold(t.text) for t in tokens]
+        ta_marbuta = [t.text.rstrip(_MARK_CHARS).endswith("ة") for t in tokens]
+        sent_starts = [s.start for s in doc.sentences]
+        sent = [max(0, bisect.bisect_right(sent_starts, t.start) - 1) for t in tokens]
+        return cls(doc, words, sent, _ranges(sent, len(doc.sentences)),
+                   quote_regions(doc.text, doc.paragraphs), [t.start for t in tokens],
+                   [p.start for p in doc.paragraphs],
+                   covered(tokens, [(r.start, r.end) for r in doc.boilerplate]),
+                   [_word_readings(w, ta) for w, ta in zip(words, ta_marbuta)])
 
     def __len__(self) -> int:
         return len(self.words)
@@ -130,26 +142,6 @@ class View:
         starts = self._hit_starts[name]
         return found[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
 
-    @cached_property
-    def quantities(self) -> SpanIndex[Quantity]:
-        return SpanIndex(self.doc.quantities)
-
-    @cached_property
-    def times(self) -> SpanIndex[Time]:
-        return SpanIndex(self.doc.times)
-
-    @cached_property
-    def _mentions(self) -> SpanIndex[Mention]:
-        return SpanIndex(self.doc.mentions)
-
-    def mentions(self, start: int, end: int, types: tuple[str, ...] = ()) -> list[Mention]:
-        """Named-entity mentions overlapping characters [start, end), of the given types (all if none)."""
-        return [m for m in self._mentions.overlapping(start, end) if not types or m.type in types]
-
-    @cached_property
-    def _paragraph_starts(self) -> list[int]:
-        return [p.start for p in self.doc.paragraphs]
-
     def paragraph(self, i: int) -> int:
         """Index of the paragraph holding token `i`."""
         return bisect.bisect_right(self._paragraph_starts, self.doc.tokens[i].start)
@@ -157,10 +149,6 @@ class View:
     def in_boilerplate(self, i: int, j: int) -> bool:
         """Whether any of tokens [i, j) lies in a boilerplate region."""
         return any(self._boilerplate[i:j])
-
-    @cached_property
-    def _boilerplate(self) -> list[bool]:
-        return covered(self.doc.tokens, [(r.start, r.end) for r in self.doc.boilerplate])
 
     def chars(self, i: int, j: int) -> tuple[int, int]:
         """Character span of tokens [i, j)."""
@@ -189,13 +177,40 @@ class View:
         return self.doc.tokens[i].kind == "punct" and self.words[i] in _BREAKS
 
 
-def _view_inputs(doc: Document) -> tuple:
-    return (doc.text, doc.tokens, doc.sentences, doc.paragraphs, doc.boilerplate, doc.mentions,
-            doc.quantities, doc.times)
+def read(doc: Document) -> Document:
+    """Stage: put the shared reading on the document (`doc.reading`)."""
+    doc.reading = Reading.of(doc)
+    return doc
 
 
-#: The View of a document, built once for the events and claims stages (rasid.stages.reading.shared).
-view_of: LastDocument[View] = LastDocument(View, _view_inputs)
+def reading_of(doc: Document) -> Reading:
+    """`doc.reading`, or an error that names the missing stage (a stage run out of order)."""
+    if doc.reading is None:
+        raise ValueError("this stage reads doc.reading: run the `read` stage first (rasid.pipeline)")
+    return doc.reading
+
+
+@dataclass(eq=False)
+class View(Reading):
+    """The reading with the quantities, times and mentions found so far, by position.
+
+    A stage makes one when it starts (`View.of(doc)`): the reading and its caches are shared,
+    by reference, with `doc.reading`; the position indexes are of the annotations as they are
+    now, so a stage never reads an index older than the lists it was built from."""
+    quantities: SpanIndex[Quantity] = field(default=None)
+    times: SpanIndex[Time] = field(default=None)
+    _mentions: SpanIndex[Mention] = field(default=None)
+
+    @classmethod
+    def of(cls, doc: Document) -> "View":
+        reading = reading_of(doc)
+        shared = {f.name: getattr(reading, f.name) for f in fields(Reading)}
+        return cls(**shared, quantities=SpanIndex(doc.quantities), times=SpanIndex(doc.times),
+                   _mentions=SpanIndex(doc.mentions))
+
+    def mentions(self, start: int, end: int, types: tuple[str, ...] = ()) -> list[Mention]:
+        """Named-entity mentions overlapping characters [start, end), of the given types (all if none)."""
+        return [m for m in self._mentions.overlapping(start, end) if not types or m.type in types]
 
 
 def _ranges(sent: list[int], n: int) -> list[tuple[int, int]]:

@@ -1,0 +1,37 @@
+"""What a run is configured with, read from the command line and the environment once, at the edge.
+
+The library never reads the environment to decide what a stage does: the CLI (or a caller of
+the Python API) builds one `RunConfig` and hands it to `default_pipeline(config)`, which loads
+the resources it names and passes them to the stages.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+#: The environment variable that names another NER model folder (`--ner-model` wins over it).
+NER_MODEL_ENV = "RASID_NER_MODEL"
+
+
+@dataclass(frozen=True)
+class RunConfig:
+    """The options of a run. `ner_model` is a folder (a Rasid or Hugging Face model); None is the
+    shipped model. `ner_model_origin` says where the folder was named, for error messages."""
+    ner_model: str | None = None
+    ner_model_origin: str = "--ner-model"
+
+    @classmethod
+    def from_environment(cls, environ: Mapping[str, str] | None = None,
+                         ner_model: str | None = None) -> "RunConfig":
+        """The configuration of a command: its options first, then the RASID_* variables."""
+        environ = os.environ if environ is None else environ
+        if ner_model:
+            return cls(ner_model=ner_model)
+        named = environ.get(NER_MODEL_ENV) or None
+        return cls(ner_model=named, ner_model_origin=NER_MODEL_ENV)
+
+    def ner_model_where(self) -> str:
+        """`--ner-model PATH` or `RASID_NER_MODEL=PATH`: how the user named the model."""
+        joiner = "=" if self.ner_model_origin == NER_MODEL_ENV else " "
+        return f"{self.ner_model_origin}{joiner}{self.ner_model}"
