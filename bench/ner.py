@@ -108,17 +108,19 @@ def conll_scores(conll, gold: list[str], pred: list[str]) -> dict:
             "micro_f1": round(2 * tp / (len(g) + len(p)), 4), "per_type": per}
 
 
-def extractor():
-    """A function record → Document running the whole pipeline."""
-    import rasid
+def extractor(model: str | None = None):
+    """A function record → Document running the whole pipeline (with the NER model in `model`)."""
+    from rasid.config import RunConfig
+    from rasid.pipeline import extract
+    config = RunConfig(ner_model=model)
 
     def run(record):
-        return rasid.extract(record["text"], published=record.get("published"), id=record.get("id"))
+        return extract(record["text"], published=record.get("published"), config=config, id=record.get("id"))
     return run
 
 
 def bench_extraction(args, records: list[dict]) -> dict:
-    run = extractor()
+    run = extractor(args.model)
     out = {"documents": len(records)}
     score = load_module(args.shared / "eval" / "score.py", "rasid_shared_score").score
     gold = [json.loads(x) for x in (args.shared / "gold" / "seeds.mentions.jsonl").read_text().splitlines() if x]
@@ -173,7 +175,7 @@ def main(argv=None) -> None:
     ap.add_argument("--min-seconds", type=float, default=3.0)
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
-    if args.model:  # the extraction runs (in process and the command) use it too
+    if args.model:  # the `rasid extract` child process reads it (the in-process runs get a RunConfig)
         os.environ["RASID_NER_MODEL"] = str(Path(args.model).resolve())
     from rasid.ner.tagger import load_tagger
     t0 = time.perf_counter()

@@ -97,7 +97,7 @@ def default_pipeline(config: RunConfig | None = None) -> Pipeline:
         Stage("read", read, ("tokens", "sentences", "paragraphs", "boilerplate"), ("reading",)),
         # times before quantities: dates and years are not amounts
         Stage("times", find_times, ("text", "published", "boilerplate"), ("times",)),
-        Stage("quantities", find_quantities, ("tokens", "sentences", "boilerplate", "times"), ("quantities",)),
+        Stage("quantities", find_quantities, ("reading", "times"), ("quantities",)),
         Stage("mentions", partial(find_mentions, tagger=tagger), ("tokens", "sentences", "boilerplate", "author"),
               ("mentions",)),
         Stage("link", link_entities, ("tokens", "mentions"), ("entities",)),

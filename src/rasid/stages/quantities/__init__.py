@@ -11,11 +11,11 @@ lists are data (numbers.tsv, units.tsv, quantity_cues.tsv).
 """
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass
 
 from rasid.document import Document, Quantity
 from rasid.stages.quantities.numbers import NumberSpan, read_number
+from rasid.stages.reading.view import reading_of
 from rasid.resources.catalogue import month_names, number_words, quantity_cues, unit_words
 from rasid.text.normalise import fold
 from rasid.text.tokens import covered
@@ -36,7 +36,7 @@ _BOUNDS = {"exact": ("value", "value"), "approx": ("value", "value"), "more_than
 
 @dataclass(frozen=True)
 class _View:
-    """The document's tokens as the stage reads them: folded words, kinds, sentence ids."""
+    """The document's reading (folded words, kinds, sentence ids) and where amounts may stand."""
     doc: Document
     words: list[str]
     kinds: list[str]
@@ -45,11 +45,10 @@ class _View:
 
     @classmethod
     def of(cls, doc: Document) -> "_View":
-        starts = [s.start for s in doc.sentences]
-        spans = [(r.start, r.end) for r in doc.boilerplate] + [(t.start, t.end) for t in doc.times]
-        return cls(doc, [fold(t.text) for t in doc.tokens], [t.kind for t in doc.tokens],
-                   [bisect.bisect_right(starts, t.start) for t in doc.tokens],
-                   covered(doc.tokens, spans))
+        reading = reading_of(doc)
+        in_times = covered(doc.tokens, [(t.start, t.end) for t in doc.times])
+        return cls(doc, reading.words, reading.kinds, reading.sent,
+                   [a or b for a, b in zip(reading.boilerplate_cover, in_times)])
 
     def cue(self, i: int, role: str) -> tuple[int, str | None] | None:
         """(end token, argument) of a cue with `role` that starts at token `i`."""

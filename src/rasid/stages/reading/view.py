@@ -74,12 +74,13 @@ class Reading:
     later stage can make it stale."""
     doc: Document
     words: list[str]
+    kinds: list[str]
     sent: list[int]
     sent_ranges: list[tuple[int, int]]
     quotes: Quotes
+    boilerplate_cover: list[bool]  # per token: inside a boilerplate region
     _starts: list[int]
     _paragraph_starts: list[int]
-    _boilerplate: list[bool]
     _readings: list[tuple[tuple[str, bool], ...] | None]
     _bases: dict[str, list[str]] = field(default_factory=dict)
     _hits: dict[str, list[Hit]] = field(default_factory=dict)
@@ -92,10 +93,10 @@ class Reading:
         ta_marbuta = [t.text.rstrip(_MARK_CHARS).endswith("ة") for t in tokens]
         sent_starts = [s.start for s in doc.sentences]
         sent = [max(0, bisect.bisect_right(sent_starts, t.start) - 1) for t in tokens]
-        return cls(doc, words, sent, _ranges(sent, len(doc.sentences)),
-                   quote_regions(doc.text, doc.paragraphs), [t.start for t in tokens],
-                   [p.start for p in doc.paragraphs],
+        return cls(doc, words, [t.kind for t in tokens], sent, _ranges(sent, len(doc.sentences)),
+                   quote_regions(doc.text, doc.paragraphs),
                    covered(tokens, [(r.start, r.end) for r in doc.boilerplate]),
+                   [t.start for t in tokens], [p.start for p in doc.paragraphs],
                    [_word_readings(w, ta) for w, ta in zip(words, ta_marbuta)])
 
     def __len__(self) -> int:
@@ -148,7 +149,7 @@ class Reading:
 
     def in_boilerplate(self, i: int, j: int) -> bool:
         """Whether any of tokens [i, j) lies in a boilerplate region."""
-        return any(self._boilerplate[i:j])
+        return any(self.boilerplate_cover[i:j])
 
     def chars(self, i: int, j: int) -> tuple[int, int]:
         """Character span of tokens [i, j)."""
