@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import sys
 from pathlib import Path
@@ -10,10 +9,9 @@ from pathlib import Path
 from rasid import __version__
 from rasid.cli.corpus import EXPORT_FORMATS
 from rasid.cli.corpus import register as register_corpus_commands
+from rasid.cli.options import add_db_arg, add_input_args, add_ner_model_arg
 from rasid.config import RunConfig
 from rasid.errors import InputError, RasidError
-
-DEFAULT_DB = "rasid.db"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -41,39 +39,50 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Run `rasid COMMAND --help` for the options of a command.")
     parser.add_argument("--version", action="version", version=f"rasid {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    _add_extract_commands(sub)
+    _add_store_commands(sub)
+    _add_reading_commands(sub)
+    register_corpus_commands(sub)
+    return parser
 
+
+def _add_extract_commands(sub) -> None:
+    """`extract` and `analyze`: read reports, print the extraction or store it."""
     p = sub.add_parser("extract", help="extract from reports and print one JSON object per document",
                        description="Read reports (.txt, .html, .jsonl, .warc[.gz], folders, - for stdin) "
                                    "and print the extraction of each as JSON (the contract of OUTPUT.md).")
-    _add_input_args(p)
+    add_input_args(p)
     p.add_argument("--format", choices=("json", "jsonl"), default="json",
                    help="json: one indented object per document; jsonl: one line per document (default: json)")
     p.add_argument("--with-text", action="store_true", help="include the document text in doc.text")
     p.add_argument("--no-progress", action="store_true",
                    help="no progress bar (shown on a terminal's stderr while the output goes to a file or pipe)")
-    _add_ner_model_arg(p)
+    add_ner_model_arg(p)
     p.set_defaults(handler=cmd_extract)
 
     p = sub.add_parser("analyze", help="extract from reports into a store (SQLite)",
                        description="Ingest reports into a store. Documents are keyed by a hash of their "
                                    "text: re-running is a no-op, an interrupted run can simply be run again.")
-    _add_input_args(p)
-    _add_db_arg(p)
+    add_input_args(p)
+    add_db_arg(p)
     p.add_argument("--summary", action="store_true", help="print what was found in each new document")
     p.add_argument("--no-progress", action="store_true", help="no progress bar even on a terminal")
-    _add_ner_model_arg(p)
+    add_ner_model_arg(p)
     p.set_defaults(handler=cmd_analyze)
 
+
+def _add_store_commands(sub) -> None:
+    """`search`, `stats` and `export`: read a store."""
     p = sub.add_parser("search", help="full-text search of a store",
                        description="Search stored reports. Spelling variants (hamza, ى/ي, ة/ه, tatweel, "
                                    "diacritics) and attached clitics (و ف ب ل ك ال) match; quote a phrase.")
     p.add_argument("query", help='words that must all occur, or "a phrase" in double quotes')
-    _add_db_arg(p)
+    add_db_arg(p)
     p.add_argument("--limit", type=int, default=20, help="at most this many hits (default: 20)")
     p.set_defaults(handler=cmd_search)
 
     p = sub.add_parser("stats", help="counts of what a store holds")
-    _add_db_arg(p)
+    add_db_arg(p)
     p.add_argument("--json", action="store_true", help="print the figures as one JSON object")
     p.set_defaults(handler=cmd_stats)
 
@@ -81,49 +90,31 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Export a store: jsonl (every document, the extract contract with text), "
                                    "ftm (FollowTheMoney entities), acled (ACLED-style CSV of events), "
                                    "geojson (events and places), claims (CSV with sources and corroboration).")
-    _add_db_arg(p)
+    add_db_arg(p)
     p.add_argument("--format", choices=("jsonl",) + EXPORT_FORMATS, default="jsonl",
                    help="output format (default: jsonl)")
     p.add_argument("-o", "--output", help="write to this file instead of standard output")
     p.set_defaults(handler=cmd_export)
 
+
+def _add_reading_commands(sub) -> None:
+    """`show` and `tag`: read reports or tokens for a person."""
     p = sub.add_parser("show", help="print the events and claims of reports readably, Arabic right to left",
                        description="Print each report's events and claims with their evidence sentence, "
                                    "quantities, dates and source, for reading in a terminal.")
-    _add_input_args(p)
+    add_input_args(p)
     p.add_argument("--bidi", choices=("auto", "visual", "logical"), default="auto",
                    help="visual: reorder and join Arabic for terminals that do not; logical: leave it to "
                         "the terminal (default: auto; RASID_BIDI overrides)")
-    _add_ner_model_arg(p)
+    add_ner_model_arg(p)
     p.set_defaults(handler=cmd_show)
 
     p = sub.add_parser("tag", help="tag tokens with named-entity classes (CoNLL in, CoNLL out)",
                        description="Read `token [tag]` lines (blank line between sentences) and print "
                                    "`token predicted-tag` lines for the same tokens in the same order.")
     p.add_argument("--conll", required=True, metavar="FILE", help="CoNLL file, or - for stdin")
-    _add_ner_model_arg(p)
+    add_ner_model_arg(p)
     p.set_defaults(handler=cmd_tag)
-    register_corpus_commands(sub)
-    return parser
-
-
-def _add_input_args(p: argparse.ArgumentParser) -> None:
-    from rasid.ingest import DEFAULT_MAX_BYTES
-    p.add_argument("inputs", nargs="+", metavar="INPUT",
-                   help="files or folders (read recursively); - reads standard input")
-    p.add_argument("--published", type=_iso_date, metavar="YYYY-MM-DD",
-                   help="publication date of every input; overrides what the inputs say")
-    p.add_argument("--max-doc-mb", type=float, default=DEFAULT_MAX_BYTES / 2**20, metavar="MB",
-                   help="reject a single document larger than this (default: %(default).0f)")
-
-
-def _add_ner_model_arg(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--ner-model", metavar="PATH",
-                   help="tag named entities with the model in this folder instead of the shipped one: "
-                        "a Rasid NER model, or a Hugging Face token-classification model (a CAMeLBERT NER "
-                        "you downloaded, say; needs pip install 'rasid[hf]'; runs on a GPU when torch "
-                        "sees one, else on the CPU; its labels are mapped to PER, LOC, ORG, MISC) "
-                        "(default: the folder $RASID_NER_MODEL names, else the shipped model)")
 
 
 def _run_config(args) -> RunConfig:
@@ -134,17 +125,6 @@ def _run_config(args) -> RunConfig:
         from rasid.ner.choice import check_model
         check_model(config)
     return config
-
-
-def _add_db_arg(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--db", default=DEFAULT_DB, help=f"the store file (default: {DEFAULT_DB})")
-
-
-def _iso_date(value: str) -> str:
-    try:
-        return dt.date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date of the form YYYY-MM-DD: {value!r}") from None
 
 
 def cmd_extract(args) -> int:

@@ -18,14 +18,14 @@ __all__ = ["EXPORT_FORMATS", "cmd_export", "cmd_timeline", "register"]
 
 
 def register(subparsers) -> None:
-    from rasid.cli import DEFAULT_DB
+    from rasid.cli.options import add_db_arg
     p = subparsers.add_parser(
         "timeline", help="what was reported about an actor, per channel, in time order",
         description="Print, per financing channel (and `events`), every claim about ACTOR and every event it "
                     "took part in: for when, reported when, what, by whom, in which report.")
     p.add_argument("actor", metavar="ACTOR", help="a name in any spelling (داعش, تنظيم الدولة), a kb id "
                                                   "(rasid:org/isis) or a corpus id (ent-…)")
-    p.add_argument("--db", default=DEFAULT_DB, help=f"the store file (default: {DEFAULT_DB})")
+    add_db_arg(p)
     p.add_argument("--channel", help="only this channel (oil, gold, …, or events)")
     p.add_argument("--json", action="store_true", help="print one JSON object per actor")
     p.set_defaults(handler=cmd_timeline)

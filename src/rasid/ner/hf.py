@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
+from rasid.ner.errors import ModelError
 from rasid.resources.catalogue import word_frequencies
 
 _TYPES = {"PER": "PER", "PERS": "PER", "PERSON": "PER", "LOC": "LOC", "GPE": "LOC", "ORG": "ORG",
@@ -52,7 +53,6 @@ class HfTagger:
     cache = None  # no per-token cache: sub-word models read words in context
 
     def __init__(self, folder: str):
-        from rasid.ner.tagger import ModelError
         try:
             import torch
             from transformers import AutoModelForTokenClassification, AutoTokenizer

@@ -16,6 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from rasid.ner.encode import Vocab
+from rasid.ner.errors import ModelError  # raised here; callers import it from this module too
 from rasid.ner.model import Network
 from rasid.resources.catalogue import resource_path
 
@@ -23,10 +24,6 @@ MODEL_FILES = ("weights.npz", "vocab.txt", "chars.txt", "config.json")
 MAX_LEN = 200        # longer sentences are tagged in pieces
 BATCH_TOKENS = 8000  # padded tokens per batch
 CACHE_BYTES = 24 << 20  # projections of distinct tokens kept between calls
-
-
-class ModelError(RuntimeError):
-    """A model folder that is missing a file or whose checksum does not match."""
 
 
 @dataclass

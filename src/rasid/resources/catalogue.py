@@ -10,15 +10,10 @@ from __future__ import annotations
 import json
 import re
 import os
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from rasid.text.normalise import fold
-
-if TYPE_CHECKING:  # imported where used: the lexicon module imports this one
-    from rasid.text.lexicon import PhraseTable
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -63,12 +58,6 @@ def first_names() -> frozenset[str]:
     return frozenset(fold(row[0]) for row in read_tsv("lexicons/first_names.tsv"))
 
 
-def outlets() -> dict[str, dict[str, str]]:
-    """Folded outlet name or alias → {id, name, name_en}: the media of the actor base."""
-    from rasid.kb import outlets as kb_outlets
-    return kb_outlets()
-
-
 @lru_cache(maxsize=None)
 def output_schema() -> dict:
     """The JSON Schema of `rasid extract` output (the contract of OUTPUT.md)."""
@@ -92,51 +81,3 @@ def boilerplate_patterns() -> tuple[tuple[str, "re.Pattern[str]"], ...]:
 def section_labels() -> frozenset[str]:
     """Folded section labels of bylines (`تقارير`, `سياسي`)."""
     return frozenset(fold(row[0]) for row in read_tsv("lexicons/sections.tsv"))
-
-
-@dataclass(frozen=True, slots=True)
-class NumberWord:
-    value: float
-    kind: str  # unit, ten, hundred, scale, dual_scale, plural_scale, vague, fraction, few
-
-
-@dataclass(frozen=True, slots=True)
-class UnitWord:
-    unit: str
-    item: str
-    number: str  # sg, du, pl
-
-
-@dataclass(frozen=True, slots=True)
-class Cue:
-    role: str  # before, verb, after, range_start, range_link, rate, identifier, item
-    arg: str | None = None
-
-
-@lru_cache(maxsize=None)
-def number_words() -> "PhraseTable[NumberWord]":
-    """Arabic number words (ثلاث, عشرون, مئة, ألف, مليون, نصف, عشرات …)."""
-    from rasid.text.lexicon import PhraseTable
-    return PhraseTable(((form, NumberWord(_number(value), kind))
-                        for form, value, kind, *_ in read_tsv("lexicons/numbers.tsv")), accusative_alef=True)
-
-
-@lru_cache(maxsize=None)
-def unit_words() -> "PhraseTable[UnitWord]":
-    """Counted nouns and units of measure with their unit code (دولار → USD, عنصر → person)."""
-    from rasid.text.lexicon import PhraseTable
-    return PhraseTable(((form, UnitWord(unit, item, number))
-                        for form, unit, item, number, *_ in read_tsv("lexicons/units.tsv")), accusative_alef=True)
-
-
-@lru_cache(maxsize=None)
-def quantity_cues() -> "PhraseTable[Cue]":
-    """Qualifier, range, rate, item and identifier cues around numbers."""
-    from rasid.text.lexicon import PhraseTable
-    rows = read_tsv("lexicons/quantity_cues.tsv")
-    return PhraseTable((cue, Cue(*role.split(":", 1))) for cue, role, *_ in rows)
-
-
-def _number(text: str) -> float:
-    value = float(text)
-    return int(value) if value.is_integer() else value

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rasid.resources.catalogue import outlets
+from rasid.kb import outlets
 from rasid.stages.reading.lexicons import SOURCE_CUES, SOURCE_KINDS
 from rasid.stages.reading.polarity import is_hedged
 from rasid.stages.reading.view import Hit, View

@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from rasid.document import Quantity
-from rasid.resources.catalogue import unit_words
 from rasid.stages.reading.lexicons import EVENT_TRIGGERS
 from rasid.stages.reading.view import View
+from rasid.text.numerals import unit_words
 
 AFTER = 4    # words between a casualty word and the count it takes
 BEFORE = 8   # words between a count and the casualty verb after it

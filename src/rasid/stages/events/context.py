@@ -11,12 +11,12 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from rasid.document import Quantity, Time
-from rasid.resources.catalogue import unit_words
 from rasid.stages.events.casualties import Casualties, casualties
 from rasid.stages.reading.lexicons import EVENT_TRIGGERS, Entry
 from rasid.stages.reading.view import Hit, View
 from rasid.stages.attribution import Attribution, attribution_of, claims_responsibility
 from rasid.text.normalise import fold
+from rasid.text.numerals import unit_words
 
 NEAR = 4            # words after a trigger where what it needs (على, من, a place, money) stands
 _ON = "علي"

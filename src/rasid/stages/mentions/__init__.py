@@ -19,8 +19,8 @@ from rasid.ner.features import clitic_readings, norm_token
 from rasid.ner.rules import rule_spans
 from rasid.ner.spans import Span, name_start, tag_chunks
 from rasid.ner.tagger import NerTagger, load_tagger
-from rasid.resources.catalogue import number_words, unit_words
 from rasid.text.normalise import fold
+from rasid.text.numerals import number_words, unit_words
 from rasid.text.tokens import stem_variants
 
 _PRIORITY = {"known": 3, "rule": 2, "model": 1}

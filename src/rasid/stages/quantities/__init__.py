@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from rasid.document import Document, Quantity
 from rasid.stages.quantities.numbers import NumberSpan, read_number
 from rasid.stages.reading.view import reading_of
-from rasid.resources.catalogue import month_names, number_words, quantity_cues, unit_words
+from rasid.resources.catalogue import month_names
 from rasid.text.normalise import fold
+from rasid.text.numerals import number_words, quantity_cues, unit_words
 from rasid.text.tokens import covered
 
 _DURATIONS = ("hour", "day", "week", "month", "year")

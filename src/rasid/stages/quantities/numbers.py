@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rasid.resources.catalogue import NumberWord, number_words
+from rasid.text.numerals import NumberWord, number_words
 
 _SMALL = ("unit", "ten", "hundred")
 _SCALES = ("scale", "dual_scale", "plural_scale")

@@ -1,0 +1,21 @@
+"""The media of the actor base, by folded name or alias (the outlets of bylines)."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from rasid.kb.actors import actors
+from rasid.kb.names import all_names
+from rasid.text.normalise import fold
+
+
+@lru_cache(maxsize=None)
+def outlets() -> dict[str, dict[str, str]]:
+    """Folded outlet name or alias → {id, name, name_en}: the media of the actor base
+    (bylines: `أخبار الآن | ريف الحسكة`)."""
+    table: dict[str, dict[str, str]] = {}
+    for a in actors().records:
+        if a.kind in ("media", "group_media"):
+            record = {"id": a.id, "name": a.name, "name_en": a.name_en}
+            for alias in all_names(a):
+                table.setdefault(fold(alias.strip()), record)
+    return table

@@ -1,0 +1,85 @@
+"""The gazetteer (resources/kb/places.tsv, built by `make gazetteer`) and what cues say of places."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rasid.kb.names import Base, all_names, make_base, split_cell
+from rasid.resources.catalogue import read_tsv
+from rasid.text.normalise import fold
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    id: str
+    name: str
+    name_en: str
+    kind: str
+    country: str | None
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    population: int
+    aliases: tuple[str, ...]
+    context: tuple[str, ...]  # names used only once a mention is known to be a place
+    same_as: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceKind:
+    precision: int
+    prior: float
+    matched: bool
+    point: bool
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceCue:
+    kinds: frozenset[str] | None  # None: any kind
+    precision: int
+    compose: str | None  # folded word that may form a place name with the name after it
+    in_name: bool  # the cue is part of the name's span (جبل هيان), not a common noun before it (ريف)
+
+
+@lru_cache(maxsize=None)
+def places() -> Base[Place]:
+    """The gazetteer (resources/kb/places.tsv)."""
+    return make_base([_place(row) for row in read_tsv("kb/places.tsv")[1:]], all_names)
+
+
+def _place(row: list[str]) -> Place:
+    pid, name, name_en, kind, country, admin1, lat, lon, pop, aliases, context, same_as = row[:12]
+    return Place(pid, name, name_en, kind, country or None, admin1 or None, float(lat) if lat else None,
+                 float(lon) if lon else None, int(pop or 0), split_cell(aliases), split_cell(context),
+                 split_cell(same_as))
+
+
+@lru_cache(maxsize=65536)
+def find_places(text: str) -> tuple[Place, ...]:
+    """Gazetteer records a place name may refer to (all readings of one spelling)."""
+    return places().lookup(text)
+
+
+def place(kb_id: str) -> Place | None:
+    return places().by_id.get(kb_id)
+
+
+@lru_cache(maxsize=None)
+def place_kinds() -> dict[str, PlaceKind]:
+    """Kind → precision, prior, matched in text, merged as a point (resources/kb/place_kinds.tsv)."""
+    return {k: PlaceKind(int(p), float(prior), m == "1", pt == "1")
+            for k, p, prior, m, pt, *_ in read_tsv("kb/place_kinds.tsv")}
+
+
+def kind_of(kind: str) -> PlaceKind:
+    return place_kinds().get(kind, PlaceKind(2, 1.0, False, True))
+
+
+@lru_cache(maxsize=None)
+def place_cues() -> dict[str, PlaceCue]:
+    """Folded cue word → what it says of the place named after it (resources/kb/place_cues.tsv)."""
+    out = {}
+    for cue, kinds, precision, compose, in_name, *_ in read_tsv("kb/place_cues.tsv"):
+        allowed = None if kinds == "*" else frozenset(kinds.split(","))
+        out[fold(cue)] = PlaceCue(allowed, int(precision), fold(compose) or None, in_name == "1")
+    return out

@@ -1,0 +1,59 @@
+"""Phrase tables of amounts: number words, units and counted nouns, and the cues around numbers.
+
+The lists are data (`lexicons/numbers.tsv`, `units.tsv`, `quantity_cues.tsv`, found and read by
+rasid.resources.catalogue); this module builds `PhraseTable`s of them, once each, at first use.
+The quantities stage reads amounts with them; the mentions and events stages ask whether a word
+is a number word or a unit.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rasid.resources.catalogue import read_tsv
+from rasid.text.lexicon import PhraseTable
+
+
+@dataclass(frozen=True, slots=True)
+class NumberWord:
+    value: float
+    kind: str  # unit, ten, hundred, scale, dual_scale, plural_scale, vague, fraction, few
+
+
+@dataclass(frozen=True, slots=True)
+class UnitWord:
+    unit: str
+    item: str
+    number: str  # sg, du, pl
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    role: str  # before, verb, after, range_start, range_link, rate, identifier, item
+    arg: str | None = None
+
+
+@lru_cache(maxsize=None)
+def number_words() -> PhraseTable[NumberWord]:
+    """Arabic number words (ثلاث, عشرون, مئة, ألف, مليون, نصف, عشرات …)."""
+    return PhraseTable(((form, NumberWord(_number(value), kind))
+                        for form, value, kind, *_ in read_tsv("lexicons/numbers.tsv")), accusative_alef=True)
+
+
+@lru_cache(maxsize=None)
+def unit_words() -> PhraseTable[UnitWord]:
+    """Counted nouns and units of measure with their unit code (دولار → USD, عنصر → person)."""
+    return PhraseTable(((form, UnitWord(unit, item, number))
+                        for form, unit, item, number, *_ in read_tsv("lexicons/units.tsv")), accusative_alef=True)
+
+
+@lru_cache(maxsize=None)
+def quantity_cues() -> PhraseTable[Cue]:
+    """Qualifier, range, rate, item and identifier cues around numbers."""
+    rows = read_tsv("lexicons/quantity_cues.tsv")
+    return PhraseTable((cue, Cue(*role.split(":", 1))) for cue, role, *_ in rows)
+
+
+def _number(text: str) -> float:
+    value = float(text)
+    return int(value) if value.is_integer() else value
