@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from rasid.errors import RasidError
 from rasid.text.normalise import fold
 
 if TYPE_CHECKING:  # imported where used: the lexicon module imports this one
@@ -32,6 +33,10 @@ def resource_path(name: str) -> Path:
     if not path.is_file():
         raise FileNotFoundError(f"rasid resource {name!r} not found at {path}")
     return path
+
+
+class LexiconError(RasidError, ValueError):
+    """A lexicon that breaks its file's rules: names the file (and line) and what is wrong."""
 
 
 def read_tsv(name: str) -> list[list[str]]:
@@ -92,6 +97,65 @@ def boilerplate_patterns() -> tuple[tuple[str, "re.Pattern[str]"], ...]:
 def section_labels() -> frozenset[str]:
     """Folded section labels of bylines (`تقارير`, `سياسي`)."""
     return frozenset(fold(row[0]) for row in read_tsv("lexicons/sections.tsv"))
+
+
+@lru_cache(maxsize=None)
+def word_lists(name: str) -> dict[str, tuple[str, ...]]:
+    """Key → words in file order, for the files of `word  key[,key…]` rows (grammar_words.tsv,
+    function_words.tsv, relatives.tsv, suffixes.tsv). Words are kept as written."""
+    table: dict[str, list[str]] = {}
+    for row in read_tsv(name):
+        for key in row[1].split(","):
+            table.setdefault(key.strip(), []).append(row[0])
+    return {key: tuple(words) for key, words in table.items()}
+
+
+def _word_list(name: str, key: str) -> tuple[str, ...]:
+    words = word_lists(name).get(key)
+    if not words:
+        raise LexiconError(f"{resource_path(name)}: no rows for {key!r}")
+    return words
+
+
+@lru_cache(maxsize=None)
+def grammar_words(role: str) -> frozenset[str]:
+    """The words of one grammar role (`year_word`, `auxiliary` …) of lexicons/grammar_words.tsv."""
+    return frozenset(_word_list("lexicons/grammar_words.tsv", role))
+
+
+@lru_cache(maxsize=None)
+def function_words(user: str) -> frozenset[str]:
+    """Function words (prepositions, conjunctions, relatives …) of lexicons/function_words.tsv."""
+    return frozenset(_word_list("lexicons/function_words.tsv", user))
+
+
+@lru_cache(maxsize=None)
+def relatives(user: str) -> frozenset[str]:
+    """Relative pronouns (and ما) of lexicons/relatives.tsv."""
+    return frozenset(_word_list("lexicons/relatives.tsv", user))
+
+
+def suffixes(kind: str) -> tuple[str, ...]:
+    """Word endings of one kind (`pronoun`, `plural`) of lexicons/suffixes.tsv, in file order."""
+    return _word_list("lexicons/suffixes.tsv", kind)
+
+
+@lru_cache(maxsize=None)
+def properties(vocab: str) -> dict[str, dict[str, str]]:
+    """Value → {property: argument or ""} of a vocabulary of the output schema, from
+    lexicons/<vocab>_properties.tsv (`barrel  volume:oil` → {"barrel": {"volume": "oil"}})."""
+    table: dict[str, dict[str, str]] = {}
+    for value, props, *_ in read_tsv(f"lexicons/{vocab}_properties.tsv"):
+        for prop in props.split(","):
+            key, _, arg = prop.strip().partition(":")
+            table.setdefault(value.strip(), {})[key] = arg
+    return table
+
+
+@lru_cache(maxsize=None)
+def with_property(vocab: str, prop: str) -> frozenset[str]:
+    """The values of vocabulary `vocab` that have property `prop` (`event_type`, `fighting`)."""
+    return frozenset(value for value, props in properties(vocab).items() if prop in props)
 
 
 @dataclass(frozen=True, slots=True)
