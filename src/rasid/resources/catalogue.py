@@ -102,7 +102,7 @@ def section_labels() -> frozenset[str]:
 @lru_cache(maxsize=None)
 def word_lists(name: str) -> dict[str, tuple[str, ...]]:
     """Key → words in file order, for the files of `word  key[,key…]` rows (grammar_words.tsv,
-    function_words.tsv, relatives.tsv, suffixes.tsv). Words are kept as written."""
+    suffixes.tsv). Words are kept as written."""
     table: dict[str, list[str]] = {}
     for row in read_tsv(name):
         for key in row[1].split(","):
@@ -124,15 +124,15 @@ def grammar_words(role: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
-def function_words(user: str) -> frozenset[str]:
+def function_words() -> frozenset[str]:
     """Function words (prepositions, conjunctions, relatives …) of lexicons/function_words.tsv."""
-    return frozenset(_word_list("lexicons/function_words.tsv", user))
+    return frozenset(row[0] for row in read_tsv("lexicons/function_words.tsv"))
 
 
 @lru_cache(maxsize=None)
-def relatives(user: str) -> frozenset[str]:
+def relatives() -> frozenset[str]:
     """Relative pronouns (and ما) of lexicons/relatives.tsv."""
-    return frozenset(_word_list("lexicons/relatives.tsv", user))
+    return frozenset(row[0] for row in read_tsv("lexicons/relatives.tsv"))
 
 
 def suffixes(kind: str) -> tuple[str, ...]:

@@ -162,7 +162,7 @@ def _remember(view: View, lo: int, hi: int, kind: str, registry: dict[str, str])
         if view.hits_in(SOURCE_KINDS, s, e) or any(_outlet_at(view, k, e) for k in range(s, e)):
             continue
         words = [view.words[k] for k in range(s, e)
-                 if view.doc.tokens[k].kind == "word" and view.words[k] not in function_words("names")]
+                 if view.doc.tokens[k].kind == "word" and view.words[k] not in function_words()]
         if 1 <= len(words) <= 4 and len(words[-1]) >= 3:
             registry.setdefault(" ".join(words), kind)
             registry.setdefault(words[-1], kind)

@@ -104,7 +104,7 @@ def _origin(view: View, word: ChannelWord, draft: Draft, drafts: list[Draft]) ->
     on the claim before tells where that claim's asset came from; it makes no claim of its own."""
     cue = draft.start
     return (word.start > 0 and view.words[word.start - 1] == "من" and cue < word.start
-            and any(view.words[k] in relatives("claims") for k in range(max(0, cue - 2), cue))
+            and any(view.words[k] in relatives() for k in range(max(0, cue - 2), cue))
             and drafts[-1].end <= cue)
 
 

@@ -51,7 +51,7 @@ def facility_names(view: View) -> dict[str, str]:
         if entry is None or k >= len(view) or view.doc.tokens[k].kind != "word":
             continue
         word = view.words[k]
-        if view.match(CLAIM_CHANNELS, k) or word in function_words("claims") or not _name_like(view, k):
+        if view.match(CLAIM_CHANNELS, k) or word in function_words() or not _name_like(view, k):
             continue
         for variant in stem_variants(word):
             names.setdefault(variant, entry.value)
@@ -159,7 +159,7 @@ def _needs_met(view: View, hit: Hit, hi: int) -> bool:
     if "object" not in hit.entries[0].needs:
         return True
     return hit.end < hi and view.doc.tokens[hit.end].kind == "word" \
-        and view.words[hit.end] not in function_words("claims")
+        and view.words[hit.end] not in function_words()
 
 
 def _role(view: View, hit: Hit, word: ChannelWord) -> str | None:

@@ -129,7 +129,7 @@ def _real(view: View, hit: Hit, ctx: Context) -> bool:
     k = hit.start - 1
     while k > ctx.lo and view.words[k] in grammar_words("auxiliary"):
         k -= 1
-    if k >= ctx.lo and view.words[k] in relatives("events"):
+    if k >= ctx.lo and view.words[k] in relatives():
         return False
     return not is_generic(view, hit.start, hit.end)
 

@@ -118,7 +118,7 @@ def place_after(view: View, ctx: Context, hit: Hit) -> str | None:
         if found and found.entry("place"):
             nxt = found.end
             word = view.words[nxt] if nxt < ctx.hi and view.doc.tokens[nxt].kind == "word" else ""
-            return word if word and word not in function_words("events") else view.words[k]
+            return word if word and word not in function_words() else view.words[k]
     return None
 
 
@@ -141,7 +141,7 @@ def _place(view: View, ctx: Context, hit: Hit) -> bool:
 
 def _object(view: View, ctx: Context, hit: Hit) -> bool:
     k = hit.end
-    if k >= ctx.hi or view.doc.tokens[k].kind not in ("word", "number") or view.words[k] in function_words("events"):
+    if k >= ctx.hi or view.doc.tokens[k].kind not in ("word", "number") or view.words[k] in function_words():
         return False
     return not any(p.kind == "conj" for p in view.doc.tokens[k].parts)
 
