@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from rasid.document import Claim, Document, Quantity, Segment
-from rasid.resources.catalogue import relatives, with_property
+from rasid.resources.catalogue import grammar_words, relatives, with_property
 from rasid.stages.claims.channels import (ChannelWord, channel_words, derived_money, facility_names, generic_money,
                                         role_of)
 from rasid.stages.reading.lexicons import CLAIM_ROLES, PARTIES
@@ -103,7 +103,7 @@ def _origin(view: View, word: ChannelWord, draft: Draft, drafts: list[Draft]) ->
     """`الذهب الخام التي استولى عليها من المناجم`: a channel word after `من` in a relative clause
     on the claim before tells where that claim's asset came from; it makes no claim of its own."""
     cue = draft.start
-    return (word.start > 0 and view.words[word.start - 1] == "من" and cue < word.start
+    return (word.start > 0 and view.words[word.start - 1] in grammar_words("from") and cue < word.start
             and any(view.words[k] in relatives() for k in range(max(0, cue - 2), cue))
             and drafts[-1].end <= cue)
 
