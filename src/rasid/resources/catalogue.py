@@ -1,6 +1,7 @@
 """Find and load the package's data files, once each.
 
-Resources are data, not code: lexicons are TSV files under `resources/`. Setting the
+Resources are data, not code: lexicons are TSV files under `resources/`, checked as they are
+read against the vocabularies of the output schema (rasid.resources.checks). Setting the
 environment variable RASID_DATA to a folder makes files there take precedence, so a user
 can try a rebuilt lexicon without reinstalling. Loaders are cached: a resource is read at
 first use, never at import.
@@ -36,17 +37,28 @@ def resource_path(name: str) -> Path:
 
 
 class LexiconError(RasidError, ValueError):
-    """A lexicon that breaks its file's rules: names the file (and line) and what is wrong."""
+    """A lexicon that breaks its file's rules: names the file and, for a bad row, its line and value."""
 
 
 def read_tsv(name: str) -> list[list[str]]:
-    """Rows of a TSV resource, skipping blank lines and `#` comments."""
+    """Rows of a TSV resource, skipping blank lines and `#` comments. A lexicon's vocabulary
+    columns are checked as it is read (rasid.resources.checks): a bad value raises LexiconError."""
+    return [row for _, row in read_numbered_tsv(name)]
+
+
+def read_numbered_tsv(name: str) -> list[tuple[int, list[str]]]:
+    """(line number, row) of a TSV resource, checked like `read_tsv`."""
+    from rasid.resources.checks import check_row, checked_files
     rows = []
-    with open(resource_path(name), encoding="utf-8") as f:
-        for line in f:
+    path = resource_path(name)
+    with open(path, encoding="utf-8") as f:
+        for number, line in enumerate(f, 1):
             line = line.rstrip("\n")
             if line.strip() and not line.startswith("#"):
-                rows.append(line.split("\t"))
+                rows.append((number, line.split("\t")))
+    if name in checked_files():
+        for number, row in rows:
+            check_row(name, path, number, row)
     return rows
 
 
