@@ -23,6 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from rasid.resources.catalogue import grammar_words
 from rasid.text.normalise import fold
 
 #: Attributes of a document entity carried to the corpus entity (the first value wins).
@@ -31,7 +32,6 @@ MAX_ALIASES = 40
 _TIES_FILE = Path(__file__).resolve().parent / "name_ties.tsv"
 _STRIP_RE = re.compile(r"[\s\"'«»“”.,:;!?()\[\]{}<>#\-_/\\|]+")
 _GAP_STRIP_RE = re.compile(r"[\s\"'«»“”.,:;]+")
-_KUNYA_WORDS = frozenset({"ابو", "ابي", "ابا", "ام"})
 
 
 @dataclass
@@ -59,7 +59,7 @@ def name_key(text: str | None) -> str:
 
 def is_kunya(name: str) -> bool:
     words = fold(name).split()
-    return len(words) >= 2 and words[0] in _KUNYA_WORDS
+    return len(words) >= 2 and words[0] in grammar_words("kunya")
 
 
 @lru_cache(maxsize=1)

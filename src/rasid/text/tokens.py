@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from rasid.document import Part, Token
-from rasid.resources.catalogue import word_frequencies
+from rasid.resources.catalogue import grammar_words, word_frequencies
 from rasid.text.normalise import fold
 
 _MARKS = "\u0640\u064b-\u065f\u0670"  # tatweel and diacritics live inside words
@@ -31,9 +31,6 @@ _TOKEN_RE = re.compile(
 _CONJ = "وف"
 _PREP = "بلك"
 _MIN_STEM = 2  # letters left after the article; shorter remainders are not words
-# Words that begin with ال but carry no article (relative pronouns, God, particles), folded.
-_NOT_ARTICLE = frozenset({"الذي", "التي", "الذين", "اللذين", "اللذان", "اللتين", "اللتان",
-                          "اللاتي", "اللواتي", "الله", "الا", "الي", "الف", "الاف"})
 
 
 def tokenize(text: str) -> list[Token]:
@@ -77,7 +74,7 @@ def _clitic_layout(surface_word: str) -> tuple[tuple[int, int, str], ...]:
     if parts and parts[-1][2] == "prep" and word[i - 1:i + 1] == "لل":
         parts.append((letters[i], letters[i] + 1, "det"))  # ل + ال, alef elided
         i += 1
-    elif surface[i:i + 2] == "ال" and len(word) - i - 2 >= _MIN_STEM and word[i:] not in _NOT_ARTICLE:
+    elif surface[i:i + 2] == "ال" and len(word) - i - 2 >= _MIN_STEM and word[i:] not in grammar_words("not_article"):
         parts.append((letters[i], letters[i + 1] + 1, "det"))
         i += 2
     parts.append((letters[i], len(surface_word), "stem"))

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from rasid.document import Document, Source
+from rasid.resources.catalogue import grammar_words
 from rasid.stages.reading.lexicons import SOURCE_CUES
 from rasid.stages.reading.polarity import is_hedged
 from rasid.stages.reading.quotes import Quotes
@@ -28,7 +29,6 @@ _QUOTED_NAME = 40          # a quotation this short names something ("رويتر
 _UNDESCRIBED = "official"  # a named subject nothing describes: most often a body or its spokesperson
 _LOOKBACK = 64    # scopes looked back at for the one holding a position
 COMP_WINDOW = 12  # words between a source and the complementizer that opens what it said
-_NOT_BEFORE_VERB = frozenset({"ما", "التي", "الذي", "اللذين", "الذين", "الي", "في", "فى", "عن", "علي", "من"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,7 +210,7 @@ def _relative(view: View, i: int) -> bool:
         return False
     prev = view.words[i - 1]
     prev = prev[1:] if prev[:1] in ("و", "ف") and len(prev) > 2 else prev
-    return prev in _NOT_BEFORE_VERB
+    return prev in grammar_words("not_before_verb")
 
 
 def _quoted(view: View, hit: Hit, quotes: Quotes) -> bool:

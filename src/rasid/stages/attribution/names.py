@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rasid.kb import outlets
+from rasid.resources.catalogue import function_words, grammar_words
 from rasid.stages.reading.lexicons import SOURCE_CUES, SOURCE_KINDS
 from rasid.stages.reading.polarity import is_hedged
 from rasid.stages.reading.view import Hit, View
@@ -22,8 +23,6 @@ NP_SHORT = 3     # words taken when none comes
 PREP_MAX = 8     # words of the object of بحسب / وفق
 BEFORE_MAX = 20  # words before a verb that may name its subject
 _ENDS_NP = ("comp", "stop", "verb", "cont", "prep", "back")
-_SPLIT = frozenset({"وهو", "وهي", "هو", "هي", "الذي", "التي", "(", ")", ",", ";", ":", "-", '"'})
-_FUNCTION = frozenset({"من", "عن", "في", "فى", "و", "او", "ثم", "كان", "كانت", "قد", "لقد"})
 _OUTLET_STRENGTH = 4
 _MENTION_KIND = "official"  # a named person or body no descriptor places
 _WEAK = 9                   # strength of bare group words (التنظيم): a known name beats them
@@ -92,7 +91,7 @@ def _ends_np(view: View, k: int) -> bool:
 
 def _trimmed(view: View, lo: int, hi: int) -> tuple[int, int] | None:
     while hi > lo and (view.doc.tokens[hi - 1].kind == "punct" and view.words[hi - 1] != '"'
-                       or view.words[hi - 1] in ("كان", "كانت", "و")):
+                       or view.words[hi - 1] in grammar_words("name_trailing")):
         hi -= 1
     if hi > lo and view.words[hi - 1] == '"' and view.words[lo:hi].count('"') % 2:
         hi -= 1
@@ -150,7 +149,7 @@ def _outlet_at(view: View, k: int, hi: int) -> bool:
 def _segments(view: View, lo: int, hi: int) -> list[tuple[int, int]]:
     out, start, depth = [], lo, 0
     for k in range(lo, hi + 1):
-        if k == hi or view.words[k] in _SPLIT:
+        if k == hi or view.words[k] in grammar_words("name_split"):
             if start < k and depth == 0:
                 out.append((start, k))
             depth += (k < hi and view.words[k] == "(") - (k < hi and view.words[k] == ")")
@@ -164,7 +163,7 @@ def _remember(view: View, lo: int, hi: int, kind: str, registry: dict[str, str])
         if view.hits_in(SOURCE_KINDS, s, e) or any(_outlet_at(view, k, e) for k in range(s, e)):
             continue
         words = [view.words[k] for k in range(s, e)
-                 if view.doc.tokens[k].kind == "word" and view.words[k] not in _FUNCTION]
+                 if view.doc.tokens[k].kind == "word" and view.words[k] not in function_words()]
         if 1 <= len(words) <= 4 and len(words[-1]) >= 3:
             registry.setdefault(" ".join(words), kind)
             registry.setdefault(words[-1], kind)

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from rasid.document import Claim, Document, Quantity, Segment
+from rasid.resources.catalogue import grammar_words, relatives, with_property
 from rasid.stages.claims.channels import (ChannelWord, channel_words, derived_money, facility_names, generic_money,
                                         role_of)
 from rasid.stages.reading.lexicons import CLAIM_ROLES, PARTIES
@@ -21,15 +22,10 @@ from rasid.stages.reading.polarity import hypothetical_after, polarity_before
 from rasid.stages.reading.view import View
 from rasid.stages.attribution import Attribution, attribution_of
 
-_MONEY_ROLES = frozenset({"transfer", "investment", "seizure", "expenditure", "loss"})
-_CASH_ROLES = frozenset({"transfer", "investment", "expenditure"})  # what generic money makes a claim with
 _OBJECT_GAP = 4               # words between a money cue and the money it governs
 _RECENT = 50                  # claims kept in mind for that
 _INHERIT = 3                  # sentences back where money with no channel finds its channel
 _AMOUNT_GAP = 8               # words between a claim and an amount that belongs to it
-_RELATIVES = frozenset({"التي", "الذي", "الذين", "اللذين", "ما"})
-_NOT_AMOUNTS = frozenset({"person", "hour", "day", "week", "month", "year", "vehicle", "airstrike", "attack",
-                          "country", "village", "km", "km2"})
 
 
 @dataclass
@@ -107,8 +103,8 @@ def _origin(view: View, word: ChannelWord, draft: Draft, drafts: list[Draft]) ->
     """`الذهب الخام التي استولى عليها من المناجم`: a channel word after `من` in a relative clause
     on the claim before tells where that claim's asset came from; it makes no claim of its own."""
     cue = draft.start
-    return (word.start > 0 and view.words[word.start - 1] == "من" and cue < word.start
-            and any(view.words[k] in _RELATIVES for k in range(max(0, cue - 2), cue))
+    return (word.start > 0 and view.words[word.start - 1] in grammar_words("from") and cue < word.start
+            and any(view.words[k] in relatives() for k in range(max(0, cue - 2), cue))
             and drafts[-1].end <= cue)
 
 
@@ -118,11 +114,11 @@ def _money_drafts(view: View, number: int, lo: int, hi: int, drafts: list[Draft]
     out = []
     for hit in view.hits_in(CLAIM_ROLES, lo, hi):
         role = hit.entries[0].value
-        if hit.entries[0].cls != "cue" or role not in _MONEY_ROLES | {"revenue", "asset"} or \
+        if hit.entries[0].cls != "cue" or role not in with_property("role", "money") | {"revenue", "asset"} or \
                 any(d.start <= hit.start < d.end for d in drafts):
             continue
         found = _governed_money(view, hit.end, hi, quantities, role)
-        if found is None or (role not in _MONEY_ROLES and found[1] != "amount"):
+        if found is None or (role not in with_property("role", "money") and found[1] != "amount"):
             continue  # earning or holding makes a claim only with an amount (`يملك 25 مليون دولار`)
         end, kind = found
         channel = None if kind == "money" else _channel_for(role, kind == "pointing", hit.start, drafts, history, number)
@@ -137,7 +133,7 @@ def _governed_money(view: View, k: int, hi: int, quantities: list[Quantity], rol
         pointing = derived_money(view, j)
         if pointing is not None:
             return j + 1, "pointing" if pointing else "derived"
-        if role in _CASH_ROLES and generic_money(view, j):
+        if role in with_property("role", "cash") and generic_money(view, j):
             return j + 1, "money"
     for q in quantities:
         a = view.token_at(q.start)
@@ -186,7 +182,7 @@ def _take_amounts(view: View, drafts: list[Draft], quantities: list[Quantity]) -
         limit = min(drafts[k + 1].start if k + 1 < len(drafts) else len(view), draft.end + _AMOUNT_GAP)
         for q in quantities:
             a, b = view.token_at(q.start), view.token_at(q.end - 1) + 1
-            if q.unit in _NOT_AMOUNTS or q.id in draft.quantities:
+            if q.unit in with_property("unit", "not_amount") or q.id in draft.quantities:
                 continue
             if a < draft.end and draft.start < b or draft.end <= a < limit and view.sent[a] == view.sent[draft.focus]:
                 draft.quantities.append(q.id)

@@ -12,7 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rasid.document import Quantity
-from rasid.resources.catalogue import word_frequencies
+from rasid.resources.catalogue import (function_words, grammar_words, properties, with_property,
+                                      word_frequencies)
 from rasid.stages.reading.lexicons import CLAIM_CHANNELS, CLAIM_ROLES, PARTIES, default_role, lexicon
 from rasid.stages.reading.view import Hit, View
 from rasid.text.tokens import stem_variants
@@ -23,16 +24,6 @@ SAME_GAP = 3      # words between two words of one channel that still make one c
 SUBJECT = 6       # words before a takeover verb where its subject may stand
 _RARE = 50        # a facility's name is a word news rarely uses (الجبسة, التنك)
 _STRONG_BREAKS = frozenset({":", "(", ")"})
-_JOINERS = frozenset({"و", '"', "'"})
-_FUNCTION = frozenset({"من", "في", "فى", "علي", "عن", "الي", "التي", "الذي", "و", "هذا", "هذه", "ذلك"})
-_VOLUME_UNITS = {"barrel": "oil"}
-_EXCEPT = frozenset({"غير"})
-_MOVABLE = frozenset({"cash", "cryptocurrency", "gold", "banking", "currency", "oil", "gas", "arms_trade",
-                      "antiquities", "donations", "kidnapping_ransom", "taxation_extortion", "fraud", "other"})
-_GOVERNING = frozenset({"loss", "transfer", "investment", "seizure", "expenditure"})
-_FROM_THEM = frozenset({"منهم", "منه", "منها", "من التنظيم", "من داعش"})
-_INVESTED = frozenset({"real_estate", "banking", "gold", "industry", "mining"})
-_PREPOSITIONS = frozenset({"في", "من", "الي", "علي", "عن", "داخل", "خارج", "نحو"})
 
 
 @dataclass
@@ -60,7 +51,7 @@ def facility_names(view: View) -> dict[str, str]:
         if entry is None or k >= len(view) or view.doc.tokens[k].kind != "word":
             continue
         word = view.words[k]
-        if view.match(CLAIM_CHANNELS, k) or word in _FUNCTION or not _name_like(view, k):
+        if view.match(CLAIM_CHANNELS, k) or word in function_words() or not _name_like(view, k):
             continue
         for variant in stem_variants(word):
             names.setdefault(variant, entry.value)
@@ -87,14 +78,15 @@ def channel_words(view: View, lo: int, hi: int, names: dict[str, str], quantitie
             taken.add(k)
     for q in quantities:
         a, b = view.token_at(q.start), view.token_at(q.end - 1) + 1
-        if q.unit in _VOLUME_UNITS and lo <= a < hi and not taken & set(range(a, b)):
-            found.append(ChannelWord(a, b, _VOLUME_UNITS[q.unit], "volume"))
+        volume = properties("unit").get(q.unit or "", {}).get("volume")
+        if volume and lo <= a < hi and not taken & set(range(a, b)):
+            found.append(ChannelWord(a, b, volume, "volume"))
     return _joined(view, sorted(found, key=lambda w: w.start))
 
 
 def _excluded(view: View, k: int) -> bool:
     """`غير النفطية`: a channel word after `غير` names everything but that channel."""
-    return k > 0 and view.words[k - 1] in _EXCEPT
+    return k > 0 and view.words[k - 1] in grammar_words("except")
 
 
 def _joined(view: View, words: list[ChannelWord]) -> list[ChannelWord]:
@@ -116,7 +108,8 @@ def _same_near(view: View, a: ChannelWord, b: ChannelWord) -> bool:
 
 def _coordinated(view: View, a: ChannelWord, b: ChannelWord) -> bool:
     between = [view.words[k] for k in range(a.end, b.start)]
-    return b.cls == "word" and all(w in _JOINERS for w in between) and ("و" in between or b.clitic.startswith("و"))
+    joined = all(w in grammar_words("joiner") for w in between)
+    return b.cls == "word" and joined and ("و" in between or b.clitic.startswith("و"))
 
 
 def role_of(view: View, word: ChannelWord, lo: int, hi: int) -> Role | None:
@@ -156,7 +149,7 @@ def _governing(view: View, before: list[Hit], word: ChannelWord) -> Hit:
             break
         if "derived" not in (cur.entries[0].cls, prev.entries[0].cls):
             break
-        if _role(view, prev, word) in _GOVERNING:
+        if _role(view, prev, word) in with_property("role", "governing"):
             return prev
         k -= 1
     return before[-1]
@@ -165,12 +158,13 @@ def _governing(view: View, before: list[Hit], word: ChannelWord) -> Hit:
 def _needs_met(view: View, hit: Hit, hi: int) -> bool:
     if "object" not in hit.entries[0].needs:
         return True
-    return hit.end < hi and view.doc.tokens[hit.end].kind == "word" and view.words[hit.end] not in _FUNCTION
+    return hit.end < hi and view.doc.tokens[hit.end].kind == "word" \
+        and view.words[hit.end] not in function_words()
 
 
 def _role(view: View, hit: Hit, word: ChannelWord) -> str | None:
     cls = hit.entries[0].cls
-    if hit.entries[0].value == "transfer" and word.channel not in _MOVABLE:
+    if hit.entries[0].value == "transfer" and word.channel not in with_property("channel", "movable"):
         return None  # moving a factory or a mine is no transfer of funds
     if cls == "takeover":
         return _takeover(view, hit)
@@ -182,9 +176,10 @@ def _role(view: View, hit: Hit, word: ChannelWord) -> str | None:
 def _purchase(view: View, word: ChannelWord) -> str:
     """Buying from the group is its revenue; the group buying is investment or expenditure."""
     after = view.words[word.end:word.end + FORWARD]
-    if any(w in _FROM_THEM for w in after) or " ".join(after[:2]) in _FROM_THEM:
+    from_them = grammar_words("from_them")
+    if any(w in from_them for w in after) or " ".join(after[:2]) in from_them:
         return "revenue"
-    return "investment" if word.channel in _INVESTED else "expenditure"
+    return "investment" if word.channel in with_property("channel", "invested") else "expenditure"
 
 
 def _takeover(view: View, hit: Hit) -> str:
@@ -210,7 +205,7 @@ def _party(view: View, k: int) -> str | None:
     if hit:
         return hit.entries[0].cls
     start, end = view.chars(k, k + 1)
-    after_preposition = k > 0 and view.words[k - 1] in _PREPOSITIONS
+    after_preposition = k > 0 and view.words[k - 1] in grammar_words("preposition")
     has_preposition = any(p.kind == "prep" for p in view.doc.tokens[k].parts)
     if after_preposition or has_preposition:
         return None

@@ -18,21 +18,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from rasid.document import Document, Event, Segment
+from rasid.resources.catalogue import grammar_words, relatives, with_property
 from rasid.stages.events.casualties import Casualties
 from rasid.stages.reading.lexicons import EVENT_TRIGGERS, PARTIES, lexicon
 from rasid.stages.reading.polarity import is_generic, polarity_before, was_before
 from rasid.stages.reading.view import Hit, View
 from rasid.stages.events.context import Context, context, place_after, satisfied
 
-FIGHTING = frozenset({"attack", "clash", "airstrike", "explosion", "territory_change", "leader_killed"})
-_DEFINITE_NEEDS_SUPPORT = frozenset({"attack", "clash", "airstrike", "explosion"})
-_RELATIVES = frozenset({"التي", "الذي", "الذين", "اللذين", "اللتين", "ما"})
 _LEADER_GAP = 2      # words between a kill word and the leader it names
 _LEADER_STRENGTH = 4
 _SAME_EVENT_GAP = 2  # words between two triggers of one type that name one event
 _ARMED_ITEMS = frozenset({"fighters", "soldiers", "forces", "leaders"})
-_PATTERNS = frozenset({"researcher"})  # sources that describe patterns: their events need a date
-_AUXILIARIES = frozenset({"قد", "لقد", "كان", "كانت"})
 
 
 @dataclass
@@ -109,7 +105,7 @@ def _triggered(view: View, hit: Hit, ctx: Context) -> Candidate | None:
 def _needs_anchor(view: View, hit: Hit, kind: str, ctx: Context) -> bool:
     """Definite nouns of fighting (`الهجوم`, `هجومه`) and nouns after a generic head (`عمليات الخطف`)."""
     suffixed = view.bases(lexicon(EVENT_TRIGGERS))[hit.start] != view.words[hit.start]
-    if ("ال" in hit.clitic or suffixed) and kind in _DEFINITE_NEEDS_SUPPORT:
+    if ("ال" in hit.clitic or suffixed) and kind in with_property("event_type", "definite_needs_support"):
         return True
     prev = view.match(EVENT_TRIGGERS, hit.start - 1) if hit.start > ctx.lo else None
     return bool(prev and prev.end == hit.start and prev.entry("generic"))
@@ -131,16 +127,17 @@ def _real(view: View, hit: Hit, ctx: Context) -> bool:
     if polarity_before(view, hit.start, ctx.lo) != "affirmed" or was_before(view, hit.start):
         return False
     k = hit.start - 1
-    while k > ctx.lo and view.words[k] in _AUXILIARIES:
+    while k > ctx.lo and view.words[k] in grammar_words("auxiliary"):
         k -= 1
-    if k >= ctx.lo and view.words[k] in _RELATIVES:
+    if k >= ctx.lo and view.words[k] in relatives():
         return False
     return not is_generic(view, hit.start, hit.end)
 
 
 def _told(event: Event) -> bool:
     """An analyst's account of how a group operates is no report of an event unless dated."""
-    return event.date is not None or event.source is None or event.source.kind not in _PATTERNS
+    patterns = with_property("source_kind", "patterns")
+    return event.date is not None or event.source is None or event.source.kind not in patterns
 
 
 def _numbered(event: Event, number: int) -> Event:
@@ -159,10 +156,10 @@ def _restated(c: Candidate, memory: _Memory) -> bool:
 def _one_incident(found: list[Candidate]) -> list[Candidate]:
     """Fighting words of a sentence are one incident, named by the strongest (first on a tie);
     two words of one other type side by side are one event (`اتفاق لوقف إطلاق النار`)."""
-    fighting = [c for c in found if c.type in FIGHTING]
+    fighting = [c for c in found if c.type in with_property("event_type", "fighting")]
     if len(fighting) > 1:
         best = max(fighting, key=lambda c: (c.strength, -c.start))
-        found = [c for c in found if c.type not in FIGHTING or c is best]
+        found = [c for c in found if c.type not in with_property("event_type", "fighting") or c is best]
     out: list[Candidate] = []
     for c in found:
         if out and out[-1].type == c.type and c.start - out[-1].end <= _SAME_EVENT_GAP:
@@ -181,7 +178,7 @@ def _from_casualties(view: View, ctx: Context, memory: _Memory, count: int) -> l
         return []
     last = memory.last_event
     if last is not None and _paragraph_of(view, ctx.lo) == memory.last_paragraph:
-        if last.killed is None and last.injured is None and last.type in FIGHTING:
+        if last.killed is None and last.injured is None and last.type in with_property("event_type", "fighting"):
             last.killed, last.injured = hurt.killed, hurt.injured
             last.quantities = sorted(set(last.quantities) | set(hurt.quantities), key=_qnum)
         return []
@@ -198,7 +195,7 @@ def _armed(view: View, ctx: Context) -> bool:
 def _event(view: View, ctx: Context, c: Candidate, number: int) -> Event:
     start, end = view.hit_chars(Hit(c.start, c.end, (), ""))
     time = ctx.time_near(start)
-    hurt: Casualties = ctx.casualties if c.type in FIGHTING else Casualties()
+    hurt: Casualties = ctx.casualties if c.type in with_property("event_type", "fighting") else Casualties()
     return Event(
         id=f"v{number}", type=c.type, trigger=Segment(start, end),
         evidence=Segment(*view.chars(ctx.lo, ctx.hi)),

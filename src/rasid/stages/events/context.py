@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from rasid.document import Quantity, Time
+from rasid.resources.catalogue import function_words, grammar_words, with_property
 from rasid.stages.events.casualties import Casualties, casualties
 from rasid.stages.reading.lexicons import EVENT_TRIGGERS, Entry
 from rasid.stages.reading.view import Hit, View
@@ -19,10 +20,6 @@ from rasid.text.normalise import fold
 from rasid.text.numerals import unit_words
 
 NEAR = 4            # words after a trigger where what it needs (على, من, a place, money) stands
-_ON = "علي"
-_FROM = frozenset({"من", "منه", "منها", "منهم"})
-_FUNCTION = frozenset({"و", "في", "فى", "من", "الي", "علي", "عن", "الذي", "التي", "ان", "بعد", "قبل"})
-_FIGHTING = frozenset({"attack", "clash", "airstrike", "explosion", "territory_change", "leader_killed"})
 
 
 @dataclass
@@ -51,7 +48,7 @@ class Context:
         """A date, a casualty count (for fighting) or a count of its own anchors the event."""
         if self.times or self.counts(hit.start, hit.end):
             return True
-        return kind in _FIGHTING and self.casualties.counted
+        return kind in with_property("event_type", "fighting") and self.casualties.counted
 
     def counts(self, start: int, end: int) -> list[str]:
         """Quantities that count the trigger (`60 غارة`) or the money it moves."""
@@ -122,7 +119,7 @@ def place_after(view: View, ctx: Context, hit: Hit) -> str | None:
         if found and found.entry("place"):
             nxt = found.end
             word = view.words[nxt] if nxt < ctx.hi and view.doc.tokens[nxt].kind == "word" else ""
-            return word if word and word not in _FUNCTION else view.words[k]
+            return word if word and word not in function_words() else view.words[k]
     return None
 
 
@@ -131,12 +128,12 @@ def _near(ctx: Context, hit: Hit) -> range:
 
 
 def _on(view: View, ctx: Context, hit: Hit) -> bool:
-    return any(view.words[k] == _ON or view.words[k].startswith(_ON) and len(view.words[k]) <= 6
-               for k in _near(ctx, hit))
+    return any(view.words[k] == on or view.words[k].startswith(on) and len(view.words[k]) <= 6
+               for k in _near(ctx, hit) for on in grammar_words("on"))
 
 
 def _from(view: View, ctx: Context, hit: Hit) -> bool:
-    return any(view.words[k] in _FROM for k in range(hit.end, min(ctx.hi, hit.end + NEAR - 1)))
+    return any(view.words[k] in grammar_words("from_pronoun") for k in range(hit.end, min(ctx.hi, hit.end + NEAR - 1)))
 
 
 def _place(view: View, ctx: Context, hit: Hit) -> bool:
@@ -145,7 +142,7 @@ def _place(view: View, ctx: Context, hit: Hit) -> bool:
 
 def _object(view: View, ctx: Context, hit: Hit) -> bool:
     k = hit.end
-    if k >= ctx.hi or view.doc.tokens[k].kind not in ("word", "number") or view.words[k] in _FUNCTION:
+    if k >= ctx.hi or view.doc.tokens[k].kind not in ("word", "number") or view.words[k] in function_words():
         return False
     return not any(p.kind == "conj" for p in view.doc.tokens[k].parts)
 

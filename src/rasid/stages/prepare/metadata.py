@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from rasid.document import Document
 from rasid.kb import outlets
-from rasid.resources.catalogue import first_names, section_labels
+from rasid.resources.catalogue import first_names, grammar_words, section_labels
 from rasid.text.dates import find_date
 from rasid.text.normalise import fold
 from rasid.text.segment import paragraphs
@@ -22,7 +22,6 @@ _MAX_HEADER_LINES = 8
 _MAX_TITLE_WORDS = 25
 _BODY_WORDS = 15  # a line this long, or one ending in a full stop, is prose
 _DASH_RE = re.compile(r"^(?P<left>[^–—\-|]{2,60}?)\s+[–—\-]\s+(?P<right>[^–—\-|]{2,60})$")
-_DATELINE_CUES = ("خاص", "–", "—")
 
 
 @dataclass
@@ -113,7 +112,7 @@ def looks_like_person(text: str) -> bool:
 
 
 def _is_dateline(part: str) -> bool:
-    return any(cue in part for cue in _DATELINE_CUES)
+    return any(cue in part for cue in grammar_words("dateline"))
 
 
 def _is_prose(line: str) -> bool:

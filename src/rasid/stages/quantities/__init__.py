@@ -16,20 +16,13 @@ from dataclasses import dataclass
 from rasid.document import Document, Quantity
 from rasid.stages.quantities.numbers import NumberSpan, read_number
 from rasid.stages.reading.view import reading_of
-from rasid.resources.catalogue import month_names
-from rasid.text.normalise import fold
+from rasid.resources.catalogue import grammar_words, month_names, with_property
 from rasid.text.numerals import number_words, quantity_cues, unit_words
 from rasid.text.tokens import covered
 
-_DURATIONS = ("hour", "day", "week", "month", "year")
-_NOT_CARRIED = _DURATIONS + ("percent",)  # units a bare number never inherits
 _VERB_GAP = 5           # words between a verb cue and its number (تجاوزت إيرادات الحقول يومياً المليون)
 _RATE_WINDOW = 2        # words between a rate word and the amount
 _YEARS = range(1900, 2101)
-_YEAR_WORDS = frozenset(fold(w) for w in ("عام", "العام", "عامي", "سنة", "السنة", "سنه", "منذ", "مواليد"))
-_THEM = frozenset(fold(w) for w in ("منهم", "منهن"))
-_FROM = "من"
-_AND_HALF = "ونصف"
 _DATE_SEPARATORS = frozenset("/-.")
 _BOUNDS = {"exact": ("value", "value"), "approx": ("value", "value"), "more_than": ("value", None),
            "at_least": ("value", None), "less_than": (None, "value"), "at_most": (None, "value")}
@@ -96,7 +89,7 @@ def find_quantities(doc: Document) -> Document:
             i += 1
             continue
         drafts.append(draft)
-        if draft.unit and draft.unit not in _NOT_CARRIED:
+        if draft.unit and draft.unit not in with_property("unit", "not_carried"):
             counted = draft
         i = draft.last
     doc.quantities = [_to_record(doc, k, d) for k, d in enumerate(drafts, 1)]
@@ -142,12 +135,12 @@ def _not_an_amount(view: _View, number: NumberSpan) -> bool:
     if _month_follows(view, j):
         return True  # 14 من كانون الأول
     if number.digits and number.value in _YEARS and number.end == number.start + 1:
-        return (i > 0 and view.words[i - 1] in _YEAR_WORDS) or unit_words().match(view.words, j) is None
+        return (i > 0 and view.words[i - 1] in grammar_words("year_word")) or unit_words().match(view.words, j) is None
     return False
 
 
 def _month_follows(view: _View, j: int) -> bool:
-    if j < len(view.words) and view.words[j] == _FROM:
+    if j < len(view.words) and view.words[j] in grammar_words("from"):
         j += 1
     if j >= len(view.words):
         return False
@@ -164,7 +157,7 @@ def _range_or_number(view: _View, number: NumberSpan) -> _Draft:
         return draft
     second = read_number(view.words, view.kinds, link[0])
     opened = view.cue_ending_at(number.start, "range_start")
-    if second is None or second.value is None or (view.words[number.end] in ("و", "حتي") and not opened):
+    if second is None or second.value is None or (view.words[number.end] in grammar_words("range_and") and not opened):
         return draft
     low = number.value * second.scale if second.scaled and not number.scaled and second.scale else number.value
     if low >= second.value:
@@ -181,10 +174,10 @@ def _read_unit(view: _View, draft: _Draft) -> None:
     if view.words[j] == "%":
         draft.unit, draft.item, draft.last = "percent", "share", j + 1
         return
-    if view.words[j] in _THEM:
+    if view.words[j] in grammar_words("them"):
         draft.unit, draft.last = "person", j + 1
         return
-    after_from = view.words[j] == _FROM
+    after_from = view.words[j] in grammar_words("from")
     match = unit_words().match(view.words, j + after_from)
     if match is None or (match.clitic and not _unit_clitic_ok(match.clitic, after_from, draft)):
         return
@@ -236,7 +229,8 @@ def _read_rate_before(view: _View, draft: _Draft) -> None:
 def _read_after(view: _View, draft: _Draft) -> None:
     """Item, after-cue and rate that follow the unit: `برميل نفط يومياً`, `على الأقل`."""
     j = draft.last
-    item = view.cue(j, "item") or (view.words[j:j + 1] == [_FROM] and view.cue(j + 1, "item"))
+    after_from = j < len(view.words) and view.words[j] in grammar_words("from")
+    item = view.cue(j, "item") or (after_from and view.cue(j + 1, "item"))
     if item:
         draft.item, j = item[1], item[0]
     after = view.cue(j, "after")
@@ -261,11 +255,13 @@ def _word_amount(view: _View, i: int) -> _Draft | None:
     if match is None or view.kinds[i] != "word":
         return None
     entry = match.entries[0]
-    if entry.unit in _DURATIONS and entry.number == "sg" and view.words[match.end:match.end + 1] == [_AND_HALF]:
+    duration = entry.unit in with_property("unit", "duration")
+    and_half = match.end < len(view.words) and view.words[match.end] in grammar_words("and_half")
+    if duration and entry.number == "sg" and and_half:
         draft = _Draft(i, match.end + 1, 1.5, 1.5, 1.5, "exact", entry.unit)
-    elif entry.number == "du" and (entry.unit in _DURATIONS or "ال" not in match.clitic):
+    elif entry.number == "du" and (duration or "ال" not in match.clitic):
         draft = _Draft(i, match.end, 2, 2, 2, "exact", entry.unit, entry.item or None)
-    elif entry.unit in _DURATIONS and entry.number == "sg" and view.cue_ending_at(i, "before") \
+    elif duration and entry.number == "sg" and view.cue_ending_at(i, "before") \
             and not match.clitic.startswith("و"):
         draft = _Draft(i, match.end, 1, 1, 1, "exact", entry.unit)
     else:

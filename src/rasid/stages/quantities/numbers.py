@@ -11,11 +11,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from rasid.resources.catalogue import grammar_words
 from rasid.text.numerals import NumberWord, number_words
 
 _SMALL = ("unit", "ten", "hundred")
 _SCALES = ("scale", "dual_scale", "plural_scale")
-_TEEN = ("عشر", "عشره")
 _DIGITS_RE = re.compile(r"\d+(?:[.,]\d+)*")
 _FEW_HIGH = 9  # بضعة: three to nine
 
@@ -145,7 +145,7 @@ def _apply(word: NumberWord, words: Sequence[str], j: int, end: int, acc: _Accum
 
 
 def _apply_small(value, kind, words, j, end, acc: _Accumulator) -> int:
-    if kind == "unit" and end < len(words) and words[end] in _TEEN:
+    if kind == "unit" and end < len(words) and words[end] in grammar_words("teen"):
         acc.current += 10 + value  # ثلاثة عشر
         acc.numeric = True
         return end + 1 - j

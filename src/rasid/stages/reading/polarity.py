@@ -9,17 +9,13 @@ stresses a fact: `قد نفذ`), `أن` before a subjunctive (`تخشى أن ي�
 """
 from __future__ import annotations
 
-from rasid.resources.catalogue import word_frequencies
+from rasid.resources.catalogue import grammar_words, word_frequencies
 from rasid.stages.reading.lexicons import HEDGES, POLARITY_CUES
 from rasid.stages.reading.view import View
 
 WINDOW = 7            # words before a trigger or cue that its polarity cues may stand in
 _GENERIC_AFTER = 3    # words after an event noun where a habitual modifier may stand
 _FUTURE_MIN_FREQ = 20
-_QAD_FORMS = frozenset({"قد", "وقد"})
-_AN = "ان"
-_WAS = frozenset({"كان", "كانت", "كانوا", "وكان", "وكانت"})
-_PERFECT_WITH_TA = frozenset({"تم", "تمت"})
 
 
 def polarity_before(view: View, i: int, lo: int | None = None, commas: int = 0) -> str:
@@ -50,9 +46,9 @@ def _cue_at(view: View, k: int, i: int) -> str | None:
     word = view.words[k]
     if is_future(word):
         return "hypothetical"
-    if word in _QAD_FORMS and k + 1 < len(view) and _imperfect(view.words[k + 1]):
+    if word in grammar_words("qad") and k + 1 < len(view) and _imperfect(view.words[k + 1]):
         return "hypothetical"
-    if word == _AN and k + 1 < len(view) and view.words[k + 1][:1] == "ي" and k + 1 < i:
+    if word in grammar_words("subjunctive") and k + 1 < len(view) and view.words[k + 1][:1] == "ي" and k + 1 < i:
         return "hypothetical"  # أن + subjunctive: `تخشى أن يشن`, `يمكن أن يستغل`
     hit = view.match(POLARITY_CUES, k)
     if hit is None or hit.end > max(i, k + 1) + 1:
@@ -65,7 +61,7 @@ def hypothetical_after(view: View, i: int, hi: int) -> bool:
     """A following clause that says what it may do (`…، قد تمكنه من`): up to `hi`."""
     for k in range(i, min(hi, i + WINDOW)):
         word = view.words[k]
-        if is_future(word) or (word in _QAD_FORMS and k + 1 < len(view) and _imperfect(view.words[k + 1])):
+        if is_future(word) or (word in grammar_words("qad") and k + 1 < len(view) and _imperfect(view.words[k + 1])):
             return True
     return False
 
@@ -83,7 +79,7 @@ def is_generic(view: View, start: int, end: int) -> bool:
 
 def was_before(view: View, i: int) -> bool:
     """`كان` right before a verb: a past state or background, not a new event (كان يسيطر)."""
-    return i > 0 and view.words[i - 1] in _WAS
+    return i > 0 and view.words[i - 1] in grammar_words("was")
 
 
 def is_hedged(view: View, lo: int, hi: int) -> bool:
@@ -103,4 +99,4 @@ def is_future(word: str) -> bool:
 
 
 def _imperfect(word: str) -> bool:
-    return len(word) >= 3 and word[0] in "يت" and word not in _PERFECT_WITH_TA
+    return len(word) >= 3 and word[0] in "يت" and word not in grammar_words("perfect_with_ta")

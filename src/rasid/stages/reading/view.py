@@ -14,14 +14,12 @@ from functools import lru_cache
 from typing import Generic, Protocol, TypeVar
 
 from rasid.document import Document, Mention, Quantity, Time
-from rasid.resources.catalogue import word_frequencies
+from rasid.resources.catalogue import suffixes, word_frequencies
 from rasid.stages.reading.lexicons import LEXICONS, Entry, Lexicon, any_vocab, lexicon
 from rasid.stages.reading.quotes import Quotes, quote_regions
 from rasid.text.normalise import fold
 from rasid.text.tokens import covered, stem_variants
 
-_SUFFIXES = ("هما", "كما", "هم", "هن", "ها", "كم", "نا", "ه")
-_PLURALS = ("ون", "وا")  # verb endings: ينقلون → ينقل, نقلوا → نقل
 _BREAKS = frozenset({",", ";", ":", '"', "'", "(", ")", "-", "[", "]"})
 _MIN_TYPO_LENGTH = 4
 _HEADING_WORDS = 2
@@ -274,8 +272,8 @@ def _known(word: str, vocab: frozenset[str]) -> bool:
 
 
 def _without_suffix(word: str) -> list[str]:
-    out = [word[:-2] for suffix in _PLURALS if word.endswith(suffix) and len(word) >= 5]
-    for suffix in _SUFFIXES:
+    out = [word[:-2] for suffix in suffixes("plural") if word.endswith(suffix) and len(word) >= 5]
+    for suffix in suffixes("pronoun"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             stem = word[:-len(suffix)]
             if stem.endswith("ت"):

@@ -1,0 +1,167 @@
+"""Lexicons load, and are checked when loaded against the vocabularies of the output schema."""
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from rasid.ner import rules as ner_rules
+from rasid.resources import catalogue, checks
+from rasid.text import numerals
+from rasid.resources.catalogue import LexiconError, PACKAGE_DIR, read_tsv
+from rasid.stages.reading import lexicons as evidence
+
+LEXICON_DIR = PACKAGE_DIR / "lexicons"
+README = Path(__file__).resolve().parent.parent / "README.md"
+_CACHED = (catalogue.word_lists, catalogue.grammar_words, catalogue.function_words, catalogue.relatives,
+           catalogue.properties, catalogue.with_property, numerals.unit_words, numerals.quantity_cues,
+           numerals.number_words, catalogue.boilerplate_patterns, evidence.lexicon, evidence.any_vocab,
+           ner_rules.name_table)
+
+
+def _clear_caches() -> None:
+    for loader in _CACHED:
+        loader.cache_clear()
+
+
+@pytest.fixture
+def data_dir(tmp_path, monkeypatch):
+    """A RASID_DATA folder for broken copies; every cached lexicon is read afresh in and after the test."""
+    (tmp_path / "lexicons").mkdir()
+    monkeypatch.setenv("RASID_DATA", str(tmp_path))
+    _clear_caches()
+    yield tmp_path
+    monkeypatch.delenv("RASID_DATA")
+    _clear_caches()
+
+
+def _break(folder: Path, name: str, first: str, column: int, bad: str) -> int:
+    """Copy lexicon `name` into `folder` with column `column` of the first data row whose column 0
+    starts with `first` set to `bad`; the line number of that row."""
+    lines = (LEXICON_DIR / name).read_text(encoding="utf-8").split("\n")
+    for number, line in enumerate(lines, 1):
+        cells = line.split("\t")
+        if line.strip() and not line.startswith("#") and cells[0].startswith(first):
+            cells += [""] * (column + 1 - len(cells))
+            cells[column] = bad
+            lines[number - 1] = "\t".join(cells)
+            (folder / "lexicons" / name).write_text("\n".join(lines), encoding="utf-8")
+            return number
+    raise AssertionError(f"no row of {name} starts with {first!r}")
+
+
+def test_every_shipped_lexicon_loads():
+    for path in sorted(LEXICON_DIR.glob("*.tsv")):
+        assert read_tsv(f"lexicons/{path.name}"), path.name
+
+
+def test_checked_lexicons_validate():
+    files = checks.checked_files()
+    assert len(files) >= 15 and all((PACKAGE_DIR / f).is_file() for f in files)
+    for name in files:
+        for number, row in catalogue.read_numbered_tsv(name):
+            assert number > 0 and row
+
+
+def test_loaders_read_every_list():
+    for role in checks.allowed("grammar role"):
+        assert catalogue.grammar_words(role), role
+    for kind in checks.allowed("suffix kind"):
+        assert catalogue.suffixes(kind), kind
+    assert {"من", "في", "و", "هذه", "كان", "قبل"} <= catalogue.function_words()
+    assert {"التي", "الذي", "اللتين"} <= catalogue.relatives()
+    assert catalogue.with_property("event_type", "fighting") >= {"attack", "territory_change", "leader_killed"}
+    assert "seizure" not in catalogue.with_property("event_type", "fighting")
+    assert catalogue.properties("unit")["barrel"] == {"volume": "oil"}
+    for vocab in ("event_type", "channel", "role", "unit", "source_kind"):
+        assert set(catalogue.properties(vocab)) <= set(catalogue.vocabulary(vocab)), vocab
+    for name in evidence.LEXICONS:
+        assert evidence.lexicon(name).vocab, name
+
+
+def test_trigger_needs_are_those_the_events_stage_checks():
+    from rasid.stages.events.context import _CHECKS
+    assert set(checks.allowed("event trigger need")) == set(_CHECKS)
+
+
+def _lexicon(name: str):
+    return lambda: evidence.lexicon(name)
+
+
+def _with(vocab: str, prop: str):
+    return lambda: catalogue.with_property(vocab, prop)
+
+
+BROKEN = [  # file, row starting with, column, value written there, the bad value named, the loader
+    ("event_triggers.tsv", "كمين", 2, "ambush", "ambush", _lexicon(evidence.EVENT_TRIGGERS)),
+    ("event_triggers.tsv", "كمين", 1, "triger", "triger", _lexicon(evidence.EVENT_TRIGGERS)),
+    ("event_triggers.tsv", "كمين", 4, "support,weather", "weather", _lexicon(evidence.EVENT_TRIGGERS)),
+    ("claim_channels.tsv", "غاز", 2, "petrol", "petrol", _lexicon(evidence.CLAIM_CHANNELS)),
+    ("claim_roles.tsv", "cash", 0, "bitcoin", "bitcoin", _lexicon(evidence.CLAIM_ROLES)),
+    ("claim_roles.tsv", "cash", 2, "holding", "holding", _lexicon(evidence.CLAIM_ROLES)),
+    ("source_kinds.tsv", "منشق", 2, "blogger", "blogger", _lexicon(evidence.SOURCE_KINDS)),
+    ("units.tsv", "دولار", 1, "furlong", "furlong", numerals.unit_words),
+    ("units.tsv", "دولار", 1, "usd", "usd", numerals.unit_words),
+    ("quantity_cues.tsv", "نحو", 1, "before:roughly", "roughly", numerals.quantity_cues),
+    ("quantity_cues.tsv", "نحو", 1, "befor:approx", "befor", numerals.quantity_cues),
+    ("ner_names.tsv", "بيتكوين", 1, "CURRENCY", "CURRENCY", ner_rules.name_table),
+    ("boilerplate.tsv", "cookie", 0, "footer", "footer", catalogue.boilerplate_patterns),
+    ("event_type_properties.tsv", "attack", 0, "riot", "riot", _with("event_type", "fighting")),
+    ("event_type_properties.tsv", "attack", 1, "fighting,definite", "definite", _with("event_type", "fighting")),
+    ("channel_properties.tsv", "cash", 1, "moveable", "moveable", _with("channel", "movable")),
+    ("role_properties.tsv", "transfer", 0, "gift", "gift", _with("role", "money")),
+    ("unit_properties.tsv", "barrel", 1, "volume:petrol", "petrol", lambda: catalogue.properties("unit")),
+    ("source_kind_properties.tsv", "researcher", 0, "analyst", "analyst", _with("source_kind", "x")),
+    ("grammar_words.tsv", "عام", 1, "yearword", "yearword", lambda: catalogue.grammar_words("year_word")),
+    ("function_words.tsv", "من", 1, "preposition,noun", "noun", catalogue.function_words),
+    ("suffixes.tsv", "هما", 1, "dual", "dual", lambda: catalogue.suffixes("pronoun")),
+]
+
+
+@pytest.mark.parametrize("name,first,column,written,bad,load", BROKEN, ids=[f"{b[0]}:{b[3]}" for b in BROKEN])
+def test_bad_value_names_file_line_and_value(data_dir, name, first, column, written, bad, load):
+    line = _break(data_dir, name, first, column, written)
+    with pytest.raises(LexiconError) as raised:
+        load()
+    message = str(raised.value)
+    assert name in message and f"line {line}:" in message
+    assert f"{name}, line {line}: {bad!r} is not a" in message
+    assert isinstance(raised.value, ValueError)
+
+
+def test_broken_copy_is_not_read_once_removed(data_dir):
+    _break(data_dir, "units.tsv", "دولار", 1, "furlong")
+    with pytest.raises(LexiconError):
+        numerals.unit_words()
+    (data_dir / "lexicons" / "units.tsv").unlink()
+    _clear_caches()
+    assert numerals.unit_words().get("دولار")[0].unit == "USD"
+
+
+def test_unknown_list_is_an_error():
+    with pytest.raises(LexiconError, match="grammar_words.tsv.*'no_such_role'"):
+        catalogue.grammar_words("no_such_role")
+
+
+def test_nothing_is_read_at_import(tmp_path):
+    """A broken lexicon does not stop the package from importing: lexicons load at first use."""
+    (tmp_path / "lexicons").mkdir()
+    _break(tmp_path, "event_triggers.tsv", "كمين", 2, "ambush")
+    _break(tmp_path, "grammar_words.tsv", "عام", 1, "yearword")
+    env = dict(os.environ, RASID_DATA=str(tmp_path))
+    code = ("import rasid.pipeline, rasid.stages.events, rasid.stages.claims, rasid.stages.quantities, "
+            "rasid.corpus.resolve, rasid.text.tokens")
+    subprocess.run([sys.executable, "-c", code], check=True, env=env)
+
+
+def test_every_lexicon_file_is_in_the_readme_table():
+    text = README.read_text(encoding="utf-8")
+    table = text[text.index("## Data and licences"):]
+    table = table[:table.index("\n## ", 3)]
+    named = set(re.findall(r"`(?:resources/lexicons/)?([\w.]+\.tsv)`", table))
+    missing = sorted(p.name for p in LEXICON_DIR.glob("*.tsv") if p.name not in named)
+    assert not missing, f"README.md's Data and licences table lacks {missing}"
