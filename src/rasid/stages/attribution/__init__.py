@@ -7,7 +7,7 @@ from the words that name the source to the end of the sentence, or to the end of
 the cue opens; a preposition at the end of a sentence attributes the sentence before it
 (`…، بحسب الدراسة.`). A statement no cue covers is the outlet's own. Cues inside a quotation
 belong to the quoted speaker's words and start nothing. The kind of source is read from the
-words that name it (source_kinds.tsv, outlets.tsv), or from an earlier mention of the same name
+words that name it (source_kinds.tsv, the outlets of the actor base), or from an earlier mention of the same name
 (`ويرى الجمعة` after `محمد الجمعة (من سكان مدينة هجين)`).
 """
 from __future__ import annotations

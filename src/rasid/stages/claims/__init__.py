@@ -1,6 +1,6 @@
 """The claims stage: what the report says about how an armed group is financed.
 
-Each channel word (evidence_claims) with a role cue near it is a claim; its evidence runs from
+Each channel word (claims.channels) with a role cue near it is a claim; its evidence runs from
 the cue to the channel word and takes in the amounts beside them (`فقد قرابة 90% من الأبار
 النفطية`, `100 مليون دولار في خزينته`). Money with no channel word of its own takes one from
 the report: `بتحويل عائدها` moves the revenue of the channel just named, `صاردت نحو مليوني

@@ -3,7 +3,7 @@
 Every file has the columns `form class value [strength] [needs]` (its header says what they
 mean there); a form may list spellings separated by `|`. Each file becomes a `Lexicon`: a
 `PhraseTable` of `Entry` records (clitic-aware, accusative alef allowed) plus the set of its
-folded words, which `evidence_text` uses to take pronoun suffixes and typos off words.
+folded words, which `reading.view` uses to take pronoun suffixes and typos off words.
 """
 from __future__ import annotations
 

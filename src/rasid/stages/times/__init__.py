@@ -2,9 +2,9 @@
 
 The text is folded (`doc.normalised`) so spelling variants match, cut into tokens, and
 scanned once: at each token every reader of the grammar is tried and the longest match
-wins (`times_grammar` for calendar dates, `times_relative` for times named from the
+wins (`times.grammar` for calendar dates, `times.relative` for times named from the
 publication date). What a match says (`Spec`) is resolved against `doc.published`
-(`times_resolve`); without a publication date a relative time keeps its span with a null
+(`times.resolve`); without a publication date a relative time keeps its span with a null
 value. Spans are mapped back to `doc.text` offsets, and matches in boilerplate are dropped.
 """
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """The grammar of times named from the publication date: day words, weekdays, units, periods.
 
-Same reader contract as `times_grammar`: (stream, index) → list of `Found` or None.
+Same reader contract as `times.grammar`: (stream, index) → list of `Found` or None.
 A weekday name is also a surname (`محمد الجمعة`), so it is a time only with a cue: a day
 word or part of the day before it (`يوم`, `مساء`), a preposition (`منذ الخميس`), a modifier
 after it (`الخميس الماضي`), a date after it (`الخميس، 31 من كانون الأول`), commas around it
