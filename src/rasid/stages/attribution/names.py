@@ -4,8 +4,9 @@ After a speech verb the source runs to the complementizer (`أن`, `إن`, `:`) 
 about the statement itself comes first (`لموقع أخبار الآن`, `في تصريحات`, `مساء الخميس`);
 before a verb it runs back to the last complementizer or the sentence start. Its kind comes
 from descriptor words (source_kinds.tsv: `منشق`, `الباحث`, `وزارة`, `تقرير`), from an outlet
-name (the outlets of the actor base, kb.outlets), or from the registry of names already described in the report: the name
-part of `محمد الجمعة (من سكان مدينة هجين)` is remembered as a resident.
+name (the outlets of the actor base, `kb.outlets`), or from the registry of names already
+described in the report: the name part of `محمد الجمعة (من سكان مدينة هجين)` is remembered as a
+resident.
 """
 from __future__ import annotations
 
