@@ -26,6 +26,8 @@ IO_MODULES = ("os", "sys", "io", "pathlib", "shutil", "subprocess", "sqlite3", "
 IO_CALLS = ("open", "print", "input")
 IO_STREAMS = ("stdout", "stderr", "stdin")
 MUTABLE_CALLS = ("dict", "list", "set", "defaultdict", "OrderedDict", "Counter", "deque")
+#: The edge: the only modules that read or write the process environment (RASID_* and the like).
+ENVIRONMENT_EDGE = ("rasid.config", "rasid.cli")
 
 
 @dataclass(frozen=True)
@@ -186,6 +188,13 @@ def io_uses(module: Module) -> list[str]:
     return found
 
 
+def environment_uses(module: Module) -> list[str]:
+    """Reads and writes of the process environment: os.environ, os.getenv, os.putenv."""
+    return [f"{module.where}:{node.lineno} uses os.{node.attr}" for node in ast.walk(module.tree)
+            if isinstance(node, ast.Attribute) and node.attr in ("environ", "getenv", "putenv")
+            and isinstance(node.value, ast.Name) and node.value.id == "os"]
+
+
 def long_functions(modules: dict[str, Module], limit: int = MAX_FUNCTION_LINES) -> list[str]:
     """Functions (methods and nested functions too) longer than `limit` lines, decorators included."""
     found = []
@@ -276,6 +285,13 @@ def test_architecture_stages_do_no_io(modules):
                        "the rasid.ner loaders):\n" + "\n".join(found))
 
 
+def test_architecture_environment_is_read_only_at_the_edge(modules):
+    found = [use for name, module in sorted(modules.items()) if not within(name, ENVIRONMENT_EDGE)
+             for use in environment_uses(module)]
+    assert not found, ("only rasid.config and rasid.cli read the environment (the library takes a "
+                       "RunConfig):\n" + "\n".join(found))
+
+
 def test_architecture_functions_are_short(modules):
     found = long_functions(modules)
     assert not found, f"functions longer than {MAX_FUNCTION_LINES} lines:\n" + "\n".join(found)
@@ -321,15 +337,16 @@ def test_architecture_checks_find_io_layering_length_and_state(tmp_path):
         "__init__.py": "", "text/__init__.py": "", "text/t.py": "def f():\n    import pkg.low\n",
         "low.py": "from pkg.kb import x\n", "kb.py": "x = 1\n",
         "stages/__init__.py": "", "stages/s.py": (
-            "import sys\nfrom pathlib import Path\nCACHE = {}\nSEEN: list = []\nLAST = LastDocument(f, g)\n"
+            "import os, sys\nfrom pathlib import Path\nHOME = os.environ.get('HOME')\nCACHE = {}\nSEEN: list = []\nLAST = LastDocument(f, g)\n"
             "TABLE = {'a': 1}\nif True:\n    MORE = set()\n"
             "def f():\n    print(open('x').read(), file=sys.stderr)\n" + "    pass\n" * 40)})
     assert forbidden_imports(modules, "pkg.text", ("pkg.kb",)) == [
         "pkg.text.t → pkg.low (pkg/text/t.py:2) → pkg.kb (pkg/low.py:1)"]
     uses = io_uses(modules["pkg.stages.s"])
-    assert sorted(u.split(" ", 1)[1] for u in uses) == ["calls open()", "calls print()", "imports pathlib",
-                                                        "imports sys", "uses .stderr"]
-    assert long_functions(modules) == ["pkg/stages/s.py:9 f: 42 lines"]
-    assert long_modules(modules, limit=49) == ["pkg/stages/s.py: 50 lines"]
+    assert sorted(u.split(" ", 1)[1] for u in uses) == ["calls open()", "calls print()", "imports os",
+                                                        "imports pathlib", "imports sys", "uses .stderr"]
+    assert environment_uses(modules["pkg.stages.s"]) == ["pkg/stages/s.py:3 uses os.environ"]
+    assert long_functions(modules) == ["pkg/stages/s.py:10 f: 42 lines"]
+    assert long_modules(modules, limit=50) == ["pkg/stages/s.py: 51 lines"]
     assert [s.split(" ", 1)[1] for s in module_state(modules, "pkg.stages")] == [
         "CACHE = {}", "SEEN = []", "LAST = LastDocument(...)", "MORE = set()"]

@@ -13,6 +13,7 @@ from rasid.ner import rules as ner_rules
 from rasid.resources import catalogue, checks
 from rasid.text import numerals
 from rasid.resources.catalogue import LexiconError, PACKAGE_DIR, read_tsv
+from rasid.resources.files import use_data_folder
 from rasid.stages.reading import lexicons as evidence
 
 LEXICON_DIR = PACKAGE_DIR / "lexicons"
@@ -29,13 +30,13 @@ def _clear_caches() -> None:
 
 
 @pytest.fixture
-def data_dir(tmp_path, monkeypatch):
-    """A RASID_DATA folder for broken copies; every cached lexicon is read afresh in and after the test."""
+def data_dir(tmp_path):
+    """A data folder for broken copies; every cached lexicon is read afresh in and after the test."""
     (tmp_path / "lexicons").mkdir()
-    monkeypatch.setenv("RASID_DATA", str(tmp_path))
+    use_data_folder(tmp_path)
     _clear_caches()
     yield tmp_path
-    monkeypatch.delenv("RASID_DATA")
+    use_data_folder(None)
     _clear_caches()
 
 
@@ -152,10 +153,21 @@ def test_nothing_is_read_at_import(tmp_path):
     (tmp_path / "lexicons").mkdir()
     _break(tmp_path, "event_triggers.tsv", "كمين", 2, "ambush")
     _break(tmp_path, "grammar_words.tsv", "عام", 1, "yearword")
-    env = dict(os.environ, RASID_DATA=str(tmp_path))
-    code = ("import rasid.pipeline, rasid.stages.events, rasid.stages.claims, rasid.stages.quantities, "
+    code = (f"from rasid.resources.files import use_data_folder; use_data_folder({str(tmp_path)!r}); "
+            "import rasid.pipeline, rasid.stages.events, rasid.stages.claims, rasid.stages.quantities, "
             "rasid.corpus.resolve, rasid.text.tokens")
-    subprocess.run([sys.executable, "-c", code], check=True, env=env)
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_the_command_takes_its_data_folder_from_rasid_data(tmp_path):
+    """RASID_DATA is read once, by the command; a broken lexicon there stops the run with its name."""
+    (tmp_path / "lexicons").mkdir()
+    line = _break(tmp_path, "event_triggers.tsv", "كمين", 2, "ambush")
+    example = README.parent / "examples" / "03_ambush.txt"
+    run = subprocess.run([sys.executable, "-m", "rasid", "extract", str(example)], capture_output=True,
+                         text=True, env=dict(os.environ, RASID_DATA=str(tmp_path)))
+    assert run.returncode == 2
+    assert f"event_triggers.tsv, line {line}: 'ambush' is not a value of event_type" in run.stderr
 
 
 def test_every_lexicon_file_is_in_the_readme_table():

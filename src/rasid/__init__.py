@@ -1,19 +1,12 @@
 """Rasid: Arabic-first extraction of events and financing claims, every item with its evidence.
 
-Public API (nothing runs at import but the BLAS thread default below):
+Public API (nothing runs at import):
     rasid.extract(text, published=None) -> Document
     rasid.open_store(path) -> Store
 """
 from __future__ import annotations
 
-import os
 from typing import TYPE_CHECKING
-
-# The NER tagger multiplies matrices of one sentence at a time: BLAS threads only spin
-# (doubling the CPU a run burns and taking the core a worker pool would use). A value the
-# user set wins; this only has effect when NumPy is not loaded yet.
-for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-    os.environ.setdefault(_var, "1")
 
 __version__ = "0.1.0"
 __all__ = ["Document", "extract", "open_store", "__version__"]

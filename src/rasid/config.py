@@ -12,24 +12,29 @@ from dataclasses import dataclass
 
 #: The environment variable that names another NER model folder (`--ner-model` wins over it).
 NER_MODEL_ENV = "RASID_NER_MODEL"
+#: The environment variable that names a folder whose data files take precedence over the shipped ones.
+DATA_ENV = "RASID_DATA"
 
 
 @dataclass(frozen=True)
 class RunConfig:
     """The options of a run. `ner_model` is a folder (a Rasid or Hugging Face model); None is the
-    shipped model. `ner_model_origin` says where the folder was named, for error messages."""
+    shipped model. `ner_model_origin` says where the folder was named, for error messages.
+    `data_dir` is a folder whose lexicons and models replace the shipped files of the same name."""
     ner_model: str | None = None
     ner_model_origin: str = "--ner-model"
+    data_dir: str | None = None
 
     @classmethod
     def from_environment(cls, environ: Mapping[str, str] | None = None,
                          ner_model: str | None = None) -> "RunConfig":
         """The configuration of a command: its options first, then the RASID_* variables."""
         environ = os.environ if environ is None else environ
+        data_dir = environ.get(DATA_ENV) or None
         if ner_model:
-            return cls(ner_model=ner_model)
+            return cls(ner_model=ner_model, data_dir=data_dir)
         named = environ.get(NER_MODEL_ENV) or None
-        return cls(ner_model=named, ner_model_origin=NER_MODEL_ENV)
+        return cls(ner_model=named, ner_model_origin=NER_MODEL_ENV, data_dir=data_dir)
 
     def ner_model_where(self) -> str:
         """`--ner-model PATH` or `RASID_NER_MODEL=PATH`: how the user named the model."""

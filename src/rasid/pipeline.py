@@ -16,6 +16,7 @@ from functools import partial
 from rasid.config import RunConfig
 from rasid.document import Document
 from rasid.ner.tagger import load_tagger
+from rasid.resources.files import use_data_folder
 from rasid.stages.attribution import attribute
 from rasid.stages.claims import find_claims
 from rasid.stages.events import find_events
@@ -87,8 +88,10 @@ class Pipeline:
 
 def default_pipeline(config: RunConfig | None = None) -> Pipeline:
     """The stages every `rasid extract` runs, in order, with the resources `config` names
-    (the NER model) loaded and handed to the stage that uses them."""
+    (the NER model, the data folder) loaded and handed to the stage that uses them."""
     config = config or RunConfig()
+    if config.data_dir:
+        use_data_folder(config.data_dir)
     tagger = load_tagger(config.ner_model)
     return Pipeline((
         Stage("segment", segment, ("text",), ("paragraphs", "sentences", "tokens")),

@@ -7,11 +7,13 @@ import sys
 from pathlib import Path
 
 from rasid import __version__
+from rasid.cli import blas  # noqa: F401  (first: before anything loads NumPy)
 from rasid.cli.corpus import EXPORT_FORMATS
 from rasid.cli.corpus import register as register_corpus_commands
 from rasid.cli.options import add_db_arg, add_input_args, add_ner_model_arg
 from rasid.config import RunConfig
 from rasid.errors import InputError, RasidError
+from rasid.resources.files import use_data_folder
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -121,6 +123,7 @@ def _run_config(args) -> RunConfig:
     """The run's configuration from its options and the RASID_* variables (read here, once); the
     NER model of the commands that tag entities is checked before any input is read."""
     config = RunConfig.from_environment(ner_model=getattr(args, "ner_model", None))
+    use_data_folder(config.data_dir)
     if hasattr(args, "ner_model"):
         from rasid.ner.choice import check_model
         check_model(config)

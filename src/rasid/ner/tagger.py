@@ -102,7 +102,7 @@ def _batches(pieces):
 
 
 def load_tagger(directory: str | None = None):
-    """The model in `directory`, else the shipped one (whose files RASID_DATA may override).
+    """The model in `directory`, else the shipped one (whose files the run's data folder may override).
     A Hugging Face model folder gives the transformers backend. Loaded once per folder."""
     return _load(str(Path(directory).expanduser().resolve()) if directory else None)
 

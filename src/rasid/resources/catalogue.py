@@ -1,9 +1,9 @@
 """Find and load the package's data files, once each.
 
 Resources are data, not code: lexicons are TSV files under `resources/`, checked as they are
-read against the vocabularies of the output schema (rasid.resources.checks). Setting the
-environment variable RASID_DATA to a folder makes files there take precedence, so a user
-can try a rebuilt lexicon without reinstalling. Loaders are cached: a resource is read at
+read against the vocabularies of the output schema (rasid.resources.checks). A data folder
+chosen for the run (`files.use_data_folder`; the CLI takes it from RASID_DATA) makes files
+there take precedence, so a user can try a rebuilt lexicon without reinstalling. Loaders are cached: a resource is read at
 first use, never at import.
 """
 from __future__ import annotations

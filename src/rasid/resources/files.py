@@ -1,13 +1,13 @@
 """Where the package's data files are, and reading them raw: the layer under the catalogue
 (rasid.resources.catalogue) and the lexicon checks (rasid.resources.checks).
 
-Setting the environment variable RASID_DATA to a folder makes files there take precedence,
-so a user can try a rebuilt lexicon without reinstalling.
+A data folder chosen for the run (`use_data_folder`, which the CLI calls with $RASID_DATA
+and `default_pipeline` with `RunConfig.data_dir`) makes files there take precedence, so a user can try a rebuilt lexicon without
+reinstalling. The library itself never reads the environment.
 """
 from __future__ import annotations
 
 import json
-import os
 from functools import lru_cache
 from pathlib import Path
 
@@ -20,11 +20,22 @@ class LexiconError(RasidError, ValueError):
     """A lexicon that breaks its file's rules: names the file and, for a bad row, its line and value."""
 
 
+class _DataFolder:
+    """The run's data folder: one setting of the process (which files to read), not state of
+    any document. Lexicons already loaded are kept, so it is chosen before the first run."""
+    folder: Path | None = None
+
+
+def use_data_folder(folder: str | Path | None) -> None:
+    """Read resources from `folder` first, where it has them (None: the shipped files only)."""
+    _DataFolder.folder = Path(folder).expanduser() if folder else None
+
+
 def resource_path(name: str) -> Path:
-    """The file `name` (e.g. `lexicons/months.tsv`), from RASID_DATA if it has one."""
-    override = os.environ.get("RASID_DATA")
-    if override and (Path(override) / name).is_file():
-        return Path(override) / name
+    """The file `name` (e.g. `lexicons/months.tsv`), from the run's data folder if it has one."""
+    override = _DataFolder.folder
+    if override and (override / name).is_file():
+        return override / name
     path = PACKAGE_DIR / name
     if not path.is_file():
         raise FileNotFoundError(f"rasid resource {name!r} not found at {path}")
