@@ -52,10 +52,12 @@ def rasid_pipeline(record: Record) -> dict:
 
 
 def rasid_stage(prepared: dict[str, Document]) -> Callable[[Record], dict]:
-    """The times stage alone, on documents whose boilerplate the pipeline already marked."""
+    """The times stage alone, on documents whose boilerplate, tokens and shared reading the
+    pipeline already made."""
     def run(record: Record) -> dict:
         base = prepared[record["id"]]
-        doc = Document(text=base.text, id=base.id, published=base.published, boilerplate=base.boilerplate)
+        doc = Document(text=base.text, id=base.id, published=base.published, boilerplate=base.boilerplate,
+                       tokens=base.tokens, reading=base.reading)
         return find_times(doc).to_dict()
     return run
 

@@ -99,7 +99,7 @@ def default_pipeline(config: RunConfig | None = None) -> Pipeline:
         Stage("metadata", read_metadata, ("text", "paragraphs"), ("title", "published", "outlet", "author")),
         Stage("read", read, ("tokens", "sentences", "paragraphs", "boilerplate"), ("reading",)),
         # times before quantities: dates and years are not amounts
-        Stage("times", find_times, ("text", "published", "boilerplate"), ("times",)),
+        Stage("times", find_times, ("text", "tokens", "reading", "published", "boilerplate"), ("times",)),
         Stage("quantities", find_quantities, ("reading", "times"), ("quantities",)),
         Stage("mentions", partial(find_mentions, tagger=tagger), ("tokens", "sentences", "boilerplate", "author"),
               ("mentions",)),

@@ -1,20 +1,22 @@
 """Pipeline stage `times`: every date or period a report refers to, resolved to the calendar.
 
-The text is folded (`doc.normalised`) so spelling variants match, cut into tokens, and
-scanned once: at each token every reader of the grammar is tried and the longest match
+The shared reading's folded tokens (`doc.reading`, so spelling variants match) are scanned
+once: at each token every reader of the grammar is tried and the longest match
 wins (`times.grammar` for calendar dates, `times.relative` for times named from the
 publication date). What a match says (`Spec`) is resolved against `doc.published`
 (`times.resolve`); without a publication date a relative time keeps its span with a null
-value. Spans are mapped back to `doc.text` offsets, and matches in boilerplate are dropped.
+value. Spans are `doc.text` offsets; matches in boilerplate are dropped.
 """
 from __future__ import annotations
 
 import re
 
 from rasid.document import Document, Time
+from rasid.text.normalise import fold
 from rasid.stages.times.grammar import (Found, read_coordinated, read_date, read_era_year, read_numeric_date,
                                          read_years)
-from rasid.stages.times.lexicon import Lexed
+from rasid.stages.reading.view import reading_of
+from rasid.stages.times.lexicon import Lexed, grammar_tokens
 from rasid.stages.times.relative import read_ago, read_day_word, read_period, read_relative_unit, read_season
 from rasid.stages.times.resolve import parse_anchor, resolve
 
@@ -28,13 +30,12 @@ READERS = (read_date, read_coordinated, read_numeric_date, read_period, read_sea
 def find_times(doc: Document) -> Document:
     """Stage: fill `doc.times` with every time expression outside boilerplate, ids t1, t2, … ."""
     anchor = parse_anchor(doc.published)
-    norm = doc.normalised
-    lx = Lexed(norm.text)
+    lx = Lexed(doc.text, grammar_tokens(doc.text, doc.tokens, reading_of(doc).words))
     doc.times = []
     number = 0
     for found in scan(lx):
-        start, end = norm.span(_start_after_clitic(lx, found.first), lx.tokens[found.end - 1].end)
-        end = _end_after_marks(doc.text, end)
+        start = _start_after_clitic(lx, found.first)
+        end = _end_after_marks(doc.text, lx.tokens[found.end - 1].end)
         value = resolve(found.spec, anchor)
         if doc.in_boilerplate(start, end) or (value is None and not found.spec.relative):
             continue  # page furniture, or a date that does not exist (31 شباط 2020)
@@ -59,9 +60,14 @@ def scan(lx: Lexed) -> list[Found]:
 
 
 def _start_after_clitic(lx: Lexed, i: int) -> int:
-    """Folded start of token `i` without a leading clitic every reading of it needs (ومطلع → مطلع)."""
+    """Start of token `i` without a leading clitic every reading of it needs (ومطلع → مطلع),
+    past the marks the clitic letters carry (وَمطلع)."""
     clitic = min((h.clitic for h in lx.hits(i)), key=len, default="")
-    return lx.tokens[i].start + len(clitic)
+    pos, letters = lx.tokens[i].start, len(clitic)
+    while letters or (clitic and not fold(lx.text[pos])):
+        letters -= bool(fold(lx.text[pos]))
+        pos += 1
+    return pos
 
 
 def _end_after_marks(text: str, end: int) -> int:

@@ -1,6 +1,9 @@
-"""The vocabulary of time expressions, and a token stream of folded text that looks it up.
+"""The vocabulary of time expressions, and the document's tokens, folded, that look it up.
 
-Every word the times grammar knows is data: month names (`lexicons/months.tsv`), weekday
+The tokens are the shared reading's (`doc.reading`), cut finer where the grammar needs it:
+a number `12.3.2020` is read as 12 . 3 . 2020, a line break is a token (a date never runs over
+one), and letters joined only by a removed mark (tatweel, a zero-width character) are one word.
+Offsets stay those of `doc.text`. Every word the times grammar knows is data: month names (`lexicons/months.tsv`), weekday
 names (`lexicons/weekdays.tsv`) and cue words (`lexicons/time_cues.tsv`, whose header lists
 the roles). Lexicon phrases are matched on whole folded tokens, so a month name never matches
 inside another word (`آب` in `أسباب`); the first word of a phrase may carry the clitics
@@ -13,10 +16,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
+from rasid.document import Token
 from rasid.resources.catalogue import read_tsv
 from rasid.text.normalise import fold
 
-# Numbers, letter runs, line breaks and single punctuation marks; whitespace separates them.
+# Numbers, letter runs, line breaks and single punctuation marks, inside one folded token.
 # Each alternative is one character class, so matching is linear in the text.
 _TOKEN_RE = re.compile(r"\d+|[^\W\d_]+|\n|[^\w\s]")
 _CONJ = "وف"
@@ -24,7 +28,7 @@ _PREP = "بلك"
 
 
 class Tok(NamedTuple):
-    """A token of the folded text (a tuple: a report has hundreds, made afresh for each)."""
+    """A folded token at `doc.text[start:end]` (a tuple: a report has hundreds, made afresh for each)."""
     text: str
     start: int
     end: int
@@ -94,13 +98,39 @@ def readings(word: str) -> list[tuple[str, str]]:
     return out
 
 
-class Lexed:
-    """Tokens of folded text with their lexicon hits, looked up once per token on demand."""
+def grammar_tokens(text: str, tokens: list[Token], folded: list[str]) -> list[Tok]:
+    """The tokens the grammar reads, from the document's `tokens` and their `folded` words."""
+    out: list[Tok] = []
+    end = 0
+    for token, word in zip(tokens, folded):
+        out.extend(Tok("\n", k, k + 1, "nl") for k in range(end, token.start) if text[k] == "\n")
+        end = token.end
+        for piece in _pieces(token, word):
+            if out and piece.kind == out[-1].kind == "word" and not fold(text[out[-1].end:piece.start]):
+                out[-1] = Tok(out[-1].text + piece.text, out[-1].start, piece.end, "word")
+            else:
+                out.append(piece)
+    out.extend(Tok("\n", k, k + 1, "nl") for k in range(end, len(text)) if text[k] == "\n")
+    return out
 
-    def __init__(self, folded: str):
-        self.text = folded
-        self.tokens = [Tok(m.group(), m.start(), m.end(), _kind(m.group()))
-                       for m in _TOKEN_RE.finditer(folded)]
+
+def _pieces(token: Token, word: str) -> list[Tok]:
+    """A folded token cut where the grammar reads more than one (`12.3.2020`, `don't`)."""
+    if not word:
+        return []  # a mark or a zero-width character on its own
+    if token.kind == "word" or len(word) != len(token.text):
+        return [Tok(word, token.start, token.end, _kind(word))]
+    return [Tok(m.group(), token.start + m.start(), token.start + m.end(), _kind(m.group()))
+            for m in _TOKEN_RE.finditer(word)]
+
+
+class Lexed:
+    """The grammar's tokens with their lexicon hits, looked up once per token on demand;
+    `text` is the document's text, which the offsets index."""
+
+    def __init__(self, text: str, tokens: list[Tok]):
+        self.text = text
+        self.tokens = tokens
         #: Tokens that may start an expression: numbers and the first words of lexicon phrases.
         self.starts = [i for i, t in enumerate(self.tokens)
                        if t.kind == "num" or (t.kind in ("word", "punct") and _entries_of(t.text, t.kind == "word"))]
@@ -186,4 +216,4 @@ def _kind(text: str) -> str:
 def _glued(text: str, pos: int, step: int) -> bool:
     """True when a decimal or thousands separator at `pos` joins the number to more digits."""
     nxt = pos + step
-    return 0 <= pos < len(text) and 0 <= nxt < len(text) and text[pos] in ".," and text[nxt].isdigit()
+    return 0 <= pos < len(text) and 0 <= nxt < len(text) and fold(text[pos]) in (".", ",") and text[nxt].isdigit()
