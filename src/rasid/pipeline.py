@@ -12,11 +12,14 @@ import gc
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import partial
+from pathlib import Path
 
 from rasid.config import RunConfig
 from rasid.document import Document
 from rasid.ner.tagger import load_tagger
-from rasid.resources.files import use_data_folder
+from rasid.models.linear import load_model
+from rasid.resources.files import resource_path, use_data_folder
+from rasid.stages.claims.learned import ClaimModels
 from rasid.stages.attribution import attribute
 from rasid.stages.claims import find_claims
 from rasid.stages.events import find_events
@@ -88,7 +91,19 @@ class Pipeline:
 
 def default_pipeline(config: RunConfig | None = None) -> Pipeline:
     """The stages every `rasid extract` runs, in order, with the resources `config` names
-    (the NER model, the data folder) loaded and handed to the stage that uses them."""
+    (the NER model, the data folder, the evidence models) loaded and handed to the stages."""
+    return Pipeline((*analysis_pipeline(config).stages,
+        Stage("events", partial(find_events, model=load_model(_model_folder("events"))),
+              (*_EVIDENCE, "paragraphs"), ("events",)),
+        Stage("claims", partial(find_claims, models=ClaimModels(load_model(_model_folder("claims")),
+                                                                load_model(_model_folder("roles")))),
+              _EVIDENCE, ("claims",)),
+    ))
+
+
+def analysis_pipeline(config: RunConfig | None = None) -> Pipeline:
+    """Every stage before the evidence stages (events, claims): what their taggers read, at
+    run time and when they are trained (tools/train_evidence.py)."""
     config = config or RunConfig()
     if config.data_dir:
         use_data_folder(config.data_dir)
@@ -106,9 +121,12 @@ def default_pipeline(config: RunConfig | None = None) -> Pipeline:
         Stage("link", link_entities, ("tokens", "mentions"), ("entities",)),
         Stage("attribution", attribute, ("reading", "quantities", "times", "mentions", "entities"),
               ("attribution",)),
-        Stage("events", find_events, _EVIDENCE, ("events",)),
-        Stage("claims", find_claims, _EVIDENCE, ("claims",)),
     ))
+
+
+def _model_folder(task: str) -> Path:
+    """The shipped model of an evidence task (resources/models/<task>)."""
+    return resource_path(f"models/{task}/MANIFEST.json").parent
 
 
 #: One sentence that makes every stage load its resources (model, lexicons, gazetteer).

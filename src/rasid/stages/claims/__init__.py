@@ -7,7 +7,9 @@ the report: `بتحويل عائدها` moves the revenue of the channel just na
 دولار` seizes more of what the last seizure took. Claims of one channel and role next to each
 other in a sentence are one claim; a claim the previous sentence already made, with no amount
 of its own, is not made again. Polarity: negated (`لم`, `عدم`), hypothetical (`قد تمكنه`,
-`ستصرف`, `كانت ستستخدم`) or affirmed. Boilerplate yields nothing.
+`ستصرف`, `كانت ستستخدم`) or affirmed. Boilerplate yields nothing. Where the rules do not reach,
+learned taggers (claims.learned) propose evidence with its channel and role; a proposal that
+overlaps no rule claim is added.
 """
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from dataclasses import dataclass, field
 
 from rasid.document import Claim, Document, Quantity, Segment
 from rasid.resources.catalogue import grammar_words, relatives, with_property
+from rasid.stages.claims.learned import ClaimModels, learned_claims
 from rasid.stages.claims.channels import (ChannelWord, channel_words, derived_money, facility_names, generic_money,
                                         role_of)
 from rasid.stages.reading.lexicons import CLAIM_ROLES, PARTIES
@@ -40,8 +43,8 @@ class Draft:
     quantities: list[str] = field(default_factory=list)
 
 
-def find_claims(doc: Document) -> Document:
-    """Pipeline stage: fill `doc.claims` (ids c1, c2, …)."""
+def find_claims(doc: Document, models: ClaimModels | None = None) -> Document:
+    """Pipeline stage: fill `doc.claims` (ids c1, c2, …); `models` are the learned taggers."""
     view = View.of(doc)
     if not _about_armed_groups(view):
         doc.claims = []
@@ -55,6 +58,8 @@ def find_claims(doc: Document) -> Document:
         if view.is_heading(lo, hi) or view.in_boilerplate(lo, hi):
             continue
         drafts = _sentence_drafts(view, number, lo, hi, names, history)
+        if models is not None:
+            drafts = _with_learned(view, models, number, lo, hi, drafts)
         fresh = [d for d in drafts if d.quantities or (d.channel, d.role) not in previous]
         previous = {(d.channel, d.role) for d in drafts}
         history.extend(drafts)
@@ -62,6 +67,15 @@ def find_claims(doc: Document) -> Document:
         claims.extend([_claim(view, attribution, d, lo, hi, first + k) for k, d in enumerate(fresh)])
     doc.claims = claims
     return doc
+
+
+def _with_learned(view: View, models: ClaimModels, number: int, lo: int, hi: int, drafts: list[Draft]) -> list[Draft]:
+    """The rule drafts and the learned proposals that overlap none of them, amounts taken in."""
+    learned = [Draft(channel, role, start, end, start, number) for start, end, channel, role
+               in learned_claims(models, view, lo, hi) if not any(d.start < end and start < d.end for d in drafts)]
+    if learned:
+        _take_amounts(view, learned, view.quantities.starting_in(*view.chars(lo, hi)))
+    return sorted(drafts + learned, key=lambda d: d.start)
 
 
 def _about_armed_groups(view: View) -> bool:

@@ -12,23 +12,33 @@ Fighting words in one sentence describe one incident: the strongest names it. A 
 that only restates the previous sentence's event (same type, nothing new) or a territory
 change already told for the same place adds nothing. Casualties with no trigger make an
 attack, unless they detail the event of the sentence before.
+
+Where the rules do not reach, a learned tagger (models/events, trained on annotated reports by
+tools/train_evidence.py) proposes triggers with their type; a proposal that overlaps no rule
+event is added. Across sentences, an incident told in several keeps one date and one count
+(events.incidents).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from rasid.document import Document, Event, Segment
+from rasid.models.linear import LinearModel
 from rasid.resources.catalogue import grammar_words, relatives, with_property
 from rasid.stages.events.casualties import Casualties
 from rasid.stages.reading.lexicons import EVENT_TRIGGERS, PARTIES, lexicon
+from rasid.stages.reading.tagging import tagged_spans
 from rasid.stages.reading.polarity import is_generic, polarity_before, was_before
 from rasid.stages.reading.view import Hit, View
 from rasid.stages.events.context import Context, context, place_after, satisfied
+from rasid.stages.events.incidents import link_incidents
 
 _LEADER_GAP = 2      # words between a kill word and the leader it names
 _LEADER_STRENGTH = 4
 _SAME_EVENT_GAP = 2  # words between two triggers of one type that name one event
 _ARMED_ITEMS = frozenset({"fighters", "soldiers", "forces", "leaders"})
+#: A token starts a learned trigger when its B- labels are together at least this likely.
+TRIGGER_THRESHOLD = 0.6
 
 
 @dataclass
@@ -49,8 +59,8 @@ class _Memory:
     last_paragraph: int = -1
 
 
-def find_events(doc: Document) -> Document:
-    """Pipeline stage: fill `doc.events` (ids v1, v2, …)."""
+def find_events(doc: Document, model: LinearModel | None = None) -> Document:
+    """Pipeline stage: fill `doc.events` (ids v1, v2, …); `model` is the learned trigger tagger."""
     view = View.of(doc)
     memory = _Memory()
     events: list[Event] = []
@@ -58,9 +68,37 @@ def find_events(doc: Document) -> Document:
         if view.is_heading(lo, hi) or view.in_boilerplate(lo, hi):
             continue
         ctx = context(view, number, lo, hi)
-        events.extend(_sentence_events(view, ctx, memory, len(events)))
-    doc.events = events
+        found = _sentence_events(view, ctx, memory, len(events))
+        if model is not None:
+            found += [e for e in _learned_events(view, ctx, model) if not _overlaps_any(e, found)]
+        events.extend(found)
+    body = doc.paragraphs[1].start if len(doc.paragraphs) > 1 else 0
+    events = link_incidents(events, body, lambda pos: view.paragraph(view.token_at(pos)))
+    doc.events = [_numbered(e, k) for k, e in enumerate(events, 1)]
     return doc
+
+
+def _learned_events(view: View, ctx: Context, model: LinearModel) -> list[Event]:
+    """The triggers the learned tagger finds in the sentence that nothing makes unreal (a
+    negation, a plan, background), as events (dated and counted by the rules)."""
+    spans = tagged_spans(model, view, ctx.lo, ctx.hi, TRIGGER_THRESHOLD)
+    return [_event(view, ctx, Candidate(label, start, end, 1, None, True), 0) for start, end, label in spans
+            if _real(view, Hit(start, end, (), ""), ctx) and _specific(view, ctx, start, end, label)]
+
+
+def _specific(view: View, ctx: Context, start: int, end: int, kind: str) -> bool:
+    """A learned trigger the lexicon knows needs what the lexicon says it needs (a return, a
+    date); a plural or definite noun of fighting (`بعمليات انتحارية`, `المعارك الأخيرة`) needs
+    an anchor like a rule trigger: it may name a kind of event."""
+    hit = view.match(EVENT_TRIGGERS, start) or Hit(start, end, (), "")
+    entry = hit.entry("trigger")
+    if entry is not None and entry.value == kind and not satisfied(view, ctx, hit, entry.needs):
+        return False
+    return not _needs_anchor(view, hit, kind, ctx) or ctx.anchored(hit, kind)
+
+
+def _overlaps_any(event: Event, others: list[Event]) -> bool:
+    return any(event.trigger.start < o.trigger.end and o.trigger.start < event.trigger.end for o in others)
 
 
 def _sentence_events(view: View, ctx: Context, memory: _Memory, count: int) -> list[Event]:

@@ -83,6 +83,7 @@ class Reading:
     _bases: dict[str, list[str]] = field(default_factory=dict)
     _hits: dict[str, list[Hit]] = field(default_factory=dict)
     _hit_starts: dict[str, list[int]] = field(default_factory=dict)
+    _derived: dict = field(default_factory=dict)
 
     @classmethod
     def of(cls, doc: Document) -> "Reading":
@@ -140,6 +141,13 @@ class Reading:
             self._hit_starts[name] = [h.start for h in found]
         starts = self._hit_starts[name]
         return found[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
+
+    def derived(self, key, make):
+        """A value made from the reading once and shared by every later stage (the learned
+        taggers' feature rows of a sentence); `make()` runs at the first request."""
+        if key not in self._derived:
+            self._derived[key] = make()
+        return self._derived[key]
 
     def paragraph(self, i: int) -> int:
         """Index of the paragraph holding token `i`."""

@@ -1,0 +1,1 @@
+"""Learned components that run on NumPy: their weights ship in resources/models/."""

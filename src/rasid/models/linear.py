@@ -1,0 +1,78 @@
+"""A sparse linear classifier over string features: the evidence taggers' run-time half.
+
+Weights are a (features × labels) matrix trained elsewhere (tools/train_evidence.py) and
+shipped as `weights.npz` with the feature strings (`features.txt`, one per row), the labels
+(`labels.txt`) and a MANIFEST of their SHA-256. A token's scores are the sum of its known
+features' rows; unknown features are ignored, so a word no training report had costs nothing.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from rasid.errors import RasidError
+
+FILES = ("features.txt", "labels.txt", "weights.npz")
+
+
+class ModelFileError(RasidError):
+    """A model folder with a missing or altered file."""
+
+
+@dataclass(frozen=True)
+class LinearModel:
+    labels: tuple[str, ...]
+    index: dict[str, int]
+    weights: np.ndarray  # (features, labels), float32
+
+    def scores(self, rows: list[list[str]]) -> np.ndarray:
+        """(len(rows), labels) scores: for each row, the sum of its known features' weights."""
+        out = np.zeros((len(rows), len(self.labels)), dtype=np.float32)
+        for k, row in enumerate(rows):
+            ids = [self.index[f] for f in row if f in self.index]
+            if ids:
+                out[k] = self.weights[ids].sum(axis=0)
+        return out
+
+    def probabilities(self, rows: list[list[str]]) -> np.ndarray:
+        s = self.scores(rows)
+        s -= s.max(axis=1, keepdims=True)
+        e = np.exp(s)
+        return e / e.sum(axis=1, keepdims=True)
+
+
+def save_model(folder: Path, labels: list[str], features: list[str], weights: np.ndarray, info: dict) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "labels.txt").write_text("\n".join(labels) + "\n", encoding="utf-8")
+    (folder / "features.txt").write_text("\n".join(features) + "\n", encoding="utf-8")
+    np.savez_compressed(folder / "weights.npz", weights=weights.astype(np.float16))
+    digests = {name: hashlib.sha256((folder / name).read_bytes()).hexdigest() for name in FILES}
+    (folder / "MANIFEST.json").write_text(json.dumps({**info, "sha256": digests}, indent=1, ensure_ascii=False) + "\n",
+                                          encoding="utf-8")
+
+
+@lru_cache(maxsize=8)
+def load_model(folder: Path) -> LinearModel:
+    """The model in `folder`, its files checked against the MANIFEST; loaded once per folder."""
+    manifest_path = folder / "MANIFEST.json"
+    if not manifest_path.is_file():
+        raise ModelFileError(f"{folder}: no MANIFEST.json (not a Rasid model folder)")
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    for name in FILES:
+        path = folder / name
+        if not path.is_file():
+            raise ModelFileError(f"{path}: missing")
+        if hashlib.sha256(path.read_bytes()).hexdigest() != manifest["sha256"][name]:
+            raise ModelFileError(f"{path}: does not match its MANIFEST (altered or truncated)")
+    labels = tuple((folder / "labels.txt").read_text(encoding="utf-8").split("\n")[:-1])
+    features = (folder / "features.txt").read_text(encoding="utf-8").split("\n")[:-1]
+    with np.load(folder / "weights.npz") as data:
+        weights = data["weights"].astype(np.float32)
+    if weights.shape != (len(features), len(labels)):
+        raise ModelFileError(f"{folder}: weights {weights.shape} for {len(features)} features × {len(labels)} labels")
+    return LinearModel(labels, {f: k for k, f in enumerate(features)}, weights)

@@ -1,0 +1,44 @@
+"""Document-level reasoning over events: one incident told in several sentences.
+
+A report tells its main incident first (`قتل 12 شخصاً أمس في تفجير …`) and details it after
+(`وأوضح أن التفجير …`): the later mentions carry no date of their own, yet the date is the
+lead's (ANNOTATION.md). Events of one family (the fighting types are one family; every other
+type is its own) that follow each other in one text — the headline, or the body — with no
+event of another date between them are one incident: a member with no date takes the date
+of the first dated member, and a fighting member with no casualty figures takes those of the
+first member that states them.
+"""
+from __future__ import annotations
+
+from rasid.document import Event
+from rasid.resources.catalogue import with_property
+
+
+def family(event: Event) -> str:
+    return "fighting" if event.type in with_property("event_type", "fighting") else event.type
+
+
+def link_incidents(events: list[Event], body_start: int, paragraph_of) -> list[Event]:
+    """Carry dates and casualty figures: a headline event from the first body event of its
+    family, a body event from the event before it in its paragraph. `body_start` is where the
+    headline ends; `paragraph_of(pos)` numbers the paragraph of a character offset."""
+    ordered = sorted(events, key=lambda e: e.trigger.start)
+    body = [e for e in ordered if e.trigger.start >= body_start]
+    for event in ordered:
+        if event.trigger.start < body_start:
+            lead = next((e for e in body if family(e) == family(event) and (e.date or e.killed or e.injured)), None)
+            if lead is not None:
+                _take(event, lead)
+    previous: Event | None = None
+    for event in body:
+        if previous is not None and paragraph_of(previous.trigger.start) == paragraph_of(event.trigger.start):
+            _take(event, previous)
+        previous = event
+    return events
+
+
+def _take(event: Event, lead: Event) -> None:
+    if event.date is None and lead.date is not None:
+        event.date, event.date_precision = lead.date, lead.date_precision
+    if family(event) == family(lead) == "fighting" and not (event.killed or event.injured):
+        event.killed, event.injured = lead.killed, lead.injured

@@ -1,0 +1,80 @@
+"""What the learned evidence taggers see of a token: its words, its lexicon readings, its sentence.
+
+Features are strings (`w=هجوم`, `lex:event=attack`, `s-1=شن`), one list per token, read off the
+shared reading (`View`): the folded word and its lexicon base (clitics and suffixes off), short
+affixes for words no training report had, the entries of the evidence lexicons that start or
+cover the token, the words around it, and what its sentence holds (a date, a casualty word, an
+armed group, a quotation). The same function makes the training rows (tools/train_evidence.py)
+and the run-time rows, so the two can never drift apart.
+"""
+from __future__ import annotations
+
+from rasid.stages.reading.lexicons import CLAIM_CHANNELS, CLAIM_ROLES, EVENT_TRIGGERS, PARTIES, lexicon
+from rasid.stages.reading.polarity import polarity_before
+from rasid.stages.reading.view import View
+
+_WINDOW = 2
+_LEXICONS = (("event", EVENT_TRIGGERS), ("channel", CLAIM_CHANNELS), ("role", CLAIM_ROLES), ("party", PARTIES))
+
+
+def lexicon_marks(view: View, lo: int, hi: int) -> list[list[str]]:
+    """Per token of [lo, hi): the lexicon entries starting at it (`B`) or covering it (`I`)."""
+    marks: list[list[str]] = [[] for _ in range(hi - lo)]
+    for tag, name in _LEXICONS:
+        for hit in view.hits_in(name, lo, hi):
+            labels = sorted({f"{e.cls}={e.value}" for e in hit.entries})
+            for k in range(hit.start, min(hit.end, hi)):
+                prefix = "B" if k == hit.start else "I"
+                marks[k - lo].extend(f"{prefix}:{tag}:{label}" for label in labels)
+    return marks
+
+
+def sentence_features(view: View, lo: int, hi: int, marks: list[list[str]]) -> list[str]:
+    """What the sentence as a whole holds."""
+    start, end = view.chars(lo, hi)
+    out = []
+    if view.times.starting_in(start, end):
+        out.append("sent:time")
+    if any(q.unit == "person" for q in view.quantities.starting_in(start, end)):
+        out.append("sent:people")
+    if any(q.unit not in ("person", "other", None) for q in view.quantities.starting_in(start, end)):
+        out.append("sent:amount")
+    flat = {m.split(":", 2)[1] + ":" + m.split(":", 2)[2].split("=")[0] for ms in marks for m in ms}
+    out.extend(f"sent:{m}" for m in sorted(flat))
+    if view.sent[lo] == 0:
+        out.append("sent:first")
+    if any(view.quotes.enclosing(view.doc.tokens[k].start) for k in (lo, hi - 1)):
+        out.append("sent:quoted")
+    return out
+
+
+def sentence_rows(view: View, lo: int, hi: int) -> list[list[str]]:
+    """The feature list of every token of the sentence [lo, hi), made once per document (the
+    event and claim taggers read the same rows; both run after every stage the rows read)."""
+    return view.derived(("rows", lo, hi), lambda: _sentence_rows(view, lo, hi))
+
+
+def _sentence_rows(view: View, lo: int, hi: int) -> list[list[str]]:
+    bases = view.bases(lexicon(EVENT_TRIGGERS))
+    marks = lexicon_marks(view, lo, hi)
+    whole = sentence_features(view, lo, hi, marks)
+    rows = []
+    for i in range(lo, hi):
+        word, base = view.words[i], bases[i]
+        row = ["bias", f"w={word}", f"b={base}", f"p3={base[:3]}", f"x3={base[-3:]}", f"kind={view.kinds[i]}"]
+        if word != base:
+            row.append("clitic" if word.endswith(base) else "suffixed")
+        for d in range(1, _WINDOW + 1):
+            row.append(f"b-{d}={bases[i - d] if i - d >= lo else '<s>'}")
+            row.append(f"b+{d}={bases[i + d] if i + d < hi else '</s>'}")
+        row.append(f"bb-={bases[i - 1] if i > lo else '<s>'}|{base}")
+        row.append(f"bb+={base}|{bases[i + 1] if i + 1 < hi else '</s>'}")
+        row.extend(marks[i - lo])
+        row.extend(f"m-1:{m}" for m in (marks[i - lo - 1] if i > lo else ()))
+        row.extend(f"m+1:{m}" for m in (marks[i - lo + 1] if i + 1 < hi else ()))
+        if marks[i - lo]:
+            row.append(f"pol={polarity_before(view, i, lo)}")
+            row.extend(f"{m}&{w}" for m in marks[i - lo] if m.startswith("B:") for w in whole)
+        row.extend(whole)
+        rows.append(row)
+    return rows

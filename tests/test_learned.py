@@ -1,0 +1,73 @@
+"""The learned evidence taggers: model files checked on load, spans decoded, proposals merged with the rules."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from rasid.document import Document
+from rasid.models.linear import LinearModel, ModelFileError, load_model, save_model
+from rasid.pipeline import analysis_pipeline, default_pipeline
+from rasid.stages.events import find_events
+from rasid.stages.reading.tagging import tagged_spans
+from rasid.stages.reading.view import View
+
+LABELS = ("O", "B-attack", "I-attack", "B-clash", "B-return")
+
+
+def model_of(weights: dict[str, dict[str, float]]) -> LinearModel:
+    """A model whose feature `f` adds `weights[f][label]` to a label's score ("bias" favours O)."""
+    features = ["bias", *weights]
+    matrix = np.zeros((len(features), len(LABELS)), dtype=np.float32)
+    matrix[0, 0] = 3.0
+    for k, feature in enumerate(features[1:], 1):
+        for label, value in weights[feature].items():
+            matrix[k, LABELS.index(label)] = value
+    return LinearModel(LABELS, {f: k for k, f in enumerate(features)}, matrix)
+
+
+def view_of(text: str) -> View:
+    return View.of(analysis_pipeline()(Document(text=text, published="2021-03-10")))
+
+
+def test_learned_spans_start_at_b_and_run_while_i_beats_o():
+    view = view_of("قال شهود إن كمينا ناريا محكما وقع قرب القرية.")
+    model = model_of({"w=كمينا": {"B-attack": 8.0}, "w=ناريا": {"I-attack": 8.0}, "w=محكما": {"I-attack": 2.0}})
+    lo, hi = view.sent_ranges[0]
+    [(start, end, label)] = tagged_spans(model, view, lo, hi, threshold=0.5)
+    assert label == "attack" and view.words[start:end] == ["كمينا", "ناريا"]  # محكما: I-attack < O
+    assert tagged_spans(model, view, lo, hi, threshold=0.9999) == []
+
+
+def test_learned_events_add_what_the_rules_miss_and_the_lexicon_allows():
+    text = ("نصب مسلحون كمينا ناريا لدورية الجيش أمس. وقال الجيش إن هجوما وقع قرب القرية. "
+            "وعاد 50 مقاتلا إلى بلادهم.")
+    doc = analysis_pipeline()(Document(text=text, published="2021-03-10"))
+    plain = [(e.type, text[e.trigger.start:e.trigger.end]) for e in find_events(doc).events]
+    assert plain == [("attack", "كمينا")]
+    model = model_of({"w=كمينا": {"B-clash": 8.0},    # overlaps the rule event: dropped
+                      "w=هجوما": {"B-clash": 8.0},    # what the rules missed: added
+                      "w=وعاد": {"B-return": 8.0}})   # a return the lexicon says needs a date: dropped
+    learned = find_events(doc, model=model).events
+    assert [(e.type, text[e.trigger.start:e.trigger.end]) for e in learned] == [*plain, ("clash", "هجوما")]
+    assert learned[1].date == "2021-03-09"  # the incident's date, carried from the sentence before
+    assert [e.id for e in learned] == ["v1", "v2"]
+
+
+def test_learned_model_files_are_checked_on_load(tmp_path):
+    save_model(tmp_path / "m", list(LABELS), ["bias", "w=x"], np.ones((2, len(LABELS)), dtype=np.float32), {"task": "t"})
+    model = load_model(tmp_path / "m")
+    assert model.labels == LABELS and model.scores([["w=x", "unknown"]]).tolist() == [[1.0] * len(LABELS)]
+    (tmp_path / "m" / "features.txt").write_text("bias\nw=y\n", encoding="utf-8")
+    load_model.cache_clear()
+    with pytest.raises(ModelFileError, match="does not match its MANIFEST"):
+        load_model(tmp_path / "m")
+    with pytest.raises(ModelFileError, match="no MANIFEST"):
+        load_model(tmp_path)
+
+
+def test_the_default_pipeline_runs_the_shipped_taggers():
+    stages = {s.name: s.fn for s in default_pipeline().stages}
+    assert isinstance(stages["events"].keywords["model"], LinearModel)
+    models = stages["claims"].keywords["models"]
+    assert "O" in models.evidence.labels and set(models.roles.labels) <= {
+        "revenue", "asset", "loss", "transfer", "investment", "seizure", "expenditure"}
