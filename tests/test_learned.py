@@ -56,7 +56,9 @@ def test_learned_events_add_what_the_rules_miss_and_the_lexicon_allows():
 def test_learned_model_files_are_checked_on_load(tmp_path):
     save_model(tmp_path / "m", list(LABELS), ["bias", "w=x"], np.ones((2, len(LABELS)), dtype=np.float32), {"task": "t"})
     model = load_model(tmp_path / "m")
-    assert model.labels == LABELS and model.scores([["w=x", "unknown"]]).tolist() == [[1.0] * len(LABELS)]
+    assert model.labels == LABELS
+    assert model.scores([["w=x", "unknown"], ["unknown"], ["bias", "w=x"]]).tolist() == [
+        [1.0] * len(LABELS), [0.0] * len(LABELS), [2.0] * len(LABELS)]
     (tmp_path / "m" / "features.txt").write_text("bias\nw=y\n", encoding="utf-8")
     load_model.cache_clear()
     with pytest.raises(ModelFileError, match="does not match its MANIFEST"):

@@ -62,7 +62,7 @@ def report_rows(view: View, annotation: dict) -> dict[str, list[tuple[list[str],
     for lo, hi in view.sent_ranges:
         if hi <= lo or view.in_boilerplate(lo, hi):
             continue
-        rows = sentence_rows(view, lo, hi)
+        rows = sentence_rows(view, lo, hi).full()
         out["events"] += list(zip(rows, token_labels(view, events, lo, hi)))
         out["claims"] += list(zip(rows, token_labels(view, claims, lo, hi)))
     for c in annotation["claims"]:

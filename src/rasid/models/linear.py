@@ -30,17 +30,26 @@ class LinearModel:
     index: dict[str, int]
     weights: np.ndarray  # (features, labels), float32
 
-    def scores(self, rows: list[list[str]]) -> np.ndarray:
-        """(len(rows), labels) scores: for each row, the sum of its known features' weights."""
-        out = np.zeros((len(rows), len(self.labels)), dtype=np.float32)
+    def scores(self, rows: list[list[str]], shared: list[str] = ()) -> np.ndarray:
+        """(len(rows), labels) scores: for each row, the sum of its known features' weights and
+        of the `shared` features every row also has (one gather and one segmented sum)."""
+        get = self.index.get
+        ids: list[int] = []
+        starts = np.empty(len(rows), dtype=np.int64)
         for k, row in enumerate(rows):
-            ids = [self.index[f] for f in row if f in self.index]
-            if ids:
-                out[k] = self.weights[ids].sum(axis=0)
-        return out
+            starts[k] = len(ids)
+            ids.extend(i for i in map(get, row) if i is not None)
+        common = [i for i in map(get, shared) if i is not None]
+        base = self.weights[common].sum(axis=0) if common else np.zeros(len(self.labels), dtype=np.float32)
+        if not ids:
+            return np.tile(base, (len(rows), 1))
+        out = np.add.reduceat(self.weights[ids], np.minimum(starts, len(ids) - 1), axis=0)
+        empty = np.diff(np.append(starts, len(ids))) == 0
+        out[empty] = 0.0
+        return out + base
 
-    def probabilities(self, rows: list[list[str]]) -> np.ndarray:
-        s = self.scores(rows)
+    def probabilities(self, rows: list[list[str]], shared: list[str] = ()) -> np.ndarray:
+        s = self.scores(rows, shared)
         s -= s.max(axis=1, keepdims=True)
         e = np.exp(s)
         return e / e.sum(axis=1, keepdims=True)

@@ -9,6 +9,8 @@ and the run-time rows, so the two can never drift apart.
 """
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from rasid.stages.reading.lexicons import CLAIM_CHANNELS, CLAIM_ROLES, EVENT_TRIGGERS, PARTIES, lexicon
 from rasid.stages.reading.polarity import polarity_before
 from rasid.stages.reading.view import View
@@ -27,6 +29,14 @@ def lexicon_marks(view: View, lo: int, hi: int) -> list[list[str]]:
                 prefix = "B" if k == hit.start else "I"
                 marks[k - lo].extend(f"{prefix}:{tag}:{label}" for label in labels)
     return marks
+
+
+def may_hold_evidence(view: View, lo: int, hi: int) -> bool:
+    """Whether the sentence [lo, hi) names anything an event or a claim is made of: a word of
+    an evidence lexicon, a date, or a number. Others are not worth the taggers' time."""
+    start, end = view.chars(lo, hi)
+    return bool(any(view.hits_in(name, lo, hi) for _, name in _LEXICONS)
+                or view.times.starting_in(start, end) or view.quantities.starting_in(start, end))
 
 
 def sentence_features(view: View, lo: int, hi: int, marks: list[list[str]]) -> list[str]:
@@ -48,13 +58,24 @@ def sentence_features(view: View, lo: int, hi: int, marks: list[list[str]]) -> l
     return out
 
 
-def sentence_rows(view: View, lo: int, hi: int) -> list[list[str]]:
-    """The feature list of every token of the sentence [lo, hi), made once per document (the
-    event and claim taggers read the same rows; both run after every stage the rows read)."""
+class SentenceRows(NamedTuple):
+    """The features of a sentence's tokens: each token's own (`tokens`) and those every token
+    of the sentence shares (`shared`: what the sentence holds). A token's full row is its own
+    plus the shared ones; a linear model scores the shared part once per sentence."""
+    tokens: list[list[str]]
+    shared: list[str]
+
+    def full(self) -> list[list[str]]:
+        return [row + self.shared for row in self.tokens]
+
+
+def sentence_rows(view: View, lo: int, hi: int) -> SentenceRows:
+    """The features of every token of the sentence [lo, hi), made once per document (the event
+    and claim taggers read the same rows; both run after every stage the rows read)."""
     return view.derived(("rows", lo, hi), lambda: _sentence_rows(view, lo, hi))
 
 
-def _sentence_rows(view: View, lo: int, hi: int) -> list[list[str]]:
+def _sentence_rows(view: View, lo: int, hi: int) -> SentenceRows:
     bases = view.bases(lexicon(EVENT_TRIGGERS))
     marks = lexicon_marks(view, lo, hi)
     whole = sentence_features(view, lo, hi, marks)
@@ -75,6 +96,5 @@ def _sentence_rows(view: View, lo: int, hi: int) -> list[list[str]]:
         if marks[i - lo]:
             row.append(f"pol={polarity_before(view, i, lo)}")
             row.extend(f"{m}&{w}" for m in marks[i - lo] if m.startswith("B:") for w in whole)
-        row.extend(whole)
         rows.append(row)
-    return rows
+    return SentenceRows(rows, whole)

@@ -4,17 +4,20 @@ from __future__ import annotations
 import numpy as np
 
 from rasid.models.linear import LinearModel
-from rasid.stages.reading.features import sentence_rows
+from rasid.stages.reading.features import may_hold_evidence, sentence_rows
 from rasid.stages.reading.view import View
 
 
 def tagged_spans(model: LinearModel, view: View, lo: int, hi: int, threshold: float) -> list[tuple[int, int, str]]:
     """(first token, end token, label) of every run the model tags in the sentence [lo, hi).
 
-    A run starts at a token whose B- labels together are at least `threshold` likely (the label
+    Sentences that name no evidence word, date or number are skipped. A run starts at a token whose B- labels together are at least `threshold` likely (the label
     is the likeliest of them) and takes in the tokens after it while I-<label> is likelier than O.
     """
-    probs = model.probabilities(sentence_rows(view, lo, hi))
+    if not may_hold_evidence(view, lo, hi):
+        return []
+    rows = sentence_rows(view, lo, hi)
+    probs = model.probabilities(rows.tokens, rows.shared)
     begins = [k for k, label in enumerate(model.labels) if label.startswith("B-")]
     o = model.labels.index("O")
     out: list[tuple[int, int, str]] = []
