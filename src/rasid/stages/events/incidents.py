@@ -2,13 +2,15 @@
 
 A report tells its main incident first (`قتل 12 شخصاً أمس في تفجير …`) and details it after
 (`وأوضح أن التفجير …`): the later mentions carry no date of their own, yet the date is the
-lead's (ANNOTATION.md). Events of one family (the fighting types are one family; every other
-type is its own) that follow each other in one text — the headline, or the body — with no
-event of another date between them are one incident: a member with no date takes the date
-of the first dated member, and a fighting member with no casualty figures takes those of the
-first member that states them.
+lead's (ANNOTATION.md). So an event with no date of its own takes the date of the event
+before it in its paragraph (`… هجمات متزامنة يوم 25 تموز … وخطف التنظيم معه ثلاثين شخصاً`),
+and a headline event, which is told again in the body, takes the date of the first body
+event of its family (the fighting types are one family; every other type is its own). A
+fighting event with no casualty figures takes those of the fighting event it follows.
 """
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from rasid.document import Event
 from rasid.resources.catalogue import with_property
@@ -18,7 +20,7 @@ def family(event: Event) -> str:
     return "fighting" if event.type in with_property("event_type", "fighting") else event.type
 
 
-def link_incidents(events: list[Event], body_start: int, paragraph_of) -> list[Event]:
+def link_incidents(events: list[Event], body_start: int, paragraph_of: Callable[[int], int]) -> list[Event]:
     """Carry dates and casualty figures: a headline event from the first body event of its
     family, a body event from the event before it in its paragraph. `body_start` is where the
     headline ends; `paragraph_of(pos)` numbers the paragraph of a character offset."""

@@ -11,8 +11,9 @@ from rasid.stages.reading.view import View
 def tagged_spans(model: LinearModel, view: View, lo: int, hi: int, threshold: float) -> list[tuple[int, int, str]]:
     """(first token, end token, label) of every run the model tags in the sentence [lo, hi).
 
-    Sentences that name no evidence word, date or number are skipped. A run starts at a token whose B- labels together are at least `threshold` likely (the label
-    is the likeliest of them) and takes in the tokens after it while I-<label> is likelier than O.
+    Sentences that name no evidence word, date or number are skipped. A run starts at a token
+    whose B- labels together are at least `threshold` likely (the label is the likeliest of
+    them) and takes in the tokens after it while I-<label> is likelier than O.
     """
     if not may_hold_evidence(view, lo, hi):
         return []
