@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import pickle
 import random
 import sys
 from collections import Counter
@@ -71,7 +72,7 @@ def report_rows(view: View, annotation: dict) -> dict[str, list[tuple[list[str],
     return out
 
 
-def train(rows: list[tuple[list[str], str]], min_count: int, epochs: int, seed: int, l2: float):
+def train(rows: list[tuple[list[str], str]], min_count: int, epochs: int, seed: int, l2: float, lr: float = 0.05):
     counts = Counter(f for features, _ in rows for f in set(features))
     features = sorted(f for f, n in counts.items() if n >= min_count)
     index = {f: k for k, f in enumerate(features)}
@@ -82,7 +83,7 @@ def train(rows: list[tuple[list[str], str]], min_count: int, epochs: int, seed: 
     rng = random.Random(seed)
     bag = torch.nn.EmbeddingBag(len(features), len(labels), mode="sum")
     torch.nn.init.zeros_(bag.weight)
-    optimiser = torch.optim.Adam(bag.parameters(), lr=0.05, weight_decay=l2)
+    optimiser = torch.optim.Adam(bag.parameters(), lr=lr, weight_decay=l2)
     for _ in range(epochs):
         rng.shuffle(encoded)
         for b in range(0, len(encoded), 256):
@@ -121,25 +122,33 @@ def main() -> int:
     ap.add_argument("--epochs", type=int, default=8)
     ap.add_argument("--min-count", type=int, default=2)
     ap.add_argument("--l2", type=float, default=1e-6)
+    ap.add_argument("--lr", type=float, default=0.05)
     ap.add_argument("--folds", type=int, default=0)
+    ap.add_argument("--tasks", nargs="+", default=["events", "claims", "roles"])
+    ap.add_argument("--rows-cache", type=Path, help="keep the feature rows here between runs (trying settings)")
     args = ap.parse_args()
     loaded = load_annotations(args.annotations, args.shared / CORPUS)
-    per_report = [report_rows(prepared(text), annotation) for text, annotation in loaded]
+    if args.rows_cache and args.rows_cache.exists():
+        per_report = pickle.loads(args.rows_cache.read_bytes())
+    else:
+        per_report = [report_rows(prepared(text), annotation) for text, annotation in loaded]
+        if args.rows_cache:
+            args.rows_cache.write_bytes(pickle.dumps(per_report))
     figures: dict = {"reports": len(loaded), "events": sum(len(a["events"]) for _, a in loaded),
                      "claims": sum(len(a["claims"]) for _, a in loaded)}
-    for task in ("events", "claims", "roles"):
+    for task in args.tasks:
         if args.folds:
             folds = []
             for k in range(args.folds):
                 train_rows = [r for n, rep in enumerate(per_report) if n % args.folds != k for r in rep[task]]
                 test_rows = [r for n, rep in enumerate(per_report) if n % args.folds == k for r in rep[task]]
-                folds.append(token_figures(*train(train_rows, args.min_count, args.epochs, args.seed, args.l2),
+                folds.append(token_figures(*train(train_rows, args.min_count, args.epochs, args.seed, args.l2, args.lr),
                                            test_rows))
             figures[f"{task}_folds"] = {m: round(sum(f[m] for f in folds) / len(folds), 3) for m in folds[0]}
             print(task, "k-fold tokens", figures[f"{task}_folds"], flush=True)
         rows = [r for rep in per_report for r in rep[task]]
-        labels, features, weights = train(rows, args.min_count, args.epochs, args.seed, args.l2)
-        info = {"task": task, "version": VERSION, "seed": args.seed, "epochs": args.epochs,
+        labels, features, weights = train(rows, args.min_count, args.epochs, args.seed, args.l2, args.lr)
+        info = {"task": task, "version": VERSION, "seed": args.seed, "epochs": args.epochs, "lr": args.lr,
                 "min_count": args.min_count, "l2": args.l2, "rows": len(rows), "licence": LICENCE,
                 "trained_on": f"{len(loaded)} annotated reports of training/annotations (no dev, no seed report)"}
         save_model(args.out / task, labels, features, weights, info)

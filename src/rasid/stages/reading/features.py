@@ -9,6 +9,7 @@ and the run-time rows, so the two can never drift apart.
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import NamedTuple
 
 from rasid.stages.reading.lexicons import CLAIM_CHANNELS, CLAIM_ROLES, EVENT_TRIGGERS, PARTIES, lexicon
@@ -76,25 +77,32 @@ def sentence_rows(view: View, lo: int, hi: int) -> SentenceRows:
 
 
 def _sentence_rows(view: View, lo: int, hi: int) -> SentenceRows:
-    bases = view.bases(lexicon(EVENT_TRIGGERS))
+    bases = ["<s>"] * _WINDOW + view.bases(lexicon(EVENT_TRIGGERS))[lo:hi] + ["</s>"] * _WINDOW
     marks = lexicon_marks(view, lo, hi)
     whole = sentence_features(view, lo, hi, marks)
     rows = []
-    for i in range(lo, hi):
-        word, base = view.words[i], bases[i]
-        row = ["bias", f"w={word}", f"b={base}", f"p3={base[:3]}", f"x3={base[-3:]}", f"kind={view.kinds[i]}"]
-        if word != base:
-            row.append("clitic" if word.endswith(base) else "suffixed")
-        for d in range(1, _WINDOW + 1):
-            row.append(f"b-{d}={bases[i - d] if i - d >= lo else '<s>'}")
-            row.append(f"b+{d}={bases[i + d] if i + d < hi else '</s>'}")
-        row.append(f"bb-={bases[i - 1] if i > lo else '<s>'}|{base}")
-        row.append(f"bb+={base}|{bases[i + 1] if i + 1 < hi else '</s>'}")
-        row.extend(marks[i - lo])
-        row.extend(f"m-1:{m}" for m in (marks[i - lo - 1] if i > lo else ()))
-        row.extend(f"m+1:{m}" for m in (marks[i - lo + 1] if i + 1 < hi else ()))
-        if marks[i - lo]:
+    for k in range(hi - lo):
+        i, at = lo + k, k + _WINDOW
+        base = bases[at]
+        row = [*_word_features(view.words[i], base, view.kinds[i]),
+               "b-1=" + bases[at - 1], "b-2=" + bases[at - 2], "b+1=" + bases[at + 1], "b+2=" + bases[at + 2],
+               f"bb-={bases[at - 1]}|{base}", f"bb+={base}|{bases[at + 1]}"]
+        row.extend(marks[k])
+        if k:
+            row.extend(["m-1:" + m for m in marks[k - 1]])
+        if k + 1 < hi - lo:
+            row.extend(["m+1:" + m for m in marks[k + 1]])
+        if marks[k]:
             row.append(f"pol={polarity_before(view, i, lo)}")
-            row.extend(f"{m}&{w}" for m in marks[i - lo] if m.startswith("B:") for w in whole)
+            row.extend(f"{m}&{w}" for m in marks[k] if m.startswith("B:") for w in whole)
         rows.append(row)
     return SentenceRows(rows, whole)
+
+
+@lru_cache(maxsize=100_000)
+def _word_features(word: str, base: str, kind: str) -> tuple[str, ...]:
+    """The features of a token that depend on its word alone (made once per word form)."""
+    out = ("bias", f"w={word}", f"b={base}", f"p3={base[:3]}", f"x3={base[-3:]}", f"kind={kind}")
+    if word != base:
+        out += ("clitic" if word.endswith(base) else "suffixed",)
+    return out

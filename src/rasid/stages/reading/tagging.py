@@ -19,19 +19,19 @@ def tagged_spans(model: LinearModel, view: View, lo: int, hi: int, threshold: fl
         return []
     rows = sentence_rows(view, lo, hi)
     probs = model.probabilities(rows.tokens, rows.shared)
-    begins = [k for k, label in enumerate(model.labels) if label.startswith("B-")]
+    begins = np.array([k for k, label in enumerate(model.labels) if label.startswith("B-")])
     o = model.labels.index("O")
+    starting = probs[:, begins].sum(axis=1) >= threshold
+    best = begins[np.argmax(probs[:, begins], axis=1)]
     out: list[tuple[int, int, str]] = []
-    k = 0
-    while k < hi - lo:
-        if probs[k, begins].sum() < threshold:
-            k += 1
-            continue
-        label = model.labels[begins[int(np.argmax(probs[k, begins]))]][2:]
+    n = hi - lo
+    for k in np.flatnonzero(starting).tolist():
+        if out and lo + k < out[-1][1]:
+            continue  # inside the run before
+        label = model.labels[best[k]][2:]
         inside = model.labels.index("I-" + label) if "I-" + label in model.labels else None
         end = k + 1
-        while end < hi - lo and inside is not None and probs[end, inside] > probs[end, o]:
+        while end < n and inside is not None and probs[end, inside] > probs[end, o]:
             end += 1
         out.append((lo + k, lo + end, label))
-        k = end
     return out
