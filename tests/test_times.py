@@ -214,7 +214,7 @@ def test_times_weekdays_resolve_to_the_last_such_day(text, expected):
 
 @pytest.mark.parametrize("text,expected", [
     ("أمس", ("أمس", "2020-12-31", "day", True)),
-    ("يوم أمس الجمعة", ("يوم أمس الجمعة", "2020-12-31", "day", True)),
+    ("يوم أمس الخميس", ("يوم أمس الخميس", "2020-12-31", "day", True)),
     ("أول أمس", ("أول أمس", "2020-12-30", "day", True)),
     ("اليوم", ("اليوم", "2021-01-01", "day", True)),
     ("صباح اليوم", ("اليوم", "2021-01-01", "day", True)),
@@ -222,6 +222,15 @@ def test_times_weekdays_resolve_to_the_last_such_day(text, expected):
 ])
 def test_times_day_words(text, expected):
     assert one(text, PUB) == expected
+
+
+@pytest.mark.parametrize("text,published,value", [
+    ("أمس الأحد", "2021-01-05", "2021-01-03"),       # dated Tuesday: Sunday, not Monday
+    ("اليوم الاثنين", "2015-07-25", "2015-07-20"),   # written Monday, published Saturday
+    ("يوم أمس الجمعة", PUB, PUB),                    # PUB is a Friday: the Friday, not Thursday
+])
+def test_times_a_weekday_wins_over_the_day_word_it_disagrees_with(text, published, value):
+    assert one(text, published)[1] == value
 
 
 @pytest.mark.parametrize("text,expected", [

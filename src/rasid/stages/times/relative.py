@@ -31,12 +31,14 @@ def read_day_word(lx: Lexed, i: int) -> list[Found] | None:
 
 
 def _deictic(lx: Lexed, first: int, j: int, deictic: Hit) -> list[Found] | None:
-    """A day word; a weekday after it names the same day (`أمس الجمعة`)."""
+    """A day word; a weekday after it names the same day (`أمس الجمعة`) and, where the two
+    disagree with the publication date (`اليوم الاثنين` in a report dated Saturday: written
+    on Monday, published later), the weekday wins: the latest such day up to publication."""
     end = deictic.end
     weekday = lx.hit(end, "weekday")
     if weekday and not weekday.clitic:
-        end = weekday.end
-    elif (definite_word(lx, end) or lx.hit(end, "determiner")
+        return [Found(first, weekday.end, Spec("day", weekday=int(weekday.value), direction=RECENT))]
+    if (definite_word(lx, end) or lx.hit(end, "determiner")
           or preceded_by(lx, j, "determiner", "rate_prep")):
         return None  # اليوم السابق, اليوم نفسه, في ذلك اليوم, برميل في اليوم: not the publication day
     return [Found(first, end, Spec("day", day_shift=int(deictic.value)))]
