@@ -175,3 +175,16 @@ def test_events_ids_offsets_and_sources(seeds):
 
 def test_events_seed_strict_f1_meets_acceptance(seeds):
     assert seed_strict_f1(seeds, "events") >= 0.80
+
+
+@pytest.mark.parametrize("text", [
+    "شن مسلحون هجوما بقنبلة على مركز للشرطة أمس.",
+    "نفذ التنظيم هجوما بسيارة مفخخة على حاجز للجيش أمس.",
+])
+def test_events_an_attack_carried_out_with_a_bomb_is_an_explosion(text):
+    event = only(run(text))
+    assert event.type == "explosion" and event.date == "2021-03-09"
+
+
+def test_events_an_attack_with_guns_stays_an_attack():
+    assert only(run("شن مسلحون هجوما بالأسلحة الرشاشة على مركز للشرطة أمس.")).type == "attack"

@@ -193,7 +193,11 @@ def _restated(c: Candidate, memory: _Memory) -> bool:
 
 def _one_incident(found: list[Candidate]) -> list[Candidate]:
     """Fighting words of a sentence are one incident, named by the strongest (first on a tie);
+    an attack carried out with a bomb (`هجوم بقنبلة`, `هجوم بسيارة مفخخة`) is an explosion;
     two words of one other type side by side are one event (`اتفاق لوقف إطلاق النار`)."""
+    for c in found:
+        if c.type == "attack" and any(e.type == "explosion" and 0 <= e.start - c.end <= _SAME_EVENT_GAP for e in found):
+            c.type = "explosion"
     fighting = [c for c in found if c.type in with_property("event_type", "fighting")]
     if len(fighting) > 1:
         best = max(fighting, key=lambda c: (c.strength, -c.start))
