@@ -125,3 +125,14 @@ def test_claims_ids_offsets_and_sources(seeds):
 
 def test_claims_seed_strict_f1_meets_acceptance(seeds):
     assert seed_strict_f1(seeds, "claims") >= 0.80
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ويجني الحوثيون ملايين الدولارات من تهريب المخدرات إلى دول الجوار.", ("other", "revenue")),
+    ("وقال مسؤول إن مسلحي التنظيم نهبوا المحاصيل ومخازن القمح في القرى.", ("other", "revenue")),
+    ("وتفرض ميليشيات الحوثي جبايات على التجار في صنعاء.", ("taxation_extortion", "revenue")),
+    ("ويعتمد التنظيم على الجزية التي يفرضها على السكان.", ("taxation_extortion", "revenue")),
+])
+def test_claims_channels_real_reports_use(text, expected):
+    """Drugs, crops and looted goods are `other`; levies and the jizya are taxation (ANNOTATION.md)."""
+    assert kinds(run(text)) == [expected]
