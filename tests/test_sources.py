@@ -121,3 +121,14 @@ def test_sources_every_event_and_claim_of_the_seeds_has_one(seeds):
 
 def test_sources_seed_strict_f1_meets_acceptance(seeds):
     assert seed_strict_f1(seeds, "sources") >= 0.80
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("وأرجع خبراء اقتصاديون ارتفاع الأسعار إلى فرض الحوثيين جبايات على التجار.", "researcher"),
+    ("واتهمت الحكومة اليمنية ميليشيات الحوثي بنهب المساعدات وبيعها في السوق السوداء.", "official"),
+])
+def test_sources_accusing_and_ascribing_verbs_attribute(text, kind):
+    """`اتهم`, `أرجع … إلى`: the subject is the source of what follows (looting of aid, levies)."""
+    from conftest import run_evidence_stages
+    [claim] = run_evidence_stages(text).claims
+    assert claim.source.kind == kind and claim.role == "revenue"
