@@ -188,3 +188,8 @@ def test_events_an_attack_carried_out_with_a_bomb_is_an_explosion(text):
 
 def test_events_an_attack_with_guns_stays_an_attack():
     assert only(run("شن مسلحون هجوما بالأسلحة الرشاشة على مركز للشرطة أمس.")).type == "attack"
+
+
+def test_events_a_threat_is_no_event():
+    """ANNOTATION.md: plans, threats and hypotheticals are not events (`هدد … بإعدام`)."""
+    assert run("وهدد مسلحو التنظيم بإعدام الرهائن إن لم تدفع الحكومة الفدية.").events == []

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from rasid.document import Document, Event, Segment
 from rasid.models.linear import LinearModel
-from rasid.resources.catalogue import grammar_words, relatives, with_property
+from rasid.resources.catalogue import function_words, grammar_words, relatives, with_property
 from rasid.stages.events.casualties import Casualties
 from rasid.stages.reading.lexicons import EVENT_TRIGGERS, PARTIES, lexicon
 from rasid.stages.reading.tagging import tagged_spans
@@ -90,6 +90,8 @@ def _specific(view: View, ctx: Context, start: int, end: int, kind: str) -> bool
     """A learned trigger the lexicon knows needs what the lexicon says it needs (a return, a
     date); a plural or definite noun of fighting (`بعمليات انتحارية`, `المعارك الأخيرة`) needs
     an anchor like a rule trigger: it may name a kind of event."""
+    if view.words[start] in function_words() or view.kinds[start] != "word":
+        return False  # `الذين`, `في`, `أكثر`: the tagger's noise, never a trigger
     hit = view.match(EVENT_TRIGGERS, start) or Hit(start, end, (), "")
     entry = hit.entry("trigger")
     if entry is not None and entry.value == kind and not satisfied(view, ctx, hit, entry.needs):
