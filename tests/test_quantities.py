@@ -178,3 +178,16 @@ def test_quantities_number_words_read_back(n):
     from pyarabic.number import ArNumbers
     words = ArNumbers().int2str(str(n))
     assert only(f"وصادرت السلطات {words} دولار.")["value"] == n, words
+
+
+@pytest.mark.parametrize("text, unit, item", [
+    ("خطف المسلحون نحو 100 فتاة من المدرسة.", "person", "girls"),
+    ("اعتقلت الشرطة 710 تجار.", "person", "traders"),
+    ("عثر السكان على 20 جثة قرب النهر.", "person", "bodies"),
+    ("أحرق المسلحون 3 كنائس في القرية.", "other", "churches"),
+    ("غرق 4 قوارب قبالة الساحل.", "vehicle", "boats"),
+])
+def test_quantities_counted_nouns_of_real_reports(text, unit, item):
+    """Issue 14: people and things news counts (girls, traders, bodies, churches, boats)."""
+    found = only(text)
+    assert (found["unit"], found["item"]) == (unit, item)
