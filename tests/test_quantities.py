@@ -191,3 +191,15 @@ def test_quantities_counted_nouns_of_real_reports(text, unit, item):
     """Issue 14: people and things news counts (girls, traders, bodies, churches, boats)."""
     found = only(text)
     assert (found["unit"], found["item"]) == (unit, item)
+
+
+@pytest.mark.parametrize("text, low, high, qualifier", [
+    ("وتقدر العائدات بما يصل إلى 400 مليون دولار.", None, 400_000_000, "at_most"),
+    ("وفاقت الخسائر 3 ملايين دولار.", 3_000_000, None, "more_than"),
+    ("إيرادات لا تتخطى مليون دولار.", None, 1_000_000, "at_most"),
+    ("قتل ما بين 20 أو 30 شخصا.", 20, 30, "range"),
+])
+def test_quantities_qualifiers_of_real_reports(text, low, high, qualifier):
+    """Issue 14: `ما يصل إلى` at most, `فاقت` more than, `لا تتخطى` at most, `بين … أو …` a range."""
+    found = only(text)
+    assert (found["low"], found["high"], found["qualifier"]) == (low, high, qualifier)
