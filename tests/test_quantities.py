@@ -203,3 +203,12 @@ def test_quantities_qualifiers_of_real_reports(text, low, high, qualifier):
     """Issue 14: `ما يصل إلى` at most, `فاقت` more than, `لا تتخطى` at most, `بين … أو …` a range."""
     found = only(text)
     assert (found["low"], found["high"], found["qualifier"]) == (low, high, qualifier)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("أسفر الهجوم عن مقتل 27 وإصابة 5 آخرين.", [("27", "person"), ("5 آخرين", "person")]),
+    ("وقالت الشرطة إن الانفجار أدى إلى مقتل 3.", [("3", "person")]),
+    ("وبلغ سعر البرميل 27 دولارا.", [("27 دولارا", "USD")]),
+])
+def test_quantities_a_bare_number_after_killing_counts_people(text, expected):
+    assert [(a["text"], a["unit"]) for a in amounts(text)] == expected

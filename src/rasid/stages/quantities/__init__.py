@@ -244,9 +244,12 @@ def _read_after(view: _View, draft: _Draft) -> None:
 
 
 def _inherit_unit(view: _View, draft: _Draft, counted: _Draft | None) -> None:
-    """A bare number takes the unit of the last counted amount of its sentence (`عاد منهم 280`)."""
+    """A bare number takes the unit of the last counted amount of its sentence (`عاد منهم 280`);
+    after a word of killing, wounding or abducting it counts people (`مقتل 27`, `إصابة 5`)."""
     if counted is not None and view.sentence[counted.first] == view.sentence[draft.first]:
         draft.unit, draft.item = counted.unit, counted.item
+    elif draft.first > 0 and view.words[draft.first - 1] in grammar_words("counts_people"):
+        draft.unit = "person"
 
 
 def _word_amount(view: _View, i: int) -> _Draft | None:
