@@ -212,3 +212,14 @@ def test_quantities_qualifiers_of_real_reports(text, low, high, qualifier):
 ])
 def test_quantities_a_bare_number_after_killing_counts_people(text, expected):
     assert [(a["text"], a["unit"]) for a in amounts(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وقتل في الاشتباكات جنديان.", ("جنديان", 2, "person")),
+    ("أصيب شخصان بجروح.", ("شخصان", 2, "person")),
+    ("قتل عنصرين من التنظيم.", ("عنصرين", 2, "person")),
+])
+def test_quantities_a_dual_counts_two_in_either_case(text, expected):
+    """Issue 14: the nominative dual (جنديان) counts two like the oblique one (جنديين)."""
+    found = only(text)
+    assert (found["text"], found["value"], found["unit"]) == expected

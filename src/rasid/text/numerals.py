@@ -42,9 +42,20 @@ def number_words() -> PhraseTable[NumberWord]:
 
 @lru_cache(maxsize=None)
 def unit_words() -> PhraseTable[UnitWord]:
-    """Counted nouns and units of measure with their unit code (دولار → USD, عنصر → person)."""
-    return PhraseTable(((form, UnitWord(unit, item, number))
-                        for form, unit, item, number, *_ in read_tsv("lexicons/units.tsv")), accusative_alef=True)
+    """Counted nouns and units of measure with their unit code (دولار → USD, عنصر → person).
+    A dual is written in the lexicon in its oblique form (جنديين); its nominative (جنديان) is
+    the same word, so both are read."""
+    rows = [(form, UnitWord(unit, item, number)) for form, unit, item, number, *_ in read_tsv("lexicons/units.tsv")]
+    nominative = [(_nominative_dual(form), word) for form, word in rows if word.number == "du"]
+    return PhraseTable([*rows, *((form, word) for form, word in nominative if form)], accusative_alef=True)
+
+
+def _nominative_dual(form: str) -> str | None:
+    """`جنديين` → `جنديان`, `امرأتين` → `امرأتان`; None for a form that is no oblique dual."""
+    words = form.split()
+    if not words[0].endswith("ين") or len(words[0]) < 4:
+        return None
+    return " ".join([words[0][:-2] + "ان", *words[1:]])
 
 
 @lru_cache(maxsize=None)
