@@ -223,3 +223,14 @@ def test_quantities_a_dual_counts_two_in_either_case(text, expected):
     """Issue 14: the nominative dual (جنديان) counts two like the oblique one (جنديين)."""
     found = only(text)
     assert (found["text"], found["value"], found["unit"]) == expected
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("ارتفع سعر الدولار في صنعاء إلى 820 ريالا بسبب سياسات الحوثيين في اليمن.", "YER"),
+    ("وبلغ سعر الخبز في الرياض 3 ريالات.", "SAR"),
+    ("اشترى المهربون الأسلحة بمليون دينار في طرابلس وبنغازي بليبيا.", "LYD"),
+    ("دفعت الحكومة مليار ريال قطري.", "QAR"),
+])
+def test_quantities_a_shared_currency_is_the_reports_country(text, unit):
+    """`ريال` alone is Yemeni in a report on Sanaa, Saudi in one on Riyadh; an adjective decides first."""
+    assert only(text)["unit"] == unit

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rasid.resources.catalogue import read_tsv
+from rasid.text.normalise import fold
 from rasid.text.lexicon import PhraseTable
 
 
@@ -48,6 +49,26 @@ def unit_words() -> PhraseTable[UnitWord]:
     rows = [(form, UnitWord(unit, item, number)) for form, unit, item, number, *_ in read_tsv("lexicons/units.tsv")]
     nominative = [(_nominative_dual(form), word) for form, word in rows if word.number == "du"]
     return PhraseTable([*rows, *((form, word) for form, word in nominative if form)], accusative_alef=True)
+
+
+@lru_cache(maxsize=None)
+def shared_currencies() -> dict[str, tuple[str, ...]]:
+    """A currency noun several countries share, bare (ريال) → the codes it takes with a country
+    adjective in units.tsv (SAR, IRR, QAR, YER, OMR), the bare form's own code first."""
+    rows = [(fold(form).split(), unit) for form, unit, item, *_ in read_tsv("lexicons/units.tsv") if item == "money"]
+    out: dict[str, list[str]] = {}
+    for words, unit in rows:
+        if len(words) == 1:
+            others = [u for w, u in rows if len(w) == 2 and w[0] == words[0] and u != unit]
+            if others:
+                out[words[0]] = [unit, *dict.fromkeys(others)]
+    return {word: tuple(codes) for word, codes in out.items()}
+
+
+@lru_cache(maxsize=None)
+def currency_countries() -> dict[str, frozenset[str]]:
+    """Currency code → the folded words that name its country (lexicons/currency_countries.tsv)."""
+    return {code: frozenset(words.split("|")) for code, words in read_tsv("lexicons/currency_countries.tsv")}
 
 
 def _nominative_dual(form: str) -> str | None:

@@ -11,13 +11,14 @@ lists are data (numbers.tsv, units.tsv, quantity_cues.tsv).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 
 from rasid.document import Document, Quantity
 from rasid.stages.quantities.numbers import NumberSpan, read_number
 from rasid.stages.reading.view import reading_of
 from rasid.resources.catalogue import grammar_words, month_names, with_property
-from rasid.text.numerals import number_words, quantity_cues, unit_words
+from rasid.text.numerals import currency_countries, number_words, quantity_cues, shared_currencies, unit_words
 from rasid.text.tokens import covered
 
 _VERB_GAP = 5           # words between a verb cue and its number (تجاوزت إيرادات الحقول يومياً المليون)
@@ -36,6 +37,7 @@ class _View:
     kinds: list[str]
     sentence: list[int]
     blocked: list[bool]  # inside boilerplate or a time expression: never part of an amount
+    _countries: dict[str, int] = field(default_factory=dict)
 
     @classmethod
     def of(cls, doc: Document) -> "_View":
@@ -43,6 +45,19 @@ class _View:
         in_times = covered(doc.tokens, [(t.start, t.end) for t in doc.times])
         return cls(doc, reading.words, reading.kinds, reading.sent,
                    [a or b for a, b in zip(reading.boilerplate_cover, in_times)])
+
+    def report_currency(self, codes: tuple[str, ...]) -> str:
+        """Of a shared currency's codes, the one whose country the report names most (the first,
+        the bare noun's own, on a tie or when it names none)."""
+        counts = self.country_counts()
+        return max(codes, key=lambda code: (counts.get(code, 0), code == codes[0]))
+
+    def country_counts(self) -> dict[str, int]:
+        """How often the report names each currency's country (made once per document)."""
+        if not self._countries:
+            words = Counter(self.words)
+            self._countries.update({code: sum(words[w] for w in names) for code, names in currency_countries().items()})
+        return self._countries
 
     def cue(self, i: int, role: str) -> tuple[int, str | None] | None:
         """(end token, argument) of a cue with `role` that starts at token `i`."""
@@ -185,6 +200,15 @@ def _read_unit(view: _View, draft: _Draft) -> None:
     if after_from and entry.unit not in ("person",) and entry.number != "pl":
         return
     draft.unit, draft.item, draft.last = entry.unit, entry.item or None, match.end
+    codes = _shared_currency(view.words[match.start]) if match.end - match.start == 1 else None
+    if codes:
+        draft.unit = view.report_currency(codes)
+
+
+def _shared_currency(word: str) -> tuple[str, ...] | None:
+    """The codes of a bare currency noun several countries share (`ريال`, `ريالا`), else None."""
+    shared = shared_currencies()
+    return shared.get(word) or (shared.get(word[:-1]) if word.endswith("ا") else None)
 
 
 def _unit_clitic_ok(clitic: str, after_from: bool, draft: _Draft) -> bool:
