@@ -234,3 +234,15 @@ def test_quantities_a_dual_counts_two_in_either_case(text, expected):
 def test_quantities_a_shared_currency_is_the_reports_country(text, unit):
     """`ريال` alone is Yemeni in a report on Sanaa, Saudi in one on Riyadh; an adjective decides first."""
     assert only(text)["unit"] == unit
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("بلغت الإيرادات مليار و270 مليون دولار.", [(1_270_000_000, 1_270_000_000, "USD")]),
+    ("يتراوح عددهم بين 750 وألفي مقاتل.", [(750, 2000, "person")]),
+    ("يتراوح عددهم بين 750 إلى ألفي مقاتل.", [(750, 2000, "person")]),
+    ("يتراوح عددهم بين 14 و18 ألف مقاتل.", [(14_000, 18_000, "person")]),
+    ("قتل 750 وأصيب ألفان.", [(750, 750, "person"), (2000, 2000, "person")]),
+])
+def test_quantities_compound_numbers_and_ranges_with_wa(text, expected):
+    """`مليار و270 مليون` adds; `750 وألفي` is two numbers (a range after بين), never 750 thousand."""
+    assert [(a["low"], a["high"], a["unit"]) for a in amounts(text)] == expected

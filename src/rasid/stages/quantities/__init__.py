@@ -168,13 +168,17 @@ def _range_or_number(view: _View, number: NumberSpan) -> _Draft:
     qualifier = "vague" if number.value is None else "exact"
     draft = _Draft(number.start, number.end, number.value, number.low, number.high, qualifier)
     link = view.cue(number.end, "range_link")
+    opened = view.cue_ending_at(number.start, "range_start")
+    if link is None and opened and view.words[number.end:number.end + 1] != [] and view.words[number.end][:1] == "و":
+        link = (number.end, None)  # بين 750 وألفي: the و on the second number links the two
     if link is None or number.value is None:
         return draft
     second = read_number(view.words, view.kinds, link[0])
-    opened = view.cue_ending_at(number.start, "range_start")
     if second is None or second.value is None or (view.words[number.end] in grammar_words("range_and") and not opened):
         return draft
-    low = number.value * second.scale if second.scaled and not number.scaled and second.scale else number.value
+    # a scale on B distributes to A (بين 14 و18 ألفاً), not a dual standing alone (إلى ألفي مقاتل = 2000)
+    distributes = second.scaled and not number.scaled and second.scale and (second.digits or second.words > 1)
+    low = number.value * second.scale if distributes else number.value
     if low >= second.value:
         return draft
     first = opened[0] if opened else number.start

@@ -96,6 +96,8 @@ def _step(words: Sequence[str], kinds: Sequence[str], j: int, acc: _Accumulator,
             return 0
         acc.current, acc.digits, acc.numeric = value, True, True
         return 1
+    if not first and words[j] == "و" and acc.scaled and (taken := _added_scaled_digits(words, kinds, j, acc)):
+        return taken
     spaced = not first and words[j] == "و" and j + 1 < len(words)  # أربع و ثلاثون, the و set apart
     match = number_words().match(words, j + spaced)
     if match is None:
@@ -107,19 +109,39 @@ def _step(words: Sequence[str], kinds: Sequence[str], j: int, acc: _Accumulator,
     return spaced + _apply(word, words, j + spaced, match.end, acc, first)
 
 
+def _added_scaled_digits(words: Sequence[str], kinds: Sequence[str], j: int, acc: _Accumulator) -> int:
+    """`مليار و270 مليون`: و, digits and a scale smaller than the last one add to the number."""
+    if j + 2 >= len(words) or kinds[j + 1] != "number":
+        return 0
+    value, scale = parse_digits(words[j + 1]), number_words().match(words, j + 2)
+    word = scale.entries[0] if scale else None
+    if value is None or word is None or word.kind != "scale" or scale.clitic or \
+            acc.last_scale is None or word.value >= acc.last_scale:
+        return 0
+    acc.total += acc.current * acc.last_scale if acc.current else 0
+    acc.total += value * word.value
+    acc.current, acc.last_scale, acc.digits = 0, word.value, True
+    return scale.end - j
+
+
 def _may_continue(word: NumberWord, clitic: str, first: bool, acc: _Accumulator) -> bool:
     """Whether a number word joins the expression (rules of Arabic compound numbers)."""
     article = "ال" in clitic or clitic.endswith("لل")
     conj = clitic.startswith(("و", "ف"))
     if first:
         return not article or word.kind in _SCALES + ("vague",)
-    if word.kind in _SCALES:
-        return not conj or word.kind in ("scale", "dual_scale")
+    if word.kind in _SCALES:  # after و only a smaller scale goes on (مليون وألفان); 750 وألفي is two numbers
+        return not conj or (word.kind in ("scale", "dual_scale") and acc.scaled
+                            and acc.last_scale is not None and _scale_value(word) < acc.last_scale)
     if word.kind == "fraction":
         return conj and not article
     if word.kind == "hundred" and word.value == 100 and 1 <= acc.current <= 9 and not clitic:
         return True  # ثلاث مئة, written apart
     return conj and not article and word.kind in _SMALL and (acc.numeric or acc.vague_low is None)
+
+
+def _scale_value(word: NumberWord) -> float:
+    return word.value / 2 if word.kind == "dual_scale" else word.value
 
 
 def _apply(word: NumberWord, words: Sequence[str], j: int, end: int, acc: _Accumulator, first: bool) -> int:
