@@ -246,3 +246,9 @@ def test_quantities_a_shared_currency_is_the_reports_country(text, unit):
 def test_quantities_compound_numbers_and_ranges_with_wa(text, expected):
     """`مليار و270 مليون` adds; `750 وألفي` is two numbers (a range after بين), never 750 thousand."""
     assert [(a["low"], a["high"], a["unit"]) for a in amounts(text)] == expected
+
+
+def test_quantities_the_number_of_a_list_item_is_no_amount():
+    text = "وكشفت الوثائق ما يلي:\n1- استغلال الطيران المدني\n2) تمويل الميليشيات بـ 50 مليون دولار"
+    assert [(a["text"], a["value"]) for a in amounts(text)] == [("50 مليون دولار", 50_000_000)]
+    assert [a["value"] for a in amounts("قتل 5. وأصيب آخرون")] == [5]

@@ -149,9 +149,21 @@ def _not_an_amount(view: _View, number: NumberSpan) -> bool:
         return True
     if _month_follows(view, j):
         return True  # 14 من كانون الأول
+    if _list_index(view, number):
+        return True  # `1- استغلال الطيران`: the number of a list item
     if number.digits and number.value in _YEARS and number.end == number.start + 1:
         return (i > 0 and view.words[i - 1] in grammar_words("year_word")) or unit_words().match(view.words, j) is None
     return False
+
+
+def _list_index(view: _View, number: NumberSpan) -> bool:
+    """Digits that open a line and are followed by `-`, `)` or `.`: a list item's number."""
+    i, j = number.start, number.end
+    if not number.digits or j >= len(view.words) or view.words[j] not in ("-", ")", "."):
+        return False
+    text, start = view.doc.text, view.doc.tokens[i].start
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip()
 
 
 def _month_follows(view: _View, j: int) -> bool:
