@@ -252,3 +252,13 @@ def test_quantities_the_number_of_a_list_item_is_no_amount():
     text = "وكشفت الوثائق ما يلي:\n1- استغلال الطيران المدني\n2) تمويل الميليشيات بـ 50 مليون دولار"
     assert [(a["text"], a["value"]) for a in amounts(text)] == [("50 مليون دولار", 50_000_000)]
     assert [a["value"] for a in amounts("قتل 5. وأصيب آخرون")] == [5]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("قتل شخصا واحدا في الهجوم.", ("شخصا واحدا", 1, "person")),
+    ("بعد عام واحد من سيطرة التنظيم على المدينة.", ("عام واحد", 1, "year")),
+])
+def test_quantities_one_after_its_noun(text, expected):
+    """Issue 14: `واحد` follows the noun it counts (شخص واحد, عام واحد)."""
+    found = only(text)
+    assert (found["text"], found["value"], found["unit"]) == expected

@@ -293,7 +293,7 @@ def _inherit_unit(view: _View, draft: _Draft, counted: _Draft | None) -> None:
 
 
 def _word_amount(view: _View, i: int) -> _Draft | None:
-    """Amounts without a number: `نقطتين`, `عام ونصف`, `أكثر من عام`."""
+    """Amounts without a number: `نقطتين`, `عام ونصف`, `أكثر من عام`, `شخص واحد`."""
     match = unit_words().match(view.words, i)
     if match is None or view.kinds[i] != "word":
         return None
@@ -307,6 +307,8 @@ def _word_amount(view: _View, i: int) -> _Draft | None:
     elif duration and entry.number == "sg" and view.cue_ending_at(i, "before") \
             and not match.clitic.startswith("و"):
         draft = _Draft(i, match.end, 1, 1, 1, "exact", entry.unit)
+    elif entry.number == "sg" and match.end < len(view.words) and view.words[match.end] in grammar_words("one"):
+        draft = _Draft(i, match.end + 1, 1, 1, 1, "exact", entry.unit, entry.item or None)  # شخصا واحدا
     else:
         return None
     _read_qualifier(view, draft)
