@@ -467,3 +467,15 @@ def test_times_since_a_duration_is_a_quantity_not_a_date():
     assert [(q.text, q.value, q.unit) for q in extract("يعيش البلد اضطرابات منذ نحو 9 أعوام.").quantities] == [
         ("نحو 9 أعوام", 9, "year")]
     assert one("يسيطر التنظيم على المدينة منذ 2014.")[1] == "2014"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("هاجم مسلحون القرية الخميس وقتلوا خمسة.", [("الخميس", "2018-07-26")]),
+    ("أعلن الجيش الأربعاء أن القوات استعادت البلدة.", [("الأربعاء", "2018-07-25")]),
+    ("اتفق الاثنين على الهدنة.", []),                       # الاثنين: also "the two"
+    ("احتشد المصلون بعد صلاة الجمعة.", []),                   # a prayer's name
+    ("قال محمد الجمعة إن المسلحين انسحبوا، وأكد الجمعة أنهم عادوا.", []),  # a family name
+])
+def test_times_a_bare_weekday_is_that_day(text, expected):
+    """Issue 14: `الأربعاء` without `يوم` resolves like `يوم الأربعاء`, unless it names something."""
+    assert [(t[0], t[1]) for t in times(text, "2018-07-27")] == expected

@@ -15,7 +15,8 @@ from rasid.document import Document, Time
 from rasid.text.normalise import fold
 from rasid.stages.times.grammar import (Found, read_coordinated, read_date, read_era_year, read_numeric_date,
                                          read_years)
-from rasid.stages.reading.view import reading_of
+from rasid.stages.reading.lexicons import SOURCE_CUES
+from rasid.stages.reading.view import Reading, reading_of
 from rasid.stages.times.lexicon import Lexed, grammar_tokens
 from rasid.stages.times.relative import read_ago, read_day_word, read_period, read_relative_unit, read_season
 from rasid.stages.times.resolve import parse_anchor, resolve
@@ -30,7 +31,8 @@ READERS = (read_date, read_coordinated, read_numeric_date, read_period, read_sea
 def find_times(doc: Document) -> Document:
     """Stage: fill `doc.times` with every time expression outside boilerplate, ids t1, t2, … ."""
     anchor = parse_anchor(doc.published)
-    lx = Lexed(doc.text, grammar_tokens(doc.text, doc.tokens, reading_of(doc).words))
+    reading = reading_of(doc)
+    lx = Lexed(doc.text, grammar_tokens(doc.text, doc.tokens, reading.words), _speech_verb_ends(reading))
     doc.times = []
     number = 0
     for found in scan(lx):
@@ -43,6 +45,11 @@ def find_times(doc: Document) -> Document:
         doc.times.append(Time(f"t{number}", start, end, doc.text[start:end], value,
                               found.spec.precision, found.spec.relative))
     return doc
+
+
+def _speech_verb_ends(reading: Reading) -> frozenset[int]:
+    """Where each speech verb of the report ends (`قال`, `يرى`): what follows it is its subject."""
+    return frozenset(reading.chars(h.start, h.end)[1] for h in reading.hits(SOURCE_CUES) if h.entry("verb"))
 
 
 def scan(lx: Lexed) -> list[Found]:

@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from rasid.document import Token
-from rasid.resources.catalogue import read_tsv
+from rasid.resources.catalogue import first_names, read_tsv
 from rasid.text.normalise import fold
 
 # Numbers, letter runs, line breaks and single punctuation marks, inside one folded token.
@@ -74,7 +74,8 @@ def _month_entries() -> list[Entry]:
 
 
 def _weekday_entries() -> list[Entry]:
-    return [Entry(_phrase(name), "weekday", day) for name, day in read_tsv("lexicons/weekdays.tsv")]
+    """Weekday names: value = ISO weekday, extra = `ambiguous` for a name that is also a word."""
+    return [Entry(_phrase(name), "weekday", day, " ".join(flags)) for name, day, *flags in read_tsv("lexicons/weekdays.tsv")]
 
 
 def _cue_entries() -> list[Entry]:
@@ -128,9 +129,14 @@ class Lexed:
     """The grammar's tokens with their lexicon hits, looked up once per token on demand;
     `text` is the document's text, which the offsets index."""
 
-    def __init__(self, text: str, tokens: list[Tok]):
+    def __init__(self, text: str, tokens: list[Tok], speech_verb_ends: frozenset[int] = frozenset()):
         self.text = text
         self.tokens = tokens
+        #: Where a speech verb ends (قال, يرى): a bare weekday right after one is its subject.
+        self.speech_verb_ends = speech_verb_ends
+        #: Words the report uses as a family name after a first name (محمد الجمعة): never a bare day.
+        self.surnames = frozenset(t.text for prev, t in zip(tokens, tokens[1:])
+                                  if t.kind == "word" and prev.text in first_names())
         #: Tokens that may start an expression: numbers and the first words of lexicon phrases.
         self.starts = [i for i, t in enumerate(self.tokens)
                        if t.kind == "num" or (t.kind in ("word", "punct") and _entries_of(t.text, t.kind == "word"))]

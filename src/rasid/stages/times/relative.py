@@ -52,10 +52,20 @@ def _weekday(lx: Lexed, first: int, j: int, weekday: Hit, cued: bool) -> list[Fo
         close = date.end < len(lx) and lx.punct(date.end) == ")" and lx.punct(end) == "("
         return [Found(first, date.end + int(close), date.spec)]
     if not (cued or mod or _between_commas(lx, j, end) or _joined_to_weekday(lx, j, weekday)
-            or _weekday_joined_after(lx, end)):
+            or _weekday_joined_after(lx, end) or _bare_day(lx, j, weekday)):
         return None
     direction = DIRECTIONS.get(mod.role, RECENT) if mod else RECENT
     return [Found(first, end, Spec("day", weekday=int(weekday.value), direction=direction))]
+
+
+def _bare_day(lx: Lexed, j: int, weekday: Hit) -> bool:
+    """A definite weekday name standing alone (`هاجم مسلحون القرية الخميس`) is that day, unless
+    the name is also a common word (الاثنين), a noun before it makes it a name (صلاة الجمعة), or
+    the report uses it as a family name (محمد الجمعة), or it is the subject of a speech verb
+    right before it (ويرى الجمعة أن)."""
+    return ("ambiguous" not in weekday.extra and not (j > 0 and lx.hit(j - 1, "weekday_head"))
+            and lx.tokens[j].text not in lx.surnames
+            and not (j > 0 and lx.tokens[j - 1].end in lx.speech_verb_ends))
 
 
 def _date_after_weekday(lx: Lexed, i: int) -> Found | None:
