@@ -262,3 +262,14 @@ def test_quantities_one_after_its_noun(text, expected):
     """Issue 14: `واحد` follows the noun it counts (شخص واحد, عام واحد)."""
     found = only(text)
     assert (found["text"], found["value"], found["unit"]) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وارتفع سعر الدولار من 760 إلى 820 ريالا في صنعاء اليمنية.", [(760, 760, "YER"), (820, 820, "YER")]),
+    ("ارتفع عدد القتلى من 10 إلى 15 شخصا.", [(10, 10, "person"), (15, 15, "person")]),
+    ("يتراوح عددهم من 3 إلى 5 آلاف مقاتل.", [(3000, 5000, "person")]),
+])
+def test_quantities_a_change_from_one_amount_to_another_is_two_amounts(text, expected):
+    """`ارتفع من 760 إلى 820`: a change, two amounts with one unit; without a change verb a range."""
+    assert [(a["low"], a["high"], a["unit"]) for a in amounts(text)] == expected
+

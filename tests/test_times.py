@@ -479,3 +479,8 @@ def test_times_since_a_duration_is_a_quantity_not_a_date():
 def test_times_a_bare_weekday_is_that_day(text, expected):
     """Issue 14: `الأربعاء` without `يوم` resolves like `يوم الأربعاء`, unless it names something."""
     assert [(t[0], t[1]) for t in times(text, "2018-07-27")] == expected
+
+
+def test_times_last_night_is_yesterday():
+    assert times("وقع الهجوم الليلة الماضية في المدينة.", "2015-08-07") == [
+        ("الليلة الماضية", "2015-08-06", "day", True)]

@@ -188,6 +188,9 @@ def _range_or_number(view: _View, number: NumberSpan) -> _Draft:
     second = read_number(view.words, view.kinds, link[0])
     if second is None or second.value is None or (view.words[number.end] in grammar_words("range_and") and not opened):
         return draft
+    if opened and _after_change_verb(view, opened[0]):
+        _take_unit_of(view, draft, second)  # ارتفع من 760 إلى 820 ريالا: two amounts, one unit
+        return draft
     # a scale on B distributes to A (بين 14 و18 ألفاً), not a dual standing alone (إلى ألفي مقاتل = 2000)
     distributes = second.scaled and not number.scaled and second.scale and (second.digits or second.words > 1)
     low = number.value * second.scale if distributes else number.value
@@ -195,6 +198,18 @@ def _range_or_number(view: _View, number: NumberSpan) -> _Draft:
         return draft
     first = opened[0] if opened else number.start
     return _Draft(first, second.end, None, low, second.value, "range")
+
+
+def _after_change_verb(view: _View, start: int) -> bool:
+    """`من` opening a change (ارتفع السعر من … إلى …), not a range: a change verb shortly before it."""
+    return any(view.words[k] in grammar_words("change_verb") for k in range(max(0, start - 6), start))
+
+
+def _take_unit_of(view: _View, draft: _Draft, second: NumberSpan) -> None:
+    """The unit written after the second amount of a change is the first one's too."""
+    probe = _Draft(second.start, second.end, second.value, second.low, second.high, "exact")
+    _read_unit(view, probe)
+    draft.unit, draft.item = probe.unit, probe.item
 
 
 def _read_unit(view: _View, draft: _Draft) -> None:
