@@ -273,3 +273,12 @@ def test_quantities_a_change_from_one_amount_to_another_is_two_amounts(text, exp
     """`ارتفع من 760 إلى 820`: a change, two amounts with one unit; without a change verb a range."""
     assert [(a["low"], a["high"], a["unit"]) for a in amounts(text)] == expected
 
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("خطف التنظيم 250 مسيحيا آشوريا على الأقل.", (250, None, "at_least")),
+    ("قتل 30 جنديا عراقيا على الأقل.", (30, None, "at_least")),
+])
+def test_quantities_an_after_cue_past_the_nouns_adjective(text, expected):
+    found = only(text)
+    assert (found["low"], found["high"], found["qualifier"]) == expected

@@ -25,6 +25,7 @@ _VERB_GAP = 5           # words between a verb cue and its number (تجاوزت 
 _RATE_WINDOW = 2        # words between a rate word and the amount
 _YEARS = range(1900, 2101)
 _DATE_SEPARATORS = frozenset("/-.")
+_NISBA_ENDINGS = ("يا", "يه", "يين", "يون", "يات")  # folded: اشوريا, أجنبية, عراقيين
 _BOUNDS = {"exact": ("value", "value"), "approx": ("value", "value"), "more_than": ("value", None),
            "at_least": ("value", None), "less_than": (None, "value"), "at_most": (None, "value")}
 
@@ -289,6 +290,8 @@ def _read_after(view: _View, draft: _Draft) -> None:
     if item:
         draft.item, j = item[1], item[0]
     after = view.cue(j, "after")
+    if after is None and draft.unit and _adjective(view, j):
+        after = view.cue(j + 1, "after")  # 250 مسيحيا اشوريا على الأقل: past the noun's adjective
     if after and draft.qualifier in ("exact",):
         draft.qualifier, j = after[1], after[0]
     rate = view.cue(j, "rate")
@@ -296,6 +299,11 @@ def _read_after(view: _View, draft: _Draft) -> None:
         draft.per, j = rate[1], rate[0]
     if j > draft.last:
         draft.last = j
+
+
+def _adjective(view: _View, j: int) -> bool:
+    """A relative adjective (nisba) agreeing with a counted noun: `اشوريا`, `عراقيين`, `أجنبية`."""
+    return j < len(view.words) and view.kinds[j] == "word" and view.words[j].endswith(_NISBA_ENDINGS)
 
 
 def _inherit_unit(view: _View, draft: _Draft, counted: _Draft | None) -> None:
