@@ -282,3 +282,12 @@ def test_quantities_a_change_from_one_amount_to_another_is_two_amounts(text, exp
 def test_quantities_an_after_cue_past_the_nouns_adjective(text, expected):
     found = only(text)
     assert (found["low"], found["high"], found["qualifier"]) == expected
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("أعتقد أن عدد المصابين يتجاوز 50.", "person"),
+    ("وارتفع عدد القتلى إلى 30.", "person"),
+])
+def test_quantities_the_number_of_a_counted_noun(text, unit):
+    """`عدد القتلى … 30`: a bare number counts the noun `عدد` names."""
+    assert only(text)["unit"] == unit

@@ -25,6 +25,7 @@ _VERB_GAP = 5           # words between a verb cue and its number (تجاوزت 
 _RATE_WINDOW = 2        # words between a rate word and the amount
 _YEARS = range(1900, 2101)
 _DATE_SEPARATORS = frozenset("/-.")
+_NUMBER_OF_GAP = 6  # words between `عدد القتلى` and the number it gives
 _NISBA_ENDINGS = ("يا", "يه", "يين", "يون", "يات")  # folded: اشوريا, أجنبية, عراقيين
 _BOUNDS = {"exact": ("value", "value"), "approx": ("value", "value"), "more_than": ("value", None),
            "at_least": ("value", None), "less_than": (None, "value"), "at_most": (None, "value")}
@@ -301,6 +302,16 @@ def _read_after(view: _View, draft: _Draft) -> None:
         draft.last = j
 
 
+def _number_of(view: _View, i: int) -> tuple[str, str | None] | None:
+    """(unit, item) of `عدد <counted noun>` a few words before token `i` in its sentence."""
+    for k in range(max(0, i - _NUMBER_OF_GAP), i - 1):
+        if view.words[k] in grammar_words("number_of") and view.sentence[k] == view.sentence[i]:
+            match = unit_words().match(view.words, k + 1)
+            if match and match.entries[0].number == "pl":
+                return match.entries[0].unit, match.entries[0].item or None
+    return None
+
+
 def _adjective(view: _View, j: int) -> bool:
     """A relative adjective (nisba) agreeing with a counted noun: `اشوريا`, `عراقيين`, `أجنبية`."""
     return j < len(view.words) and view.kinds[j] == "word" and view.words[j].endswith(_NISBA_ENDINGS)
@@ -313,6 +324,8 @@ def _inherit_unit(view: _View, draft: _Draft, counted: _Draft | None) -> None:
         draft.unit, draft.item = counted.unit, counted.item
     elif draft.first > 0 and view.words[draft.first - 1] in grammar_words("counts_people"):
         draft.unit = "person"
+    elif counted_noun := _number_of(view, draft.first):
+        draft.unit, draft.item = counted_noun  # عدد المصابين يتجاوز 50
 
 
 def _word_amount(view: _View, i: int) -> _Draft | None:
