@@ -291,3 +291,9 @@ def test_quantities_an_after_cue_past_the_nouns_adjective(text, expected):
 def test_quantities_the_number_of_a_counted_noun(text, unit):
     """`عدد القتلى … 30`: a bare number counts the noun `عدد` names."""
     assert only(text)["unit"] == unit
+
+
+def test_quantities_the_arabic_comma_between_digits_is_a_decimal_comma():
+    """Issue 14: `2،5 في المئة` is 2.5 %; `3، 4` with a space is two numbers."""
+    assert [(a["value"], a["unit"]) for a in amounts("ارتفعت النسبة إلى 2،5 في المئة.")] == [(2.5, "percent")]
+    assert [a["value"] for a in amounts("قتل 3، 4 أشخاص")] == [3, 4]

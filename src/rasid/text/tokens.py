@@ -21,7 +21,7 @@ from rasid.text.normalise import fold
 
 _MARKS = "\u0640\u064b-\u065f\u0670"  # tatweel and diacritics live inside words
 _TOKEN_RE = re.compile(
-    rf"(?P<number>[0-9\u0660-\u0669\u06f0-\u06f9]+(?:[.,\u066b\u066c][0-9\u0660-\u0669\u06f0-\u06f9]+)*)"
+    rf"(?P<number>[0-9\u0660-\u0669\u06f0-\u06f9]+(?:[.,\u060c\u066b\u066c][0-9\u0660-\u0669\u06f0-\u06f9]+)*)"
     rf"|(?P<word>[\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u06fa-\u06ff][\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u06fa-\u06ff{_MARKS}]*)"
     r"|(?P<latin>[^\W\d_\u0600-\u06ff]+(?:['’][^\W\d_\u0600-\u06ff]+)*)"
     r"|(?P<punct>[^\w\s])"
