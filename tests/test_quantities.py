@@ -297,3 +297,11 @@ def test_quantities_the_arabic_comma_between_digits_is_a_decimal_comma():
     """Issue 14: `2،5 في المئة` is 2.5 %; `3، 4` with a space is two numbers."""
     assert [(a["value"], a["unit"]) for a in amounts("ارتفعت النسبة إلى 2،5 في المئة.")] == [(2.5, "percent")]
     assert [a["value"] for a in amounts("قتل 3، 4 أشخاص")] == [3, 4]
+
+
+@pytest.mark.parametrize("text", [
+    "وأكد تقرير الخبراء المكلف بموجب قرار مجلس الأمن 2342 أن الحوثيين يجمعون الأموال.",
+    "توفي الكاهن في عام 120 ميلادية في تدمر.",
+])
+def test_quantities_a_resolution_number_or_an_early_year_is_no_amount(text):
+    assert amounts(text) == []

@@ -484,3 +484,8 @@ def test_times_a_bare_weekday_is_that_day(text, expected):
 def test_times_last_night_is_yesterday():
     assert times("وقع الهجوم الليلة الماضية في المدينة.", "2015-08-07") == [
         ("الليلة الماضية", "2015-08-06", "day", True)]
+
+
+def test_times_an_early_year_with_its_era_written_out():
+    assert times("توفي الكاهن في عام 120 ميلادية في تدمر.", PUB) == [("120 ميلادية", "0120", "year", False)]
+    assert times("قتل 120 شخصا في الهجوم.", PUB) == []

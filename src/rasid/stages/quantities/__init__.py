@@ -141,7 +141,7 @@ def _may_start_amount(view: _View, i: int) -> bool:
 def _not_an_amount(view: _View, number: NumberSpan) -> bool:
     """Identifiers, dates and years read as numbers."""
     i, j = number.start, number.end
-    if view.cue(i - 1, "identifier") or (i > 0 and view.words[i - 1] == "#"):
+    if view.cue_ending_at(i, "identifier") or (i > 0 and view.words[i - 1] == "#"):
         return True
     if j < len(view.words) and view.kinds[j] == "number":
         return True  # 1 01 2021: digits after digits are a date

@@ -288,12 +288,21 @@ def read_bare_year(lx: Lexed, i: int) -> list[Found] | None:
 
 
 def read_era_year(lx: Lexed, i: int) -> list[Found] | None:
-    """A year marked by its era with no other cue: `1441 هـ`, `2015 ميلادية`."""
-    year = read_year_number(lx, i, *STRONG_YEARS)
+    """A year marked by its era with no other cue: `1441 هـ`, `2015 ميلادية`; an era word
+    written out also makes an early year of fewer digits one (`عام 120 ميلادية`)."""
+    year = read_year_number(lx, i, *STRONG_YEARS) or _early_year(lx, i)
     era = lx.hit(i + 1, "era") if year else None
     if era is None or era.extra == "short":
         return None
     return [Found(i, year.end, year_spec(year))]
+
+
+def _early_year(lx: Lexed, i: int) -> YearRef | None:
+    tok = lx.number(i)
+    era = lx.hit(i + 1, "era") if tok is not None and len(tok.text) <= 3 else None
+    if era is None or era.extra == "short" or int(tok.text) == 0:
+        return None
+    return YearRef(int(tok.text), era=era.value, first=i, end=era.end)
 
 
 def year_spec(year: YearRef) -> Spec:
