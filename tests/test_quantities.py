@@ -305,3 +305,12 @@ def test_quantities_the_arabic_comma_between_digits_is_a_decimal_comma():
 ])
 def test_quantities_a_resolution_number_or_an_early_year_is_no_amount(text):
     assert amounts(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('قالت إن العائدات تتراوح بين "عشرات الآلاف إلى ملايين قليلة من الدولارات سنويا".', (20_000, None, "USD", "year")),
+    ("قتل عشرات إلى مئات المدنيين.", (20, None, "person", None)),
+])
+def test_quantities_a_vague_range_is_at_least_its_first_end(text, expected):
+    found = only(text)
+    assert (found["low"], found["high"], found["unit"], found["per"]) == expected

@@ -185,9 +185,13 @@ def _range_or_number(view: _View, number: NumberSpan) -> _Draft:
     opened = view.cue_ending_at(number.start, "range_start")
     if link is None and opened and view.words[number.end:number.end + 1] != [] and view.words[number.end][:1] == "و":
         link = (number.end, None)  # بين 750 وألفي: the و on the second number links the two
-    if link is None or number.value is None:
+    if link is None:
         return draft
     second = read_number(view.words, view.kinds, link[0])
+    if number.value is None:  # عشرات الآلاف إلى ملايين: vague to vague, at least the first
+        if second is None or second.value is not None or view.words[number.end] not in grammar_words("range_to"):
+            return draft
+        return _Draft(opened[0] if opened else number.start, _past_few(view, second.end), None, number.low, None, "vague")
     if second is None or second.value is None or (view.words[number.end] in grammar_words("range_and") and not opened):
         return draft
     if opened and _after_change_verb(view, opened[0]):
@@ -200,6 +204,11 @@ def _range_or_number(view: _View, number: NumberSpan) -> _Draft:
         return draft
     first = opened[0] if opened else number.start
     return _Draft(first, second.end, None, low, second.value, "range")
+
+
+def _past_few(view: _View, j: int) -> int:
+    """Past `قليلة` after a vague number (ملايين قليلة): the unit follows it."""
+    return j + 1 if j < len(view.words) and view.words[j] in grammar_words("few_after") else j
 
 
 def _after_change_verb(view: _View, start: int) -> bool:
