@@ -2,11 +2,11 @@
 
     python bench/times.py [--seconds 2]
 
-Both systems read the texts of ../shared/corpus/seeds.jsonl with their publication dates
+Both systems read the texts of ../shared/corpus/seeds.jsonl (`--set dev`: dev.jsonl) with their publication dates
 (dateparser: `languages=['ar']`, `RELATIVE_BASE` = the publication date when known,
 `PREFER_DATES_FROM='past'`). A dateparser hit becomes a time at day precision whose span is
 where its substring occurs in the text. Both outputs are scored against
-../shared/gold/seeds.times.jsonl with the `score` function of ../shared/eval/score.py.
+../shared/gold/seeds.times.jsonl (dev.times.jsonl) with the `score` function of ../shared/eval/score.py.
 Speed: the corpus is repeated until `--seconds` of work have passed (after one warm-up pass);
 memory: the tracemalloc peak of one cold pass (lexicons and caches loaded on first use count).
 """
@@ -131,9 +131,11 @@ def evaluate(name: str, system: Callable[[Record], dict], records: list[Record],
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--seconds", type=float, default=2.0, help="least seconds of work per speed measurement")
+    ap.add_argument("--set", choices=("seeds", "dev"), default="seeds",
+                    help="the shared reports to read: the 5 seeds or the 30 dev reports (default seeds)")
     args = ap.parse_args()
-    records = load_jsonl(SHARED / "corpus" / "seeds.jsonl")
-    gold = load_jsonl(SHARED / "gold" / "seeds.times.jsonl")
+    records = load_jsonl(SHARED / "corpus" / f"{args.set}.jsonl")
+    gold = load_jsonl(SHARED / "gold" / f"{args.set}.times.jsonl")
     score = load_score()
     import dateparser
     rows = [evaluate(f"dateparser {dateparser.__version__} search_dates", dateparser_doc, records, gold,
@@ -142,7 +144,7 @@ def main() -> None:
     prepared = {r["id"]: extract(r["text"], published=r.get("published"), id=r["id"]) for r in records}
     rows.append(evaluate("rasid times stage alone", rasid_stage(prepared), records, gold, score,
                          args.seconds))
-    print(f"{len(records)} seed reports, gold {sum(1 for g in gold if not g.get('optional'))} times\n")
+    print(f"{len(records)} {args.set} reports, gold {sum(1 for g in gold if not g.get('optional'))} times\n")
     print("| system | strict P | R | F1 | documents/s | peak memory (MiB) |")
     print("|---|---|---|---|---|---|")
     for r in rows:
