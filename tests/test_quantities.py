@@ -314,3 +314,25 @@ def test_quantities_a_resolution_number_or_an_early_year_is_no_amount(text):
 def test_quantities_a_vague_range_is_at_least_its_first_end(text, expected):
     found = only(text)
     assert (found["low"], found["high"], found["unit"], found["per"]) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("قتل 1332 عراقياً في الهجمات.", ("1332 عراقياً", 1332, "person")),
+    ("يعيش 10 ملايين سوري في الخارج.", ("10 ملايين سوري", 10_000_000, "person")),
+    ("اعتقلت الشرطة 3 سوريين.", ("3 سوريين", 3, "person")),
+    ("وبلغت العائدات 3 ملايين سنويا.", ("3 ملايين سنويا", 3_000_000, None)),
+])
+def test_quantities_nationals_count_people(text, expected):
+    """Issue 14: a relative noun counts people — plural after any number, singular after 11 or more."""
+    found = only(text)
+    assert (found["text"], found["value"], found["unit"]) == expected
+
+
+@pytest.mark.parametrize("text, value", [
+    ("صادرت الشرطة 100 غرام من الذهب.", 0.1),
+    ("ضبطت الشرطة نحو 250 جراماً من الهيروين.", 0.25),
+])
+def test_quantities_grams_are_given_in_kilograms(text, value):
+    """Issue 14: `100 غرام` is 0.1 kg, not 100 kg (units.tsv's factor column)."""
+    found = only(text)
+    assert (found["value"], found["unit"]) == (value, "kg")

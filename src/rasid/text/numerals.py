@@ -26,6 +26,7 @@ class UnitWord:
     unit: str
     item: str
     number: str  # sg, du, pl
+    factor: float = 1  # one of the form in the unit (غرام = 0.001 kg)
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +47,8 @@ def unit_words() -> PhraseTable[UnitWord]:
     """Counted nouns and units of measure with their unit code (دولار → USD, عنصر → person).
     A dual is written in the lexicon in its oblique form (جنديين); its nominative (جنديان) is
     the same word, so both are read."""
-    rows = [(form, UnitWord(unit, item, number)) for form, unit, item, number, *_ in read_tsv("lexicons/units.tsv")]
+    rows = [(form, UnitWord(unit, item, number, float(rest[0]) if rest and rest[0] else 1))
+            for form, unit, item, number, *rest in read_tsv("lexicons/units.tsv")]
     nominative = [(_nominative_dual(form), word) for form, word in rows if word.number == "du"]
     return PhraseTable([*rows, *((form, word) for form, word in nominative if form)], accusative_alef=True)
 

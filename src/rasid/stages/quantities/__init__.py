@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from rasid.document import Document, Quantity
 from rasid.stages.quantities.numbers import NumberSpan, read_number
 from rasid.stages.reading.view import reading_of
-from rasid.resources.catalogue import grammar_words, month_names, with_property
+from rasid.resources.catalogue import function_words, grammar_words, month_names, with_property
 from rasid.text.numerals import currency_countries, number_words, quantity_cues, shared_currencies, unit_words
 from rasid.text.tokens import covered
 
@@ -26,7 +26,7 @@ _RATE_WINDOW = 2        # words between a rate word and the amount
 _YEARS = range(1900, 2101)
 _DATE_SEPARATORS = frozenset("/-.")
 _NUMBER_OF_GAP = 6  # words between `عدد القتلى` and the number it gives
-_NISBA_ENDINGS = ("يا", "يه", "يين", "يون", "يات")  # folded: اشوريا, أجنبية, عراقيين
+_NISBA_ENDINGS = ("يا", "يه", "يين", "يون", "يات", "ي")  # folded: اشوريا, أجنبية, عراقيين
 _BOUNDS = {"exact": ("value", "value"), "approx": ("value", "value"), "more_than": ("value", None),
            "at_least": ("value", None), "less_than": (None, "value"), "at_most": (None, "value")}
 
@@ -236,15 +236,24 @@ def _read_unit(view: _View, draft: _Draft) -> None:
         return
     after_from = view.words[j] in grammar_words("from")
     match = unit_words().match(view.words, j + after_from)
+    if match is None and not after_from and _people_of_a_nation(view, j, draft):
+        draft.unit, draft.last = "person", j + 1  # 1332 عراقياً, 10 ملايين سوري, 300 سوريين
+        return
     if match is None or (match.clitic and not _unit_clitic_ok(match.clitic, after_from, draft)):
         return
     entry = match.entries[0]
     if after_from and entry.unit not in ("person",) and entry.number != "pl":
         return
     draft.unit, draft.item, draft.last = entry.unit, entry.item or None, match.end
+    if entry.factor != 1:  # 100 غرام: 0.1 kg
+        draft.value, draft.low, draft.high = (_times(v, entry.factor) for v in (draft.value, draft.low, draft.high))
     codes = _shared_currency(view.words[match.start]) if match.end - match.start == 1 else None
     if codes:
         draft.unit = view.report_currency(codes)
+
+
+def _times(value: float | int | None, factor: float) -> float | None:
+    return None if value is None else round(value * factor, 9)
 
 
 def _shared_currency(word: str) -> tuple[str, ...] | None:
@@ -321,9 +330,19 @@ def _number_of(view: _View, i: int) -> tuple[str, str | None] | None:
     return None
 
 
+def _people_of_a_nation(view: _View, j: int, draft: _Draft) -> bool:
+    """A relative noun after a number counts its people: plural (سوريين) after any number, singular
+    (عراقياً, سوري) after 11 or more, as Arabic counts; not a rate word (سنويا, شهري)."""
+    if not _adjective(view, j) or view.cue(j, "rate"):
+        return False
+    word = view.words[j]
+    return word.endswith(("يين", "يون")) or (draft.low or 0) >= 11 and word.endswith(("ي", "يا"))
+
+
 def _adjective(view: _View, j: int) -> bool:
     """A relative adjective (nisba) agreeing with a counted noun: `اشوريا`, `عراقيين`, `أجنبية`."""
-    return j < len(view.words) and view.kinds[j] == "word" and view.words[j].endswith(_NISBA_ENDINGS)
+    return (j < len(view.words) and view.kinds[j] == "word" and view.words[j].endswith(_NISBA_ENDINGS)
+            and view.words[j] not in function_words())
 
 
 def _inherit_unit(view: _View, draft: _Draft, counted: _Draft | None) -> None:
