@@ -336,3 +336,24 @@ def test_quantities_grams_are_given_in_kilograms(text, value):
     """Issue 14: `100 غرام` is 0.1 kg, not 100 kg (units.tsv's factor column)."""
     found = only(text)
     assert (found["value"], found["unit"]) == (value, "kg")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("يستورد البلد خمس الاستهلاك من الخارج.", ("خمس", 0.2, "other", "share")),
+    ("سيطر التنظيم على أكثر من ثلث الأراضي.", ("أكثر من ثلث", 0.333333333, "other", "share")),
+    ("قضى خمس سنوات في السجن.", ("خمس سنوات", 5, "year", None)),
+])
+def test_quantities_fractions_are_shares_of_a_whole(text, expected):
+    """Issue 14: `خمس الاستهلاك` is a fifth (a share), `خمس سنوات` five years."""
+    found = only(text)
+    assert (found["text"], round(found["value"], 9), found["unit"], found["item"]) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("انسحب المسلحون من المدن الأربع.", ("المدن الأربع", 4, "other")),
+    ("شاركت طائرات التورنيدو الثماني في الغارات.", ("طائرات التورنيدو الثماني", 8, "vehicle")),
+])
+def test_quantities_a_number_after_its_noun(text, expected):
+    """Issue 14: the definite number word follows the noun it counts (`المدن الأربع`)."""
+    found = only(text)
+    assert (found["text"], found["value"], found["unit"]) == expected

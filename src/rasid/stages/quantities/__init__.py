@@ -25,6 +25,7 @@ _VERB_GAP = 5           # words between a verb cue and its number (تجاوزت 
 _RATE_WINDOW = 2        # words between a rate word and the amount
 _YEARS = range(1900, 2101)
 _DATE_SEPARATORS = frozenset("/-.")
+_FRACTION_WORDS = {"خمس": 0.2, "سدس": 1 / 6, "سبع": 1 / 7, "ثمن": 0.125, "تسع": 1 / 9, "عشر": 0.1}
 _NUMBER_OF_GAP = 6  # words between `عدد القتلى` and the number it gives
 _NISBA_ENDINGS = ("يا", "يه", "يين", "يون", "يات", "ي")  # folded: اشوريا, أجنبية, عراقيين
 _BOUNDS = {"exact": ("value", "value"), "approx": ("value", "value"), "more_than": ("value", None),
@@ -116,9 +117,9 @@ def find_quantities(doc: Document) -> Document:
 def _amount_at(view: _View, i: int, counted: _Draft | None) -> _Draft | None:
     if view.blocked[i] or not _may_start_amount(view, i):
         return None
-    number = read_number(view.words, view.kinds, i)
+    number = _share_of(view, i) or read_number(view.words, view.kinds, i)
     if number is None:
-        return _word_amount(view, i)
+        return _word_amount(view, i) or _number_after_noun(view, i)
     if _not_an_amount(view, number):
         return None
     draft = _range_or_number(view, number)
@@ -127,6 +128,8 @@ def _amount_at(view: _View, i: int, counted: _Draft | None) -> _Draft | None:
     _read_after(view, draft)
     if draft.unit is None:
         _inherit_unit(view, draft, counted)
+    if draft.unit is None and draft.value is not None and 0 < draft.value < 1 and not number.digits:
+        draft.unit, draft.item = "other", "share"  # ثلث, خمس الاستهلاك: a share of a whole
     if draft.unit is None and not number.digits and number.words == 1 and draft.qualifier == "exact":
         return None  # a lone small number word (ست, سبع) is too often something else
     return draft
@@ -354,6 +357,33 @@ def _inherit_unit(view: _View, draft: _Draft, counted: _Draft | None) -> None:
         draft.unit = "person"
     elif counted_noun := _number_of(view, draft.first):
         draft.unit, draft.item = counted_noun  # عدد المصابين يتجاوز 50
+
+
+def _share_of(view: _View, i: int) -> NumberSpan | None:
+    """`خمس الاستهلاك`: a word that is a number (خمس = five) or a fraction (خمس = a fifth) is the
+    fraction before a definite noun that is no counted unit (five would count an indefinite one)."""
+    fraction = _FRACTION_WORDS.get(view.words[i])
+    if fraction is None or i + 1 >= len(view.words) or unit_words().match(view.words, i + 1):
+        return None
+    if not any(part.kind == "det" for part in view.doc.tokens[i + 1].parts):
+        return None  # خمس آلاف: no article (the clitic segmenter tells آلاف from ال + …)
+    return NumberSpan(i, i + 1, fraction, fraction, fraction, False, None, False, 1)
+
+
+def _number_after_noun(view: _View, i: int) -> _Draft | None:
+    """`المدن الأربع`, `طائرات التورنيدو الثماني`: a definite number word after the counted noun
+    (one word between at most) counts it."""
+    match = number_words().match(view.words, i)
+    if match is None or match.clitic != "ال" or match.entries[0].kind not in ("unit", "ten"):
+        return None
+    for k in (i - 1, i - 2):
+        noun = unit_words().match(view.words, k) if k >= 0 else None
+        definite = "ال" in noun.clitic or view.words[i - 1].startswith("ال") if noun else False
+        if noun and noun.end in (i, i - 1) and noun.entries[0].number == "pl" and definite:
+            word = noun.entries[0]
+            value = match.entries[0].value
+            return _Draft(k, match.end, value, value, value, "exact", word.unit, word.item or None)
+    return None
 
 
 def _word_amount(view: _View, i: int) -> _Draft | None:
