@@ -357,3 +357,15 @@ def test_quantities_a_number_after_its_noun(text, expected):
     """Issue 14: the definite number word follows the noun it counts (`المدن الأربع`)."""
     found = only(text)
     assert (found["text"], found["value"], found["unit"]) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("استمر الحصار سنتين.", ("سنتين", 2, "year")),
+    ("قضى ست سنوات في السجن.", ("ست سنوات", 6, "year")),
+    ("بعد نحو أسبوعين من المعارك.", ("نحو أسبوعين", 2, "week")),
+    ("ضبطت القوات 3 عجلات مفخخة.", ("3 عجلات", 3, "vehicle")),
+])
+def test_quantities_durations_duals_and_vehicles(text, expected):
+    """Issue 14: durations and duals are quantities (سنتين, ست سنوات, نحو أسبوعين); عجلات count vehicles."""
+    found = only(text)
+    assert (found["text"], found["value"], found["unit"]) == expected

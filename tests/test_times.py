@@ -489,3 +489,12 @@ def test_times_last_night_is_yesterday():
 def test_times_an_early_year_with_its_era_written_out():
     assert times("توفي الكاهن في عام 120 ميلادية في تدمر.", PUB) == [("120 ميلادية", "0120", "year", False)]
     assert times("قتل 120 شخصا في الهجوم.", PUB) == []
+
+
+@pytest.mark.parametrize("text, value", [
+    ("في مارس سيطر التنظيم على المدينة.", "2018-03"),
+    ("في نوفمبر سيطر التنظيم على المدينة.", "2017-11"),
+])
+def test_times_a_month_with_no_year_is_its_nearest_past(text, value):
+    """Issue 14: a month name with no year and no الماضي is the latest such month up to publication."""
+    assert times(text, "2018-07-27")[0][1] == value

@@ -45,6 +45,12 @@ def word_frequencies() -> dict[str, int]:
 
 
 @lru_cache(maxsize=None)
+def share_words() -> dict[str, float]:
+    """A word that is a number or a fraction → its value as a fraction (خمس → 0.2)."""
+    return {word: float(value) for word, value in read_tsv("lexicons/share_words.tsv")}
+
+
+@lru_cache(maxsize=None)
 def month_names() -> dict[str, tuple[int, str]]:
     """Folded month name → (month number, calendar system: gregorian or hijri)."""
     return {fold(name): (int(month), system) for name, month, system, *_ in read_tsv("lexicons/months.tsv")}

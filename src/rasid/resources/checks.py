@@ -36,7 +36,7 @@ _LOCAL = {
                      "was", "perfect_with_ta", "year_word", "them", "counts_people", "one", "change_verb", "number_of", "range_to", "few_after", "from", "and_half", "range_and", "teen",
                      "auxiliary", "on", "from_pronoun", "joiner", "except", "from_them", "preposition", "dateline"),
     "function word class": ("preposition", "conjunction", "relative", "particle", "auxiliary", "demonstrative"),
-    "suffix kind": ("pronoun", "plural"),
+    "suffix kind": ("pronoun", "plural", "nisba"),
 }
 _PROPERTY_ARGS = {("unit", "volume"): "channel"}  # a property with an argument: its vocabulary
 

@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from rasid.document import Document, Quantity
 from rasid.stages.quantities.numbers import NumberSpan, read_number
 from rasid.stages.reading.view import reading_of
-from rasid.resources.catalogue import function_words, grammar_words, month_names, with_property
+from rasid.resources.catalogue import (function_words, grammar_words, month_names, share_words, suffixes,
+                                       with_property)
 from rasid.text.numerals import currency_countries, number_words, quantity_cues, shared_currencies, unit_words
 from rasid.text.tokens import covered
 
@@ -25,9 +26,7 @@ _VERB_GAP = 5           # words between a verb cue and its number (تجاوزت 
 _RATE_WINDOW = 2        # words between a rate word and the amount
 _YEARS = range(1900, 2101)
 _DATE_SEPARATORS = frozenset("/-.")
-_FRACTION_WORDS = {"خمس": 0.2, "سدس": 1 / 6, "سبع": 1 / 7, "ثمن": 0.125, "تسع": 1 / 9, "عشر": 0.1}
 _NUMBER_OF_GAP = 6  # words between `عدد القتلى` and the number it gives
-_NISBA_ENDINGS = ("يا", "يه", "يين", "يون", "يات", "ي")  # folded: اشوريا, أجنبية, عراقيين
 _BOUNDS = {"exact": ("value", "value"), "approx": ("value", "value"), "more_than": ("value", None),
            "at_least": ("value", None), "less_than": (None, "value"), "at_most": (None, "value")}
 
@@ -344,7 +343,7 @@ def _people_of_a_nation(view: _View, j: int, draft: _Draft) -> bool:
 
 def _adjective(view: _View, j: int) -> bool:
     """A relative adjective (nisba) agreeing with a counted noun: `اشوريا`, `عراقيين`, `أجنبية`."""
-    return (j < len(view.words) and view.kinds[j] == "word" and view.words[j].endswith(_NISBA_ENDINGS)
+    return (j < len(view.words) and view.kinds[j] == "word" and view.words[j].endswith(suffixes("nisba"))
             and view.words[j] not in function_words())
 
 
@@ -362,7 +361,7 @@ def _inherit_unit(view: _View, draft: _Draft, counted: _Draft | None) -> None:
 def _share_of(view: _View, i: int) -> NumberSpan | None:
     """`خمس الاستهلاك`: a word that is a number (خمس = five) or a fraction (خمس = a fifth) is the
     fraction before a definite noun that is no counted unit (five would count an indefinite one)."""
-    fraction = _FRACTION_WORDS.get(view.words[i])
+    fraction = share_words().get(view.words[i])
     if fraction is None or i + 1 >= len(view.words) or unit_words().match(view.words, i + 1):
         return None
     if not any(part.kind == "det" for part in view.doc.tokens[i + 1].parts):
