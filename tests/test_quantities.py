@@ -369,3 +369,12 @@ def test_quantities_durations_duals_and_vehicles(text, expected):
     """Issue 14: durations and duals are quantities (سنتين, ست سنوات, نحو أسبوعين); عجلات count vehicles."""
     found = only(text)
     assert (found["text"], found["value"], found["unit"]) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("اعتقلت القوات عشرات من الرجال في القرية.", ("عشرات من الرجال", 20, "person")),
+    ("غرقت عبارتان قبالة الساحل.", ("عبارتان", 2, "vehicle")),
+])
+def test_quantities_groups_of_people_and_ferries(text, expected):
+    found = only(text)
+    assert (found["text"], found["low"], found["unit"]) == expected
