@@ -10,7 +10,8 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from itertools import repeat
 from pathlib import Path
 
 import numpy as np
@@ -30,20 +31,26 @@ class LinearModel:
     index: dict[str, int]
     weights: np.ndarray  # (features, labels), float32
 
+    @cached_property
+    def _padded(self) -> np.ndarray:
+        """The weights with one row of zeros after them, where unknown features point."""
+        return np.vstack([self.weights, np.zeros((1, len(self.labels)), dtype=self.weights.dtype)])
+
     def scores(self, rows: list[list[str]], shared: list[str] = ()) -> np.ndarray:
         """(len(rows), labels) scores: for each row, the sum of its known features' weights and
-        of the `shared` features every row also has (one gather and one segmented sum)."""
-        get = self.index.get
+        of the `shared` features every row also has (one gather and one segmented sum; an
+        unknown feature points at a row of zeros, so the look-ups run without a Python loop)."""
+        unknown = len(self.weights)
         ids: list[int] = []
         starts = np.empty(len(rows), dtype=np.int64)
         for k, row in enumerate(rows):
             starts[k] = len(ids)
-            ids.extend(i for i in map(get, row) if i is not None)
-        common = [i for i in map(get, shared) if i is not None]
-        base = self.weights[common].sum(axis=0) if common else np.zeros(len(self.labels), dtype=np.float32)
+            ids.extend(map(self.index.get, row, repeat(unknown)))
+        common = list(map(self.index.get, shared, repeat(unknown)))
+        base = self._padded[common].sum(axis=0) if common else np.zeros(len(self.labels), dtype=np.float32)
         if not ids:
             return np.tile(base, (len(rows), 1))
-        out = np.add.reduceat(self.weights[ids], np.minimum(starts, len(ids) - 1), axis=0)
+        out = np.add.reduceat(self._padded[ids], np.minimum(starts, len(ids) - 1), axis=0)
         empty = np.diff(np.append(starts, len(ids))) == 0
         out[empty] = 0.0
         return out + base

@@ -88,10 +88,10 @@ def _sentence_rows(view: View, lo: int, hi: int) -> SentenceRows:
                "b-1=" + bases[at - 1], "b-2=" + bases[at - 2], "b+1=" + bases[at + 1], "b+2=" + bases[at + 2],
                f"bb-={bases[at - 1]}|{base}", f"bb+={base}|{bases[at + 1]}"]
         row.extend(marks[k])
-        if k:
-            row.extend(["m-1:" + m for m in marks[k - 1]])
-        if k + 1 < hi - lo:
-            row.extend(["m+1:" + m for m in marks[k + 1]])
+        if k and marks[k - 1]:
+            row.extend(map("m-1:".__add__, marks[k - 1]))
+        if k + 1 < hi - lo and marks[k + 1]:
+            row.extend(map("m+1:".__add__, marks[k + 1]))
         if marks[k]:
             row.append(f"pol={polarity_before(view, i, lo)}")
             row.extend(f"{m}&{w}" for m in marks[k] if m.startswith("B:") for w in whole)
