@@ -185,7 +185,7 @@ def _range_or_number(view: _View, number: NumberSpan) -> _Draft:
     draft = _Draft(number.start, number.end, number.value, number.low, number.high, qualifier)
     link = view.cue(number.end, "range_link")
     opened = view.cue_ending_at(number.start, "range_start")
-    if link is None and opened and view.words[number.end:number.end + 1] != [] and view.words[number.end][:1] == "و":
+    if link is None and opened and number.end < len(view.words) and view.words[number.end].startswith("و"):
         link = (number.end, None)  # بين 750 وألفي: the و on the second number links the two
     if link is None:
         return draft
