@@ -84,10 +84,17 @@ def test_events_publication_date_only_when_the_text_says_today():
     assert undated.date is None
 
 
-def test_events_date_of_the_statement_is_not_the_event_date():
-    doc = run('وقالت وكالة "رويترز"، مساء الخميس، 31 من كانون الأول، إن التنظيم شن هجوماً على حافلة.',
-              published="2021-01-01")
-    assert only(doc).date is None
+def test_events_date_of_the_reported_clause_wins_over_the_statement_date():
+    doc = run('وقالت وكالة "رويترز"، مساء الخميس، 31 من كانون الأول، إن التنظيم شن هجوماً على حافلة'
+              ' يوم الثلاثاء.', published="2021-01-01")
+    assert only(doc).date == "2020-12-29"
+
+
+def test_events_statement_date_dates_an_event_with_none_of_its_own():
+    """News style (`قال ضابط، السبت، إن قوات الأمن قتلت ...`): the day of the statement is the
+    day the text ties to the event, as the annotators read it."""
+    doc = run("قال ضابط في الشرطة، السبت، إن مسلحين شنوا هجوماً على نقطة تفتيش.", published="2018-07-14")
+    assert only(doc).date == "2018-07-14"
 
 
 @pytest.mark.parametrize("text, word", [

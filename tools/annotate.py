@@ -34,11 +34,15 @@ MONEY = ("تمويل", "أموال", "فدية", "نفط", "تهريب", "ضرا
 VIOLENCE = ("هجوم", "تفجير", "انتحاري", "غارة", "اشتباكات", "كمين", "قتل", "مقتل", "اعتقال", "سيطرة")
 
 
-def _score(text: str) -> int:
+def _score(text: str, focus: str = "all") -> int:
+    """Keyword score of an article; `focus="money"` counts only the money words (for claims)."""
     groups = sum(text.count(w) for w in GROUPS)
     if not groups:
         return 0
-    return groups + 2 * sum(text.count(w) for w in MONEY) + sum(text.count(w) for w in VIOLENCE)
+    money = sum(text.count(w) for w in MONEY)
+    if focus == "money":
+        return money
+    return groups + 2 * money + sum(text.count(w) for w in VIOLENCE)
 
 
 def _known_openings(shared: Path) -> set[str]:
@@ -66,8 +70,8 @@ def cmd_select(args) -> int:
         if name in seen or not 800 <= len(text) <= 6000 or known.intersection(_openings(text)):
             continue  # the corpus holds some articles twice
         seen.add(name)
-        score = _score(text)
-        if score >= args.min_score:
+        score = _score(text, args.focus)
+        if score >= args.min_score and not (args.skip_annotated and (ANNOTATIONS / f"{name}.json").exists()):
             scored.append((-score, name, text.split("\n", 1)[0][:90]))
     for score, name, title in sorted(scored)[:args.count]:
         print(f"{name}\t{-score}\t{title}")
@@ -160,6 +164,9 @@ def main() -> int:
     p = sub.add_parser("select", help="armed-group reports to annotate")
     p.add_argument("--count", type=int, default=200)
     p.add_argument("--min-score", type=int, default=12)
+    p.add_argument("--focus", choices=("all", "money"), default="all",
+                   help="money: rank by money words alone, to find reports dense in claims")
+    p.add_argument("--skip-annotated", action="store_true", help="leave out articles already annotated")
     p.set_defaults(fn=cmd_select)
     p = sub.add_parser("show", help="print an article")
     p.add_argument("hash")

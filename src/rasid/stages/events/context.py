@@ -1,8 +1,9 @@
 """What a sentence offers the events in it: dates, casualties, counts, places and parties.
 
-A date belongs to an event when it stands in the same sentence and not among the words that
-attribute it (`قالت رويترز، مساء الخميس، إن` dates the statement, not the attack); the
-nearest one wins. Places, actors and targets are entity ids of the mentions around the
+A date belongs to an event when it stands in the same sentence, outside the words that
+attribute it; the nearest one wins. Where the sentence has none but the statement's
+(`قال ضابط، السبت، إن قوات الأمن قتلت`), news style dates the event by it — yet only an
+event's own date anchors a bare trigger as an event. Places, actors and targets are entity ids of the mentions around the
 trigger (empty until the mentions and linking stages have run).
 """
 from __future__ import annotations
@@ -39,14 +40,23 @@ class Context:
 
     @cached_property
     def times(self) -> list[Time]:
-        """Dates of the sentence, but for those among the words that attribute it."""
+        """Dates of the sentence outside the words that attribute it; where there are none, the
+        date of the statement (`قال ضابط، السبت، إن قوات الأمن قتلت` dates the killing too)."""
+        return self.own_times or self.dated
+
+    @cached_property
+    def dated(self) -> list[Time]:
         start, end = self._chars()
-        return [t for t in self.view.times.starting_in(start, end)
-                if t.value and not self.attribution.in_attribution(t.start)]
+        return [t for t in self.view.times.starting_in(start, end) if t.value]
+
+    @cached_property
+    def own_times(self) -> list[Time]:
+        """Dates of the sentence outside the words that attribute it: these anchor an event."""
+        return [t for t in self.dated if not self.attribution.in_attribution(t.start)]
 
     def anchored(self, hit: Hit, kind: str) -> bool:
         """A date, a casualty count (for fighting) or a count of its own anchors the event."""
-        if self.times or self.counts(hit.start, hit.end):
+        if self.own_times or self.counts(hit.start, hit.end):
             return True
         return kind in with_property("event_type", "fighting") and self.casualties.counted
 
@@ -161,7 +171,7 @@ def _support(view: View, ctx: Context, hit: Hit) -> bool:
 
 
 def _date(view: View, ctx: Context, hit: Hit) -> bool:
-    return bool(ctx.times)
+    return bool(ctx.own_times)
 
 
 def _people(view: View, ctx: Context, hit: Hit) -> bool:
