@@ -265,6 +265,17 @@ def test_times_units_relative_to_publication(text, expected):
 
 
 @pytest.mark.parametrize("text,published,expected", [
+    ("الأسبوع الماضي", "2018-07-30", ("الأسبوع الماضي", "2018-07", "month", True)),
+    ("الاسبوع الماضي", "2018-07-03", ("الاسبوع الماضي", "2018-06", "month", True)),
+    ("هذا الأسبوع", "2018-10-04", ("هذا الأسبوع", "2018-10", "month", True)),
+    ("مطلع الأسبوع الجاري", "2018-10-04", ("مطلع الأسبوع الجاري", "2018-10", "month", True)),
+])
+def test_times_a_week_named_from_publication_is_the_month_of_its_day(text, published, expected):
+    """The schema has no week precision: `الأسبوع الماضي` dates by the month of the day a week back."""
+    assert one(text, published) == expected
+
+
+@pytest.mark.parametrize("text,published,expected", [
     ("شهر آذار الفائت", "2021-01-01", ("شهر آذار الفائت", "2020-03", "month", True)),
     ("10 أيلول/سبتمبر الماضي", "2018-12-20", ("10 أيلول/سبتمبر الماضي", "2018-09-10", "day", True)),
     ("تشرين الثاني المنصرم", "2018-12-20", ("تشرين الثاني المنصرم", "2018-11", "month", True)),

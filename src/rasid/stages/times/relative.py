@@ -127,10 +127,12 @@ def _shift_spec(unit: str, n: int) -> Spec:
 
 
 def read_relative_unit(lx: Lexed, i: int, bare: bool = False) -> list[Found] | None:
-    """`الشهر الماضي`, `العام الجاري`, `هذا العام`, `السنة المقبلة` (`العام` alone if `bare`)."""
-    for unit in ("month", "year"):
+    """`الشهر الماضي`, `العام الجاري`, `هذا العام`, `السنة المقبلة` (`العام` alone if `bare`);
+    `الأسبوع الماضي` is the month of the day a week back (the schema has no week precision)."""
+    for unit in ("month", "year", "week"):
         if shift := read_unit_shift(lx, i, unit, bare):
-            spec = Spec(unit, month_shift=shift[0]) if unit == "month" else Spec(unit, year_shift=shift[0])
+            spec = (Spec(unit, month_shift=shift[0]) if unit == "month" else
+                    Spec(unit, year_shift=shift[0]) if unit == "year" else Spec("month", day_shift=7 * shift[0]))
             return [Found(i, shift[1], spec)]
     return None
 

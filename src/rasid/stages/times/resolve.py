@@ -71,7 +71,8 @@ def resolve(spec: Spec, anchor: Anchor | None) -> str | None:
         return None
     try:
         if spec.day_shift is not None:
-            return (anchor.date + dt.timedelta(days=spec.day_shift)).isoformat()
+            day = anchor.date + dt.timedelta(days=spec.day_shift)
+            return day.isoformat()[:7] if spec.precision == "month" else day.isoformat()
         if spec.weekday is not None and spec.month is None and spec.month_shift is None:
             return nearest_weekday(anchor.date, spec.weekday, spec.direction).isoformat()
         if spec.calendar == "hijri":
