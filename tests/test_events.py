@@ -90,6 +90,12 @@ def test_events_date_of_the_reported_clause_wins_over_the_statement_date():
     assert only(doc).date == "2020-12-29"
 
 
+def test_events_a_day_told_from_the_story_is_not_the_statement_date():
+    doc = run('وقالت وكالة "رويترز"، مساء الخميس، 31 من كانون الأول، إن التنظيم شن هجوماً على حافلة'
+              ' في اليوم السابق.', published="2021-01-01")
+    assert only(doc).date is None
+
+
 def test_events_statement_date_dates_an_event_with_none_of_its_own():
     """News style (`قال ضابط، السبت، إن قوات الأمن قتلت ...`): the day of the statement is the
     day the text ties to the event, as the annotators read it."""
@@ -117,6 +123,21 @@ def test_events_real_misspellings_and_hamza(text, word):
 ])
 def test_events_negated_planned_and_generic_statements_are_not_events(text):
     assert run(text).events == []
+
+
+@pytest.mark.parametrize("text, word", [
+    ("وقال المرصد إن اشتباكات عنيفة تدور في مدينة البوكمال بين التنظيم وقوات النظام.", "اشتباكات"),
+    ("وشهدت البلدة معارك بين الفصائل وعناصر التنظيم.", "معارك"),
+    ("ووقعت مواجهات بين المحتجين وعناصر الميليشيا قرب المطار.", "مواجهات"),
+])
+def test_events_a_verb_of_occurrence_makes_a_plural_fighting_noun_one_event(text, word):
+    """`اشتباكات` alone may name a kind of event; `اشتباكات تدور`, `وقعت مواجهات` report one."""
+    event = only(run(text))
+    assert (event.type, trigger(run(text), event)) == ("clash", word)
+
+
+def test_events_a_plural_fighting_noun_with_no_verb_of_occurrence_or_anchor_is_no_event():
+    assert run("وتعتمد الجماعة على اشتباكات مع القوات الحكومية لاستنزافها.").events == []
 
 
 def test_events_fighting_words_of_one_sentence_are_one_incident():

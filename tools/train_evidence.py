@@ -35,7 +35,7 @@ from rasid.stages.reading.features import sentence_rows  # noqa: E402
 from rasid.stages.reading.view import View  # noqa: E402
 from rasid.training.annotations import CORPUS, load_annotations  # noqa: E402
 
-VERSION = "1.0.0"
+VERSION = "1.1.0"
 LICENCE = ("annotations written for Rasid (Apache-2.0) on articles of the ANT news corpus (Chouigui et al. "
            "2017, Apache-2.0); no article text is shipped")
 
@@ -45,20 +45,28 @@ def prepared(text: str) -> View:
     return View.of(analysis_pipeline()(Document(text=text)))
 
 
+IGNORED = "-"  # the label of a token inside an optional span: neither a positive nor a negative
+
+
 def token_labels(view: View, spans: list[tuple[int, int, str]], lo: int, hi: int) -> list[str]:
-    """B-/I-<label> for the tokens of [lo, hi) that annotated character spans cover, else O."""
+    """B-/I-<label> for the tokens of [lo, hi) that annotated character spans cover, else O; a
+    span labelled IGNORED (an optional item) marks its tokens IGNORED."""
     labels = ["O"] * (hi - lo)
     for start, end, label in spans:
         inside = [i for i in range(lo, hi) if view.doc.tokens[i].start < end and view.doc.tokens[i].end > start]
         for k, i in enumerate(inside):
             if labels[i - lo] == "O":
-                labels[i - lo] = ("B-" if k == 0 else "I-") + label
+                labels[i - lo] = label if label == IGNORED else ("B-" if k == 0 else "I-") + label
     return labels
 
 
-def report_rows(view: View, annotation: dict) -> dict[str, list[tuple[list[str], str]]]:
-    events = [(e["start"], e["end"], e["type"]) for e in annotation["events"]]
-    claims = [(c["start"], c["end"], c["channel"]) for c in annotation["claims"]]
+def report_rows(view: View, annotation: dict, ignore_optional: frozenset[str] = frozenset()) -> dict[str, list]:
+    """Labelled feature rows of one report per task; optional items of the tasks in
+    `ignore_optional` are left out of training (neither a positive nor a negative)."""
+    def label(item: dict, task: str, value: str) -> str:
+        return IGNORED if item.get("optional") and task in ignore_optional else value
+    events = [(e["start"], e["end"], label(e, "events", e["type"])) for e in annotation["events"]]
+    claims = [(c["start"], c["end"], label(c, "claims", c["channel"])) for c in annotation["claims"]]
     out: dict[str, list] = {"events": [], "claims": [], "roles": []}
     for lo, hi in view.sent_ranges:
         if hi <= lo or view.in_boilerplate(lo, hi):
@@ -73,6 +81,7 @@ def report_rows(view: View, annotation: dict) -> dict[str, list[tuple[list[str],
 
 
 def train(rows: list[tuple[list[str], str]], min_count: int, epochs: int, seed: int, l2: float, lr: float = 0.05):
+    rows = [r for r in rows if r[1] != IGNORED]
     counts = Counter(f for features, _ in rows for f in set(features))
     features = sorted(f for f, n in counts.items() if n >= min_count)
     index = {f: k for k, f in enumerate(features)}
@@ -103,6 +112,8 @@ def token_figures(labels, features, weights, rows) -> dict:
     index = {f: k for k, f in enumerate(features)}
     tp = fp = fn = 0
     for fs, gold in rows:
+        if gold == IGNORED:
+            continue
         ids = [index[f] for f in fs if f in index]
         guess = labels[int(np.argmax(weights[ids].sum(axis=0)))] if ids else "O"
         tp += guess == gold != "O"
@@ -126,14 +137,26 @@ def main() -> int:
     ap.add_argument("--folds", type=int, default=0)
     ap.add_argument("--tasks", nargs="+", default=["events", "claims", "roles"])
     ap.add_argument("--rows-cache", type=Path, help="keep the feature rows here between runs (trying settings)")
+    ap.add_argument("--ignore-optional", nargs="*", default=["events"], metavar="TASK",
+                    help="tasks whose optional items are neither positives nor negatives (default: events)")
+    ap.add_argument("--claim-annotators", default="",
+                    help="comma-separated annotator-id prefixes: train claims and roles on their reports only")
     args = ap.parse_args()
     loaded = load_annotations(args.annotations, args.shared / CORPUS)
     if args.rows_cache and args.rows_cache.exists():
         per_report = pickle.loads(args.rows_cache.read_bytes())
     else:
-        per_report = [report_rows(prepared(text), annotation) for text, annotation in loaded]
+        ignore = frozenset(args.ignore_optional)
+        per_report = [report_rows(prepared(text), annotation, ignore) for text, annotation in loaded]
         if args.rows_cache:
             args.rows_cache.write_bytes(pickle.dumps(per_report))
+    claim_reports = len(loaded)
+    if args.claim_annotators:
+        prefixes = tuple(args.claim_annotators.split(","))
+        for rows, (_, annotation) in zip(per_report, loaded):
+            if not str(annotation.get("annotator", "")).startswith(prefixes):
+                rows["claims"], rows["roles"] = [], []
+                claim_reports -= 1
     figures: dict = {"reports": len(loaded), "events": sum(len(a["events"]) for _, a in loaded),
                      "claims": sum(len(a["claims"]) for _, a in loaded)}
     for task in args.tasks:
@@ -148,9 +171,12 @@ def main() -> int:
             print(task, "k-fold tokens", figures[f"{task}_folds"], flush=True)
         rows = [r for rep in per_report for r in rep[task]]
         labels, features, weights = train(rows, args.min_count, args.epochs, args.seed, args.l2, args.lr)
+        used = claim_reports if task in ("claims", "roles") else len(loaded)
         info = {"task": task, "version": VERSION, "seed": args.seed, "epochs": args.epochs, "lr": args.lr,
                 "min_count": args.min_count, "l2": args.l2, "rows": len(rows), "licence": LICENCE,
-                "trained_on": f"{len(loaded)} annotated reports of training/annotations (no dev, no seed report)"}
+                "optional_items": "ignored" if task in args.ignore_optional else "positives",
+                "annotators": args.claim_annotators if task in ("claims", "roles") and args.claim_annotators else "all",
+                "trained_on": f"{used} annotated reports of training/annotations (no dev, no seed report)"}
         save_model(args.out / task, labels, features, weights, info)
         print(task, len(rows), "rows", len(features), "features", len(labels), "labels", flush=True)
     print(json.dumps(figures, ensure_ascii=False))

@@ -96,7 +96,7 @@ def _specific(view: View, ctx: Context, start: int, end: int, kind: str) -> bool
     entry = hit.entry("trigger")
     if entry is not None and entry.value == kind and not satisfied(view, ctx, hit, entry.needs):
         return False
-    return not _needs_anchor(view, hit, kind, ctx) or ctx.anchored(hit, kind)
+    return not _needs_anchor(view, hit, kind, ctx) or ctx.reported(hit, kind)
 
 
 def _overlaps_any(event: Event, others: list[Event]) -> bool:
@@ -129,7 +129,7 @@ def _proposed(view: View, ctx: Context) -> tuple[list[Candidate], list[Candidate
         if found is None or not _real(view, hit, ctx):
             continue
         mentioned.append(found)
-        if found.own or not _needs_anchor(view, hit, found.type, ctx):
+        if found.own or not _needs_anchor(view, hit, found.type, ctx) or ctx.reported(hit, found.type):
             proposed.append(found)
     return mentioned, proposed
 

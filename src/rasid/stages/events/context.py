@@ -41,8 +41,11 @@ class Context:
     @cached_property
     def times(self) -> list[Time]:
         """Dates of the sentence outside the words that attribute it; where there are none, the
-        date of the statement (`قال ضابط، السبت، إن قوات الأمن قتلت` dates the killing too)."""
-        return self.own_times or self.dated
+        date of the statement (`قال ضابط، السبت، إن قوات الأمن قتلت` dates the killing too) —
+        unless the sentence tells the day from the story (`في اليوم السابق`)."""
+        if self.own_times or self._story_day():
+            return self.own_times
+        return self.dated
 
     @cached_property
     def dated(self) -> list[Time]:
@@ -59,6 +62,26 @@ class Context:
         if self.own_times or self.counts(hit.start, hit.end):
             return True
         return kind in with_property("event_type", "fighting") and self.casualties.counted
+
+    def _story_day(self) -> bool:
+        """A day told from the story (`في اليوم السابق`, `في ذلك اليوم`): the statement's date is
+        not the event's."""
+        words = self.view.words
+        return any(_unprefixed(words[k]) in grammar_words("day_noun")
+                   and (k + 1 < self.hi and words[k + 1] in grammar_words("story_day")
+                        or k > self.lo and words[k - 1] in grammar_words("story_day"))
+                   for k in range(self.lo, self.hi))
+
+    def reported(self, hit: Hit, kind: str) -> bool:
+        """Anchored, or told as having happened: a verb of occurrence right before the trigger
+        or just after it (`اندلعت اشتباكات`, `معارك عنيفة تدور`, `شهدت المدينة معارك`) reports
+        one event, though it adds nothing that makes the event new (a restatement stays one)."""
+        return self.anchored(hit, kind) or self._took_place(hit)
+
+    def _took_place(self, hit: Hit) -> bool:
+        verbs = grammar_words("took_place")
+        near = [k for k in (hit.start - 1, hit.start - 2, hit.end, hit.end + 1) if self.lo <= k < self.hi]
+        return any(_unprefixed(self.view.words[k]) in verbs for k in near)
 
     def counts(self, start: int, end: int) -> list[str]:
         """Quantities that count the trigger (`60 غارة`) or the money it moves."""
@@ -95,6 +118,11 @@ class Context:
 
     def _chars(self) -> tuple[int, int]:
         return self.view.chars(self.lo, self.hi)
+
+
+def _unprefixed(word: str) -> str:
+    """The word without a leading conjunction (`واندلعت` → `اندلعت`)."""
+    return word[1:] if len(word) > 3 and word[0] in "وف" else word
 
 
 def _organisations(view: View, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -167,7 +195,7 @@ def _money_after(view: View, ctx: Context, hit: Hit) -> bool:
 
 def _support(view: View, ctx: Context, hit: Hit) -> bool:
     entry: Entry | None = hit.entry("trigger")
-    return ctx.anchored(hit, entry.value if entry else "")
+    return ctx.reported(hit, entry.value if entry else "")
 
 
 def _date(view: View, ctx: Context, hit: Hit) -> bool:
