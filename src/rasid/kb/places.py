@@ -71,8 +71,11 @@ def place_kinds() -> dict[str, PlaceKind]:
             for k, p, prior, m, pt, *_ in read_tsv("kb/place_kinds.tsv")}
 
 
+_UNKNOWN_KIND = PlaceKind(2, 1.0, False, True)
+
+
 def kind_of(kind: str) -> PlaceKind:
-    return place_kinds().get(kind, PlaceKind(2, 1.0, False, True))
+    return place_kinds().get(kind, _UNKNOWN_KIND)
 
 
 @lru_cache(maxsize=None)

@@ -14,6 +14,9 @@ from rasid.document import Segment
 _LINE_RE = re.compile(r"[^\n]+")
 # Sentence end: terminal punctuation (optionally closing quotes/brackets) then space or end.
 _END_RE = re.compile(r"[.!?؟…]+[\"'”’»)\]]*(?=\s|$)")
+# An initial before a full stop: one word character after the paragraph's start or a space; the
+# match ends at the stop, so searching the two characters before it suffices (linear, not a
+# re-scan of the paragraph at every stop).
 _INITIAL_RE = re.compile(r"(?:^|[\s(\"“«])\w$")
 
 
@@ -40,7 +43,7 @@ def _split_paragraph(text: str, start: int, end: int) -> list[Segment]:
     chunk = text[start:end]
     begin = 0
     for m in _END_RE.finditer(chunk):
-        if m.group()[0] == "." and _INITIAL_RE.search(chunk, 0, m.start()):
+        if m.group()[0] == "." and _INITIAL_RE.search(chunk, max(0, m.start() - 2), m.start()):
             continue  # "م. ح": an initial, not a sentence end
         s, e = _trim(text, start + begin, start + m.end())
         if s < e:

@@ -13,6 +13,7 @@
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -44,20 +45,21 @@ class Reference:
 def link_actors(doc: Document, mentions: list[Mention]) -> dict[str, ActorLink]:
     """mention id → ActorLink for the ORG, PER and MISC mentions given (in text order)."""
     direct = {m.id: lookup_actor(m) for m in mentions}
+    longer = LongerNames(mentions)
     keys: dict[str, Key] = {}
     for m in mentions:
-        keys[m.id] = _key(m, mentions, direct, keys)
+        keys[m.id] = _key(m, longer, direct, keys)
     return {m.id: ActorLink(direct[m.id] or _actor_of(keys[m.id]), keys[m.id]) for m in mentions}
 
 
-def _key(m: Mention, mentions: list[Mention], direct: dict, keys: dict[str, Key]) -> Key:
+def _key(m: Mention, longer: "LongerNames", direct: dict, keys: dict[str, Key]) -> Key:
     actor = direct[m.id]
     if actor:
         return ("kb", actor.id)
-    host = coreferent(m, mentions)
+    host = longer.coreferent(m)
     if host is None:
         return ("name", m.type, kb.clean(m.text))
-    return keys.get(host.id) or _key(host, mentions, direct, keys)
+    return keys.get(host.id) or _key(host, longer, direct, keys)
 
 
 def _actor_of(key: Key) -> kb.Actor | None:
@@ -111,23 +113,47 @@ def _designated_tails() -> frozenset[str]:
     return frozenset(out)
 
 
-def coreferent(m: Mention, mentions: list[Mention]) -> Mention | None:
-    """The longer mention this one abbreviates (nearest before it, else after), or None."""
-    words = kb.clean(m.text).split()
-    if not words or m.type not in ("ORG", "PER"):
-        return None
-    fits = [o for o in mentions if o.type == m.type and _abbreviates(words, kb.clean(o.text).split(), m.type)]
-    before = [o for o in fits if o.start < m.start]
-    return before[-1] if before else (fits[0] if fits else None)
+#: Names longer than this many words are no one's name: they abbreviate nothing and nothing
+#: abbreviates them (it bounds the word sequences indexed per mention).
+_MAX_NAME_WORDS = 12
 
 
-def _abbreviates(short: list[str], long: list[str], kind: str) -> bool:
-    if len(short) >= len(long):
-        return False
+class LongerNames:
+    """The mentions of a report indexed by the shorter names that abbreviate them: an ORG by
+    each of its leading word sequences (`وزارة العدل` of `وزارة العدل الأميركية`), a person by
+    every run of its words (`فاروق` of `عمرو فاروق`). A look-up costs the matching mentions
+    found by bisection, not a pass over the report."""
+
+    def __init__(self, mentions: list[Mention]):
+        self.index: dict[tuple, list[Mention]] = {}
+        for o in mentions:
+            words = kb.clean(o.text).split()
+            if o.type not in ("ORG", "PER") or len(words) > _MAX_NAME_WORDS:
+                continue
+            for short in _shorter_sequences(words, o.type):
+                self.index.setdefault((o.type, short), []).append(o)
+        self.starts = {key: [o.start for o in found] for key, found in self.index.items()}
+
+    def coreferent(self, m: Mention) -> Mention | None:
+        """The longer mention this one abbreviates (nearest before it, else after), or None."""
+        words = tuple(kb.clean(m.text).split())
+        if not words or m.type not in ("ORG", "PER"):
+            return None
+        key = (m.type, words)
+        fits = self.index.get(key)
+        if not fits:
+            return None
+        before = bisect_left(self.starts[key], m.start)
+        return fits[before - 1] if before else fits[0]
+
+
+def _shorter_sequences(words: list[str], kind: str) -> set[tuple[str, ...]]:
+    """The word sequences a shorter name of this one may be: leading ones for an ORG, any run
+    of words for a person."""
+    n = len(words)
     if kind == "ORG":
-        return long[:len(short)] == short
-    n = len(short)
-    return any(long[i:i + n] == short for i in range(len(long) - n + 1))
+        return {tuple(words[:k]) for k in range(1, n)}
+    return {tuple(words[i:i + k]) for k in range(1, n) for i in range(n - k + 1)}
 
 
 def find_references(doc: Document, mentions: list[Mention]) -> list[Reference]:

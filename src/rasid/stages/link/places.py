@@ -64,13 +64,21 @@ class Context:
 
 
 def link_places(doc: Document, mentions: list[Mention]) -> dict[str, PlaceLink]:
-    """mention id → PlaceLink for the LOC mentions given (in text order)."""
+    """mention id → PlaceLink for the LOC mentions given (in text order).
+
+    The context of a name is the same for all its mentions, and a place's best reading the same
+    for all mentions of one name with one cue: each is worked out once, so a long report costs
+    its distinct names, not its mentions squared."""
     readings = read_mentions(doc, mentions)
-    clear_ones = [r for r in readings if clear(r)]
+    contexts = ContextsByName([r for r in readings if clear(r)])
+    chosen: dict[tuple, kb.Place | None] = {}
     out = {}
     for r in readings:
         name = kb.clean(r.mention.text)
-        place = best(r, build_context([c for c in clear_ones if kb.clean(c.mention.text) != name]))
+        key = (name, r.cue, tuple(p.id for p in r.candidates))
+        if key not in chosen:
+            chosen[key] = best(r, contexts.without(name))
+        place = chosen[key]
         out[r.mention.id] = PlaceLink(place, precision(r, place))
     return out
 
@@ -172,13 +180,32 @@ def clear(reading: Reading) -> bool:
     return len(scores) == 1 or (len(scores) > 1 and scores[0] - scores[1] >= CLEAR_MARGIN)
 
 
-def build_context(readings: list[Reading]) -> Context:
-    """Countries, anchor places and governorates of the clearly read mentions."""
-    places = [max(r.candidates, key=prior) for r in readings]
-    countries = Counter(p.country for p in places if p.country)
-    anchors = tuple(p for p in places if p.lat is not None and kb.kind_of(p.kind).precision <= 2)
-    admin1 = frozenset(p.admin1 for p in places if p.admin1)
-    return Context(countries, anchors, admin1)
+class ContextsByName:
+    """The context of the clear readings but those of one name, for each name asked: the
+    totals of all clear readings less that name's own, anchors counted once per place."""
+
+    def __init__(self, clear_readings: list[Reading]):
+        self.by_name: dict[str, list[kb.Place]] = {}
+        for r in clear_readings:
+            self.by_name.setdefault(kb.clean(r.mention.text), []).append(max(r.candidates, key=prior))
+        every = [p for places in self.by_name.values() for p in places]
+        self.countries = Counter(p.country for p in every if p.country)
+        self.admin1 = Counter(p.admin1 for p in every if p.admin1)
+        self.anchor_names: dict[str, tuple[kb.Place, set[str]]] = {}
+        for name, places in self.by_name.items():
+            for p in places:
+                if p.lat is not None and kb.kind_of(p.kind).precision <= 2:
+                    self.anchor_names.setdefault(p.id, (p, set()))[1].add(name)
+        self._memo: dict[str, Context] = {}
+
+    def without(self, name: str) -> Context:
+        if name not in self._memo:
+            own = self.by_name.get(name, [])
+            countries = self.countries - Counter(p.country for p in own if p.country)
+            admin1 = self.admin1 - Counter(p.admin1 for p in own if p.admin1)
+            anchors = tuple(p for p, names in self.anchor_names.values() if names - {name})
+            self._memo[name] = Context(countries, anchors, frozenset(admin1))
+        return self._memo[name]
 
 
 def best(reading: Reading, context: Context) -> kb.Place | None:

@@ -173,9 +173,17 @@ def merge_spans(*sources: list[Span]) -> list[Span]:
     except between known names, whose lexicon may name nested things on purpose."""
     pool = sorted((s for src in sources for s in src),
                   key=lambda s: (-_PRIORITY[s.source], s.start - s.end, s.start))
+    size = max((s.end for s in pool), default=0)
+    # characters taken by any kept span, and by kept spans that are not known names: one look at
+    # a span's own characters tells whether it overlaps what is kept (linear in the text)
+    taken, taken_by_other = bytearray(size), bytearray(size)
     kept: list[Span] = []
     for span in pool:
-        if not any(o.start < span.end and span.start < o.end and not (o.source == span.source == "known")
-                   for o in kept):
-            kept.append(span)
+        blocking = taken_by_other if span.source == "known" else taken
+        if any(blocking[span.start:span.end]):
+            continue
+        kept.append(span)
+        taken[span.start:span.end] = b"\x01" * (span.end - span.start)
+        if span.source != "known":
+            taken_by_other[span.start:span.end] = b"\x01" * (span.end - span.start)
     return sorted(kept, key=lambda s: (s.start, s.end))

@@ -22,6 +22,8 @@ from rasid.text.tokens import covered, stem_variants
 
 _BREAKS = frozenset({",", ";", ":", '"', "'", "(", ")", "-", "[", "]"})
 _MIN_TYPO_LENGTH = 4
+#: Longer than any word with its clitics: no typo readings (they cost the square of the length).
+_MAX_TYPO_LENGTH = 24
 _HEADING_WORDS = 2
 _MARKS = frozenset("\u0640\u0670") | frozenset(chr(c) for c in range(0x064B, 0x0660))
 _MARK_CHARS = "".join(sorted(_MARKS))
@@ -267,7 +269,7 @@ def _lexicon_readings(word: str, ta_marbuta: bool) -> tuple[tuple[str, tuple[str
     word itself, without a pronoun suffix, then (when no news corpus knows the word) one edit
     away. Only forms some lexicon knows are kept, so this is worked out once for all lexicons."""
     forms = [word, *_without_suffix(word[:-1] + "ة" if ta_marbuta else word)]
-    if len(word) >= _MIN_TYPO_LENGTH and not _in_corpus(word):
+    if _MIN_TYPO_LENGTH <= len(word) <= _MAX_TYPO_LENGTH and not _in_corpus(word):
         forms += _one_edit(word)
     known = any_vocab()
     return tuple((form, variants) for form in dict.fromkeys(forms)

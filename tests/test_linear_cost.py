@@ -1,0 +1,104 @@
+"""Cost that grows with the input, never with its square: one test per path that once did.
+
+Each test runs a function on an input of size n and of size 10n and asserts the ratio of the
+two costs stays under 15 (a linear path gives about 10, a quadratic one about 100). Costs are
+CPU seconds (best of three, the smaller input sized to take tens of milliseconds) or peak
+memory — ratios, never absolute times.
+"""
+from __future__ import annotations
+
+import time
+import tracemalloc
+
+from rasid.document import Document, Mention
+from rasid.ner.spans import Span
+from rasid.pipeline import analysis_pipeline
+from rasid.stages.link.actors import link_actors
+from rasid.stages.link.places import link_places
+from rasid.stages.mentions import merge_spans
+from rasid.stages.reading.view import View
+from rasid.text.segment import sentences
+
+BOUND = 15
+
+
+def cpu_cost(fn, arg) -> float:
+    best = float("inf")
+    for _ in range(3):
+        start = time.process_time()
+        fn(arg)
+        best = min(best, time.process_time() - start)
+    return max(best, 1e-4)
+
+
+def assert_linear_time(fn, make, n: int) -> None:
+    small, large = make(n), make(10 * n)
+    fn(small)  # warm caches and tables once
+    ratio = cpu_cost(fn, large) / cpu_cost(fn, small)
+    assert ratio < BOUND, f"cost ×{ratio:.0f} for ×10 input"
+
+
+def test_cost_merging_many_spans_is_linear():
+    """`داعش` ×50k: every candidate span was checked against every kept one."""
+    def make(n):
+        model = [Span(6 * k, 6 * k + 4, "ORG", "model") for k in range(n)]
+        known = [Span(6 * k, 6 * k + 4, "ORG", "known") for k in range(0, n, 2)]
+        return model, known
+    assert_linear_time(lambda spans: merge_spans(*spans), make, 3000)
+
+
+def test_cost_linking_repeated_names_is_linear():
+    """Each mention searched every other mention for the longer name it abbreviates."""
+    names = ["حركة النور الجديدة", "حركة النور"]  # no actor of the base: linked within the report
+
+    def make(n):
+        text = " ".join(names * n)
+        mentions, pos = [], 0
+        for k, name in enumerate(names * n):
+            mentions.append(Mention(f"m{k}", pos, pos + len(name), name, "ORG"))
+            pos += len(name) + 1
+        return Document(text=text), mentions
+    assert_linear_time(lambda arg: link_actors(*arg), make, 1000)
+
+
+def test_cost_linking_places_of_a_long_report_is_linear():
+    """Each place mention rebuilt the report's context and measured it against every anchor."""
+    names = ["الرقة", "دير الزور", "حلب", "الموصل", "تدمر", "الميادين", "البوكمال", "حمص"]
+
+    def make(n):
+        parts, mentions, pos = [], [], 0
+        for k in range(n):
+            name = names[k % len(names)]
+            piece = f"في {name} "
+            mentions.append(Mention(f"m{k}", pos + 3, pos + 3 + len(name), name, "LOC"))
+            parts.append(piece)
+            pos += len(piece)
+        return Document(text="".join(parts)), mentions
+    assert_linear_time(lambda arg: link_places(*arg), make, 400)
+
+
+def test_cost_splitting_a_paragraph_with_no_line_break_is_linear():
+    """The initial check re-read the paragraph from its start at every full stop."""
+    assert_linear_time(sentences, lambda n: "قال المصدر إن الهجوم وقع. " * n, 2000)
+
+
+def test_memory_of_reading_one_very_long_word_is_linear():
+    """A word of L letters was read with its 2L one-edit misspellings: 4L² bytes."""
+    pipeline = analysis_pipeline()
+
+    def peak(n: int) -> int:
+        doc = Document(text="ب" * n)
+        tracemalloc.start()
+        View.of(pipeline(doc)).bases(_lexicon())
+        used = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        return used
+
+    peak(100)
+    ratio = peak(40_000) / peak(4_000)
+    assert ratio < BOUND, f"memory ×{ratio:.0f} for ×10 input"
+
+
+def _lexicon():
+    from rasid.stages.reading.lexicons import EVENT_TRIGGERS, lexicon
+    return lexicon(EVENT_TRIGGERS)
