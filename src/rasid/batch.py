@@ -14,6 +14,7 @@ from rasid.document import Document
 from rasid.errors import InputError
 from rasid.ingest import DEFAULT_MAX_BYTES, read_inputs
 from rasid.pipeline import PIPELINE_VERSION, Pipeline, default_pipeline, prepare_batch_run
+from rasid.workers import Budget, run_pipeline
 
 
 def given_published(doc: Document, published: str | None) -> Document:
@@ -26,16 +27,17 @@ def given_published(doc: Document, published: str | None) -> Document:
 
 def extract_inputs(paths: list[str], *, published: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
                    stdin: BinaryIO | None = None, pipeline: Pipeline | None = None,
-                   config: RunConfig | None = None) -> Iterator[Document | InputError]:
+                   config: RunConfig | None = None, budget: Budget | None = None,
+                   workers: int = 1) -> Iterator[Document | InputError]:
     """Every document of `paths` run through the pipeline (the default one, configured by
-    `config`, unless one is given), or the error that stopped it."""
+    `config`, unless one is given), in input order, or the error that stopped it. With a
+    `budget` or several `workers`, documents run in worker processes (rasid.workers) and one
+    that runs too long or grows too large is stopped and reported."""
     pipeline = pipeline or default_pipeline(config)
     prepare_batch_run(pipeline)
-    for item in read_inputs(paths, max_bytes=max_bytes, stdin=stdin):
-        if isinstance(item, InputError):
-            yield item
-        else:
-            yield pipeline(given_published(item, published))
+    documents = (item if isinstance(item, InputError) else given_published(item, published)
+                 for item in read_inputs(paths, max_bytes=max_bytes, stdin=stdin))
+    yield from run_pipeline(pipeline, documents, budget=budget, workers=workers)
 
 
 @dataclass
@@ -52,32 +54,29 @@ class AnalyzeReport:
 
 def analyze(paths: list[str], store, *, published: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
             stdin: BinaryIO | None = None, on_item=None, batch_size: int = 50,
-            config: RunConfig | None = None) -> AnalyzeReport:
+            config: RunConfig | None = None, budget: Budget | None = None, workers: int = 1) -> AnalyzeReport:
     """Ingest `paths` into `store`; texts already stored are skipped before extraction.
 
     `on_item(doc_or_error, added)` is called after each input (progress bars, logs).
     Commits in batches, so a killed run leaves a consistent store and a rerun adds the rest.
     The corpus layer (entities, event and claim clusters, contradictions) then reads what is new.
+    `budget` and `workers` as for `extract_inputs`.
     """
-    from rasid.store import content_hash
     from rasid.store.corpus import update_corpus
 
     report = AnalyzeReport()
+    on_item = on_item or (lambda item, added: None)
     pipeline = default_pipeline(config)
     prepare_batch_run(pipeline)
+    unstored = _unstored(read_inputs(paths, max_bytes=max_bytes, stdin=stdin), store, published, report, on_item)
 
     def new_documents() -> Iterator[Document]:
-        for item in read_inputs(paths, max_bytes=max_bytes, stdin=stdin):
+        for item in run_pipeline(pipeline, unstored, budget=budget, workers=workers):
             if isinstance(item, InputError):
                 report.errors.append(item)
-                if on_item:
-                    on_item(item, False)
-            elif store.has_hash(content_hash(item.text)):
-                report.already_stored += 1
-                if on_item:
-                    on_item(item, False)
+                on_item(item, False)
             else:
-                yield pipeline(given_published(item, published))
+                yield item
 
     for doc, added in store.add_many(new_documents(), pipeline_version=PIPELINE_VERSION,
                                      batch_size=batch_size):
@@ -85,10 +84,23 @@ def analyze(paths: list[str], store, *, published: str | None = None, max_bytes:
             report.added += 1
         else:
             report.already_stored += 1  # the same text twice within this run
-        if on_item:
-            on_item(doc, added)
+        on_item(doc, added)
     update_corpus(store)
     return report
+
+
+def _unstored(items: Iterable[Document | InputError], store, published: str | None, report: AnalyzeReport,
+              on_item) -> Iterator[Document | InputError]:
+    """The inputs whose text the store does not hold yet (and the input errors), before extraction."""
+    from rasid.store import content_hash
+    for item in items:
+        if isinstance(item, InputError):
+            yield item
+        elif store.has_hash(content_hash(item.text)):
+            report.already_stored += 1
+            on_item(item, False)
+        else:
+            yield given_published(item, published)
 
 
 def iter_conll_sentences(lines: Iterable[str]) -> Iterator[list[str]]:

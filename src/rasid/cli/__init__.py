@@ -10,7 +10,7 @@ from rasid import __version__
 from rasid.cli import blas  # noqa: F401  (first: before anything loads NumPy)
 from rasid.cli.corpus import EXPORT_FORMATS
 from rasid.cli.corpus import register as register_corpus_commands
-from rasid.cli.options import add_db_arg, add_input_args, add_ner_model_arg
+from rasid.cli.options import add_budget_args, add_db_arg, add_input_args, add_ner_model_arg, budget_of
 from rasid.config import RunConfig
 from rasid.errors import InputError, RasidError
 from rasid.resources.files import use_data_folder
@@ -59,6 +59,7 @@ def _add_extract_commands(sub) -> None:
     p.add_argument("--with-text", action="store_true", help="include the document text in doc.text")
     p.add_argument("--no-progress", action="store_true",
                    help="no progress bar (shown on a terminal's stderr while the output goes to a file or pipe)")
+    add_budget_args(p)
     add_ner_model_arg(p)
     p.set_defaults(handler=cmd_extract)
 
@@ -69,6 +70,7 @@ def _add_extract_commands(sub) -> None:
     add_db_arg(p)
     p.add_argument("--summary", action="store_true", help="print what was found in each new document")
     p.add_argument("--no-progress", action="store_true", help="no progress bar even on a terminal")
+    add_budget_args(p)
     add_ner_model_arg(p)
     p.set_defaults(handler=cmd_analyze)
 
@@ -140,7 +142,7 @@ def cmd_extract(args) -> int:
     with RunProgress(enabled=show_bar, label="extracting", show_added=False) as progress:
         for item in extract_inputs(args.inputs, published=args.published,
                                    max_bytes=int(args.max_doc_mb * 2**20), stdin=sys.stdin.buffer,
-                                   config=args.config):
+                                   config=args.config, budget=budget_of(args), workers=args.workers):
             if isinstance(item, InputError):
                 progress.error(str(item))
                 failed += 1
@@ -167,7 +169,7 @@ def cmd_analyze(args) -> int:
 
         report = analyze(args.inputs, store, published=args.published,
                          max_bytes=int(args.max_doc_mb * 2**20), stdin=sys.stdin.buffer, on_item=on_item,
-                         config=args.config)
+                         config=args.config, budget=budget_of(args), workers=args.workers)
     print(f"{report.added} added, {report.already_stored} already stored, {len(report.errors)} failed"
           f" — store: {args.db}", file=sys.stderr)
     return 0 if report.ok else 1

@@ -35,3 +35,37 @@ def iso_date(value: str) -> str:
         return dt.date.fromisoformat(value).isoformat()
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date of the form YYYY-MM-DD: {value!r}") from None
+
+
+def add_budget_args(p: argparse.ArgumentParser) -> None:
+    """The per-document budget and the worker processes of batch runs (rasid.workers)."""
+    from rasid.workers import DEFAULT_MEMORY_MB, DEFAULT_SECONDS
+    p.add_argument("--doc-timeout", type=non_negative, default=DEFAULT_SECONDS, metavar="SECONDS",
+                   help="stop a document that runs longer than this, report it and go on "
+                        "(default: %(default)g; 0: no limit)")
+    p.add_argument("--doc-memory", type=non_negative, default=DEFAULT_MEMORY_MB, metavar="MB",
+                   help="stop a document that grows its worker's memory by more than this, report it and "
+                        "go on (default: %(default)g; 0: no limit)")
+    p.add_argument("--workers", type=positive_int, default=1, metavar="N",
+                   help="run documents in N worker processes, output still in input order (default: 1)")
+
+
+def budget_of(args):
+    from rasid.workers import Budget
+    return Budget(seconds=args.doc_timeout or None, memory_mb=args.doc_memory or None)
+
+
+def non_negative(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        number = -1.0
+    if not number >= 0:
+        raise argparse.ArgumentTypeError(f"not a number of 0 or more: {value!r}")
+    return number
+
+
+def positive_int(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"not a whole number of 1 or more: {value!r}")
+    return int(value)
