@@ -66,6 +66,13 @@ bench-peers:
 eval: $(STAMP)
 	$(BIN)/python bench/eval.py --shared ../shared
 
+.PHONY: fuzz
+# A million fuzzed inputs over every parser (tests/fuzz_targets.py: numbers, dates, HTML, JSONL,
+# WARC, encodings, CLI arguments), two processes, about 20 minutes; figures in bench/fuzz.json.
+FUZZ_INPUTS ?= 1000000
+fuzz: $(STAMP)
+	$(BIN)/python tools/fuzz.py --inputs $(FUZZ_INPUTS) --processes 2 --json bench/fuzz.json
+
 .PHONY: evidence-model
 # The learned evidence taggers (resources/models/{events,claims,roles}) from training/annotations
 # (never the dev reports) and the unlabeled corpus their offsets index; seeded. Claims and roles

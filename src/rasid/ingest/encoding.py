@@ -85,8 +85,9 @@ def detect(data: bytes, path: str, declared: str | None = None) -> Decoded | Inp
 
 
 def clean(text: str) -> str:
-    """Drop a leading BOM and make every line break `\\n`; nothing else changes."""
-    return _NEWLINES.sub("\n", text.removeprefix("\ufeff"))
+    """Drop a leading BOM and NUL characters (no text means them; PostgreSQL cannot store them)
+    and make every line break `\\n`; nothing else changes."""
+    return _NEWLINES.sub("\n", text.removeprefix("\ufeff").replace("\x00", ""))
 
 
 def binary_kind(data: bytes) -> str | None:
