@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import re
 
-import trafilatura
-
 from rasid.document import Document
 from rasid.errors import InputError
 from rasid.ingest.encoding import Decoded, clean, detect
@@ -60,6 +58,7 @@ def _as_text(html: str | bytes, path: str, charset: str | None) -> Decoded | Inp
 
 def _parse(html: str) -> tuple[dict[str, str | None], str]:
     """The page's metadata and main text ("" when the page has no article)."""
+    import trafilatura  # here, not at the top: 0.15–0.4 s that a run without web pages never needs
     tree = trafilatura.load_html(html) if html.strip() else None
     if tree is None:
         return {}, ""
@@ -77,6 +76,7 @@ def _main_text(tree) -> str:
     favor_recall keeps short paragraphs of news articles that precision mode drops;
     tables and comments are left out as they are rarely the report itself.
     """
+    import trafilatura
     extracted = trafilatura.extract(tree, include_comments=False, include_tables=False,
                                     favor_recall=True, with_metadata=False)
     if not extracted:

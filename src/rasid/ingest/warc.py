@@ -11,8 +11,6 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from warcio.archiveiterator import ArchiveIterator
-
 from rasid.document import Document
 from rasid.errors import InputError
 from rasid.ingest.files import os_problem, over_limit
@@ -63,6 +61,7 @@ def archived_pages(path: str, max_bytes: int) -> Iterator[Page | InputError]:
     read = 0
     with stream:
         try:
+            from warcio.archiveiterator import ArchiveIterator  # only runs that read archives need it
             records = ArchiveIterator(stream)
             for record in records:
                 item = _page(record, path, max_bytes)
@@ -95,7 +94,7 @@ def _page(record, path: str, max_bytes: int) -> Page | InputError | None:
     return Page(url, captured, payload, _charset(content_type))
 
 
-def _check_complete(records: ArchiveIterator, record, read: int, size: int) -> None:
+def _check_complete(records, record, read: int, size: int) -> None:
     """Raise Damaged when the record's block, or its gzip member, ends with the file.
 
     A gzip member still open while data remains is a whole-file gzip, which warcio
@@ -109,7 +108,7 @@ def _check_complete(records: ArchiveIterator, record, read: int, size: int) -> N
         raise Damaged(f"record {read + 1} is cut short")
 
 
-def _check_end(records: ArchiveIterator, size: int) -> None:
+def _check_end(records, size: int) -> None:
     """Raise Damaged when bytes are left that warcio could not read as a record."""
     if records.offset < size:
         raise Damaged(f"{size - records.offset} bytes at offset {records.offset} "
