@@ -136,3 +136,39 @@ def test_claims_seed_strict_f1_meets_acceptance(seeds):
 def test_claims_channels_real_reports_use(text, expected):
     """Drugs, crops and looted goods are `other`; levies and the jizya are taxation (ANNOTATION.md)."""
     assert kinds(run(text)) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وقال مسؤول إن ميليشيات الحوثي استولت على الأموال التي جمعها التجار.", [("cash", "revenue")]),
+    ("وتتهم الحكومة الحوثيين بنهب المال العام منذ سيطرتهم على صنعاء.", [("cash", "revenue")]),
+    ("وأضاف أن الميليشيات تسعى لنهب إيراداته لتمويل عملياتها.", [("cash", "revenue")]),
+    ("وقال المسؤول إن الشرطة استولت على الأموال التي جمعها التنظيم.", [("cash", "seizure")]),
+    ("وأكدت الشرطة أن التنظيم يحول الأموال إلى الخارج.", [("cash", "transfer")]),
+    ("وقال إن التنظيم يملك الأموال.", []),
+])
+def test_claims_money_the_group_takes_is_cash_revenue(text, expected):
+    """Loot and theft of money that names no channel are the group's cash revenue (the money
+    was someone else's: a pointing `إيراداته` does not make it a channel's); taken by an
+    authority it is a seizure; merely held, with no amount, no claim."""
+    assert kinds(run(text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "ويبتز الحوثيون التجار في صنعاء بفرض مبالغ عليهم.",
+    "ويصدر التنظيم النفط عبر وسطاء إلى دول الجوار.",
+])
+def test_claims_verbs_of_extortion_and_export(text):
+    assert kinds(run(text))[0] in (("taxation_extortion", "revenue"), ("oil", "revenue"))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وقال المسؤول إن الدوحة دعمت الحوثيين سراً خلال الحرب.", [("donations", "revenue")]),
+    ("وأشار التقرير إلى الحوثيين المدعومين من إيران.", [("donations", "revenue")]),
+    ("وتتهم واشنطن رجل أعمال بتمويل القاعدة في اليمن.", [("donations", "revenue")]),
+    ("وأكد الوزير دعم الحكومة الشرعية في مواجهة الحوثيين.", []),
+    ("وقال إن تجارة الفحم شكلت أهم مصدر لتمويل التنظيم.", [("other", "revenue")]),
+])
+def test_claims_support_paid_to_an_armed_group_is_donations(text, expected):
+    """ANNOTATION.md: support or funding paid to a group by a state or financier is donations;
+    support of anyone else is no claim, and funding as the purpose of other money is that money's."""
+    assert kinds(run(text)) == expected

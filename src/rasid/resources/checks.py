@@ -23,8 +23,8 @@ _CURRENCY = re.compile(r"[A-Z]{3}")  # ISO 4217 codes are units too (the schema 
 _LOCAL = {
     "event trigger class": ("trigger", "killed", "injured", "leader", "place", "money", "generic"),
     "event trigger need": ("support", "on", "from", "place", "object", "money", "date", "people"),
-    "claim channel class": ("word", "asset", "ctx"),
-    "claim role class": ("cue", "takeover", "purchase", "derived", "money", "default"),
+    "claim channel class": ("word", "asset", "ctx", "support"),
+    "claim role class": ("cue", "takeover", "taking", "purchase", "derived", "money", "default"),
     "claim role need": ("object",),
     "quantity cue role": ("before", "verb", "after", "range_start", "range_link", "rate", "identifier", "item"),
     "event_type property": ("fighting", "definite_needs_support"),

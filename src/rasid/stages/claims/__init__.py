@@ -19,7 +19,7 @@ from rasid.document import Claim, Document, Quantity, Segment
 from rasid.resources.catalogue import grammar_words, relatives, with_property
 from rasid.stages.claims.learned import ClaimModels, learned_claims
 from rasid.stages.claims.channels import (ChannelWord, channel_words, derived_money, facility_names, generic_money,
-                                        role_of)
+                                        role_of, takeover_role)
 from rasid.stages.reading.lexicons import CLAIM_ROLES, PARTIES
 from rasid.stages.reading.polarity import hypothetical_after, polarity_before
 from rasid.stages.reading.view import View
@@ -124,30 +124,47 @@ def _origin(view: View, word: ChannelWord, draft: Draft, drafts: list[Draft]) ->
 
 def _money_drafts(view: View, number: int, lo: int, hi: int, drafts: list[Draft],
                   quantities: list[Quantity], history: list[Draft]) -> list[Draft]:
-    """Claims on money that names no channel: a money cue governing `عائدها`, `الأموال` or an amount."""
+    """Claims on money that names no channel: a money cue governing `عائدها`, `الأموال` or an
+    amount; money the group loots or takes (`نهب المال العام`, `لنهب إيراداته`, `استولوا على
+    الأموال`) is cash, whoever earned it before."""
     out = []
     for hit in view.hits_in(CLAIM_ROLES, lo, hi):
-        role = hit.entries[0].value
-        if hit.entries[0].cls != "cue" or role not in with_property("role", "money") | {"revenue", "asset"} or \
+        role, takes = _money_role(view, hit)
+        if role not in with_property("role", "money") | {"revenue", "asset"} or \
                 any(d.start <= hit.start < d.end for d in drafts):
             continue
-        found = _governed_money(view, hit.end, hi, quantities, role)
-        if found is None or (role not in with_property("role", "money") and found[1] != "amount"):
+        found = _governed_money(view, hit.end, hi, quantities, role, takes)
+        if found is None or (role not in with_property("role", "money") and found[1] != "amount" and not takes):
             continue  # earning or holding makes a claim only with an amount (`يملك 25 مليون دولار`)
         end, kind = found
-        channel = None if kind == "money" else _channel_for(role, kind == "pointing", hit.start, drafts, history, number)
+        channel = None if kind == "money" or takes else _channel_for(role, kind == "pointing", hit.start, drafts, history, number)
         out.append(Draft(channel or "cash", role, hit.start, end, hit.start, number, generic=channel is None))
     return out
 
 
-def _governed_money(view: View, k: int, hi: int, quantities: list[Quantity], role: str) -> tuple[int, str] | None:
+def _money_role(view: View, hit) -> tuple[str | None, bool]:
+    """(role, whether the cue takes money) of a claim-role hit governing money: a `cue` gives its
+    role; `taking` (loot, theft) and `takeover` take it: revenue for the group, seizure for an
+    authority."""
+    cls = hit.entries[0].cls
+    if cls == "cue":
+        return hit.entries[0].value, False
+    if cls == "taking":
+        return hit.entries[0].value, True
+    if cls == "takeover":
+        return ("seizure" if takeover_role(view, hit) == "seizure" else "revenue"), True
+    return None, False
+
+
+def _governed_money(view: View, k: int, hi: int, quantities: list[Quantity], role: str,
+                    takes: bool = False) -> tuple[int, str] | None:
     """(end token, kind) of the money right after a cue: `pointing` (`عائدها`), `derived`
-    (`العائدات`), `money` (`الأموال`, only moved, spent or invested) or `amount`."""
+    (`العائدات`), `money` (`الأموال`, only moved, spent, invested or taken) or `amount`."""
     for j in range(k, min(hi, k + _OBJECT_GAP)):
         pointing = derived_money(view, j)
         if pointing is not None:
             return j + 1, "pointing" if pointing else "derived"
-        if role in with_property("role", "cash") and generic_money(view, j):
+        if (takes or role in with_property("role", "cash")) and generic_money(view, j):
             return j + 1, "money"
     for q in quantities:
         a = view.token_at(q.start)

@@ -22,6 +22,7 @@ BACK = 10         # words before a channel word where its role cue may stand
 FORWARD = 5       # words after it, in its clause
 SAME_GAP = 3      # words between two words of one channel that still make one claim
 SUBJECT = 6       # words before a takeover verb where its subject may stand
+SUPPORTED = 3     # words after a support word where the group it supports may stand
 _RARE = 50        # a facility's name is a word news rarely uses (الجبسة, التنك)
 _STRONG_BREAKS = frozenset({":", "(", ")"})
 
@@ -68,8 +69,10 @@ def _name_like(view: View, k: int) -> bool:
 
 def channel_words(view: View, lo: int, hi: int, names: dict[str, str], quantities: list[Quantity]) -> list[ChannelWord]:
     """Channel words of tokens [lo, hi), in order."""
-    found = [ChannelWord(h.start, h.end, h.entries[0].value, h.entries[0].cls, h.clitic)
-             for h in view.hits_in(CLAIM_CHANNELS, lo, hi) if not _excluded(view, h.start)]
+    found = [ChannelWord(h.start, _supported_end(view, h, lo, hi) or h.end, h.entries[0].value, h.entries[0].cls,
+                         h.clitic)
+             for h in view.hits_in(CLAIM_CHANNELS, lo, hi)
+             if not _excluded(view, h.start) and (h.entries[0].cls != "support" or _supported_end(view, h, lo, hi))]
     taken = {k for w in found for k in range(w.start, w.end)}
     for k in range(lo, hi):
         known = [names[v] for v in stem_variants(view.words[k]) if v in names]
@@ -82,6 +85,27 @@ def channel_words(view: View, lo: int, hi: int, names: dict[str, str], quantitie
         if volume and lo <= a < hi and not taken & set(range(a, b)):
             found.append(ChannelWord(a, b, volume, "volume"))
     return _joined(view, sorted(found, key=lambda w: w.start))
+
+
+def _supported_end(view: View, hit: Hit, lo: int, hi: int) -> int | None:
+    """Where the evidence of support for an armed group ends: after the group named within
+    SUPPORTED words after the word (`دعمت الدوحة الحوثيين`), or at the word when the group stands
+    right before it (`الحوثيين المدعومين من إيران`); None when no group is what is supported, or
+    when the support is the purpose of money named before (`عصب لتمويل التنظيم`, `ستصرف على دعم
+    خلايا داعش`): the claim is then on that money; or when the word is part of a longer role cue."""
+    cues = view.hits_in(CLAIM_ROLES, max(lo, hit.start - 2), hit.end)
+    if "ل" in hit.clitic.removesuffix("ال") or any(h.entries[0].value in with_property("role", "cash")
+                                                  and h.end <= hit.start for h in cues):
+        return None
+    if any(h.start <= hit.start < h.end and h.end - h.start > hit.end - hit.start for h in cues):
+        return None  # part of a longer cue: `مصادر تمويل` is revenue, `تمويل عملياته` spending
+    for group in view.hits_in(PARTIES, max(lo, hit.start - 2), min(hi, hit.end + SUPPORTED)):
+        if group.entries[0].cls != "group" or hit.start <= group.start < hit.end:
+            continue
+        between = range(group.end, hit.start) if group.end <= hit.start else range(hit.end, group.start)
+        if not any(view.is_break(k) for k in between):
+            return max(hit.end, group.end)
+    return None
 
 
 def _excluded(view: View, k: int) -> bool:
@@ -167,7 +191,7 @@ def _role(view: View, hit: Hit, word: ChannelWord) -> str | None:
     if hit.entries[0].value == "transfer" and word.channel not in with_property("channel", "movable"):
         return None  # moving a factory or a mine is no transfer of funds
     if cls == "takeover":
-        return _takeover(view, hit)
+        return takeover_role(view, hit)
     if cls == "purchase":
         return _purchase(view, word)
     return hit.entries[0].value
@@ -182,7 +206,7 @@ def _purchase(view: View, word: ChannelWord) -> str:
     return "investment" if word.channel in with_property("channel", "invested") else "expenditure"
 
 
-def _takeover(view: View, hit: Hit) -> str:
+def takeover_role(view: View, hit: Hit) -> str:
     """`asset` when the group takes control, `seizure` when an authority does (parties.tsv)."""
     lo, _ = view.sentence_of(hit.start)
     for k in range(hit.start - 1, max(lo, hit.start - SUBJECT) - 1, -1):
