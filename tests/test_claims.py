@@ -172,3 +172,11 @@ def test_claims_support_paid_to_an_armed_group_is_donations(text, expected):
     """ANNOTATION.md: support or funding paid to a group by a state or financier is donations;
     support of anyone else is no claim, and funding as the purpose of other money is that money's."""
     assert kinds(run(text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "وقررت المحكمة التحفظ على أموال قيادي في التنظيم.",
+    "وجمدت وزارة الخزانة الأميركية أصول شبكة تمول حزب الله.",
+])
+def test_claims_money_frozen_or_held_by_an_authority_is_a_seizure(text):
+    assert ("cash", "seizure") in kinds(run(text))

@@ -142,6 +142,8 @@ def role_of(view: View, word: ChannelWord, lo: int, hi: int) -> Role | None:
     Earned money named right before the channel (`إيراداته النفطية`) takes the role of a verb
     that governs it (`خسر نحو 80% من إيراداته النفطية` is a loss).
     """
+    if word.cls == "support":
+        return _support_role(view, word, lo)
     cues = [h for h in view.hits_in(CLAIM_ROLES, max(lo, word.start - BACK), hi)
             if h.entries[0].cls != "money" and _needs_met(view, h, hi) and _role(view, h, word)]
     before = [h for h in cues if h.end <= word.start + 1 and h.start < word.start
@@ -159,6 +161,16 @@ def role_of(view: View, word: ChannelWord, lo: int, hi: int) -> Role | None:
         if near and not any(view.is_break(k) for k in range(word.end, h.start)):
             return Role(_role(view, h, word), h.start, h.end)
     return None
+
+
+def _support_role(view: View, word: ChannelWord, lo: int) -> Role:
+    """Support is the supported group's revenue, a loss where a loss cue right before governs it
+    (`خفضت طهران قيمة تمويلها`); other cues before it govern other money (`جمدت أصول شبكة تمول
+    حزب الله` freezes the network's assets: the support is a claim of its own)."""
+    for h in view.hits_in(CLAIM_ROLES, max(lo, word.start - SUPPORTED), word.start):
+        if h.end <= word.start and h.entries[0].cls == "cue" and h.entries[0].value == "loss":
+            return Role("loss", h.start, h.end)
+    return Role(default_role(word.channel) or "revenue", word.start, word.start)
 
 
 def _governing(view: View, before: list[Hit], word: ChannelWord) -> Hit:
