@@ -180,3 +180,24 @@ def test_claims_support_paid_to_an_armed_group_is_donations(text, expected):
 ])
 def test_claims_money_frozen_or_held_by_an_authority_is_a_seizure(text):
     assert ("cash", "seizure") in kinds(run(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وقال مسؤول إن مسلحين خطفوا ثلاثة مدنيين في القرية.", []),
+    ("ويعتمد التنظيم على الخطف والفديات لتمويل خلاياه.", [("kidnapping_ransom", "revenue")]),
+])
+def test_claims_a_kidnapping_is_a_claim_only_where_money_is_made_of_it(text, expected):
+    assert kinds(run(text)) == expected
+
+
+def test_claims_every_claim_holds_a_word_of_the_claim_lexicons(seeds):
+    """Rules start from a channel word or a money cue; a tagger proposal without one is dropped."""
+    import rasid
+    from rasid.stages.reading.lexicons import CLAIM_CHANNELS, CLAIM_ROLES
+    from rasid.stages.reading.view import View
+    for record in seeds:
+        doc = rasid.extract(record["text"], published=record["published"])
+        view = View.of(doc)
+        for claim in doc.claims:
+            first, last = view.token_at(claim.evidence.start), view.token_at(claim.evidence.end - 1)
+            assert any(view.hits_in(name, first, last + 1) for name in (CLAIM_CHANNELS, CLAIM_ROLES)), claim

@@ -20,7 +20,7 @@ from rasid.resources.catalogue import grammar_words, relatives, with_property
 from rasid.stages.claims.learned import ClaimModels, learned_claims
 from rasid.stages.claims.channels import (ChannelWord, channel_words, derived_money, facility_names, generic_money,
                                         role_of, takeover_role)
-from rasid.stages.reading.lexicons import CLAIM_ROLES, PARTIES
+from rasid.stages.reading.lexicons import CLAIM_CHANNELS, CLAIM_ROLES, PARTIES
 from rasid.stages.reading.polarity import hypothetical_after, polarity_before
 from rasid.stages.reading.view import View
 from rasid.stages.attribution import Attribution, attribution_of
@@ -70,12 +70,19 @@ def find_claims(doc: Document, models: ClaimModels | None = None) -> Document:
 
 
 def _with_learned(view: View, models: ClaimModels, number: int, lo: int, hi: int, drafts: list[Draft]) -> list[Draft]:
-    """The rule drafts and the learned proposals that overlap none of them, amounts taken in."""
+    """The rule drafts and the learned proposals that overlap none of them, amounts taken in. A
+    proposal must hold a word of the claim lexicons (a channel, a role cue, money): the tagger
+    alone reads `حزب` or `خلال` as claims."""
     learned = [Draft(channel, role, start, end, start, number) for start, end, channel, role
-               in learned_claims(models, view, lo, hi) if not any(d.start < end and start < d.end for d in drafts)]
+               in learned_claims(models, view, lo, hi)
+               if not any(d.start < end and start < d.end for d in drafts) and _names_money(view, start, end)]
     if learned:
         _take_amounts(view, learned, view.quantities.starting_in(*view.chars(lo, hi)))
     return sorted(drafts + learned, key=lambda d: d.start)
+
+
+def _names_money(view: View, start: int, end: int) -> bool:
+    return any(view.hits_in(name, start, end) for name in (CLAIM_CHANNELS, CLAIM_ROLES))
 
 
 def _about_armed_groups(view: View) -> bool:

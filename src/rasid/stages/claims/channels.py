@@ -120,6 +120,8 @@ def _joined(view: View, words: list[ChannelWord]) -> list[ChannelWord]:
         last = out[-1] if out else None
         if last and (_same_near(view, last, w) or _coordinated(view, last, w)):
             last.end = max(last.end, w.end)
+            if last.cls == "ctx" and w.cls == "word" and last.channel == w.channel:
+                last.cls = "word"  # `الخطف والفديات`: the plain word names the channel for both
         else:
             out.append(ChannelWord(w.start, w.end, w.channel, w.cls, w.clitic))
     return out
