@@ -201,3 +201,13 @@ def test_claims_every_claim_holds_a_word_of_the_claim_lexicons(seeds):
         for claim in doc.claims:
             first, last = view.token_at(claim.evidence.start), view.token_at(claim.evidence.end - 1)
             assert any(view.hits_in(name, first, last + 1) for name in (CLAIM_CHANNELS, CLAIM_ROLES)), claim
+
+
+@pytest.mark.parametrize("text", [
+    "وقال التحالف إن طائراته استهدفت مستودعات أسلحة تابعة للحوثيين في صعدة.",
+    "وضبطت الشرطة وثائق مزورة بحوزة عنصر في التنظيم.",
+])
+def test_claims_no_claim_in_a_strike_on_weapons_or_forged_papers(text):
+    """A strike on a weapons depot is an event of the war, not a financing loss; forged papers
+    are no fraud revenue unless a cue makes money of them."""
+    assert kinds(run(text)) == []

@@ -204,6 +204,8 @@ def _role(view: View, hit: Hit, word: ChannelWord) -> str | None:
     cls = hit.entries[0].cls
     if hit.entries[0].value == "transfer" and word.channel not in with_property("channel", "movable"):
         return None  # moving a factory or a mine is no transfer of funds
+    if hit.entries[0].value == "loss" and word.channel in with_property("channel", "military"):
+        return None  # a strike on a weapons depot is an event, not a financing loss
     if cls == "takeover":
         return takeover_role(view, hit)
     if cls == "purchase":
