@@ -211,3 +211,11 @@ def test_claims_no_claim_in_a_strike_on_weapons_or_forged_papers(text):
     """A strike on a weapons depot is an event of the war, not a financing loss; forged papers
     are no fraud revenue unless a cue makes money of them."""
     assert kinds(run(text)) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("واتهم التقرير الحوثيين بالاستيلاء على المواد الإغاثية في الحديدة.", [("other", "revenue")]),
+    ("واستولى مسلحو التنظيم على منجم لاستخراج الفوسفات.", [("mining", "asset")]),
+])
+def test_claims_goods_taken_are_revenue_a_facility_taken_an_asset(text, expected):
+    assert kinds(run(text)) == expected

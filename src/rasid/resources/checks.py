@@ -28,7 +28,7 @@ _LOCAL = {
     "claim role need": ("object",),
     "quantity cue role": ("before", "verb", "after", "range_start", "range_link", "rate", "identifier", "item"),
     "event_type property": ("fighting", "definite_needs_support"),
-    "channel property": ("movable", "invested", "military"),
+    "channel property": ("movable", "invested", "military", "goods"),
     "role property": ("money", "governing", "cash"),
     "unit property": ("duration", "not_carried", "not_amount", "volume"),
     "source_kind property": ("patterns",),

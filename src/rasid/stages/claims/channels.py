@@ -207,7 +207,8 @@ def _role(view: View, hit: Hit, word: ChannelWord) -> str | None:
     if hit.entries[0].value == "loss" and word.channel in with_property("channel", "military"):
         return None  # a strike on a weapons depot is an event, not a financing loss
     if cls == "takeover":
-        return takeover_role(view, hit)
+        role = takeover_role(view, hit)
+        return "revenue" if role == "asset" and word.channel in with_property("channel", "goods") else role
     if cls == "purchase":
         return _purchase(view, word)
     return hit.entries[0].value
