@@ -132,3 +132,12 @@ def test_sources_accusing_and_ascribing_verbs_attribute(text, kind):
     from conftest import run_evidence_stages
     [claim] = run_evidence_stages(text).claims
     assert claim.source.kind == kind and claim.role == "revenue"
+
+
+def test_sources_a_verb_after_a_clause_opener_carries_the_speaker_before():
+    """`…، حيث أوضح أن`: the verb's subject is a pronoun, so the source is the speaker before,
+    not the words of the clause ahead of the comma."""
+    text = ("وقال التقرير إن الحوثيين يجنون أموالا من الوقود. كما لفت إلى أن مبيعات التبغ مصدر ثان، "
+            "حيث أوضح أن الضرائب بلغت 24 مليار ريال.")
+    source = source_of(text, "الضرائب")
+    assert source.kind == "report" and source.text == "التقرير"

@@ -52,7 +52,8 @@ def after_verb(view: View, hit: Hit, hi: int) -> tuple[int, int] | None:
 
 
 def before_verb(view: View, hit: Hit, floor: int, sentence_start: int) -> tuple[int, int] | None:
-    """Tokens naming the subject before a verb: back to a complementizer or the sentence start.
+    """Tokens naming the subject before a verb: back to a complementizer or the sentence start;
+    none when only a clause opener stands between a clause break and the verb.
 
     Words another cue of the sentence already took (`floor`) are no subject.
     """
@@ -61,6 +62,9 @@ def before_verb(view: View, hit: Hit, floor: int, sentence_start: int) -> tuple[
         prev = view.match(SOURCE_CUES, k - 1)
         if prev and prev.entries[0].cls == "comp" and "ال" not in prev.clitic:
             break
+        if view.is_break(k - 1) and k < hit.start and \
+                all(view.words[m] in grammar_words("clause_opener") for m in range(k, hit.start)):
+            return None  # `…، حيث أوضح أن`: only a conjunction since the break, the subject is a pronoun
         k -= 1
     if k == floor and floor > sentence_start:
         return None
