@@ -141,3 +141,9 @@ def test_sources_a_verb_after_a_clause_opener_carries_the_speaker_before():
             "حيث أوضح أن الضرائب بلغت 24 مليار ريال.")
     source = source_of(text, "الضرائب")
     assert source.kind == "report" and source.text == "التقرير"
+
+
+@pytest.mark.parametrize("words", ["وأظهرت التسريبات", "وكشفت الرسائل", "وقال فريق الخبراء"])
+def test_sources_leaks_messages_and_expert_panels_are_reports(words):
+    text = f"{words} أن التنظيم يبيع النفط."
+    assert source_of(text, "يبيع").kind == "report"
