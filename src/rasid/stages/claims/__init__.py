@@ -22,7 +22,7 @@ from rasid.stages.claims.channels import (ChannelWord, channel_words, derived_mo
                                         role_of, takeover_role)
 from rasid.stages.reading.lexicons import CLAIM_CHANNELS, CLAIM_ROLES, PARTIES
 from rasid.stages.reading.polarity import hypothetical_after, polarity_before
-from rasid.stages.reading.view import View
+from rasid.stages.reading.view import Hit, View
 from rasid.stages.attribution import Attribution, attribution_of
 
 _OBJECT_GAP = 4               # words between a money cue and the money it governs
@@ -144,12 +144,13 @@ def _money_drafts(view: View, number: int, lo: int, hi: int, drafts: list[Draft]
         if found is None or (role not in with_property("role", "money") and found[1] != "amount" and not takes):
             continue  # earning or holding makes a claim only with an amount (`يملك 25 مليون دولار`)
         end, kind = found
-        channel = None if kind == "money" or takes else _channel_for(role, kind == "pointing", hit.start, drafts, history, number)
+        channel = None if kind == "money" or takes else \
+            _channel_for(role, kind == "pointing", hit.start, drafts, history, number)
         out.append(Draft(channel or "cash", role, hit.start, end, hit.start, number, generic=channel is None))
     return out
 
 
-def _money_role(view: View, hit) -> tuple[str | None, bool]:
+def _money_role(view: View, hit: Hit) -> tuple[str | None, bool]:
     """(role, whether the cue takes money) of a claim-role hit governing money: a `cue` gives its
     role; `taking` (loot, theft) and `takeover` take it: revenue for the group, seizure for an
     authority."""

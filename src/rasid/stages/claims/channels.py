@@ -32,7 +32,7 @@ class ChannelWord:
     start: int     # tokens [start, end)
     end: int
     channel: str
-    cls: str       # word, asset, ctx, name, volume
+    cls: str       # word, asset, ctx, support, name, volume
     clitic: str = ""
 
 
@@ -69,10 +69,11 @@ def _name_like(view: View, k: int) -> bool:
 
 def channel_words(view: View, lo: int, hi: int, names: dict[str, str], quantities: list[Quantity]) -> list[ChannelWord]:
     """Channel words of tokens [lo, hi), in order."""
-    found = [ChannelWord(h.start, _supported_end(view, h, lo, hi) or h.end, h.entries[0].value, h.entries[0].cls,
-                         h.clitic)
-             for h in view.hits_in(CLAIM_CHANNELS, lo, hi)
-             if not _excluded(view, h.start) and (h.entries[0].cls != "support" or _supported_end(view, h, lo, hi))]
+    found = []
+    for h in view.hits_in(CLAIM_CHANNELS, lo, hi):
+        end = _supported_end(view, h, lo, hi) if h.entries[0].cls == "support" else h.end
+        if end is not None and not _excluded(view, h.start):
+            found.append(ChannelWord(h.start, end, h.entries[0].value, h.entries[0].cls, h.clitic))
     taken = {k for w in found for k in range(w.start, w.end)}
     for k in range(lo, hi):
         known = [names[v] for v in stem_variants(view.words[k]) if v in names]
