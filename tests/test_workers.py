@@ -145,3 +145,20 @@ def test_analyze_keeps_what_was_stored_and_a_rerun_adds_the_stopped_document_onc
     second = analyze()
     assert second.returncode == 0 and "1 added, 2 already stored, 0 failed" in second.stderr
     assert stored() == 3
+
+
+def test_finish_runs_where_the_document_was_extracted_and_only_its_result_comes_back():
+    docs = _docs("a", "raise", "b")
+    out = list(run_pipeline(PIPELINE, docs, budget=Budget(), finish=lambda d: (d.path, d.meta["seen_by"])))
+    assert out[0][0] == "0_a.txt" and out[2][0] == "2_b.txt"
+    assert out[0][1] != os.getpid()  # made in the worker
+    assert isinstance(out[1], InputError)
+
+
+def test_a_token_survives_the_trip_to_a_worker_and_back():
+    import pickle
+
+    import rasid
+    doc = rasid.extract("قال مسؤول إن تنظيم داعش باع النفط في دير الزور.")
+    back = pickle.loads(pickle.dumps(doc.tokens))
+    assert back == doc.tokens and any(t.parts for t in back)

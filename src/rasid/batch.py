@@ -28,16 +28,17 @@ def given_published(doc: Document, published: str | None) -> Document:
 def extract_inputs(paths: list[str], *, published: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
                    stdin: BinaryIO | None = None, pipeline: Pipeline | None = None,
                    config: RunConfig | None = None, budget: Budget | None = None,
-                   workers: int = 1) -> Iterator[Document | InputError]:
+                   workers: int = 1, finish=None) -> Iterator:
     """Every document of `paths` run through the pipeline (the default one, configured by
     `config`, unless one is given), in input order, or the error that stopped it. With a
     `budget` or several `workers`, documents run in worker processes (rasid.workers) and one
-    that runs too long or grows too large is stopped and reported."""
+    that runs too long or grows too large is stopped and reported; `finish` (a document → what
+    the caller keeps of it) runs where the document was extracted."""
     pipeline = pipeline or default_pipeline(config)
     prepare_batch_run(pipeline)
     documents = (item if isinstance(item, InputError) else given_published(item, published)
                  for item in read_inputs(paths, max_bytes=max_bytes, stdin=stdin))
-    yield from run_pipeline(pipeline, documents, budget=budget, workers=workers)
+    yield from run_pipeline(pipeline, documents, budget=budget, workers=workers, finish=finish)
 
 
 @dataclass

@@ -36,6 +36,9 @@ class Part:
     end: int
     kind: str  # conj, prep, det, stem
 
+    def __reduce__(self):  # positional: a report's thousands of parts cross to and from workers
+        return Part, (self.start, self.end, self.kind)
+
 
 @dataclass(slots=True)
 class Token:
@@ -44,6 +47,9 @@ class Token:
     text: str
     kind: str  # word, number, latin, punct, symbol
     parts: tuple[Part, ...] = ()
+
+    def __reduce__(self):  # positional: cheaper to pickle than the slots state (rasid.workers)
+        return Token, (self.start, self.end, self.text, self.kind, self.parts)
 
     @property
     def stem(self) -> Part:

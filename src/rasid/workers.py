@@ -15,8 +15,9 @@ import multiprocessing
 import os
 import signal
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 from multiprocessing.connection import Connection, wait
 
 from rasid.document import Document
@@ -40,15 +41,17 @@ class Budget:
 
 
 def run_pipeline(pipeline, items: Iterable[Document | InputError], *, budget: Budget | None = None,
-                 workers: int = 1) -> Iterator[Document | InputError]:
-    """`pipeline(doc)` of every document of `items`, in order; input errors pass through, and a
-    document that fails or breaks its budget comes out as an InputError naming it."""
+                 workers: int = 1, finish: Callable[[Document], Any] | None = None) -> Iterator[Any]:
+    """`pipeline(doc)` of every document of `items`, in order, or `finish` of it (run where the
+    document was extracted: a worker then sends back only what the caller needs, say the JSON
+    text, not the whole document); input errors pass through, and a document that fails or
+    breaks its budget comes out as an InputError naming it."""
     budget = budget or Budget(None, None)
     if (workers <= 1 and budget.unlimited) or "fork" not in multiprocessing.get_all_start_methods():
         for item in items:
-            yield item if isinstance(item, InputError) else _run_one(pipeline, item)
+            yield item if isinstance(item, InputError) else _run_one(pipeline, item, finish)
         return
-    pool = _Pool(pipeline, budget, max(1, workers))
+    pool = _Pool(pipeline, budget, max(1, workers), finish)
     try:
         yield from pool.run(items)
     finally:
@@ -61,16 +64,17 @@ def describe(doc: Document) -> str:
     return f"{where} (document {doc.id})" if doc.id and doc.id not in where else where
 
 
-def _run_one(pipeline, doc: Document) -> Document | InputError:
+def _run_one(pipeline, doc: Document, finish=None) -> Any:
     try:
-        return pipeline(doc)
+        done = pipeline(doc)
+        return finish(done) if finish else done
     except MemoryError:
         return InputError(describe(doc), "ran out of memory while extracting; skipped")
     except Exception as exc:  # a bug in a stage: name the document, keep the run going
         return InputError(describe(doc), f"extraction failed ({type(exc).__name__}: {exc}); skipped")
 
 
-def _serve(conn: Connection, pipeline) -> None:
+def _serve(conn: Connection, pipeline, finish) -> None:
     """A worker's loop: documents in, results out, until told to stop (None) or killed."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     while True:
@@ -81,7 +85,7 @@ def _serve(conn: Connection, pipeline) -> None:
         if message is None:
             return
         seq, doc = message
-        result = _run_one(pipeline, doc)
+        result = _run_one(pipeline, doc, finish)
         if isinstance(result, Document):
             result.reading = result.attribution = None  # analysis for the stages, never written out
         conn.send((seq, result))
@@ -99,9 +103,9 @@ def _rss_mb(pid: int) -> float | None:
 class _Worker:
     """One forked process, its end of the pipe, and the document it is running."""
 
-    def __init__(self, context, pipeline):
+    def __init__(self, context, pipeline, finish):
         self.conn, child = context.Pipe()
-        self.process = context.Process(target=_serve, args=(child, pipeline), daemon=True)
+        self.process = context.Process(target=_serve, args=(child, pipeline, finish), daemon=True)
         self.process.start()
         child.close()
         self.job: tuple[int, Document, float, float | None] | None = None  # seq, doc, start, RSS then
@@ -131,12 +135,12 @@ class _Worker:
 
 
 class _Pool:
-    def __init__(self, pipeline, budget: Budget, workers: int):
-        self.pipeline, self.budget = pipeline, budget
+    def __init__(self, pipeline, budget: Budget, workers: int, finish):
+        self.pipeline, self.budget, self.finish = pipeline, budget, finish
         self.context = multiprocessing.get_context("fork")
-        self.workers = [_Worker(self.context, pipeline) for _ in range(workers)]
+        self.workers = [_Worker(self.context, pipeline, finish) for _ in range(workers)]
 
-    def run(self, items: Iterable[Document | InputError]) -> Iterator[Document | InputError]:
+    def run(self, items: Iterable[Document | InputError]) -> Iterator[Any]:
         source = enumerate(items)
         done: dict[int, Document | InputError] = {}
         next_out, exhausted, limit = 0, False, _AHEAD * len(self.workers)
@@ -184,7 +188,7 @@ class _Pool:
 
     def _replace(self, worker: _Worker) -> _Worker:
         worker.stop()
-        return _Worker(self.context, self.pipeline)
+        return _Worker(self.context, self.pipeline, self.finish)
 
     def close(self) -> None:
         for worker in self.workers:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from functools import partial
 from pathlib import Path
 
 from rasid import __version__
@@ -142,15 +143,20 @@ def cmd_extract(args) -> int:
     with RunProgress(enabled=show_bar, label="extracting", show_added=False) as progress:
         for item in extract_inputs(args.inputs, published=args.published,
                                    max_bytes=int(args.max_doc_mb * 2**20), stdin=sys.stdin.buffer,
-                                   config=args.config, budget=budget_of(args), workers=args.workers):
+                                   config=args.config, budget=budget_of(args), workers=args.workers,
+                                   finish=partial(_json_text, with_text=args.with_text, indent=indent)):
             if isinstance(item, InputError):
                 progress.error(str(item))
                 failed += 1
                 continue
-            print(json.dumps(item.to_dict(with_text=args.with_text), ensure_ascii=False, indent=indent),
-                  flush=True)
+            print(item, flush=True)
             progress.advance(False)
     return 1 if failed else 0
+
+
+def _json_text(doc, with_text: bool, indent: int | None) -> str:
+    """A document as `extract` prints it (made in the worker that extracted it)."""
+    return json.dumps(doc.to_dict(with_text=with_text), ensure_ascii=False, indent=indent)
 
 
 def cmd_analyze(args) -> int:
