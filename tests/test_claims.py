@@ -219,3 +219,7 @@ def test_claims_no_claim_in_a_strike_on_weapons_or_forged_papers(text):
 ])
 def test_claims_goods_taken_are_revenue_a_facility_taken_an_asset(text, expected):
     assert kinds(run(text)) == expected
+
+
+def test_claims_supplying_a_group_with_arms_is_its_revenue():
+    assert kinds(run("وقال التحالف إن إيران زودت الحوثيين بالأسلحة والصواريخ.")) == [("arms_trade", "revenue")]
