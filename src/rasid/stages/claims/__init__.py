@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from rasid.document import Claim, Document, Quantity, Segment
-from rasid.resources.catalogue import grammar_words, relatives, with_property
+from rasid.resources.catalogue import function_words, grammar_words, relatives, with_property
 from rasid.stages.claims.learned import ClaimModels, learned_claims
 from rasid.stages.claims.channels import (ChannelWord, channel_words, derived_money, facility_names, generic_money,
                                         role_of, takeover_role)
@@ -141,6 +141,9 @@ def _money_drafts(view: View, number: int, lo: int, hi: int, drafts: list[Draft]
                 any(d.start <= hit.start < d.end for d in drafts):
             continue
         found = _governed_money(view, hit.end, hi, quantities, role, takes)
+        if found is None and hit.entries[0].cls == "taking" and _content_word(view, hit.end, hi):
+            out.append(Draft("other", role, hit.start, hit.end + 1, hit.start, number))  # نهب المقرات: loot
+            continue
         if found is None or (role not in with_property("role", "money") and found[1] != "amount" and not takes):
             continue  # earning or holding makes a claim only with an amount (`يملك 25 مليون دولار`)
         end, kind = found
@@ -148,6 +151,10 @@ def _money_drafts(view: View, number: int, lo: int, hi: int, drafts: list[Draft]
             _channel_for(role, kind == "pointing", hit.start, drafts, history, number)
         out.append(Draft(channel or "cash", role, hit.start, end, hit.start, number, generic=channel is None))
     return out
+
+
+def _content_word(view: View, k: int, hi: int) -> bool:
+    return k < hi and view.doc.tokens[k].kind == "word" and view.words[k] not in function_words()
 
 
 def _money_role(view: View, hit: Hit) -> tuple[str | None, bool]:
