@@ -221,3 +221,11 @@ def test_events_an_attack_with_guns_stays_an_attack():
 def test_events_a_threat_is_no_event():
     """ANNOTATION.md: plans, threats and hypotheticals are not events (`هدد … بإعدام`)."""
     assert run("وهدد مسلحو التنظيم بإعدام الرهائن إن لم تدفع الحكومة الفدية.").events == []
+
+
+@pytest.mark.parametrize("text", [
+    "وأطلق الجيش العراقي أمس عملية عسكرية لتحرير مدينة الموصل من التنظيم.",
+    "وتحشد القوات الحكومية أمس للسيطرة على مدينة درنة.",
+])
+def test_events_taking_ground_after_li_is_an_aim_not_a_change_of_territory(text):
+    assert "territory_change" not in [e.type for e in run(text).events]

@@ -171,7 +171,17 @@ def _real(view: View, hit: Hit, ctx: Context) -> bool:
         k -= 1
     if k >= ctx.lo and view.words[k] in relatives():
         return False
-    return not is_generic(view, hit.start, hit.end)
+    return not _purpose(view.words[hit.start]) and not is_generic(view, hit.start, hit.end)
+
+
+def _purpose(word: str) -> bool:
+    """`لتحرير المدينة`, `للسيطرة على`: a verbal noun of taking ground after ل tells what an
+    operation is for, not what happened."""
+    word = word[1:] if word[:1] in ("و", "ف") and len(word) > 3 else word
+    if not word.startswith("ل"):
+        return False
+    rest = "ال" + word[2:] if word.startswith("لل") else word[1:]
+    return rest in grammar_words("purpose_noun") or rest.removeprefix("ال") in grammar_words("purpose_noun")
 
 
 def _told(event: Event) -> bool:
