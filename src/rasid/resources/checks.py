@@ -21,7 +21,7 @@ Checked = Iterator[tuple[str, str]]  # (value, vocabulary) pairs of one row
 _CURRENCY = re.compile(r"[A-Z]{3}")  # ISO 4217 codes are units too (the schema says so)
 # Vocabularies of the code, not of the output schema: the names the code asks the files for.
 _LOCAL = {
-    "event trigger class": ("trigger", "killed", "injured", "leader", "place", "money", "generic"),
+    "event trigger class": ("trigger", "killed", "injured", "leader", "place", "money", "generic", "means"),
     "event trigger need": ("support", "on", "from", "place", "object", "money", "date", "people"),
     "claim channel class": ("word", "asset", "ctx", "support"),
     "claim role class": ("cue", "takeover", "taking", "purchase", "derived", "money", "default"),
@@ -70,7 +70,7 @@ def _col(row: list[str], k: int) -> str:
 
 def _event_triggers(row: list[str]) -> Checked:
     yield _col(row, 1), "event trigger class"
-    if _col(row, 1) == "trigger":
+    if _col(row, 1) in ("trigger", "means"):
         yield _col(row, 2), "event_type"
     yield from _needs(row, "event trigger need")
 

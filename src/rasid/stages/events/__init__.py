@@ -36,6 +36,8 @@ from rasid.stages.events.incidents import link_incidents
 _LEADER_GAP = 2      # words between a kill word and the leader it names
 _LEADER_STRENGTH = 4
 _SAME_EVENT_GAP = 2  # words between two triggers of one type that name one event
+_MEANS_AFTER = 3     # words after a trigger where what it is carried out with may stand
+_MEANS_BEFORE = 3    # and before it (`طائرة إسرائيلية استهدفت`), counted from its end
 _ARMED_ITEMS = frozenset({"fighters", "soldiers", "forces", "leaders"})
 #: A token starts a learned trigger when its B- labels are together at least this likely.
 TRIGGER_THRESHOLD = 0.6
@@ -108,7 +110,7 @@ def _sentence_events(view: View, ctx: Context, memory: _Memory, count: int) -> l
     fresh = [c for c in proposed if not _restated(c, memory)]
     memory.previous = {(c.type, c.place) for c in mentioned}
     memory.places.update((c.type, c.place) for c in proposed if c.place)
-    kept = _one_incident(fresh)
+    kept = _one_incident(_by_means(view, ctx, fresh))
     events = [e for e in (_event(view, ctx, c, count + k) for k, c in enumerate(kept, 1)) if _told(e)]
     events = [_numbered(e, count + k) for k, e in enumerate(events, 1)]
     if not proposed:
@@ -201,6 +203,22 @@ def _restated(c: Candidate, memory: _Memory) -> bool:
         return True
     return not c.own and any(kind == c.type and (place is None or c.place is None or place == c.place)
                              for kind, place in memory.previous)
+
+
+def _by_means(view: View, ctx: Context, found: list[Candidate]) -> list[Candidate]:
+    """An attack or a shelling carried out from the air (`قصف لمقاتلات التحالف`, `هجوم بطائرة بلا
+    طيار`, `طائرة إسرائيلية استهدفت`) is an airstrike; an attack with artillery or mortars
+    (`قصف مدفعي`, `هجوم بالهاون`) an explosion (event_triggers.tsv, class means)."""
+    means = [h for h in view.hits_in(EVENT_TRIGGERS, ctx.lo, ctx.hi) if h.entry("means")]
+    for c in found:
+        if c.type not in ("attack", "explosion"):
+            continue
+        for h in means:
+            kind = h.entry("means").value
+            if -_MEANS_BEFORE <= h.start - c.end <= _MEANS_AFTER and (c.type == "attack" or kind == "airstrike"):
+                c.type = kind
+                break
+    return found
 
 
 def _one_incident(found: list[Candidate]) -> list[Candidate]:
