@@ -101,9 +101,13 @@ def test_claims_need_an_armed_group_in_the_report():
     assert run("وفرضت الحكومة ضرائب جديدة على الشركات والعقارات.").claims == []
 
 
-def test_claims_restated_in_the_next_sentence_are_not_repeated():
+def test_claims_each_sentence_states_its_own_claim():
+    """A claim the next sentence makes again is its own statement, with its own source: the
+    annotators of the dev and training reports mark it (a restatement is optional, so keeping
+    it costs nothing); dropping it cost 0.04 strict F1 on both (bench/README.md)."""
     doc = run("وبدأ التنظيم نقل رؤوس أمواله إلى أوروبا. وكشفت تقارير عن نقل رؤوس أمواله إلى الخارج.")
-    assert kinds(doc) == [("cash", "transfer")]
+    assert kinds(doc) == [("cash", "transfer"), ("cash", "transfer")]
+    assert doc.claims[1].source.kind == "report"
 
 
 def test_claims_boilerplate_yields_nothing():

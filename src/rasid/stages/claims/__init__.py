@@ -5,8 +5,8 @@ the cue to the channel word and takes in the amounts beside them (`فقد قرا
 النفطية`, `100 مليون دولار في خزينته`). Money with no channel word of its own takes one from
 the report: `بتحويل عائدها` moves the revenue of the channel just named, `صاردت نحو مليوني
 دولار` seizes more of what the last seizure took. Claims of one channel and role next to each
-other in a sentence are one claim; a claim the previous sentence already made, with no amount
-of its own, is not made again. Polarity: negated (`لم`, `عدم`), hypothetical (`قد تمكنه`,
+other in a sentence are one claim; each sentence states its own (a restatement in the next
+sentence has its own source). Polarity: negated (`لم`, `عدم`), hypothetical (`قد تمكنه`,
 `ستصرف`, `كانت ستستخدم`) or affirmed. Boilerplate yields nothing. Where the rules do not reach,
 learned taggers (claims.learned) propose evidence with its channel and role; a proposal that
 overlaps no rule claim is added.
@@ -52,7 +52,6 @@ def find_claims(doc: Document, models: ClaimModels | None = None) -> Document:
     attribution = attribution_of(doc)
     names = facility_names(view)
     history: list[Draft] = []
-    previous: set[tuple[str, str]] = set()
     claims: list[Claim] = []
     for number, (lo, hi) in enumerate(view.sent_ranges):
         if view.is_heading(lo, hi) or view.in_boilerplate(lo, hi):
@@ -60,11 +59,9 @@ def find_claims(doc: Document, models: ClaimModels | None = None) -> Document:
         drafts = _sentence_drafts(view, number, lo, hi, names, history)
         if models is not None:
             drafts = _with_learned(view, models, number, lo, hi, drafts)
-        fresh = [d for d in drafts if d.quantities or (d.channel, d.role) not in previous]
-        previous = {(d.channel, d.role) for d in drafts}
         history.extend(drafts)
         first = len(claims) + 1
-        claims.extend([_claim(view, attribution, d, lo, hi, first + k) for k, d in enumerate(fresh)])
+        claims.extend([_claim(view, attribution, d, lo, hi, first + k) for k, d in enumerate(drafts)])
     doc.claims = claims
     return doc
 
