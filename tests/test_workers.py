@@ -112,7 +112,7 @@ def test_extract_rejects_a_budget_that_is_not_a_number():
 
 def test_extract_reports_a_document_over_its_budget_and_keeps_the_others(tmp_path):
     (tmp_path / "a.txt").write_text("قال مسؤول إن تنظيم داعش باع النفط.", encoding="utf-8")
-    (tmp_path / "b.txt").write_text(" ".join(["داعش"] * 50_000), encoding="utf-8")
+    (tmp_path / "b.txt").write_text(" ".join(["داعش"] * 100_000), encoding="utf-8")
     (tmp_path / "c.txt").write_text("أعلن الجيش مقتل 12 مسلحاً.", encoding="utf-8")
     run = _extract(str(tmp_path), "--doc-timeout", "0.5")
     lines = run.stderr.strip().splitlines()
@@ -126,7 +126,7 @@ def test_analyze_keeps_what_was_stored_and_a_rerun_adds_the_stopped_document_onc
     folder, db = tmp_path / "in", str(tmp_path / "rasid.db")
     folder.mkdir()
     (folder / "a.txt").write_text("قال مسؤول إن تنظيم داعش باع النفط.", encoding="utf-8")
-    (folder / "b.txt").write_text(" ".join(["داعش"] * 50_000), encoding="utf-8")
+    (folder / "b.txt").write_text(" ".join(["داعش"] * 100_000), encoding="utf-8")
     (folder / "c.txt").write_text("أعلن الجيش مقتل 12 مسلحاً.", encoding="utf-8")
 
     def analyze(*args: str) -> subprocess.CompletedProcess:

@@ -7,7 +7,7 @@ A watchdog in the parent stops a worker whose document runs past the time budget
 worker's memory past the memory budget, reports that document in one error line and forks a
 fresh worker; the run goes on. Results come back in input order, whatever the number of
 workers. Where processes cannot be forked (Windows), documents run in this process with
-exceptions caught but no budget.
+exceptions caught but no budget; where /proc cannot be read (macOS), only the time budget holds.
 """
 from __future__ import annotations
 
