@@ -17,8 +17,8 @@ import signal
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
 from multiprocessing.connection import Connection, wait
+from typing import Any
 
 from rasid.document import Document
 from rasid.errors import InputError

@@ -51,6 +51,7 @@ def add_budget_args(p: argparse.ArgumentParser) -> None:
 
 
 def budget_of(args):
+    """The per-document budget the options ask for (0 turns a limit off)."""
     from rasid.workers import Budget
     return Budget(seconds=args.doc_timeout or None, memory_mb=args.doc_memory or None)
 

@@ -32,6 +32,7 @@ from rasid.stages.reading.polarity import is_generic, polarity_before, was_befor
 from rasid.stages.reading.view import Hit, View
 from rasid.stages.events.context import Context, context, place_after, satisfied
 from rasid.stages.events.incidents import link_incidents
+from rasid.text.tokens import stem_variants
 
 _LEADER_GAP = 2      # words between a kill word and the leader it names
 _LEADER_STRENGTH = 4
@@ -179,11 +180,8 @@ def _real(view: View, hit: Hit, ctx: Context) -> bool:
 def _purpose(word: str) -> bool:
     """`لتحرير المدينة`, `للسيطرة على`: a verbal noun of taking ground after ل tells what an
     operation is for, not what happened."""
-    word = word[1:] if word[:1] in ("و", "ف") and len(word) > 3 else word
-    if not word.startswith("ل"):
-        return False
-    rest = "ال" + word[2:] if word.startswith("لل") else word[1:]
-    return rest in grammar_words("purpose_noun") or rest.removeprefix("ال") in grammar_words("purpose_noun")
+    nouns = grammar_words("purpose_noun")
+    return any(v in nouns and "ل" in word[:len(word) - len(v)].removesuffix("ال") for v in stem_variants(word)[1:])
 
 
 def _told(event: Event) -> bool:
