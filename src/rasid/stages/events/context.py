@@ -17,6 +17,7 @@ from rasid.stages.events.casualties import Casualties, casualties
 from rasid.stages.reading.lexicons import EVENT_TRIGGERS, Entry
 from rasid.stages.reading.view import Hit, View
 from rasid.stages.attribution import Attribution, attribution_of, claims_responsibility
+from rasid.text.tokens import stem_variants
 from rasid.text.normalise import fold
 from rasid.text.numerals import unit_words
 
@@ -67,7 +68,7 @@ class Context:
         """A day told from the story (`في اليوم السابق`, `في ذلك اليوم`): the statement's date is
         not the event's."""
         words = self.view.words
-        return any(_unprefixed(words[k]) in grammar_words("day_noun")
+        return any(_one_of(words[k], grammar_words("day_noun"))
                    and (k + 1 < self.hi and words[k + 1] in grammar_words("story_day")
                         or k > self.lo and words[k - 1] in grammar_words("story_day"))
                    for k in range(self.lo, self.hi))
@@ -81,7 +82,7 @@ class Context:
     def _took_place(self, hit: Hit) -> bool:
         verbs = grammar_words("took_place")
         near = [k for k in (hit.start - 1, hit.start - 2, hit.end, hit.end + 1) if self.lo <= k < self.hi]
-        return any(_unprefixed(self.view.words[k]) in verbs for k in near)
+        return any(_one_of(self.view.words[k], verbs) for k in near)
 
     def counts(self, start: int, end: int) -> list[str]:
         """Quantities that count the trigger (`60 غارة`) or the money it moves."""
@@ -120,9 +121,9 @@ class Context:
         return self.view.chars(self.lo, self.hi)
 
 
-def _unprefixed(word: str) -> str:
-    """The word without a leading conjunction (`واندلعت` → `اندلعت`)."""
-    return word[1:] if len(word) > 3 and word[0] in "وف" else word
+def _one_of(word: str, words: frozenset[str]) -> bool:
+    """Whether the word, or the word without its clitics (`واندلعت` → `اندلعت`), is one of `words`."""
+    return any(v in words for v in stem_variants(word))
 
 
 def _organisations(view: View, start: int, end: int) -> list[tuple[int, int, str]]:
