@@ -1,0 +1,66 @@
+"""Score `rasid extract` on the training annotations: where rules are written and checked.
+
+    python tools/score_annotations.py [--annotators g] [--tasks events claims sources]
+
+Dev only measures; a rule is written from the errors of the training reports and kept when it
+holds here as well as on dev. `--annotators g` scores the second round only: the claim and role
+taggers never saw it (Makefile, evidence-model), so its claim figures are out of sample; the
+event tagger saw every report, so event figures here are in sample for its proposals. Events
+are scored without their dates (the annotations give none for most); `--errors TASK` prints
+that task's mismatches, as `bench/eval.py --errors` does for dev.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
+    ap.add_argument("--annotations", type=Path, default=REPO / "training" / "annotations")
+    ap.add_argument("--annotators", default="", help="annotator-id prefix of the reports to score (default: all)")
+    ap.add_argument("--tasks", nargs="+", default=["events", "claims", "sources"])
+    ap.add_argument("--errors", choices=("events", "claims", "sources"), help="print this task's mismatches")
+    args = ap.parse_args()
+    from rasid.document import Document
+    from rasid.pipeline import default_pipeline
+    from rasid.training.annotations import CORPUS, as_gold, load_annotations
+
+    spec = importlib.util.spec_from_file_location("shared_score", args.shared / "eval" / "score.py")
+    scorer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scorer)
+    pipeline = default_pipeline()
+    system: dict[str, dict] = {}
+    gold: dict[str, list] = {task: [] for task in args.tasks}
+    for text, annotation in load_annotations(args.annotations, args.shared / CORPUS):
+        if not str(annotation.get("annotator", "")).startswith(args.annotators):
+            continue
+        name = annotation["hash"]
+        record = json.loads(json.dumps(pipeline(Document(text=text)).to_dict()))
+        for event in record["events"]:
+            event["date"] = None  # the gold of the annotations has no dates
+        for claim in record["claims"]:
+            claim["text"] = text[claim["evidence"]["start"]:claim["evidence"]["end"]]
+        system[name] = record
+        for task, items in as_gold(name, text, annotation).items():
+            if task in gold:
+                gold[task] += items
+    for task in args.tasks:
+        result, errors = scorer.score(system, gold[task], task)
+        strict, span = result["strict"], result["span"]
+        print(f"{task:8s} strict P {strict['precision']:.3f} R {strict['recall']:.3f} F1 {strict['f1']:.3f}"
+              f" (tp {strict['tp']} fp {strict['fp']} fn {strict['fn']}); span F1 {span['f1']:.3f}")
+        if task == args.errors:
+            for error in errors:
+                print(json.dumps(error, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
