@@ -147,3 +147,9 @@ def test_sources_a_verb_after_a_clause_opener_carries_the_speaker_before():
 def test_sources_leaks_messages_and_expert_panels_are_reports(words):
     text = f"{words} أن التنظيم يبيع النفط."
     assert source_of(text, "يبيع").kind == "report"
+
+
+def test_sources_a_speech_verb_after_a_relative_reports_the_person_before_it():
+    text = ("ويتفق مع ذلك وكيل وزارة حقوق الإنسان اليمني، ماجد فضائل، الذي أكد أن جماعة الحوثي "
+            "تقوم بابتزاز ذوي المختطفين.")
+    assert source_of(text, "تقوم").kind == "official"

@@ -146,8 +146,10 @@ def _read_cue(view: View, hit: Hit, cls: str, lo: int, hi: int, claimed: int, st
         return _read_prep(view, hit, lo, hi, state)
     if cls == "back":
         return (state.speaker, lo, hit.start, hit.end) if state.speaker else None
-    if hit.clitic not in _VERB_CLITICS or _relative(view, hit.start):
+    if hit.clitic not in _VERB_CLITICS:
         return None
+    if _relative(view, hit.start):
+        return _relative_speaker(view, hit, lo, hi, claimed, state)
     if cls == "cont":
         return (state.speaker, hit.end, hi, hit.end) if state.speaker else None
     np = after_verb(view, hit, hi)
@@ -161,6 +163,19 @@ def _read_cue(view: View, hit: Hit, cls: str, lo: int, hi: int, claimed: int, st
     if any(claims_responsibility(view, k) for k in range(hit.end, min(end + 1, hi))):
         return None  # أعلن التنظيم مسؤوليته عن …: an actor claiming an act, not a source
     return speaker, _after_complementizer(view, end, hi, hit.end), hi, end
+
+
+def _relative_speaker(view: View, hit: Hit, lo: int, hi: int, claimed: int, state: _State):
+    """`وكيل الوزارة، ماجد فضائل، الذي أكد أن …`: a speech verb in a relative clause that goes on
+    to a complementizer reports what the person named before the relative said."""
+    begin = _after_complementizer(view, hit.end, hi, -1)
+    if begin < 0 or hit.start < 2 or view.words[hit.start - 1] not in grammar_words("person_relative"):
+        return None
+    rel = Hit(hit.start - 1, hit.start, hit.entries, "")
+    speaker = named(view, before_verb(view, rel, max(lo, claimed), lo), state.registry)
+    if speaker is None or speaker.kind is None:
+        return None
+    return speaker, begin, hi, hit.end
 
 
 def claims_responsibility(view: View, i: int) -> bool:
