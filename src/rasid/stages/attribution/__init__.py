@@ -169,7 +169,8 @@ def _relative_speaker(view: View, hit: Hit, lo: int, hi: int, claimed: int, stat
     """`وكيل الوزارة، ماجد فضائل، الذي أكد أن …`: a speech verb in a relative clause that goes on
     to a complementizer reports what the person named before the relative said."""
     begin = _after_complementizer(view, hit.end, hi, -1)
-    if begin < 0 or hit.start < 2 or view.words[hit.start - 1] not in grammar_words("person_relative"):
+    relative = view.words[hit.start - 1] if hit.start else ""
+    if begin < 0 or hit.start < 2 or relative.removeprefix("و") not in grammar_words("person_relative"):
         return None
     rel = Hit(hit.start - 1, hit.start, hit.entries, "")
     speaker = named(view, before_verb(view, rel, max(lo, claimed), lo), state.registry)
