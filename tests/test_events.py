@@ -42,6 +42,8 @@ def trigger(doc, event) -> str:
     ("أعدم التنظيم ثلاثة مدنيين في ريف دير الزور بتهمة التعامل مع التحالف.", "execution", "أعدم"),
     ("اعتقلت قوات الأمن العراقية أمس خمسة مشتبه بهم بتمويل التنظيم في الموصل.", "arrest", "اعتقلت"),
     ("توصلت الفصائل إلى اتفاق لوقف إطلاق النار في ريف إدلب يوم الجمعة الماضي.", "agreement", "اتفاق"),
+    ("وأطلقوا النار على دورية للشرطة في المدينة أمس.", "attack", "وأطلقوا النار"),
+    ("احتجز رهائن داخل متجر في البلدة يوم الجمعة.", "kidnapping", "احتجز رهائن"),
 ])
 def test_events_each_type(text, kind, word):
     doc = run(text)
@@ -134,6 +136,20 @@ def test_events_a_verb_of_occurrence_makes_a_plural_fighting_noun_one_event(text
     """`اشتباكات` alone may name a kind of event; `اشتباكات تدور`, `وقعت مواجهات` report one."""
     event = only(run(text))
     assert (event.type, trigger(run(text), event)) == ("clash", word)
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("وشنت مقاتلات التحالف العربي غارات على مواقع المسلحين في صعدة.", "airstrike"),
+    ("وتشهد المنطقة منذ الصباح مواجهات عنيفة بين الجيش والمسلحين.", "clash"),
+    ("وتوغل الجيش في الحي بعد معارك عنيفة مع التنظيم.", "clash"),
+])
+def test_events_a_plural_fighting_noun_told_as_carried_out_or_fierce_is_one_event(text, kind):
+    assert only(run(text)).type == kind
+
+
+def test_events_a_casualty_word_with_its_pronoun_counts_the_dead_before_it():
+    doc = run("ولقي ثلاثة عناصر من الميليشيات مصرعهم في غارة للتحالف على صعدة.")
+    assert only(doc).killed == {"low": 3, "high": 3}
 
 
 def test_events_a_plural_fighting_noun_with_no_verb_of_occurrence_or_anchor_is_no_event():

@@ -22,6 +22,7 @@ from rasid.text.normalise import fold
 from rasid.text.numerals import unit_words
 
 NEAR = 4            # words after a trigger where what it needs (على, من, a place, money) stands
+LAUNCH_BEFORE = 4   # words before a fighting noun where the verb that carries it out may stand
 
 
 @dataclass
@@ -80,9 +81,14 @@ class Context:
         return self.anchored(hit, kind) or self._took_place(hit)
 
     def _took_place(self, hit: Hit) -> bool:
-        verbs = grammar_words("took_place")
+        """A verb of occurrence or an adjective of how hard it was next to it (`اندلعت اشتباكات`,
+        `معارك عنيفة`), or a verb of carrying it out a little before it (`شنت مقاتلات التحالف
+        غارات`)."""
+        words = self.view.words
         near = [k for k in (hit.start - 1, hit.start - 2, hit.end, hit.end + 1) if self.lo <= k < self.hi]
-        return any(_one_of(self.view.words[k], verbs) for k in near)
+        if any(_one_of(words[k], grammar_words("took_place")) for k in near):
+            return True
+        return any(_one_of(words[k], grammar_words("launch")) for k in range(max(self.lo, hit.start - LAUNCH_BEFORE), hit.start))
 
     def counts(self, start: int, end: int) -> list[str]:
         """Quantities that count the trigger (`60 غارة`) or the money it moves."""
