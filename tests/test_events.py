@@ -255,3 +255,22 @@ def test_events_taking_ground_after_li_is_an_aim_not_a_change_of_territory(text)
 def test_events_an_attack_takes_its_type_from_what_carries_it_out(text, kind):
     """Issue 13: shelling typed `attack` instead of `airstrike`/`explosion`."""
     assert [e.type for e in run(text).events] == [kind]
+
+
+def test_events_a_plural_place_noun_is_what_a_territory_change_is_about():
+    doc = run("وتمكنت القوات أمس من السيطرة على عدد من القرى جنوب المدينة.")
+    assert only(doc).type == "territory_change"
+
+
+def test_events_a_learned_trigger_is_never_a_word_the_lexicon_knows_as_a_place_or_a_leader():
+    from rasid.stages.events import _specific
+    from rasid.stages.events.context import context
+    from rasid.stages.reading.view import View
+    doc = run("وقدرت الإيرادات من الوقود الذي سلم في ميناء الحديدة عام 2016 بنحو مليار دولار.")
+    view = View.of(doc)
+    lo, hi = view.sent_ranges[0]
+    ctx = context(view, 0, lo, hi)
+    port = next(k for k in range(lo, hi) if view.words[k] == "ميناء")
+    assert not _specific(view, ctx, port, port + 1, "territory_change")
+    took = next(k for k in range(lo, hi) if view.words[k] == "وقدرت")
+    assert _specific(view, ctx, took, took + 1, "other")  # a word the lexicon does not know stays the tagger's call
