@@ -231,3 +231,15 @@ def test_claims_supplying_a_group_with_arms_is_its_revenue():
 
 def test_claims_what_the_group_loots_is_other_revenue_when_no_channel_names_it():
     assert kinds(run("واتهمت الحكومة الحوثيين بنهب المقرات الحكومية في صنعاء.")) == [("other", "revenue")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ودفعت الدوحة 16 مليون دولار لجبهة النصرة مقابل الإفراج عن الرهائن.", [("kidnapping_ransom", "revenue")]),
+    ("ودفعت أسرته مبلغ مليون ريال للإفراج عن ابنه المختطف لدى الحوثيين.", [("kidnapping_ransom", "revenue")]),
+    ("ودفعت الشركة نحو 5 ملايين دولار لتنظيم داعش خلال عامين.", [("donations", "revenue")]),
+    ("وتلقى زعيم كتائب حزب الله 25 مليون دولار من الدوحة.", [("donations", "revenue")]),
+    ("ويدفع التنظيم 5 ملايين دولار شهريا لعناصره.", [("cash", "expenditure")]),
+    ("ودفعت الحكومة 5 ملايين دولار للمزارعين في مناطق سيطرة التنظيم.", []),
+])
+def test_claims_money_paid_to_a_group_is_its_revenue_and_paid_by_it_its_spending(text, expected):
+    assert kinds(run(text)) == expected

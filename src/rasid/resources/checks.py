@@ -24,7 +24,7 @@ _LOCAL = {
     "event trigger class": ("trigger", "killed", "injured", "leader", "place", "money", "generic", "means"),
     "event trigger need": ("support", "on", "from", "place", "object", "money", "date", "people"),
     "claim channel class": ("word", "asset", "ctx", "support"),
-    "claim role class": ("cue", "takeover", "taking", "purchase", "derived", "money", "default"),
+    "claim role class": ("cue", "takeover", "taking", "purchase", "payment", "receipt", "derived", "money", "default"),
     "claim role need": ("object",),
     "quantity cue role": ("before", "verb", "after", "range_start", "range_link", "rate", "identifier", "item"),
     "event_type property": ("fighting", "definite_needs_support"),
@@ -34,7 +34,7 @@ _LOCAL = {
     "source_kind property": ("patterns",),
     "grammar role": ("not_article", "kunya", "not_before_verb", "name_split", "name_trailing", "qad", "subjunctive",
                      "was", "perfect_with_ta", "year_word", "them", "counts_people", "one", "change_verb", "number_of", "range_to", "few_after", "from", "and_half", "range_and", "teen",
-                     "auxiliary", "on", "from_pronoun", "joiner", "except", "from_them", "preposition", "dateline", "took_place", "day_noun", "story_day", "clause_opener", "purpose_noun", "person_relative", "launch"),
+                     "auxiliary", "on", "from_pronoun", "joiner", "except", "from_them", "preposition", "dateline", "took_place", "day_noun", "story_day", "clause_opener", "purpose_noun", "person_relative", "launch", "to"),
     "function word class": ("preposition", "conjunction", "relative", "particle", "auxiliary", "demonstrative"),
     "suffix kind": ("pronoun", "plural", "nisba"),
 }

@@ -19,13 +19,14 @@ from rasid.document import Claim, Document, Quantity, Segment
 from rasid.resources.catalogue import function_words, grammar_words, relatives, with_property
 from rasid.stages.claims.learned import ClaimModels, learned_claims
 from rasid.stages.claims.channels import (ChannelWord, channel_words, derived_money, facility_names, generic_money,
-                                        role_of, takeover_role)
+                                        paid_channel, paid_to, role_of, takeover_role)
 from rasid.stages.reading.lexicons import CLAIM_CHANNELS, CLAIM_ROLES, PARTIES
 from rasid.stages.reading.polarity import hypothetical_after, polarity_before
 from rasid.stages.reading.view import Hit, View
 from rasid.stages.attribution import Attribution, attribution_of
 
 _OBJECT_GAP = 4               # words between a money cue and the money it governs
+_SUBJECT_GAP = 7              # and between a verb of receiving and its money, past the subject
 _RECENT = 50                  # claims kept in mind for that
 _INHERIT = 3                  # sentences back where money with no channel finds its channel
 _AMOUNT_GAP = 8               # words between a claim and an amount that belongs to it
@@ -79,7 +80,9 @@ def _with_learned(view: View, models: ClaimModels, number: int, lo: int, hi: int
 
 
 def _names_money(view: View, start: int, end: int) -> bool:
-    return any(view.hits_in(name, start, end) for name in (CLAIM_CHANNELS, CLAIM_ROLES))
+    """A channel word or a role cue; a verb of paying or receiving alone is no claim (`تلقوا`)."""
+    return bool(view.hits_in(CLAIM_CHANNELS, start, end)) or any(
+        h.entries[0].cls not in ("payment", "receipt") for h in view.hits_in(CLAIM_ROLES, start, end))
 
 
 def _about_armed_groups(view: View) -> bool:
@@ -133,6 +136,10 @@ def _money_drafts(view: View, number: int, lo: int, hi: int, drafts: list[Draft]
     الأموال`) is cash, whoever earned it before."""
     out = []
     for hit in view.hits_in(CLAIM_ROLES, lo, hi):
+        if hit.entries[0].cls in ("payment", "receipt"):
+            if not any(d.start <= hit.start < d.end for d in drafts):
+                out += _payment(view, hit, number, lo, hi, quantities)
+            continue
         role, takes = _money_role(view, hit)
         if role not in with_property("role", "money") | {"revenue", "asset"} or \
                 any(d.start <= hit.start < d.end for d in drafts):
@@ -148,6 +155,33 @@ def _money_drafts(view: View, number: int, lo: int, hi: int, drafts: list[Draft]
             _channel_for(role, kind == "pointing", hit.start, drafts, history, number)
         out.append(Draft(channel or "cash", role, hit.start, end, hit.start, number, generic=channel is None))
     return out
+
+
+def _payment(view: View, hit: Hit, number: int, lo: int, hi: int, quantities: list[Quantity]) -> list[Draft]:
+    """Money paid to an armed group or received by one (`دفعت الدوحة 16 مليون دولار لجبهة
+    النصرة`, `تلقى زعيم الكتائب 25 مليون دولار`) is its revenue: a ransom where the sentence
+    speaks of hostages (`دفعت أسرته مبلغ مليون ريال` to free a son), else a donation. An amount
+    a group pays is its spending (`يدفع التنظيم 5 ملايين`)."""
+    gap = _SUBJECT_GAP if hit.entries[0].cls == "receipt" else _OBJECT_GAP  # تلقى زعيم الكتائب 25 مليون
+    found = _governed_money(view, hit.end, hi, quantities, "expenditure", takes=True, gap=gap)
+    if found is None or found[1] not in ("amount", "money"):
+        return []
+    end, kind = found
+    channel = paid_channel(view, lo, hi)
+    if hit.entries[0].cls == "receipt":
+        return [Draft(channel, "revenue", hit.start, end, hit.start, number)] if _group_near(view, hit, lo, hi) else []
+    receiver = paid_to(view, end)
+    if receiver is not None or channel == "kidnapping_ransom":
+        return [Draft(channel, "revenue", hit.start, max(end, receiver or end), hit.start, number)]
+    if kind == "amount" and _group_near(view, hit, lo, hi):  # the group that pays, before or after the verb
+        return [Draft("cash", "expenditure", hit.start, end, hit.start, number, generic=True)]
+    return []
+
+
+def _group_near(view: View, hit: Hit, lo: int, hi: int) -> bool:
+    """An armed group receives: named a few words before or after the verb of receiving."""
+    return any(g.entries[0].cls == "group" for g in view.hits_in(PARTIES, max(lo, hit.start - _OBJECT_GAP),
+                                                                    min(hi, hit.end + _OBJECT_GAP)))
 
 
 def _content_word(view: View, k: int, hi: int) -> bool:
@@ -169,10 +203,10 @@ def _money_role(view: View, hit: Hit) -> tuple[str | None, bool]:
 
 
 def _governed_money(view: View, k: int, hi: int, quantities: list[Quantity], role: str,
-                    takes: bool = False) -> tuple[int, str] | None:
+                    takes: bool = False, gap: int = _OBJECT_GAP) -> tuple[int, str] | None:
     """(end token, kind) of the money right after a cue: `pointing` (`عائدها`), `derived`
     (`العائدات`), `money` (`الأموال`, only moved, spent, invested or taken) or `amount`."""
-    for j in range(k, min(hi, k + _OBJECT_GAP)):
+    for j in range(k, min(hi, k + gap)):
         pointing = derived_money(view, j)
         if pointing is not None:
             return j + 1, "pointing" if pointing else "derived"
@@ -180,7 +214,7 @@ def _governed_money(view: View, k: int, hi: int, quantities: list[Quantity], rol
             return j + 1, "money"
     for q in quantities:
         a = view.token_at(q.start)
-        if k <= a < k + _OBJECT_GAP and q.unit and len(q.unit) == 3 and q.unit.isupper():
+        if k <= a < k + gap and q.unit and len(q.unit) == 3 and q.unit.isupper():
             return view.token_at(q.end - 1) + 1, "amount"
     return None
 

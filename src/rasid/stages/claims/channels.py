@@ -23,8 +23,10 @@ FORWARD = 5       # words after it, in its clause
 SAME_GAP = 3      # words between two words of one channel that still make one claim
 SUBJECT = 6       # words before a takeover verb where its subject may stand
 SUPPORTED = 3     # words after a support word where the group it supports may stand
+RECEIVER = 5      # words after paid money where the group it is paid to may stand
 _RARE = 50        # a facility's name is a word news rarely uses (الجبسة, التنك)
 _STRONG_BREAKS = frozenset({":", "(", ")"})
+_MONEY_ONLY = frozenset({"money", "payment", "receipt"})  # role classes that govern money, never a channel word
 
 
 @dataclass
@@ -148,7 +150,7 @@ def role_of(view: View, word: ChannelWord, lo: int, hi: int) -> Role | None:
     if word.cls == "support":
         return _support_role(view, word, lo)
     cues = [h for h in view.hits_in(CLAIM_ROLES, max(lo, word.start - BACK), hi)
-            if h.entries[0].cls != "money" and _needs_met(view, h, hi) and _role(view, h, word)]
+            if h.entries[0].cls not in _MONEY_ONLY and _needs_met(view, h, hi) and _role(view, h, word)]
     before = [h for h in cues if h.end <= word.start + 1 and h.start < word.start
               and not any(view.words[k] in _STRONG_BREAKS for k in range(h.end, word.start))]
     if before:
@@ -267,3 +269,36 @@ def derived_money(view: View, k: int) -> bool | None:
     if hit is None or hit.entries[0].cls != "derived":
         return None
     return view.bases(lexicon(CLAIM_ROLES))[k] != view.words[k]
+
+
+def paid_to(view: View, k: int) -> int | None:
+    """The end of the armed group money is paid to, named within RECEIVER words from token `k`
+    after ل or إلى (`… لجبهة النصرة`, `لكتائب حزب الله`, `تسليمه إلى الحوثيين`); None when no
+    group receives it."""
+    _, hi = view.sentence_of(k) if k < len(view) else (k, k)
+    for j in range(k, min(hi, k + RECEIVER)):
+        if view.is_break(j):
+            return None
+        if _dative(view, j):
+            groups = [g for g in view.hits_in(PARTIES, j, min(hi, j + SUPPORTED)) if g.entries[0].cls == "group"]
+            return groups[0].end if groups and not _own(view, groups[0]) else None
+    return None
+
+
+def _own(view: View, group: Hit) -> bool:
+    """`لعناصره`: the payer's own members, paid their wages."""
+    last = group.end - 1
+    return not view.words[last].endswith(view.bases(lexicon(PARTIES))[last])
+
+
+def _dative(view: View, j: int) -> bool:
+    token = view.doc.tokens[j]
+    text = view.doc.text
+    return view.words[j] in grammar_words("to") or any(
+        p.kind == "prep" and text[p.start:p.end].startswith("ل") for p in token.parts)
+
+
+def paid_channel(view: View, lo: int, hi: int) -> str:
+    """Money paid to a group where its sentence speaks of hostages is a ransom; else a donation."""
+    return "kidnapping_ransom" if any(h.entries[0].value == "kidnapping_ransom"
+                                      for h in view.hits_in(CLAIM_CHANNELS, lo, hi)) else "donations"
