@@ -31,6 +31,8 @@ def kinds(doc) -> list[tuple[str, str]]:
     ("وكانت خلية للتنظيم تدير عمليات احتيال عبر بيع بضائع مزيفة.", "fraud", "revenue"),
     ("وأكدت الشرطة أن خلية التنظيم كانت تتلقى تبرعات من متعاطفين في الخارج.", "donations", "revenue"),
     ("وقال التقرير إن التنظيم لا يزال لديه 100 مليون دولار في خزينته.", "cash", "asset"),
+    ("وأدار الرجل شبكة لجمع الأموال لصالح تنظيم القاعدة.", "donations", "revenue"),
+    ("ويبيع مسلحو التنظيم المواد المنهوبة في السوق السوداء.", "other", "revenue"),
 ])
 def test_claims_each_channel(text, channel, role):
     assert kinds(run(text)) == [(channel, role)]
