@@ -126,12 +126,24 @@ def test_sources_seed_strict_f1_meets_acceptance(seeds):
 @pytest.mark.parametrize("text, kind", [
     ("وأرجع خبراء اقتصاديون ارتفاع الأسعار إلى فرض الحوثيين جبايات على التجار.", "researcher"),
     ("واتهمت الحكومة اليمنية ميليشيات الحوثي بنهب المساعدات وبيعها في السوق السوداء.", "official"),
+    ("وأقرت الحكومة القطرية بأنها دفعت 5 ملايين دولار لجبهة النصرة.", "official"),
+    ("ونفت وزارة الخارجية أن تكون قد دفعت 5 ملايين دولار لجبهة النصرة.", "official"),
+    ("وجاء في بيان لوزارة الدفاع أن التنظيم يبيع النفط المهرب.", "official"),
+    ("وقال المتحدث إن التنظيم يبيع النفط المهرب.", "official"),
 ])
 def test_sources_accusing_and_ascribing_verbs_attribute(text, kind):
     """`اتهم`, `أرجع … إلى`: the subject is the source of what follows (looting of aid, levies)."""
     from conftest import run_evidence_stages
     [claim] = run_evidence_stages(text).claims
     assert claim.source.kind == kind and claim.role == "revenue"
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("التحالف العربي: الحوثيون يتاجرون بالمخدرات لتمويل عملياتهم", "official"),
+    ("ملف خاص: الحوثيون يتاجرون بالمخدرات لتمويل عملياتهم", "outlet"),
+])
+def test_sources_a_headline_that_names_a_source_before_a_colon_quotes_it(text, kind):
+    assert source_of(text, "يتاجرون").kind == kind
 
 
 def test_sources_a_verb_after_a_clause_opener_carries_the_speaker_before():

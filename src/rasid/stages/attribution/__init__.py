@@ -29,6 +29,7 @@ _QUOTED_NAME = 40          # a quotation this short names something ("رويتر
 _UNDESCRIBED = "official"  # a named subject nothing describes: most often a body or its spokesperson
 _LOOKBACK = 64    # scopes looked back at for the one holding a position
 COMP_WINDOW = 12  # words between a source and the complementizer that opens what it said
+_COLON_SPEAKER = 4  # words before a colon that may name who the sentence quotes
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +127,11 @@ def outlet_source(doc: Document) -> Source:
 def _sentence_scopes(view: View, lo: int, hi: int, quotes, state: _State) -> list[Scope]:
     out: list[Scope] = []
     claimed = lo  # tokens before this are already the words of a cue or its source
+    lead = _colon_speaker(view, lo, hi, state)
+    if lead is not None:
+        speaker, colon = lead
+        out.append(_scope(view, speaker, Hit(colon, colon + 1, (), ""), colon + 1, hi, hi, quotes))
+        state.speaker, claimed = speaker, colon + 1
     for hit in view.hits_in(SOURCE_CUES, lo, hi):
         cls = hit.entries[0].cls
         if hit.start < claimed or cls in ("comp", "stop", "resp") or "ال" in hit.clitic or _quoted(view, hit, quotes) \
@@ -138,6 +144,20 @@ def _sentence_scopes(view: View, lo: int, hi: int, quotes, state: _State) -> lis
         out.append(_scope(view, speaker, hit, begin, end, hi, quotes))
         state.speaker = speaker
     return out
+
+
+def _colon_speaker(view: View, lo: int, hi: int, state: _State) -> tuple[Named, int] | None:
+    """`التحالف العربي: الحوثيون يتاجرون بالمخدرات`, `وزير الخارجية: …`: a sentence (most
+    often a headline) that opens with a few words naming a source and a colon quotes it."""
+    for k in range(lo + 1, min(hi - 1, lo + _COLON_SPEAKER + 1)):
+        if view.words[k] == ":":
+            if any(view.match(SOURCE_CUES, j) for j in range(lo, k)):
+                return None  # `وقال المتحدث:` is read by its verb
+            speaker = named(view, (lo, k), state.registry)
+            return (speaker, k) if speaker is not None and speaker.kind is not None else None
+        if view.doc.tokens[k].kind == "punct":
+            return None
+    return None
 
 
 def _read_cue(view: View, hit: Hit, cls: str, lo: int, hi: int, claimed: int, state: _State):
