@@ -274,3 +274,21 @@ def test_events_a_learned_trigger_is_never_a_word_the_lexicon_knows_as_a_place_o
     assert not _specific(view, ctx, port, port + 1, "territory_change")
     took = next(k for k in range(lo, hi) if view.words[k] == "وقدرت")
     assert _specific(view, ctx, took, took + 1, "other")  # a word the lexicon does not know stays the tagger's call
+
+
+def test_events_a_fighting_event_takes_the_casualties_of_its_lead_only_when_of_its_type():
+    doc = run("انفجرت سيارة مفخخة أمس في السوق ما أسفر عن مقتل 12 شخصا. وشنت طائرات التحالف بعد "
+              "ذلك غارة على مواقع التنظيم.")
+    assert [(e.type, e.killed) for e in doc.events] == [("explosion", {"low": 12, "high": 12}), ("airstrike", None)]
+
+
+def test_events_a_learned_leader_killed_needs_a_leader_or_a_person_named():
+    from rasid.stages.events import _specific
+    from rasid.stages.events.context import context
+    from rasid.stages.reading.view import View
+    for text, named, expected in [("ولقي 18 عنصرا من قوات النظام مصرعهم أمس.", (), False),
+                                  ("وأكد التحالف مقتل صالح الصماد أمس.", [("صالح الصماد", "PER")], True)]:
+        view = View.of(run(text, mentions=named))
+        lo, hi = view.sent_ranges[0]
+        kill = next(k for k in range(lo, hi) if view.words[k] in ("مصرعهم", "مقتل"))
+        assert _specific(view, context(view, 0, lo, hi), kill, kill + 1, "leader_killed") is expected

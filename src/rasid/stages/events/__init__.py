@@ -102,7 +102,16 @@ def _specific(view: View, ctx: Context, start: int, end: int, kind: str) -> bool
     entry = hit.entry("trigger")
     if entry is not None and entry.value == kind and not satisfied(view, ctx, hit, entry.needs):
         return False
+    if kind == "leader_killed" and not _names_leader(view, start, min(ctx.hi, end + _LEADER_GAP)):
+        return False  # `لقي 18 عنصرا مصرعهم`: the dead are counted, no leader is named
     return not _needs_anchor(view, hit, kind, ctx) or ctx.reported(hit, kind)
+
+
+def _names_leader(view: View, start: int, end: int) -> bool:
+    """A leader word or a person's name (`مقتل صالح الصماد`) in tokens [start, end)."""
+    if any(h.entry("leader") for h in view.hits_in(EVENT_TRIGGERS, start, end)):
+        return True
+    return bool(view.mentions(*view.chars(start, end), ("PER",)))
 
 
 def _overlaps_any(event: Event, others: list[Event]) -> bool:

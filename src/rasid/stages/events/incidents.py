@@ -6,7 +6,8 @@ lead's (ANNOTATION.md). So an event with no date of its own takes the date of th
 before it in its paragraph (`… هجمات متزامنة يوم 25 تموز … وخطف التنظيم معه ثلاثين شخصاً`),
 and a headline event, which is told again in the body, takes the date of the first body
 event of its family (the fighting types are one family; every other type is its own). A
-fighting event with no casualty figures takes those of the fighting event it follows.
+fighting event with no casualty figures takes those of its lead when that is of its type:
+the dead of a clash are not those of the airstrike told after it.
 """
 from __future__ import annotations
 
@@ -42,5 +43,5 @@ def link_incidents(events: list[Event], body_start: int, paragraph_of: Callable[
 def _take(event: Event, lead: Event) -> None:
     if event.date is None and lead.date is not None:
         event.date, event.date_precision = lead.date, lead.date_precision
-    if family(event) == family(lead) == "fighting" and not (event.killed or event.injured):
+    if event.type == lead.type and family(event) == "fighting" and not (event.killed or event.injured):
         event.killed, event.injured = lead.killed, lead.injured
