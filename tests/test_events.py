@@ -293,3 +293,13 @@ def test_events_a_learned_leader_killed_needs_a_leader_or_a_person_named():
         lo, hi = view.sent_ranges[0]
         kill = next(k for k in range(lo, hi) if view.words[k] in ("مصرعهم", "مقتل"))
         assert _specific(view, context(view, 0, lo, hi), kill, kill + 1, "leader_killed") is expected
+
+
+def test_events_an_event_dated_by_its_announcement_takes_the_day_a_later_detail_gives():
+    def dates(detail_day: str):
+        doc = run("قال المرصد اليوم الجمعة إن مسلحي التنظيم سيطروا على مدينة القريتين في ريف حمص. "
+                  f"واندلعت اشتباكات عنيفة {detail_day} في محيط المدينة.", published="2015-08-07")
+        return [(e.type, e.date) for e in doc.events]
+    assert dates("الليلة الماضية") == [("territory_change", "2015-08-06"), ("clash", "2015-08-06")]
+    # a day long before is another incident
+    assert dates("في 3 تموز") == [("territory_change", "2015-08-07"), ("clash", "2015-07-03")]

@@ -68,6 +68,7 @@ def find_events(doc: Document, model: LinearModel | None = None) -> Document:
     view = View.of(doc)
     memory = _Memory()
     events: list[Event] = []
+    told_on: set[int] = set()  # triggers dated only by the day their statement was made
     for number, (lo, hi) in enumerate(view.sent_ranges):
         if view.is_heading(lo, hi) or view.in_boilerplate(lo, hi):
             continue
@@ -75,9 +76,11 @@ def find_events(doc: Document, model: LinearModel | None = None) -> Document:
         found = _sentence_events(view, ctx, memory, len(events))
         if model is not None:
             found += [e for e in _learned_events(view, ctx, model) if not _overlaps_any(e, found)]
+        own = {t.value for t in ctx.own_times}
+        told_on.update(e.trigger.start for e in found if e.date and e.date not in own)
         events.extend(found)
     body = doc.paragraphs[1].start if len(doc.paragraphs) > 1 else 0
-    events = link_incidents(events, body, lambda pos: view.paragraph(view.token_at(pos)))
+    events = link_incidents(events, body, lambda pos: view.paragraph(view.token_at(pos)), told_on)
     doc.events = [_numbered(e, k) for k, e in enumerate(events, 1)]
     return doc
 

@@ -12,16 +12,20 @@ the dead of a clash are not those of the airstrike told after it.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date, timedelta
 
 from rasid.document import Event
 from rasid.resources.catalogue import with_property
+
+_DETAIL_DAYS = 7  # days before an announcement within which a detail dates the event announced
 
 
 def family(event: Event) -> str:
     return "fighting" if event.type in with_property("event_type", "fighting") else event.type
 
 
-def link_incidents(events: list[Event], body_start: int, paragraph_of: Callable[[int], int]) -> list[Event]:
+def link_incidents(events: list[Event], body_start: int, paragraph_of: Callable[[int], int],
+                   told_on: set[int] = frozenset()) -> list[Event]:
     """Carry dates and casualty figures: a headline event from the first body event of its
     family, a body event from the event before it in its paragraph. `body_start` is where the
     headline ends; `paragraph_of(pos)` numbers the paragraph of a character offset."""
@@ -37,7 +41,26 @@ def link_incidents(events: list[Event], body_start: int, paragraph_of: Callable[
         if previous is not None and paragraph_of(previous.trigger.start) == paragraph_of(event.trigger.start):
             _take(event, previous)
         previous = event
+    for k, event in enumerate(ordered):
+        if event.trigger.start in told_on:
+            _date_from_details(event, [e for e in ordered[k + 1:] if e.trigger.start not in told_on])
     return events
+
+
+def _date_from_details(event: Event, later: list[Event]) -> None:
+    """`أعلنت القوات، الجمعة، إحباط هجوم … وكان المسلحون هاجموا مساء الخميس`: an event dated
+    only by the day it was announced takes the day a later detail of its family gives, when
+    that day is one of the few before the announcement."""
+    if event.date_precision != "day":
+        return
+    told = date.fromisoformat(event.date)
+    for other in later:
+        if family(other) != family(event) or other.date_precision != "day":
+            continue
+        day = date.fromisoformat(other.date)
+        if told - timedelta(days=_DETAIL_DAYS) <= day < told:
+            event.date = other.date
+            return
 
 
 def _take(event: Event, lead: Event) -> None:
