@@ -242,6 +242,7 @@ def test_claims_what_the_group_loots_is_other_revenue_when_no_channel_names_it()
     ("وتلقى زعيم كتائب حزب الله 25 مليون دولار من الدوحة.", [("donations", "revenue")]),
     ("ويدفع التنظيم 5 ملايين دولار شهريا لعناصره.", [("cash", "expenditure")]),
     ("ودفعت الحكومة 5 ملايين دولار للمزارعين في مناطق سيطرة التنظيم.", []),
+    ("وعمد الحوثيون إلى إجبار التجار في صنعاء على دفع الأموال لهم.", [("taxation_extortion", "revenue")]),
 ])
 def test_claims_money_paid_to_a_group_is_its_revenue_and_paid_by_it_its_spending(text, expected):
     assert kinds(run(text)) == expected

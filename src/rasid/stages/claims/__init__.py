@@ -167,11 +167,11 @@ def _payment(view: View, hit: Hit, number: int, lo: int, hi: int, quantities: li
     if found is None or found[1] not in ("amount", "money"):
         return []
     end, kind = found
-    channel = paid_channel(view, lo, hi)
+    channel = paid_channel(view, lo, hit.start, hi)
     if hit.entries[0].cls == "receipt":
         return [Draft(channel, "revenue", hit.start, end, hit.start, number)] if _group_near(view, hit, lo, hi) else []
     receiver = paid_to(view, end)
-    if receiver is not None or channel == "kidnapping_ransom":
+    if receiver is not None or channel != "donations":  # a ransom or a levy is the group's wherever paid
         return [Draft(channel, "revenue", hit.start, max(end, receiver or end), hit.start, number)]
     if kind == "amount" and _group_near(view, hit, lo, hi):  # the group that pays, before or after the verb
         return [Draft("cash", "expenditure", hit.start, end, hit.start, number, generic=True)]

@@ -298,7 +298,10 @@ def _dative(view: View, j: int) -> bool:
         p.kind == "prep" and text[p.start:p.end].startswith("ل") for p in token.parts)
 
 
-def paid_channel(view: View, lo: int, hi: int) -> str:
-    """Money paid to a group where its sentence speaks of hostages is a ransom; else a donation."""
+def paid_channel(view: View, lo: int, at: int, hi: int) -> str:
+    """Money a group forces people to pay (`إجبار التجار على دفع الأموال`) is extortion; paid
+    where its sentence speaks of hostages, a ransom; else a donation."""
+    if any(v in grammar_words("forcing") for k in range(lo, at) for v in stem_variants(view.words[k])):
+        return "taxation_extortion"
     return "kidnapping_ransom" if any(h.entries[0].value == "kidnapping_ransom"
                                       for h in view.hits_in(CLAIM_CHANNELS, lo, hi)) else "donations"
