@@ -246,3 +246,8 @@ def test_claims_what_the_group_loots_is_other_revenue_when_no_channel_names_it()
 ])
 def test_claims_money_paid_to_a_group_is_its_revenue_and_paid_by_it_its_spending(text, expected):
     assert kinds(run(text)) == expected
+
+
+def test_claims_a_cue_across_a_comma_gives_the_role_but_its_words_stay_another_claim():
+    doc = run("وكشف التقرير عن نهب الميليشيات للمال العام، وتورط قيادات حوثية في ابتزاز الشركات.")
+    assert kinds(doc) == [("cash", "revenue"), ("taxation_extortion", "revenue")]

@@ -113,8 +113,9 @@ def _draft(view: View, word: ChannelWord, before: ChannelWord | None, lo: int, h
     if role is None or (word.cls == "ctx" and not role.end <= word.start <= role.end + 1):
         return None
     start, end = word.start, word.end
-    if role.end <= word.start and role.start != role.end and role.start >= (before.end if before else lo):
-        start = role.start
+    if role.end <= word.start and role.start != role.end and role.start >= (before.end if before else lo) \
+            and not any(view.is_break(k) for k in range(role.end, word.start)):
+        start = role.start  # the cue and its object; across a comma the cue gives the role, not the words
     elif role.start >= word.end:
         end = role.end
     return Draft(word.channel, role.role, start, end, word.start, number)
@@ -244,7 +245,7 @@ def _merged(view: View, drafts: list[Draft]) -> list[Draft]:
             if last.channel == d.channel:
                 last.end = max(last.end, d.end)
                 continue
-            if last.generic and d.start - last.end <= _OBJECT_GAP:
+            if last.generic and d.start - last.end <= _OBJECT_GAP and not any(view.is_break(k) for k in range(last.end, d.start)):
                 d.start = last.start
                 out[-1] = d
                 continue
