@@ -33,6 +33,8 @@ def kinds(doc) -> list[tuple[str, str]]:
     ("وقال التقرير إن التنظيم لا يزال لديه 100 مليون دولار في خزينته.", "cash", "asset"),
     ("وأدار الرجل شبكة لجمع الأموال لصالح تنظيم القاعدة.", "donations", "revenue"),
     ("ويبيع مسلحو التنظيم المواد المنهوبة في السوق السوداء.", "other", "revenue"),
+    ("ويجمع مسلحو التنظيم مئات الآلاف من الدولارات سنويا من التعدين غير القانوني.", "mining", "revenue"),
+    ("وتعد المناجم المصدر الرئيسي لإيرادات مسلحي التنظيم في الولاية.", "mining", "revenue"),
 ])
 def test_claims_each_channel(text, channel, role):
     assert kinds(run(text)) == [(channel, role)]
