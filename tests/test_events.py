@@ -303,3 +303,9 @@ def test_events_an_event_dated_by_its_announcement_takes_the_day_a_later_detail_
     assert dates("الليلة الماضية") == [("territory_change", "2015-08-06"), ("clash", "2015-08-06")]
     # a day long before is another incident
     assert dates("في 3 تموز") == [("territory_change", "2015-08-07"), ("clash", "2015-07-03")]
+
+
+def test_events_dawn_before_a_day_is_a_time_not_a_detonation():
+    doc = run("وتواصلت المعارك منذ فجر الجمعة في محيط المدينة. وفجر انتحاري نفسه أمس قرب حاجز للجيش.",
+              published="2018-06-09")
+    assert [(e.type, trigger(doc, e)) for e in doc.events if e.type == "explosion"] == [("explosion", "وفجر")]

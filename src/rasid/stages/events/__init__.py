@@ -32,6 +32,7 @@ from rasid.stages.reading.polarity import is_generic, polarity_before, was_befor
 from rasid.stages.reading.view import Hit, View
 from rasid.stages.events.context import Context, context, place_after, satisfied
 from rasid.stages.events.incidents import link_incidents
+from rasid.stages.times.lexicon import readings, time_lexicon
 from rasid.text.tokens import stem_variants
 
 _LEADER_GAP = 2      # words between a kill word and the leader it names
@@ -189,7 +190,19 @@ def _real(view: View, hit: Hit, ctx: Context) -> bool:
         k -= 1
     if k >= ctx.lo and view.words[k] in relatives():
         return False
-    return not _purpose(view.words[hit.start]) and not is_generic(view, hit.start, hit.end)
+    return not _purpose(view.words[hit.start]) and not is_generic(view, hit.start, hit.end) \
+        and not _part_of_day(view, hit, ctx)
+
+
+def _part_of_day(view: View, hit: Hit, ctx: Context) -> bool:
+    """`منذ فجر الجمعة`: the dawn of a day the times stage read, not a detonation (فجر)."""
+    if hit.end - hit.start != 1 or hit.end >= ctx.hi:
+        return False
+    parts = (e for reading, _ in readings(view.words[hit.start]) for e in time_lexicon().get(reading, ()))
+    if not any(e.role == "day_part" and len(e.words) == 1 for e in parts):
+        return False
+    after = view.doc.tokens[hit.end].start
+    return bool(view.times.starting_in(after, after + 1))
 
 
 def _purpose(word: str) -> bool:
