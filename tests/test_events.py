@@ -273,6 +273,11 @@ def test_events_a_learned_trigger_is_never_a_word_the_lexicon_knows_as_a_place_o
     ctx = context(view, 0, lo, hi)
     port = next(k for k in range(lo, hi) if view.words[k] == "ميناء")
     assert not _specific(view, ctx, port, port + 1, "territory_change")
+    freed = View.of(run("وأطلق سراح ثلاثة رهائن كانوا لدى التنظيم أمس."))
+    lo2, hi2 = freed.sent_ranges[0]
+    ctx2 = context(freed, 0, lo2, hi2)
+    let_go = next(k for k in range(lo2, hi2) if freed.words[k] == "واطلق")
+    assert not _specific(freed, ctx2, let_go, let_go + 1, "attack")  # freeing: no shooting
     took = next(k for k in range(lo, hi) if view.words[k] == "وقدرت")
     assert _specific(view, ctx, took, took + 1, "other")  # a word the lexicon does not know stays the tagger's call
 

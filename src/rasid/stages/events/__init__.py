@@ -41,7 +41,7 @@ _SAME_EVENT_GAP = 2  # words between two triggers of one type that name one even
 _MEANS_AFTER = 3     # words after a trigger where what it is carried out with may stand
 _MEANS_BEFORE = 3    # and before it (`طائرة إسرائيلية استهدفت`), counted from its end
 _ARMED_ITEMS = frozenset({"fighters", "soldiers", "forces", "leaders"})
-_ABOUT_WORDS = frozenset({"place", "money", "leader"})  # lexicon classes no learned trigger may be
+_ABOUT_WORDS = frozenset({"place", "money", "leader", "release"})  # lexicon classes no learned trigger may be
 #: A token starts a learned trigger when its B- labels are together at least this likely.
 TRIGGER_THRESHOLD = 0.6
 
@@ -102,7 +102,7 @@ def _specific(view: View, ctx: Context, start: int, end: int, kind: str) -> bool
         return False  # `الذين`, `في`, `أكثر`: the tagger's noise, never a trigger
     hit = view.match(EVENT_TRIGGERS, start) or Hit(start, end, (), "")
     if hit.entries and all(e.cls in _ABOUT_WORDS for e in hit.entries):
-        return False  # a place, a leader, funds or a means the lexicon knows: what an event is about
+        return False  # a place, a leader or funds the lexicon knows (what an event is about), a release
     entry = hit.entry("trigger")
     if entry is not None and entry.value == kind and not satisfied(view, ctx, hit, entry.needs):
         return False
