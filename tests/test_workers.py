@@ -162,3 +162,34 @@ def test_a_token_survives_the_trip_to_a_worker_and_back():
     doc = rasid.extract("قال مسؤول إن تنظيم داعش باع النفط في دير الزور.")
     back = pickle.loads(pickle.dumps(doc.tokens))
     assert back == doc.tokens and any(t.parts for t in back)
+
+
+def test_workers_end_when_their_parent_is_killed_outright():
+    """SIGKILL leaves the parent no chance to stop its workers: they must see it and exit, not
+    wait forever (a crashed `rasid analyze` once left its worker behind)."""
+    script = ("import sys; sys.path.insert(0, 'tests')\n"
+              "from test_workers import PIPELINE, _docs\n"
+              "from rasid.workers import Budget, run_pipeline\n"
+              "print(list(run_pipeline(PIPELINE, _docs('slow', 'slow'), budget=Budget(120, None), workers=2)))\n")
+    parent = subprocess.Popen([sys.executable, "-c", script], cwd=ROOT, stdout=subprocess.DEVNULL)
+    children: list[int] = []
+    try:
+        deadline = time.monotonic() + 30
+        while len(children) < 2 and time.monotonic() < deadline:
+            time.sleep(0.1)
+            with open(f"/proc/{parent.pid}/task/{parent.pid}/children") as f:
+                children = [int(pid) for pid in f.read().split()]
+        assert len(children) == 2, children
+        os.kill(parent.pid, signal.SIGKILL)
+        parent.wait(timeout=10)
+        deadline = time.monotonic() + 15
+        while any(Path(f"/proc/{pid}").exists() for pid in children) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        alive = [pid for pid in children if Path(f"/proc/{pid}").exists()]
+        assert not alive, f"workers {alive} outlived their parent"
+    finally:
+        if parent.poll() is None:
+            parent.kill()
+        for pid in children:
+            if Path(f"/proc/{pid}").exists():
+                os.kill(pid, signal.SIGKILL)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -27,6 +28,7 @@ DEFAULT_SECONDS = 60.0     # a news report takes ~20 ms, a 300 KB book-length on
 DEFAULT_MEMORY_MB = 1024   # growth of a worker's memory while it runs one document
 _POLL = 0.05               # seconds between the watchdog's looks at busy workers
 _AHEAD = 16                # documents handed out beyond the oldest one not yet returned, per worker
+_ORPHAN_CHECK_S = 1.0      # seconds between a worker's looks at whether its parent lives
 
 
 @dataclass(frozen=True)
@@ -74,9 +76,14 @@ def _run_one(pipeline, doc: Document, finish=None) -> Any:
         return InputError(describe(doc), f"extraction failed ({type(exc).__name__}: {exc}); skipped")
 
 
-def _serve(conn: Connection, pipeline, finish) -> None:
-    """A worker's loop: documents in, results out, until told to stop (None) or killed."""
+def _serve(conn: Connection, parent_end: Connection, pipeline, finish) -> None:
+    """A worker's loop: documents in, results out, until told to stop (None), killed, or left
+    alone. The parent's end of the pipe, copied by the fork, is closed here, so that a parent
+    killed outright (SIGKILL) reads as the end of input to an idle worker; a busy one is ended
+    by its watch on the parent."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    parent_end.close()
+    threading.Thread(target=_exit_when_orphaned, args=(os.getppid(),), daemon=True).start()
     while True:
         try:
             message = conn.recv()
@@ -89,6 +96,14 @@ def _serve(conn: Connection, pipeline, finish) -> None:
         if isinstance(result, Document):
             result.reading = result.attribution = None  # analysis for the stages, never written out
         conn.send((seq, result))
+
+
+def _exit_when_orphaned(parent: int) -> None:
+    """Within a second of the parent's death (the worker is handed to another process), end
+    this worker, whatever document it is running."""
+    while os.getppid() == parent:
+        time.sleep(_ORPHAN_CHECK_S)
+    os._exit(1)
 
 
 def _rss_mb(pid: int) -> float | None:
@@ -105,7 +120,7 @@ class _Worker:
 
     def __init__(self, context, pipeline, finish):
         self.conn, child = context.Pipe()
-        self.process = context.Process(target=_serve, args=(child, pipeline, finish), daemon=True)
+        self.process = context.Process(target=_serve, args=(child, self.conn, pipeline, finish), daemon=True)
         self.process.start()
         child.close()
         self.job: tuple[int, Document, float, float | None] | None = None  # seq, doc, start, RSS then
