@@ -85,7 +85,8 @@ def test_claims_an_amount_continues_the_last_claim_of_its_role():
 
 
 def test_claims_a_named_facility_keeps_its_channel():
-    doc = run("تجاوزت إيرادات حقول الجبسة يومياً المليون دولار. وخسارة التنظيم لمديرية الجبسة تعني خسارة مورد يومي.")
+    doc = run("تجاوزت إيرادات التنظيم من حقول الجبسة يومياً المليون دولار. وخسارة التنظيم لمديرية الجبسة تعني "
+              "خسارة مورد يومي.")
     assert kinds(doc) == [("oil", "revenue"), ("oil", "loss")]
 
 
@@ -253,3 +254,13 @@ def test_claims_money_paid_to_a_group_is_its_revenue_and_paid_by_it_its_spending
 def test_claims_a_cue_across_a_comma_gives_the_role_but_its_words_stay_another_claim():
     doc = run("وكشف التقرير عن نهب الميليشيات للمال العام، وتورط قيادات حوثية في ابتزاز الشركات.")
     assert kinds(doc) == [("cash", "revenue"), ("taxation_extortion", "revenue")]
+
+
+def test_claims_are_about_an_armed_group_named_in_their_sentence_or_the_one_before():
+    doc = run("وسيطر الحوثيون على ميناء الحديدة العام الماضي. وقالت الحكومة إن الحوثيين يجنون أموالا من "
+              "بيع النفط. وتحدث التقرير عن الاقتصاد اليمني. وأوضح أن إيرادات بيع النفط الخام تورد إلى "
+              "حسابات البنك المركزي في عدن.")
+    assert kinds(doc) == [("oil", "revenue")]  # the state's oil revenue, two sentences later, is no claim
+    money = run("واعتقلت الشرطة عناصر من التنظيم الشهر الماضي. وتحدث التقرير عن الأوضاع في المدينة. وقالت "
+                "الشرطة إن الرجل أدار شبكة لغسل الأموال لتمويل الإرهاب في أوروبا.")
+    assert kinds(money) == [("cash", "transfer")]  # terrorism financing speaks of armed groups

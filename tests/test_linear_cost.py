@@ -39,11 +39,18 @@ def cpu_cost(fn, arg) -> float:
     return max(best, 1e-4)
 
 
-def assert_linear_time(fn, make, n: int) -> None:
+def assert_linear_time(fn, make, n: int, tries: int = 3) -> None:
+    """The ratio of costs for inputs of size 10n and n stays under BOUND in one of `tries`
+    measurements: a busy machine can double one timing, but a quadratic path costs about ×100
+    every time."""
     small, large = make(n), make(10 * n)
     fn(small)  # warm caches and tables once
-    ratio = cpu_cost(fn, large) / cpu_cost(fn, small)
-    assert ratio < BOUND, f"cost ×{ratio:.0f} for ×10 input"
+    ratios = []
+    for _ in range(tries):
+        ratios.append(cpu_cost(fn, large) / cpu_cost(fn, small))
+        if ratios[-1] < BOUND:
+            return
+    raise AssertionError(f"cost ×{min(ratios):.0f} for ×10 input (best of {tries})")
 
 
 def test_cost_merging_many_spans_is_linear():

@@ -29,6 +29,8 @@ _OBJECT_GAP = 4               # words between a money cue and the money it gover
 _SUBJECT_GAP = 7              # and between a verb of receiving and its money, past the subject
 _RECENT = 50                  # claims kept in mind for that
 _INHERIT = 3                  # sentences back where money with no channel finds its channel
+_GROUP_BACK = 1              # sentences back where the group a claim is about is named
+_TERROR = "ارهاب"              # the folded stem of terrorism and terrorists
 _AMOUNT_GAP = 8               # words between a claim and an amount that belongs to it
 
 
@@ -52,6 +54,7 @@ def find_claims(doc: Document, models: ClaimModels | None = None) -> Document:
         return doc
     attribution = attribution_of(doc)
     names = facility_names(view)
+    armed = {e.id for e in doc.entities if e.kind == "armed_group"}
     history: list[Draft] = []
     claims: list[Claim] = []
     for number, (lo, hi) in enumerate(view.sent_ranges):
@@ -61,6 +64,8 @@ def find_claims(doc: Document, models: ClaimModels | None = None) -> Document:
         if models is not None:
             drafts = _with_learned(view, models, number, lo, hi, drafts)
         history.extend(drafts)
+        if not _group_around(view, number, armed):
+            continue  # the money of a state, a bank or a people, not of an armed group
         first = len(claims) + 1
         claims.extend([_claim(view, attribution, d, lo, hi, first + k) for k, d in enumerate(drafts)])
     doc.claims = claims
@@ -83,6 +88,18 @@ def _names_money(view: View, start: int, end: int) -> bool:
     """A channel word or a role cue; a verb of paying or receiving alone is no claim (`تلقوا`)."""
     return bool(view.hits_in(CLAIM_CHANNELS, start, end)) or any(
         h.entries[0].cls not in ("payment", "receipt") for h in view.hits_in(CLAIM_ROLES, start, end))
+
+
+def _group_around(view: View, number: int, armed: set[str]) -> bool:
+    """Whether an armed group is named in the claim's sentence or the few before it: a word for
+    one (parties.tsv) or a name linked to one (the actor base)."""
+    lo = view.sent_ranges[max(0, number - _GROUP_BACK)][0]
+    hi = view.sent_ranges[number][1]
+    if any(h.entries[0].cls == "group" for h in view.hits_in(PARTIES, lo, hi)):
+        return True
+    if any(_TERROR in view.words[k] for k in range(lo, hi)):
+        return True  # terrorism, terrorists: the report speaks of armed groups (تمويل الإرهاب)
+    return any(m.entity in armed for m in view.mentions(*view.chars(lo, hi), ("ORG",)))
 
 
 def _about_armed_groups(view: View) -> bool:
