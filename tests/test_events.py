@@ -314,3 +314,11 @@ def test_events_dawn_before_a_day_is_a_time_not_a_detonation():
     doc = run("وتواصلت المعارك منذ فجر الجمعة في محيط المدينة. وفجر انتحاري نفسه أمس قرب حاجز للجيش.",
               published="2018-06-09")
     assert [(e.type, trigger(doc, e)) for e in doc.events if e.type == "explosion"] == [("explosion", "وفجر")]
+
+
+@pytest.mark.parametrize("text, named", [
+    ("ولقي القيادي الحوثي وليد السراجي مصرعه أمس في منطقة الفازة.", ()),
+    ("وأعلنت وزارة الدفاع أمس مقتل الملا فضل الله في ضربة قرب الحدود.", [("الملا فضل الله", "PER")]),
+])
+def test_events_a_leader_before_the_kill_word_or_a_person_after_it_is_a_leader_killed(text, named):
+    assert "leader_killed" in [e.type for e in run(text, mentions=named).events]

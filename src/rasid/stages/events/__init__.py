@@ -35,7 +35,8 @@ from rasid.stages.events.incidents import link_incidents
 from rasid.stages.times.lexicon import readings, time_lexicon
 from rasid.text.tokens import stem_variants
 
-_LEADER_GAP = 2      # words between a kill word and the leader it names
+_LEADER_GAP = 4      # words between a kill word and the leader it names (بمقتل اثنين من قادتها)
+_LEADER_BEFORE = 8   # words between a leader and the kill word after it (لقي القيادي … مصرعه)
 _LEADER_STRENGTH = 4
 _SAME_EVENT_GAP = 2  # words between two triggers of one type that name one event
 _MEANS_AFTER = 3     # words after a trigger where what it is carried out with may stand
@@ -171,14 +172,32 @@ def _needs_anchor(view: View, hit: Hit, kind: str, ctx: Context) -> bool:
 
 
 def _leader_killed(view: View, hit: Hit, ctx: Context) -> Candidate | None:
-    """A kill word with a singular leader right after it: `مقتل زعيمه`, `مقتل المتحدث الإعلامي`."""
+    """A kill word with a leader or a person named right after it (`مقتل زعيمه`, `بمقتل اثنين من
+    قادتها`, `مقتل الملا فضل الله`), or with a leader as its subject shortly before it (`لقي
+    القيادي الحوثي وليد السراجي مصرعه`)."""
     if hit.entry("killed") is None:
         return None
     for k in range(hit.end, min(ctx.hi, hit.end + _LEADER_GAP)):
         leader = view.match(EVENT_TRIGGERS, k)
         if leader and leader.entry("leader"):
             return Candidate("leader_killed", hit.start, leader.end, _LEADER_STRENGTH, None, True)
+        if view.is_break(k):
+            break
+    if hit.end < ctx.hi and _person_at(view, hit.end):
+        return Candidate("leader_killed", hit.start, hit.end, _LEADER_STRENGTH, None, True)
+    for k in range(hit.start - 1, max(ctx.lo, hit.start - _LEADER_BEFORE) - 1, -1):
+        if view.is_break(k) and not view.doc.tokens[k].kind == "punct" or view.words[k] in (".", ":"):
+            break
+        leader = view.match(EVENT_TRIGGERS, k)
+        if leader and leader.entry("leader"):
+            return Candidate("leader_killed", hit.start, hit.end, _LEADER_STRENGTH, None, True)
     return None
+
+
+def _person_at(view: View, k: int) -> bool:
+    """A person's name starts at token `k` (after a quote mark or not)."""
+    start = view.doc.tokens[k].start
+    return any(m.start <= start + 1 and m.end > start for m in view.mentions(start, view.doc.tokens[k].end + 1, ("PER",)))
 
 
 def _real(view: View, hit: Hit, ctx: Context) -> bool:
