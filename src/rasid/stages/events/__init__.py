@@ -185,6 +185,8 @@ def _leader_killed(view: View, hit: Hit, ctx: Context) -> Candidate | None:
             break
     if hit.end < ctx.hi and _person_at(view, hit.end):
         return Candidate("leader_killed", hit.start, hit.end, _LEADER_STRENGTH, None, True)
+    if view.words[hit.end - 1].endswith("وا"):
+        return None  # `أربعة عناصر وقياديا بارزا قتلوا`: the dead of an attack, a leader among them
     for k in range(hit.start - 1, max(ctx.lo, hit.start - _LEADER_BEFORE) - 1, -1):
         if view.is_break(k) and not view.doc.tokens[k].kind == "punct" or view.words[k] in (".", ":"):
             break
