@@ -78,8 +78,9 @@ def find_events(doc: Document, model: LinearModel | None = None) -> Document:
         found = _sentence_events(view, ctx, memory, len(events))
         if model is not None:
             found += [e for e in _learned_events(view, ctx, model) if not _overlaps_any(e, found)]
-        own = {t.value for t in ctx.own_times}
-        told_on.update(e.trigger.start for e in found if e.date and e.date not in own)
+        if any(e.date for e in found):
+            own = {t.value for t in ctx.own_times}
+            told_on.update(e.trigger.start for e in found if e.date and e.date not in own)
         events.extend(found)
     body = doc.paragraphs[1].start if len(doc.paragraphs) > 1 else 0
     events = link_incidents(events, body, lambda pos: view.paragraph(view.token_at(pos)), told_on)
