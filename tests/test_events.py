@@ -322,3 +322,11 @@ def test_events_dawn_before_a_day_is_a_time_not_a_detonation():
 ])
 def test_events_a_leader_before_the_kill_word_or_a_person_after_it_is_a_leader_killed(text, named):
     assert "leader_killed" in [e.type for e in run(text, mentions=named).events]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("وشنت القوات الحكومية أمس هجوما على مواقع التنظيم في البادية.", "clash"),
+    ("وشن مسلحو التنظيم أمس هجوما على حاجز للجيش قرب المدينة.", "attack"),
+])
+def test_events_an_attack_on_an_armed_groups_positions_is_a_clash(text, kind):
+    assert only(run(text)).type == kind

@@ -41,6 +41,7 @@ _LEADER_STRENGTH = 4
 _SAME_EVENT_GAP = 2  # words between two triggers of one type that name one event
 _MEANS_AFTER = 3     # words after a trigger where what it is carried out with may stand
 _MEANS_BEFORE = 3    # and before it (`طائرة إسرائيلية استهدفت`), counted from its end
+_TARGET = 4          # words after على where the target of an attack is named
 _ARMED_ITEMS = frozenset({"fighters", "soldiers", "forces", "leaders"})
 _ABOUT_WORDS = frozenset({"place", "money", "leader", "release"})  # lexicon classes no learned trigger may be
 #: A token starts a learned trigger when its B- labels are together at least this likely.
@@ -129,7 +130,7 @@ def _sentence_events(view: View, ctx: Context, memory: _Memory, count: int) -> l
     fresh = [c for c in proposed if not _restated(c, memory)]
     memory.previous = {(c.type, c.place) for c in mentioned}
     memory.places.update((c.type, c.place) for c in proposed if c.place)
-    kept = _one_incident(_by_means(view, ctx, fresh))
+    kept = _one_incident(_by_means(view, ctx, _on_a_group(view, ctx, fresh)))
     events = [e for e in (_event(view, ctx, c, count + k) for k, c in enumerate(kept, 1)) if _told(e)]
     events = [_numbered(e, count + k) for k, e in enumerate(events, 1)]
     if not proposed:
@@ -266,6 +267,18 @@ def _by_means(view: View, ctx: Context, found: list[Candidate]) -> list[Candidat
             if -_MEANS_BEFORE <= h.start - c.end <= _MEANS_AFTER and (c.type == "attack" or kind == "airstrike"):
                 c.type = kind
                 break
+    return found
+
+
+def _on_a_group(view: View, ctx: Context, found: list[Candidate]) -> list[Candidate]:
+    """An attack on an armed group's positions (`هجوماً على مواقع التنظيم`) is two armed sides
+    fighting: a clash (ANNOTATION.md); an attack on a checkpoint or on civilians stays one."""
+    for c in found:
+        if c.type != "attack" or c.strength < 2:  # shelling (قصف) stays one-sided
+            continue
+        on = next((k for k in range(c.end, min(ctx.hi, c.end + 2)) if view.words[k] in grammar_words("on")), None)
+        if on is not None and any(g.entries[0].cls == "group" for g in view.hits_in(PARTIES, on + 1, min(ctx.hi, on + _TARGET))):
+            c.type = "clash"
     return found
 
 
