@@ -264,3 +264,8 @@ def test_claims_are_about_an_armed_group_named_in_their_sentence_or_the_one_befo
     money = run("واعتقلت الشرطة عناصر من التنظيم الشهر الماضي. وتحدث التقرير عن الأوضاع في المدينة. وقالت "
                 "الشرطة إن الرجل أدار شبكة لغسل الأموال لتمويل الإرهاب في أوروبا.")
     assert kinds(money) == [("cash", "transfer")]  # terrorism financing speaks of armed groups
+
+
+def test_claims_a_policy_against_financing_is_no_claim():
+    assert kinds(run("وأقرت الحكومة قانونا جديدا لمكافحة تمويل الحوثيين.")) == []
+    assert kinds(run("وكشفت الحكومة عن تمويل إيران للحوثيين.")) == [("donations", "revenue")]
