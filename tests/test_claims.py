@@ -269,3 +269,8 @@ def test_claims_are_about_an_armed_group_named_in_their_sentence_or_the_one_befo
 def test_claims_a_policy_against_financing_is_no_claim():
     assert kinds(run("وأقرت الحكومة قانونا جديدا لمكافحة تمويل الحوثيين.")) == []
     assert kinds(run("وكشفت الحكومة عن تمويل إيران للحوثيين.")) == [("donations", "revenue")]
+
+
+def test_claims_two_acts_of_one_channel_each_with_its_cue_are_two_claims():
+    doc = run("وتورط قادة الحوثيين في ابتزاز الشركات وتحصيل جبايات من التجار.")
+    assert kinds(doc) == [("taxation_extortion", "revenue"), ("taxation_extortion", "revenue")]

@@ -259,7 +259,7 @@ def _merged(view: View, drafts: list[Draft]) -> list[Draft]:
     for d in drafts:
         last = out[-1] if out else None
         if last and last.role == d.role and ":" not in view.words[last.end:d.start]:
-            if last.channel == d.channel:
+            if last.channel == d.channel and not _another_act(view, last, d):
                 last.end = max(last.end, d.end)
                 continue
             if last.generic and d.start - last.end <= _OBJECT_GAP and not any(view.is_break(k) for k in range(last.end, d.start)):
@@ -268,6 +268,16 @@ def _merged(view: View, drafts: list[Draft]) -> list[Draft]:
                 continue
         out.append(d)
     return out
+
+
+def _another_act(view: View, last: Draft, d: Draft) -> bool:
+    """`ابتزاز الشركات وتحصيل جبايات`: an act named by its channel word alone, then another
+    joined by و with a cue of its own, are two claims; `تهريب الآثار وبيع القطع الأثرية`, each
+    with its cue, is one trade told in its steps."""
+    if not (last.start == last.focus and last.end <= d.start < d.focus):
+        return False
+    token = view.doc.tokens[d.start]
+    return any(p.kind == "conj" for p in token.parts) or d.start > 0 and view.words[d.start - 1] == "و"
 
 
 def _take_amounts(view: View, drafts: list[Draft], quantities: list[Quantity]) -> None:

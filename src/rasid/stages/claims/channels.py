@@ -135,8 +135,11 @@ def _joined(view: View, words: list[ChannelWord]) -> list[ChannelWord]:
 
 
 def _same_near(view: View, a: ChannelWord, b: ChannelWord) -> bool:
+    """Words of one channel close together in a clause, with no cue of their own between them
+    (`ابتزاز الشركات وتحصيل جبايات`: two acts, two claims)."""
     gap = range(a.end, b.start)
-    return a.channel == b.channel and len(gap) <= SAME_GAP and not any(view.is_break(k) for k in gap)
+    return a.channel == b.channel and len(gap) <= SAME_GAP and not any(view.is_break(k) for k in gap) \
+        and not any(h.entries[0].cls == "cue" for h in view.hits_in(CLAIM_ROLES, a.end, b.start))
 
 
 def _coordinated(view: View, a: ChannelWord, b: ChannelWord) -> bool:
