@@ -274,3 +274,9 @@ def test_claims_a_policy_against_financing_is_no_claim():
 def test_claims_two_acts_of_one_channel_each_with_its_cue_are_two_claims():
     doc = run("وتورط قادة الحوثيين في ابتزاز الشركات وتحصيل جبايات من التجار.")
     assert kinds(doc) == [("taxation_extortion", "revenue"), ("taxation_extortion", "revenue")]
+
+
+def test_claims_a_headline_takes_its_group_from_the_lead_and_a_cue_governs_its_own_object():
+    doc = run("استهداف الفنادق وابتزاز المسافرين\n\nوفي مؤشر على إفلاس ميليشيات الحوثي، أغلق المتمردون "
+              "فنادق في المدينة.")
+    assert kinds(doc) == [("taxation_extortion", "revenue")]

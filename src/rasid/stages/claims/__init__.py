@@ -95,6 +95,8 @@ def _group_around(view: View, number: int, armed: set[str]) -> bool:
     one (parties.tsv) or a name linked to one (the actor base)."""
     lo = view.sent_ranges[max(0, number - _GROUP_BACK)][0]
     hi = view.sent_ranges[number][1]
+    if view.paragraph(view.sent_ranges[number][0]) == view.paragraph(0) and number + 1 < len(view.sent_ranges):
+        hi = view.sent_ranges[number + 1][1]  # a headline names its group in the lead after it
     if any(h.entries[0].cls == "group" for h in view.hits_in(PARTIES, lo, hi)):
         return True
     if any(_TERROR in view.words[k] for k in range(lo, hi)):

@@ -162,7 +162,8 @@ def role_of(view: View, word: ChannelWord, lo: int, hi: int) -> Role | None:
               and not any(view.words[k] in _STRONG_BREAKS for k in range(h.end, word.start))]
     if before:
         nearest = _governing(view, before, word)
-        return Role(_role(view, nearest, word), nearest.start, nearest.end)
+        if not (default_role(word.channel) and _other_object(view, nearest, word)):
+            return Role(_role(view, nearest, word), nearest.start, nearest.end)
     if word.cls == "ctx":
         return None
     fallback = default_role(word.channel)
@@ -222,6 +223,15 @@ def _role(view: View, hit: Hit, word: ChannelWord) -> str | None:
     if cls == "purchase":
         return _purchase(view, word)
     return hit.entries[0].value
+
+
+def _other_object(view: View, cue: Hit, word: ChannelWord) -> bool:
+    """`استهداف الفنادق وابتزاز المسافرين`: the cue governs the noun after it; a channel word
+    that names an act of its own, joined by و after that noun, keeps its own role."""
+    token = view.doc.tokens[word.start]
+    joined = any(p.kind == "conj" for p in token.parts) or view.words[word.start - 1] == "و"
+    return joined and word.start - cue.end >= 1 and view.doc.tokens[cue.end].kind == "word" \
+        and view.match(CLAIM_CHANNELS, cue.end) is None
 
 
 def _purchase(view: View, word: ChannelWord) -> str:
