@@ -34,6 +34,8 @@ def source_of(text: str, phrase: str, mentions: list[tuple[str, str]] = ()):
     ("وأشار إلى ذلك أمس في مؤتمر صحفي. التنظيم يبيع النفط.", "outlet"),
     ("وقال المحلل في مركز الأهرام للدراسات السياسية كامل عبد الله إن التنظيم يبيع النفط.", "researcher"),
     ("ويشكك الباحث حسن خليل في هذه الأرقام، ويرى أن التنظيم يبيع النفط.", "researcher"),
+    ("ومن أبرز موارده، حسب البيان، أن التنظيم يبيع النفط.", "official"),
+    ("ويعتقد وزير الخارجية أن التنظيم يبيع النفط.", "official"),
 ])
 def test_sources_kind_from_the_words_that_name_the_source(text, kind):
     assert source_of(text, "يبيع النفط").kind == kind
