@@ -330,3 +330,10 @@ def test_events_a_leader_before_the_kill_word_or_a_person_after_it_is_a_leader_k
 ])
 def test_events_an_attack_on_an_armed_groups_positions_is_a_clash(text, kind):
     assert only(run(text)).type == kind
+
+
+def test_events_a_headline_event_takes_the_leads_date_when_its_family_gives_none():
+    doc = run("إطلاق نار واحتجاز رهائن في متجر جنوب فرنسا\n\nقتل مسلح ثلاثة أشخاص يوم الجمعة في هجوم على "
+              "متجر جنوب فرنسا.", published="2018-03-24")
+    kidnapping = next(e for e in doc.events if e.type == "kidnapping")
+    assert kidnapping.date == "2018-03-23"

@@ -5,7 +5,8 @@ A report tells its main incident first (`قتل 12 شخصاً أمس في تفج
 lead's (ANNOTATION.md). So an event with no date of its own takes the date of the event
 before it in its paragraph (`… هجمات متزامنة يوم 25 تموز … وخطف التنظيم معه ثلاثين شخصاً`),
 and a headline event, which is told again in the body, takes the date of the first body
-event of its family (the fighting types are one family; every other type is its own). A
+event of its family (the fighting types are one family; every other type is its own), else
+the date of the first body event: the headline tells the lead's incident. A
 fighting event with no casualty figures takes those of its lead when that is of its type:
 the dead of a clash are not those of the airstrike told after it.
 """
@@ -36,6 +37,8 @@ def link_incidents(events: list[Event], body_start: int, paragraph_of: Callable[
             lead = next((e for e in body if family(e) == family(event) and (e.date or e.killed or e.injured)), None)
             if lead is not None:
                 _take(event, lead)
+            if event.date is None and body and body[0].date is not None:
+                event.date, event.date_precision = body[0].date, body[0].date_precision  # the lead's day
     previous: Event | None = None
     for event in body:
         if previous is not None and paragraph_of(previous.trigger.start) == paragraph_of(event.trigger.start):
