@@ -337,3 +337,11 @@ def test_events_a_headline_event_takes_the_leads_date_when_its_family_gives_none
               "متجر جنوب فرنسا.", published="2018-03-24")
     kidnapping = next(e for e in doc.events if e.type == "kidnapping")
     assert kidnapping.date == "2018-03-23"
+
+
+@pytest.mark.parametrize("text", [
+    "وقال المرصد إن مسلحي التنظيم اختطفوهم أمس من قرية الشبكي.",
+    "وتخطف الميليشيات عشرات المدنيين من منازلهم في المدينة منذ الجمعة.",
+])
+def test_events_a_kidnapping_with_its_object_as_a_pronoun_or_in_the_present(text):
+    assert [e.type for e in run(text).events] == ["kidnapping"]

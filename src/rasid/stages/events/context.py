@@ -14,7 +14,7 @@ from functools import cached_property
 from rasid.document import Quantity, Time
 from rasid.resources.catalogue import function_words, grammar_words, with_property
 from rasid.stages.events.casualties import Casualties, casualties
-from rasid.stages.reading.lexicons import EVENT_TRIGGERS, Entry
+from rasid.stages.reading.lexicons import EVENT_TRIGGERS, Entry, lexicon
 from rasid.stages.reading.view import Hit, View
 from rasid.stages.attribution import Attribution, attribution_of, claims_responsibility
 from rasid.text.tokens import stem_variants
@@ -186,6 +186,10 @@ def _place(view: View, ctx: Context, hit: Hit) -> bool:
 
 
 def _object(view: View, ctx: Context, hit: Hit) -> bool:
+    """A noun right after it, or a pronoun on it (`اختطفهم`, `أعدمه`)."""
+    last = hit.end - 1
+    if hit.end - hit.start == 1 and not view.words[last].endswith(view.bases(lexicon(EVENT_TRIGGERS))[last]):
+        return True
     k = hit.end
     if k >= ctx.hi or view.doc.tokens[k].kind not in ("word", "number") or view.words[k] in function_words():
         return False
