@@ -169,3 +169,13 @@ def test_sources_a_speech_verb_after_a_relative_reports_the_person_before_it():
     text = ("ويتفق مع ذلك وكيل وزارة حقوق الإنسان اليمني، ماجد فضائل، الذي أكد أن جماعة الحوثي "
             "تقوم بابتزاز ذوي المختطفين.")
     assert source_of(text, "تقوم").kind == "official"
+
+
+@pytest.mark.parametrize("text, source", [
+    ("فرضت وزارة الخزانة الأميركية أمس عقوبات على رجلين بتهمة تمويل تنظيم القاعدة.", "وزارة الخزانة الأميركية"),
+    ("واشنطن تفرض عقوبات على رجلين بتهمة تمويل تنظيم القاعدة", "واشنطن"),
+])
+def test_sources_a_charge_is_the_word_of_the_authority_that_brings_it(text, source):
+    from conftest import run_evidence_stages
+    [claim] = run_evidence_stages(text).claims
+    assert (claim.source.kind, claim.source.text) == ("official", source)

@@ -18,7 +18,7 @@ from functools import cached_property
 
 from rasid.document import Document, Source
 from rasid.resources.catalogue import grammar_words
-from rasid.stages.reading.lexicons import SOURCE_CUES
+from rasid.stages.reading.lexicons import PARTIES, SOURCE_CUES, SOURCE_KINDS
 from rasid.stages.reading.polarity import is_hedged
 from rasid.stages.reading.quotes import Quotes
 from rasid.stages.attribution.names import Named, after_verb, before_verb, named, prep_object
@@ -166,6 +166,8 @@ def _read_cue(view: View, hit: Hit, cls: str, lo: int, hi: int, claimed: int, st
         return _read_prep(view, hit, lo, hi, state)
     if cls == "back":
         return (state.speaker, lo, hit.start, hit.end) if state.speaker else None
+    if cls == "charge":
+        return _charge(view, hit, lo, hi, claimed, state)
     if hit.clitic not in _VERB_CLITICS:
         return None
     if _relative(view, hit.start):
@@ -183,6 +185,26 @@ def _read_cue(view: View, hit: Hit, cls: str, lo: int, hi: int, claimed: int, st
     if any(claims_responsibility(view, k) for k in range(hit.end, min(end + 1, hi))):
         return None  # أعلن التنظيم مسؤوليته عن …: an actor claiming an act, not a source
     return speaker, _after_complementizer(view, end, hi, hit.end), hi, end
+
+
+def _charge(view: View, hit: Hit, lo: int, hi: int, claimed: int, state: _State):
+    """`فرضت وزارة الخزانة عقوبات على قطريين بتهمة تمويل القاعدة`: what a charge names is the word
+    of the authority named before it in its sentence; with none named, the charge starts nothing."""
+    start = max(lo, claimed)
+    kinds = [h for h in view.hits_in(SOURCE_KINDS, start, hit.start) if h.entries[0].value == "official"] or \
+        [h for h in view.hits_in(PARTIES, start, hit.start) if h.entries[0].cls == "authority"]
+    if not kinds:
+        return None
+    first = kinds[0]
+    a, b = view.chars(first.start, first.end)
+    names = [m for m in view.mentions(*view.chars(start, hit.start), ("ORG", "PER")) if m.start <= a < m.end]
+    if names:
+        first_token, last_token = view.token_at(names[0].start), view.token_at(names[0].end - 1) + 1
+        span = (min(first_token, first.start), max(last_token, first.end))
+    else:
+        span = (first.start, first.end)
+    speaker = named(view, span, state.registry) or Named(span, *view.chars(*span), _UNDESCRIBED)
+    return (speaker, hit.end, hi, hit.end) if speaker.kind == "official" else None
 
 
 def _relative_speaker(view: View, hit: Hit, lo: int, hi: int, claimed: int, state: _State):
