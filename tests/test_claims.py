@@ -268,6 +268,7 @@ def test_claims_are_about_an_armed_group_named_in_their_sentence_or_the_one_befo
 
 def test_claims_a_policy_against_financing_is_no_claim():
     assert kinds(run("وأقرت الحكومة قانونا جديدا لمكافحة تمويل الحوثيين.")) == []
+    assert kinds(run("ورفض الحوثيون معاهدة مكافحة غسيل الأموال التي تطالب بها الدول.")) == []
     assert kinds(run("وكشفت الحكومة عن تمويل إيران للحوثيين.")) == [("donations", "revenue")]
 
 

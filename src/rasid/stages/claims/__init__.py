@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from rasid.document import Claim, Document, Quantity, Segment
 from rasid.resources.catalogue import function_words, grammar_words, relatives, with_property
 from rasid.stages.claims.learned import ClaimModels, learned_claims
-from rasid.stages.claims.channels import (ChannelWord, channel_words, derived_money, facility_names, generic_money,
-                                        paid_channel, paid_to, role_of, takeover_role)
+from rasid.stages.claims.channels import (ChannelWord, against, channel_words, derived_money, facility_names,
+                                        generic_money, paid_channel, paid_to, role_of, takeover_role)
 from rasid.stages.reading.lexicons import CLAIM_CHANNELS, CLAIM_ROLES, PARTIES
 from rasid.stages.reading.polarity import hypothetical_after, polarity_before
 from rasid.stages.reading.view import Hit, View
@@ -162,7 +162,7 @@ def _money_drafts(view: View, number: int, lo: int, hi: int, drafts: list[Draft]
             continue
         role, takes = _money_role(view, hit)
         if role not in with_property("role", "money") | {"revenue", "asset"} or \
-                any(d.start <= hit.start < d.end for d in drafts):
+                any(d.start <= hit.start < d.end for d in drafts) or against(view, hit.start):  # مكافحة غسيل الأموال
             continue
         found = _governed_money(view, hit.end, hi, quantities, role, takes)
         if found is None and hit.entries[0].cls == "taking" and _content_word(view, hit.end, hi):

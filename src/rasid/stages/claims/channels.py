@@ -114,10 +114,12 @@ def _supported_end(view: View, hit: Hit, lo: int, hi: int) -> int | None:
 def _excluded(view: View, k: int) -> bool:
     """`غير النفطية`: a channel word after `غير` names everything but that channel; after
     `مكافحة` (`قوانين مكافحة تمويل التنظيمات`) it names a policy, not a group's money."""
-    if k == 0:
-        return False
-    before = view.words[k - 1]
-    return before in grammar_words("except") or any(v in grammar_words("combating") for v in stem_variants(before))
+    return k > 0 and view.words[k - 1] in grammar_words("except") or against(view, k)
+
+
+def against(view: View, k: int) -> bool:
+    """Whether the word before token `k` names a policy against what follows (`مكافحة`, `تجريم`)."""
+    return k > 0 and any(v in grammar_words("combating") for v in stem_variants(view.words[k - 1]))
 
 
 def _joined(view: View, words: list[ChannelWord]) -> list[ChannelWord]:
