@@ -281,3 +281,8 @@ def test_claims_a_headline_takes_its_group_from_the_lead_and_a_cue_governs_its_o
     doc = run("استهداف الفنادق وابتزاز المسافرين\n\nوفي مؤشر على إفلاس ميليشيات الحوثي، أغلق المتمردون "
               "فنادق في المدينة.")
     assert kinds(doc) == [("taxation_extortion", "revenue")]
+
+
+def test_claims_an_idiom_with_a_channel_word_names_no_channel():
+    assert kinds(run("وفرض مسلحو الحوثي الخطيب على المصلين تحت تهديد السلاح.")) == []
+    assert kinds(run("وفرض مسلحو الحوثي على التجار بيع السلاح في الأسواق.")) == [("arms_trade", "revenue")]

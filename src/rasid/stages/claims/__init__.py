@@ -86,7 +86,7 @@ def _with_learned(view: View, models: ClaimModels, number: int, lo: int, hi: int
 
 def _names_money(view: View, start: int, end: int) -> bool:
     """A channel word or a role cue; a verb of paying or receiving alone is no claim (`تلقوا`)."""
-    return bool(view.hits_in(CLAIM_CHANNELS, start, end)) or any(
+    return any(h.entries[0].cls != "idiom" for h in view.hits_in(CLAIM_CHANNELS, start, end)) or any(
         h.entries[0].cls not in ("payment", "receipt") for h in view.hits_in(CLAIM_ROLES, start, end))
 
 
