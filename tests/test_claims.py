@@ -286,3 +286,7 @@ def test_claims_a_headline_takes_its_group_from_the_lead_and_a_cue_governs_its_o
 def test_claims_an_idiom_with_a_channel_word_names_no_channel():
     assert kinds(run("وفرض مسلحو الحوثي الخطيب على المصلين تحت تهديد السلاح.")) == []
     assert kinds(run("وفرض مسلحو الحوثي على التجار بيع السلاح في الأسواق.")) == [("arms_trade", "revenue")]
+
+
+def test_claims_support_of_a_group_named_before_its_relative():
+    assert kinds(run("وتحدث التقرير عن حزب الله الذي تموله إيران منذ عقود.")) == [("donations", "revenue")]

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rasid.document import Quantity
-from rasid.resources.catalogue import (function_words, grammar_words, properties, with_property,
+from rasid.resources.catalogue import (function_words, grammar_words, properties, relatives, with_property,
                                       word_frequencies)
 from rasid.stages.reading.lexicons import CLAIM_CHANNELS, CLAIM_ROLES, PARTIES, default_role, lexicon
 from rasid.stages.reading.view import Hit, View
@@ -104,7 +104,8 @@ def _supported_end(view: View, hit: Hit, lo: int, hi: int) -> int | None:
         return None
     if any(h.start <= hit.start < h.end and h.end - h.start > hit.end - hit.start for h in cues):
         return None  # part of a longer cue: `مصادر تمويل` is revenue, `تمويل عملياته` spending
-    for group in view.hits_in(PARTIES, max(lo, hit.start - 2), min(hi, hit.end + SUPPORTED)):
+    back = 2 + (hit.start > lo and view.words[hit.start - 1] in relatives())  # حزب الله الذي تموله إيران
+    for group in view.hits_in(PARTIES, max(lo, hit.start - back), min(hi, hit.end + SUPPORTED)):
         if group.entries[0].cls != "group" or hit.start <= group.start < hit.end:
             continue
         between = range(group.end, hit.start) if group.end <= hit.start else range(hit.end, group.start)
