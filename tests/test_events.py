@@ -340,8 +340,17 @@ def test_events_a_headline_event_takes_the_leads_date_when_its_family_gives_none
 
 
 @pytest.mark.parametrize("text", [
-    "وقال المرصد إن مسلحي التنظيم اختطفوهم أمس من قرية الشبكي.",
+    "وقال المرصد إن مسلحي التنظيم اختطفوهم، من قرية الشبكي أمس.",
     "وتخطف الميليشيات عشرات المدنيين من منازلهم في المدينة منذ الجمعة.",
 ])
 def test_events_a_kidnapping_with_its_object_as_a_pronoun_or_in_the_present(text):
     assert [e.type for e in run(text).events] == ["kidnapping"]
+
+
+@pytest.mark.parametrize("text", [
+    "وقال قائد الشرطة إن ثلاثة مسلحين لقوا مصرعهم أمس.",
+    "وأكد قائد الشرطة أن مسلحا قتل أمس.",
+    "وأسفر الهجوم أمس عن مقتل عنصرين وإصابة قائد اللواء.",
+])
+def test_events_a_leader_who_speaks_of_the_dead_or_is_wounded_is_no_leader_killed(text):
+    assert "leader_killed" not in [e.type for e in run(text).events]

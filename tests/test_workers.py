@@ -183,13 +183,22 @@ def test_workers_end_when_their_parent_is_killed_outright():
         os.kill(parent.pid, signal.SIGKILL)
         parent.wait(timeout=10)
         deadline = time.monotonic() + 15
-        while any(Path(f"/proc/{pid}").exists() for pid in children) and time.monotonic() < deadline:
+        while any(_running(pid) for pid in children) and time.monotonic() < deadline:
             time.sleep(0.2)
-        alive = [pid for pid in children if Path(f"/proc/{pid}").exists()]
+        alive = [pid for pid in children if _running(pid)]
         assert not alive, f"workers {alive} outlived their parent"
     finally:
         if parent.poll() is None:
             parent.kill()
         for pid in children:
-            if Path(f"/proc/{pid}").exists():
+            if _running(pid):
                 os.kill(pid, signal.SIGKILL)
+
+
+def _running(pid: int) -> bool:
+    """Alive and not a zombie waiting for a parent that never reaps it."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except (OSError, IndexError):
+        return False

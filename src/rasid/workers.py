@@ -76,14 +76,15 @@ def _run_one(pipeline, doc: Document, finish=None) -> Any:
         return InputError(describe(doc), f"extraction failed ({type(exc).__name__}: {exc}); skipped")
 
 
-def _serve(conn: Connection, parent_end: Connection, pipeline, finish) -> None:
+def _serve(conn: Connection, parent_end: Connection, parent: int, pipeline, finish) -> None:
     """A worker's loop: documents in, results out, until told to stop (None), killed, or left
-    alone. The parent's end of the pipe, copied by the fork, is closed here, so that a parent
-    killed outright (SIGKILL) reads as the end of input to an idle worker; a busy one is ended
-    by its watch on the parent."""
+    alone. A parent killed outright (SIGKILL) cannot stop its workers: each watches that its
+    parent (`parent`, the pid the parent gave, in case it died before this line) still lives.
+    The fork's copy of the parent's end of this worker's pipe is closed, so that the end of
+    input comes as soon as no process holds it (workers forked later hold copies too)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     parent_end.close()
-    threading.Thread(target=_exit_when_orphaned, args=(os.getppid(),), daemon=True).start()
+    threading.Thread(target=_exit_when_orphaned, args=(parent,), daemon=True).start()
     while True:
         try:
             message = conn.recv()
@@ -120,7 +121,8 @@ class _Worker:
 
     def __init__(self, context, pipeline, finish):
         self.conn, child = context.Pipe()
-        self.process = context.Process(target=_serve, args=(child, self.conn, pipeline, finish), daemon=True)
+        self.process = context.Process(target=_serve, args=(child, self.conn, os.getpid(), pipeline, finish),
+                                       daemon=True)
         self.process.start()
         child.close()
         self.job: tuple[int, Document, float, float | None] | None = None  # seq, doc, start, RSS then

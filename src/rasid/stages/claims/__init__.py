@@ -19,7 +19,8 @@ from rasid.document import Claim, Document, Quantity, Segment
 from rasid.resources.catalogue import function_words, grammar_words, relatives, with_property
 from rasid.stages.claims.learned import ClaimModels, learned_claims
 from rasid.stages.claims.channels import (ChannelWord, against, channel_words, derived_money, facility_names,
-                                        generic_money, paid_channel, paid_to, role_of, takeover_role)
+                                        generic_money, joined_by_and, paid_channel, paid_to, role_of,
+                                        takeover_role)
 from rasid.stages.reading.lexicons import CLAIM_CHANNELS, CLAIM_ROLES, PARTIES
 from rasid.stages.reading.polarity import hypothetical_after, polarity_before
 from rasid.stages.reading.view import Hit, View
@@ -91,11 +92,13 @@ def _names_money(view: View, start: int, end: int) -> bool:
 
 
 def _group_around(view: View, number: int, armed: set[str]) -> bool:
-    """Whether an armed group is named in the claim's sentence or the few before it: a word for
-    one (parties.tsv) or a name linked to one (the actor base)."""
+    """Whether an armed group is named in the claim's sentence or the one before it (a headline:
+    or the lead after it): a word for one (parties.tsv), terrorism (`تمويل الإرهاب`), or a name
+    linked to an armed group of the actor base."""
     lo = view.sent_ranges[max(0, number - _GROUP_BACK)][0]
     hi = view.sent_ranges[number][1]
-    if view.paragraph(view.sent_ranges[number][0]) == view.paragraph(0) and number + 1 < len(view.sent_ranges):
+    if len(view.doc.paragraphs) > 1 and view.paragraph(view.sent_ranges[number][0]) == view.paragraph(0) \
+            and number + 1 < len(view.sent_ranges):
         hi = view.sent_ranges[number + 1][1]  # a headline names its group in the lead after it
     if any(h.entries[0].cls == "group" for h in view.hits_in(PARTIES, lo, hi)):
         return True
@@ -199,7 +202,8 @@ def _payment(view: View, hit: Hit, number: int, lo: int, hi: int, quantities: li
 
 
 def _group_near(view: View, hit: Hit, lo: int, hi: int) -> bool:
-    """An armed group receives: named a few words before or after the verb of receiving."""
+    """An armed group named a few words before or after a verb of paying or receiving: the one
+    that receives, or for a payment with no receiver named, the one that pays."""
     return any(g.entries[0].cls == "group" for g in view.hits_in(PARTIES, max(lo, hit.start - _OBJECT_GAP),
                                                                     min(hi, hit.end + _OBJECT_GAP)))
 
@@ -276,10 +280,7 @@ def _another_act(view: View, last: Draft, d: Draft) -> bool:
     """`ابتزاز الشركات وتحصيل جبايات`: an act named by its channel word alone, then another
     joined by و with a cue of its own, are two claims; `تهريب الآثار وبيع القطع الأثرية`, each
     with its cue, is one trade told in its steps."""
-    if not (last.start == last.focus and last.end <= d.start < d.focus):
-        return False
-    token = view.doc.tokens[d.start]
-    return any(p.kind == "conj" for p in token.parts) or d.start > 0 and view.words[d.start - 1] == "و"
+    return last.start == last.focus and last.end <= d.start < d.focus and joined_by_and(view, d.start)
 
 
 def _take_amounts(view: View, drafts: list[Draft], quantities: list[Quantity]) -> None:

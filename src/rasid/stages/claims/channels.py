@@ -233,10 +233,13 @@ def _role(view: View, hit: Hit, word: ChannelWord) -> str | None:
 def _other_object(view: View, cue: Hit, word: ChannelWord) -> bool:
     """`استهداف الفنادق وابتزاز المسافرين`: the cue governs the noun after it; a channel word
     that names an act of its own, joined by و after that noun, keeps its own role."""
-    token = view.doc.tokens[word.start]
-    joined = any(p.kind == "conj" for p in token.parts) or view.words[word.start - 1] == "و"
-    return joined and word.start - cue.end >= 1 and view.doc.tokens[cue.end].kind == "word" \
+    return joined_by_and(view, word.start) and word.start - cue.end >= 1 and view.doc.tokens[cue.end].kind == "word" \
         and view.match(CLAIM_CHANNELS, cue.end) is None
+
+
+def joined_by_and(view: View, k: int) -> bool:
+    """Token `k` carries و or follows a bare و: it joins what comes before."""
+    return any(p.kind == "conj" for p in view.doc.tokens[k].parts) or k > 0 and view.words[k - 1] == "و"
 
 
 def _purchase(view: View, word: ChannelWord) -> str:
@@ -309,8 +312,7 @@ def paid_to(view: View, k: int) -> int | None:
 
 def _own(view: View, group: Hit) -> bool:
     """`لعناصره`: the payer's own members, paid their wages."""
-    last = group.end - 1
-    return not view.words[last].endswith(view.bases(lexicon(PARTIES))[last])
+    return view.suffixed(lexicon(PARTIES), group.end - 1)
 
 
 def _dative(view: View, j: int) -> bool:

@@ -26,7 +26,7 @@ from rasid.document import Document, Event, Segment
 from rasid.models.linear import LinearModel
 from rasid.resources.catalogue import function_words, grammar_words, relatives, with_property
 from rasid.stages.events.casualties import Casualties
-from rasid.stages.reading.lexicons import EVENT_TRIGGERS, PARTIES, lexicon
+from rasid.stages.reading.lexicons import EVENT_TRIGGERS, PARTIES, SOURCE_CUES, lexicon
 from rasid.stages.reading.tagging import tagged_spans
 from rasid.stages.reading.polarity import is_generic, polarity_before, was_before
 from rasid.stages.reading.view import Hit, View
@@ -35,12 +35,13 @@ from rasid.stages.events.incidents import link_incidents
 from rasid.stages.times.lexicon import readings, time_lexicon
 from rasid.text.tokens import stem_variants
 
-_LEADER_GAP = 4      # words between a kill word and the leader it names (بمقتل اثنين من قادتها)
+_LEADER_GAP = 2      # words between a kill word and the leader it names
 _LEADER_BEFORE = 8   # words between a leader and the kill word after it (لقي القيادي … مصرعه)
 _LEADER_STRENGTH = 4
 _SAME_EVENT_GAP = 2  # words between two triggers of one type that name one event
 _MEANS_AFTER = 3     # words after a trigger where what it is carried out with may stand
 _MEANS_BEFORE = 3    # and before it (`طائرة إسرائيلية استهدفت`), counted from its end
+_STATEMENT_ENDS = frozenset({".", ":", ";", "(", ")"})  # a leader before these spoke of the dead
 _TARGET = 4          # words after على where the target of an attack is named
 _ARMED_ITEMS = frozenset({"fighters", "soldiers", "forces", "leaders"})
 _ABOUT_WORDS = frozenset({"place", "money", "leader", "release"})  # lexicon classes no learned trigger may be
@@ -174,8 +175,8 @@ def _needs_anchor(view: View, hit: Hit, kind: str, ctx: Context) -> bool:
 
 
 def _leader_killed(view: View, hit: Hit, ctx: Context) -> Candidate | None:
-    """A kill word with a leader or a person named right after it (`مقتل زعيمه`, `بمقتل اثنين من
-    قادتها`, `مقتل الملا فضل الله`), or with a leader as its subject shortly before it (`لقي
+    """A kill word with a leader or a person named right after it (`مقتل زعيمه`, `مقتل الملا فضل
+    الله`), or with a leader as its subject shortly before it in the same statement (`لقي
     القيادي الحوثي وليد السراجي مصرعه`)."""
     if hit.entry("killed") is None:
         return None
@@ -183,19 +184,22 @@ def _leader_killed(view: View, hit: Hit, ctx: Context) -> Candidate | None:
         leader = view.match(EVENT_TRIGGERS, k)
         if leader and leader.entry("leader"):
             return Candidate("leader_killed", hit.start, leader.end, _LEADER_STRENGTH, None, True)
-        if view.is_break(k):
-            break
     if hit.end < ctx.hi and _person_at(view, hit.end):
         return Candidate("leader_killed", hit.start, hit.end, _LEADER_STRENGTH, None, True)
-    if view.words[hit.end - 1].endswith("وا"):
-        return None  # `أربعة عناصر وقياديا بارزا قتلوا`: the dead of an attack, a leader among them
+    if any(view.words[j].endswith("وا") for j in range(hit.start, hit.end)):
+        return None  # `وقياديا بارزا قتلوا`, `لقوا مصرعهم`: the dead of an attack, a leader among them
     for k in range(hit.start - 1, max(ctx.lo, hit.start - _LEADER_BEFORE) - 1, -1):
-        if view.is_break(k) and not view.doc.tokens[k].kind == "punct" or view.words[k] in (".", ":"):
-            break
+        if view.words[k] in _STATEMENT_ENDS or _complementizer(view, k):
+            break  # `وقال قائد الشرطة إن ثلاثة مسلحين قتلوا`: the speaker is no one killed
         leader = view.match(EVENT_TRIGGERS, k)
         if leader and leader.entry("leader"):
             return Candidate("leader_killed", hit.start, hit.end, _LEADER_STRENGTH, None, True)
     return None
+
+
+def _complementizer(view: View, k: int) -> bool:
+    found = view.match(SOURCE_CUES, k)
+    return found is not None and found.entries[0].cls == "comp"
 
 
 def _person_at(view: View, k: int) -> bool:

@@ -187,8 +187,7 @@ def _place(view: View, ctx: Context, hit: Hit) -> bool:
 
 def _object(view: View, ctx: Context, hit: Hit) -> bool:
     """A noun right after it, or a pronoun on it (`اختطفهم`, `أعدمه`)."""
-    last = hit.end - 1
-    if hit.end - hit.start == 1 and not view.words[last].endswith(view.bases(lexicon(EVENT_TRIGGERS))[last]):
+    if hit.end - hit.start == 1 and view.suffixed(lexicon(EVENT_TRIGGERS), hit.start):
         return True
     k = hit.end
     if k >= ctx.hi or view.doc.tokens[k].kind not in ("word", "number") or view.words[k] in function_words():

@@ -28,9 +28,14 @@ def family(event: Event) -> str:
 def link_incidents(events: list[Event], body_start: int, paragraph_of: Callable[[int], int],
                    told_on: set[int] = frozenset()) -> list[Event]:
     """Carry dates and casualty figures: a headline event from the first body event of its
-    family, a body event from the event before it in its paragraph. `body_start` is where the
-    headline ends; `paragraph_of(pos)` numbers the paragraph of a character offset."""
+    family (else the first body event's date), a body event from the event before it in its
+    paragraph; first, an event dated only by its announcement (trigger start in `told_on`) takes
+    the day a later detail gives. `body_start` is where the headline ends; `paragraph_of(pos)`
+    numbers the paragraph of a character offset."""
     ordered = sorted(events, key=lambda e: e.trigger.start)
+    for k, event in enumerate(ordered):  # first: the days carried below are then the right ones
+        if event.trigger.start in told_on:
+            _date_from_details(event, [e for e in ordered[k + 1:] if e.trigger.start not in told_on])
     body = [e for e in ordered if e.trigger.start >= body_start]
     for event in ordered:
         if event.trigger.start < body_start:
@@ -44,9 +49,6 @@ def link_incidents(events: list[Event], body_start: int, paragraph_of: Callable[
         if previous is not None and paragraph_of(previous.trigger.start) == paragraph_of(event.trigger.start):
             _take(event, previous)
         previous = event
-    for k, event in enumerate(ordered):
-        if event.trigger.start in told_on:
-            _date_from_details(event, [e for e in ordered[k + 1:] if e.trigger.start not in told_on])
     return events
 
 

@@ -110,6 +110,16 @@ class Reading:
             self._bases[lex.name] = [r[k][0] if r else w for w, r in zip(self.words, self._readings)]
         return self._bases[lex.name]
 
+    def suffixed(self, lex: Lexicon, k: int) -> bool:
+        """Whether lexicon `lex` read token `k` with an ending taken off (a pronoun: اختطفوهم →
+        اختطفو, حملتها → حملة; an accusative alef), not as a typo of another word."""
+        word, base = self.words[k], self.bases(lex)[k]
+        for stem in (base, base[:-1] + "ت" if base.endswith("ه") else None):
+            i = word.find(stem) if stem else -1
+            if i >= 0 and len(word) > i + len(stem):
+                return True
+        return False
+
     def _may_head(self, name: str) -> list[int]:
         """Positions of the tokens whose word may start an entry of lexicon `name`."""
         k = LEXICONS.index(name)
