@@ -290,3 +290,8 @@ def test_claims_an_idiom_with_a_channel_word_names_no_channel():
 
 def test_claims_support_of_a_group_named_before_its_relative():
     assert kinds(run("وتحدث التقرير عن حزب الله الذي تموله إيران منذ عقود.")) == [("donations", "revenue")]
+
+
+def test_claims_a_place_after_a_preposition_with_its_conjunction_is_no_subject():
+    doc = run("وفي صنعاء استولت ميليشيات الحوثي على الأموال المخصصة للرواتب.")
+    assert kinds(doc) == [("cash", "revenue")]  # the militia took it: no seizure by Sanaa
