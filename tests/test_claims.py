@@ -295,3 +295,4 @@ def test_claims_support_of_a_group_named_before_its_relative():
 def test_claims_a_place_after_a_preposition_with_its_conjunction_is_no_subject():
     doc = run("وفي صنعاء استولت ميليشيات الحوثي على الأموال المخصصة للرواتب.")
     assert kinds(doc) == [("cash", "revenue")]  # the militia took it: no seizure by Sanaa
+    assert kinds(run("أما في سوريا فقد استولى مسلحو التنظيم على مصانع الأسمنت.")) == [("industry", "asset")]

@@ -65,3 +65,11 @@ def test_tokens_covered_matches_a_check_of_every_span(raw_spans):
     spans = [(a, a + n) for a, n in raw_spans]
     expected = [any(a < t.end and t.start < b for a, b in spans) for t in tokens]
     assert covered(tokens, spans) == expected
+
+
+def test_tokens_a_hashtag_reads_as_the_words_it_joins():
+    text = "استولت #ميليشيات_الحوثي على الأموال في #صنعاء، و#2018 و a_b"
+    tokens = tokenize(text)
+    assert [t.text for t in tokens][:6] == ["استولت", "ميليشيات", "الحوثي", "على", "الأموال", "في"]
+    assert all(text[t.start:t.end] == t.text for t in tokens)
+    assert "#" in [t.text for t in tokens] and "_" in [t.text for t in tokens]  # not before a word: kept

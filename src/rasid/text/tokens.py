@@ -20,8 +20,10 @@ from rasid.resources.catalogue import grammar_words, word_frequencies
 from rasid.text.normalise import fold
 
 _MARKS = "\u0640\u064b-\u065f\u0670"  # tatweel and diacritics live inside words
+_LETTER = "\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u06fa-\u06ff"
 _TOKEN_RE = re.compile(
-    rf"(?P<number>[0-9\u0660-\u0669\u06f0-\u06f9]+(?:[.,\u060c\u066b\u066c][0-9\u0660-\u0669\u06f0-\u06f9]+)*)"
+    rf"(?P<hashtag>#(?=[{_LETTER}])|(?<=[{_LETTER}])_(?=[{_LETTER}]))"
+    rf"|(?P<number>[0-9\u0660-\u0669\u06f0-\u06f9]+(?:[.,\u060c\u066b\u066c][0-9\u0660-\u0669\u06f0-\u06f9]+)*)"
     rf"|(?P<word>[\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u06fa-\u06ff][\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u06fa-\u06ff{_MARKS}]*)"
     r"|(?P<latin>[^\W\d_\u0600-\u06ff]+(?:['’][^\W\d_\u0600-\u06ff]+)*)"
     r"|(?P<punct>[^\w\s])"
@@ -41,6 +43,8 @@ def tokenize(text: str) -> list[Token]:
 def iter_tokens(text: str) -> Iterator[Token]:
     for m in _TOKEN_RE.finditer(text):
         kind = m.lastgroup or "symbol"
+        if kind == "hashtag":
+            continue  # `#ميليشيات_الحوثي` reads as the words it joins: ميليشيات الحوثي
         start, end = m.span()
         parts = segment_clitics(text, start, end) if kind == "word" else ()
         yield Token(start, end, m.group(), kind, parts)

@@ -275,7 +275,8 @@ def _party(view: View, k: int) -> str | None:
         return hit.entries[0].cls
     start, end = view.chars(k, k + 1)
     before = view.words[k - 1] if k > 0 else ""
-    after_preposition = (before[1:] if before[:1] in ("و", "ف") else before) in grammar_words("preposition")  # وفي
+    after_preposition = before in grammar_words("preposition") or \
+        before[:1] in ("و", "ف") and before[1:] in grammar_words("preposition")  # في, وفي
     has_preposition = any(p.kind == "prep" for p in view.doc.tokens[k].parts)
     if after_preposition or has_preposition:
         return None
