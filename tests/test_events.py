@@ -354,3 +354,7 @@ def test_events_a_kidnapping_with_its_object_as_a_pronoun_or_in_the_present(text
 ])
 def test_events_a_leader_who_speaks_of_the_dead_or_is_wounded_is_no_leader_killed(text):
     assert "leader_killed" not in [e.type for e in run(text).events]
+
+
+def test_events_a_verb_of_clashing_reports_one_clash_with_no_anchor():
+    assert only(run("واشتبكت قوات الأمن مع مسلحين قرب الحدود.")).type == "clash"
