@@ -21,7 +21,7 @@ from rasid.stages.claims.learned import ClaimModels, learned_claims
 from rasid.stages.claims.channels import (ChannelWord, against, channel_words, derived_money, facility_names,
                                         generic_money, joined_by_and, paid_channel, paid_to, role_of,
                                         takeover_role)
-from rasid.stages.reading.lexicons import CLAIM_CHANNELS, CLAIM_ROLES, PARTIES
+from rasid.stages.reading.lexicons import CLAIM_CHANNELS, CLAIM_ROLES
 from rasid.stages.reading.polarity import hypothetical_after, polarity_before
 from rasid.stages.reading.view import Hit, View
 from rasid.stages.attribution import Attribution, attribution_of
@@ -100,7 +100,7 @@ def _group_around(view: View, number: int, armed: set[str]) -> bool:
     if len(view.doc.paragraphs) > 1 and view.paragraph(view.sent_ranges[number][0]) == view.paragraph(0) \
             and number + 1 < len(view.sent_ranges):
         hi = view.sent_ranges[number + 1][1]  # a headline names its group in the lead after it
-    if any(h.entries[0].cls == "group" for h in view.hits_in(PARTIES, lo, hi)):
+    if view.armed_groups(lo, hi):
         return True
     if any(_TERROR in view.words[k] for k in range(lo, hi)):
         return True  # terrorism, terrorists: the report speaks of armed groups (تمويل الإرهاب)
@@ -109,7 +109,7 @@ def _group_around(view: View, number: int, armed: set[str]) -> bool:
 
 def _about_armed_groups(view: View) -> bool:
     """Financing claims are about armed groups: a report that names none makes none."""
-    return any(h.entries[0].cls == "group" for h in view.hits(PARTIES))
+    return bool(view.armed_groups(0, len(view)))
 
 
 def _sentence_drafts(view: View, number: int, lo: int, hi: int, names, history: list[Draft]) -> list[Draft]:
@@ -204,8 +204,7 @@ def _payment(view: View, hit: Hit, number: int, lo: int, hi: int, quantities: li
 def _group_near(view: View, hit: Hit, lo: int, hi: int) -> bool:
     """An armed group named a few words before or after a verb of paying or receiving: the one
     that receives, or for a payment with no receiver named, the one that pays."""
-    return any(g.entries[0].cls == "group" for g in view.hits_in(PARTIES, max(lo, hit.start - _OBJECT_GAP),
-                                                                    min(hi, hit.end + _OBJECT_GAP)))
+    return bool(view.armed_groups(max(lo, hit.start - _OBJECT_GAP), min(hi, hit.end + _OBJECT_GAP)))
 
 
 def _content_word(view: View, k: int, hi: int) -> bool:

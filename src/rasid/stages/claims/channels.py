@@ -307,7 +307,7 @@ def paid_to(view: View, k: int) -> int | None:
         if view.is_break(j):
             return None
         if _dative(view, j):
-            groups = [g for g in view.hits_in(PARTIES, j, min(hi, j + SUPPORTED)) if g.entries[0].cls == "group"]
+            groups = view.armed_groups(j, min(hi, j + SUPPORTED))
             return groups[0].end if groups and not _own(view, groups[0]) else None
     return None
 

@@ -281,7 +281,7 @@ def _on_a_group(view: View, ctx: Context, found: list[Candidate]) -> list[Candid
         if c.type != "attack" or c.strength < 2:  # shelling (قصف) stays one-sided
             continue
         on = next((k for k in range(c.end, min(ctx.hi, c.end + 2)) if view.words[k] in grammar_words("on")), None)
-        if on is not None and any(g.entries[0].cls == "group" for g in view.hits_in(PARTIES, on + 1, min(ctx.hi, on + _TARGET))):
+        if on is not None and view.armed_groups(on + 1, min(ctx.hi, on + _TARGET)):
             c.type = "clash"
     return found
 

@@ -15,7 +15,7 @@ from typing import Generic, Protocol, TypeVar
 
 from rasid.document import Document, Mention, Quantity, Time
 from rasid.resources.catalogue import suffixes, word_frequencies
-from rasid.stages.reading.lexicons import LEXICONS, Entry, Lexicon, any_vocab, lexicon
+from rasid.stages.reading.lexicons import LEXICONS, PARTIES, Entry, Lexicon, any_vocab, lexicon
 from rasid.stages.reading.quotes import Quotes, quote_regions
 from rasid.text.normalise import fold
 from rasid.text.tokens import covered, stem_variants
@@ -153,6 +153,10 @@ class Reading:
             self._hit_starts[name] = [h.start for h in found]
         starts = self._hit_starts[name]
         return found[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
+
+    def armed_groups(self, lo: int, hi: int) -> list[Hit]:
+        """Words for armed groups (parties.tsv, class `group`) starting in tokens [lo, hi)."""
+        return [h for h in self.hits_in(PARTIES, lo, hi) if h.entries[0].cls == "group"]
 
     def derived(self, key, make):
         """A value made from the reading once and shared by every later stage (the learned
