@@ -318,6 +318,7 @@ def test_events_dawn_before_a_day_is_a_time_not_a_detonation():
 
 @pytest.mark.parametrize("text, named", [
     ("ولقي القيادي الحوثي وليد السراجي مصرعه أمس في منطقة الفازة.", ()),
+    ("وأعلن الحوثيون أمس مقتل رئيس المجلس السياسي في غارة للتحالف.", ()),
     ("وأعلنت وزارة الدفاع أمس مقتل الملا فضل الله في ضربة قرب الحدود.", [("الملا فضل الله", "PER")]),
 ])
 def test_events_a_leader_before_the_kill_word_or_a_person_after_it_is_a_leader_killed(text, named):
