@@ -296,3 +296,7 @@ def test_claims_a_place_after_a_preposition_with_its_conjunction_is_no_subject()
     doc = run("وفي صنعاء استولت ميليشيات الحوثي على الأموال المخصصة للرواتب.")
     assert kinds(doc) == [("cash", "revenue")]  # the militia took it: no seizure by Sanaa
     assert kinds(run("أما في سوريا فقد استولى مسلحو التنظيم على مصانع الأسمنت.")) == [("industry", "asset")]
+
+
+def test_claims_a_channel_named_before_funding_the_groups_operations_is_its_revenue():
+    assert kinds(run("ويلجأ مسلحو التنظيم إلى المخدرات لتمويل عملياتهم.")) == [("other", "revenue")]

@@ -177,8 +177,14 @@ def role_of(view: View, word: ChannelWord, lo: int, hi: int) -> Role | None:
     for h in cues:
         near = word.end <= h.start < word.end + FORWARD
         if near and not any(view.is_break(k) for k in range(word.end, h.start)):
-            return Role(_role(view, h, word), h.start, h.end)
+            return Role(_funding_purpose(h) or _role(view, h, word), h.start, h.end)
     return None
+
+
+def _funding_purpose(cue: Hit) -> str | None:
+    """`يلجؤون إلى المخدرات لتمويل عملياتهم`: a channel that pays for the group's operations,
+    named before ل + a spending cue, is where its money comes from: revenue."""
+    return "revenue" if cue.entries[0].value == "expenditure" and "ل" in cue.clitic.removesuffix("ال") else None
 
 
 def _support_role(view: View, word: ChannelWord, lo: int) -> Role:
