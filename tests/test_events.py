@@ -359,3 +359,9 @@ def test_events_a_leader_who_speaks_of_the_dead_or_is_wounded_is_no_leader_kille
 
 def test_events_a_verb_of_clashing_reports_one_clash_with_no_anchor():
     assert only(run("واشتبكت قوات الأمن مع مسلحين قرب الحدود.")).type == "clash"
+
+
+def test_events_casualties_with_no_trigger_detail_the_fighting_before_them_and_alone_make_none():
+    assert run("وقتل 5 عناصر من التنظيم أمس في ريف دير الزور.").events == []
+    doc = run("واندلعت اشتباكات عنيفة أمس بين الجيش والتنظيم في المدينة. وأسفرت عن مقتل 12 عنصرا من التنظيم.")
+    assert [(e.type, e.killed) for e in doc.events] == [("clash", {"low": 12, "high": 12})]

@@ -10,8 +10,8 @@ definite nouns of fighting (`هجمات`, `الهجوم`) and generic heads (`ع
 a kind of event unless a date, a casualty count or a count of their own anchors them.
 Fighting words in one sentence describe one incident: the strongest names it. A trigger
 that only restates the previous sentence's event (same type, nothing new) or a territory
-change already told for the same place adds nothing. Casualties with no trigger make an
-attack, unless they detail the event of the sentence before.
+change already told for the same place adds nothing. Casualties with no trigger detail the
+fighting event told before them in their paragraph; alone they make no event.
 
 Where the rules do not reach, a learned tagger (models/events, trained on annotated reports by
 tools/train_evidence.py) proposes triggers with their type; a proposal that overlaps no rule
@@ -135,7 +135,7 @@ def _sentence_events(view: View, ctx: Context, memory: _Memory, count: int) -> l
     events = [e for e in (_event(view, ctx, c, count + k) for k, c in enumerate(kept, 1)) if _told(e)]
     events = [_numbered(e, count + k) for k, e in enumerate(events, 1)]
     if not proposed:
-        events = _from_casualties(view, ctx, memory, count)
+        _casualty_details(view, ctx, memory)
     paragraph = _paragraph_of(view, ctx.lo)
     if events:
         memory.last_event, memory.last_paragraph = events[-1], paragraph
@@ -305,21 +305,21 @@ def _one_incident(found: list[Candidate]) -> list[Candidate]:
     return out
 
 
-def _from_casualties(view: View, ctx: Context, memory: _Memory, count: int) -> list[Event]:
-    """Casualties with no trigger: details of the paragraph's last event, or an attack."""
+def _casualty_details(view: View, ctx: Context, memory: _Memory) -> None:
+    """Casualties with no trigger detail the paragraph's last fighting event (`وأسفر ذلك عن مقتل
+    12 عنصراً`); alone they make no event: the annotators of the training and dev reports mark
+    none (training events +0.009, dev +0.011 when they stopped making an attack)."""
     hurt = ctx.casualties
     if not hurt.counted or not hurt.words:
-        return []
-    start, end, _ = hurt.words[0]
+        return
+    start, _, _ = hurt.words[0]
     if polarity_before(view, start, ctx.lo) != "affirmed" or not _armed(view, ctx):
-        return []
+        return
     last = memory.last_event
     if last is not None and _paragraph_of(view, ctx.lo) == memory.last_paragraph:
         if last.killed is None and last.injured is None and last.type in with_property("event_type", "fighting"):
             last.killed, last.injured = hurt.killed, hurt.injured
             last.quantities = sorted(set(last.quantities) | set(hurt.quantities), key=_qnum)
-        return []
-    return [_event(view, ctx, Candidate("attack", start, end, 1, None, True), count + 1)]
 
 
 def _armed(view: View, ctx: Context) -> bool:
