@@ -267,7 +267,8 @@ def _merged(view: View, drafts: list[Draft]) -> list[Draft]:
             if last.channel == d.channel and not _another_act(view, last, d):
                 last.end = max(last.end, d.end)
                 continue
-            if last.generic and d.start - last.end <= _OBJECT_GAP and not any(view.is_break(k) for k in range(last.end, d.start)):
+            clause = not any(view.is_break(k) for k in range(last.end, d.start))
+            if last.generic and d.start - last.end <= _OBJECT_GAP and clause:
                 d.start = last.start
                 out[-1] = d
                 continue

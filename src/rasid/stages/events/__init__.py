@@ -100,8 +100,9 @@ def _learned_events(view: View, ctx: Context, model: LinearModel) -> list[Event]
 
 def _specific(view: View, ctx: Context, start: int, end: int, kind: str) -> bool:
     """A learned trigger the lexicon knows needs what the lexicon says it needs (a return, a
-    date), and is no word the lexicon knows as what events are about (`ميناء`, `قائد`); a plural or definite noun of fighting (`بعمليات انتحارية`, `المعارك الأخيرة`) needs
-    an anchor like a rule trigger: it may name a kind of event."""
+    date), and is no word the lexicon knows as what events are about (`ميناء`, `قائد`); a plural
+    or definite noun of fighting (`بعمليات انتحارية`, `المعارك الأخيرة`) needs an anchor like a
+    rule trigger: it may name a kind of event."""
     if view.words[start] in function_words() or view.kinds[start] != "word":
         return False  # `الذين`, `في`, `أكثر`: the tagger's noise, never a trigger
     hit = view.match(EVENT_TRIGGERS, start) or Hit(start, end, (), "")
@@ -205,7 +206,8 @@ def _complementizer(view: View, k: int) -> bool:
 def _person_at(view: View, k: int) -> bool:
     """A person's name starts at token `k` (after a quote mark or not)."""
     start = view.doc.tokens[k].start
-    return any(m.start <= start + 1 and m.end > start for m in view.mentions(start, view.doc.tokens[k].end + 1, ("PER",)))
+    names = view.mentions(start, view.doc.tokens[k].end + 1, ("PER",))
+    return any(m.start <= start + 1 and m.end > start for m in names)
 
 
 def _real(view: View, hit: Hit, ctx: Context) -> bool:

@@ -88,7 +88,8 @@ class Context:
         near = [k for k in (hit.start - 1, hit.start - 2, hit.end, hit.end + 1) if self.lo <= k < self.hi]
         if any(_one_of(words[k], grammar_words("took_place")) for k in near):
             return True
-        return any(_one_of(words[k], grammar_words("launch")) for k in range(max(self.lo, hit.start - LAUNCH_BEFORE), hit.start))
+        before = range(max(self.lo, hit.start - LAUNCH_BEFORE), hit.start)
+        return any(_one_of(words[k], grammar_words("launch")) for k in before)
 
     def counts(self, start: int, end: int) -> list[str]:
         """Quantities that count the trigger (`60 غارة`) or the money it moves."""
