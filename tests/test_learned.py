@@ -6,8 +6,9 @@ import pytest
 
 from rasid.document import Document
 from rasid.models.linear import LinearModel, ModelFileError, load_model, save_model
-from rasid.pipeline import analysis_pipeline, default_pipeline
+from rasid.pipeline import _model_folder, analysis_pipeline, default_pipeline
 from rasid.stages.events import find_events
+from rasid.stages.reading.features import scores_of, sentence_rows
 from rasid.stages.reading.tagging import tagged_spans
 from rasid.stages.reading.view import View
 
@@ -73,3 +74,29 @@ def test_the_default_pipeline_runs_the_shipped_taggers():
     models = stages["claims"].keywords["models"]
     assert "O" in models.evidence.labels and set(models.roles.labels) <= {
         "revenue", "asset", "loss", "transfer", "investment", "seizure", "expenditure"}
+
+
+def test_scores_of_rows_some_of_them_empty_are_the_sums_of_their_features():
+    model = model_of({"w=a": {"B-attack": 2.0}, "w=b": {"B-clash": 1.0}})
+    rows = [[], ["w=a"], [], ["w=a", "w=b", "w=a"], [], []]  # empty rows first, between and last
+    expected = [[0, 0, 0, 0, 0], [0, 2, 0, 0, 0], [0, 0, 0, 0, 0], [0, 4, 0, 1, 0], [0, 0, 0, 0, 0],
+                [0, 0, 0, 0, 0]]
+    assert model.scores(rows).tolist() == expected
+    assert model.scores(rows, ["bias"]).tolist() == [[3 + row[0], *row[1:]] for row in expected]
+
+
+def test_run_time_scores_equal_the_sums_of_the_training_rows(seeds):
+    """The taggers score sentences through cached sums (`scores_of`), training spells the rows
+    out as strings (`sentence_rows`): the two must give the same scores, sentence by sentence,
+    with sentences scored alone or a whole report at once, and with the caches warm."""
+    models = [load_model(_model_folder(task)) for task in ("events", "claims")]
+    for record in seeds[:3]:
+        view = View.of(analysis_pipeline()(Document(text=record["text"])))
+        ranges = [(lo, hi) for lo, hi in view.sent_ranges if hi > lo]
+        for model in models:
+            together = scores_of(model, view, ranges)
+            for (lo, hi), batch in zip(ranges, together):
+                rows = sentence_rows(view, lo, hi)
+                spelled = model.scores(rows.tokens, rows.shared)
+                assert np.allclose(batch, spelled, atol=1e-4)
+                assert np.allclose(scores_of(model, view, [(lo, hi)])[0], spelled, atol=1e-4)

@@ -1,7 +1,8 @@
-"""The tagger's cache of per-token projections: same rows as computing them afresh."""
+"""The cache of rows by key (the NER tagger's per-token projections, the evidence taggers'
+summed weights): the same rows as computing them afresh."""
 import numpy as np
 
-from rasid.ner.tagger import ProjectionCache
+from rasid.models.rows import RowCache
 
 WIDTH = 4
 
@@ -11,10 +12,9 @@ def project(tokens: list[str]) -> np.ndarray:
     return np.array([[len(t), ord(t[0]), ord(t[-1]), hash(t) % 97] for t in tokens], np.float32)
 
 
-def small_cache(capacity: int) -> ProjectionCache:
-    cache = ProjectionCache(WIDTH)
+def small_cache(capacity: int) -> RowCache:
+    cache = RowCache(WIDTH, 0)
     cache.capacity = capacity
-    cache.matrix = np.empty((capacity, WIDTH), np.float32)
     return cache
 
 
@@ -43,3 +43,12 @@ def test_only_new_tokens_are_computed():
     cache.rows(["a", "b", "a"], counting)
     cache.rows(["b", "c"], counting)
     assert seen == ["a", "b", "c"]
+
+
+def test_the_matrix_grows_as_keys_come_and_keeps_the_rows_it_had():
+    cache = RowCache(WIDTH, 4 * WIDTH * 20_000)  # room for 20,000 rows, 4,096 allocated at first
+    first = [f"a{k}" for k in range(3000)]
+    cache.rows(first, project)
+    more = [f"b{k}" for k in range(9000)]
+    assert np.array_equal(cache.rows(more + first, project), project(more + first))
+    assert len(cache.matrix) >= 12_000 and len(cache.index) == 12_000

@@ -9,16 +9,20 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import repeat
+from itertools import chain, repeat
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
 from rasid.errors import RasidError
+from rasid.models.rows import RowCache
 
 FILES = ("features.txt", "labels.txt", "weights.npz")
+_CACHE_BYTES = 16 << 20  # summed weights kept per cache of a model (see `cached_sums`)
 
 
 class ModelFileError(RasidError):
@@ -31,6 +35,42 @@ class LinearModel:
     index: dict[str, int]
     weights: np.ndarray  # (features, labels), float32
 
+    @property
+    def unknown(self) -> int:
+        """The id every feature the model does not know maps to (a row of zeros)."""
+        return len(self.weights)
+
+    def cached_sums(self, cache: str, keys: Sequence[Hashable], features_of: Callable[[Any], Sequence[Sequence[str]]],
+                    groups: int = 1) -> np.ndarray:
+        """(len(keys), groups × labels) sums of weights: for each key, the sums of the `groups`
+        feature lists `features_of(key)` gives, side by side. Kept per key in the model's cache
+        named `cache` (a word's own features, a base's context templates), so that a word seen
+        before costs one look-up."""
+        rows = self._caches.get(cache)
+        if rows is None:
+            rows = self._caches[cache] = RowCache(groups * len(self.labels), _CACHE_BYTES)
+        return rows.rows(keys, lambda new: self.scores([fs for k in new for fs in features_of(k)])
+                         .reshape(len(new), groups * len(self.labels)))
+
+    def known_after(self, prefixes: tuple[str, ...]) -> frozenset[str]:
+        """What follows one of `prefixes` in a feature the model knows (`b-1=` → the bases
+        whose context features have weights); worked out once per model."""
+        if prefixes not in self._known:
+            self._known[prefixes] = frozenset(f[len(p):] for f in self.index for p in prefixes if f.startswith(p))
+        return self._known[prefixes]
+
+    def sum_ids(self, ids: np.ndarray) -> np.ndarray:
+        """(rows, labels) sums of the weights of a (rows, k) array of feature ids."""
+        return self._padded[ids].sum(axis=1)
+
+    @cached_property
+    def _caches(self) -> dict[str, RowCache]:
+        return {}
+
+    @cached_property
+    def _known(self) -> dict[tuple[str, ...], frozenset[str]]:
+        return {}
+
     @cached_property
     def _padded(self) -> np.ndarray:
         """The weights with one row of zeros after them, where unknown features point."""
@@ -41,25 +81,27 @@ class LinearModel:
         of the `shared` features every row also has (one gather and one segmented sum; an
         unknown feature points at a row of zeros, so the look-ups run without a Python loop)."""
         unknown = len(self.weights)
-        ids: list[int] = []
-        starts = np.empty(len(rows), dtype=np.int64)
-        for k, row in enumerate(rows):
-            starts[k] = len(ids)
-            ids.extend(map(self.index.get, row, repeat(unknown)))
+        ids = list(map(self.index.get, chain.from_iterable(rows), repeat(unknown)))
+        lengths = np.fromiter(map(len, rows), dtype=np.int64, count=len(rows))
+        starts = np.cumsum(lengths) - lengths
         common = list(map(self.index.get, shared, repeat(unknown)))
         base = self._padded[common].sum(axis=0) if common else np.zeros(len(self.labels), dtype=np.float32)
         if not ids:
             return np.tile(base, (len(rows), 1))
-        out = np.add.reduceat(self._padded[ids], np.minimum(starts, len(ids) - 1), axis=0)
-        empty = np.diff(np.append(starts, len(ids))) == 0
-        out[empty] = 0.0
+        empty = lengths == 0
+        ids.append(unknown)  # a zero row after the last, so every start is inside the array
+        out = np.add.reduceat(self._padded[ids], starts, axis=0)
+        out[empty] = 0.0  # reduceat gives an empty segment its start's row
         return out + base
 
     def probabilities(self, rows: list[list[str]], shared: list[str] = ()) -> np.ndarray:
-        s = self.scores(rows, shared)
-        s -= s.max(axis=1, keepdims=True)
-        e = np.exp(s)
-        return e / e.sum(axis=1, keepdims=True)
+        return softmax(self.scores(rows, shared))
+
+
+def softmax(scores: np.ndarray) -> np.ndarray:
+    """Each row of (rows, labels) scores as probabilities."""
+    e = np.exp(scores - scores.max(axis=1, keepdims=True))
+    return e / e.sum(axis=1, keepdims=True)
 
 
 def save_model(folder: Path, labels: list[str], features: list[str], weights: np.ndarray, info: dict) -> None:

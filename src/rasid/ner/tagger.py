@@ -15,6 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
+from rasid.models.rows import RowCache
 from rasid.ner.encode import Vocab
 from rasid.ner.errors import ModelError  # raised here; callers import it from this module too
 from rasid.ner.model import Network
@@ -31,11 +32,11 @@ class NerTagger:
     network: Network
     vocab: Vocab
     manifest: dict
-    cache: "ProjectionCache" = None
+    cache: RowCache = None  # token → its first-layer projection, kept across calls
 
     def __post_init__(self):
         if self.cache is None:
-            self.cache = ProjectionCache(self.network.projection_size)
+            self.cache = RowCache(self.network.projection_size, CACHE_BYTES)
 
     def tag(self, sentences: list[list[str]]) -> list[list[str]]:
         """IOB2 tags for each sentence of token strings (empty sentences give [])."""
@@ -59,34 +60,6 @@ class NerTagger:
 
     def _project(self, tokens: list[str]) -> np.ndarray:
         return self.network.project(*self.vocab.encode_tokens(tokens))
-
-
-class ProjectionCache:
-    """Token string → its first-layer projection, kept across calls (news repeats its words).
-
-    Bounded by CACHE_BYTES; when full it starts afresh, which costs one recomputation per word.
-    """
-
-    def __init__(self, width: int):
-        self.capacity = max(1024, CACHE_BYTES // (4 * width))
-        self.matrix = np.empty((self.capacity, width), np.float32)
-        self.index: dict[str, int] = {}
-
-    def rows(self, tokens: list[str], compute) -> np.ndarray:
-        """(N, width) projections of `tokens`, computing the ones not cached yet."""
-        distinct = list(dict.fromkeys(tokens))
-        if len(distinct) > self.capacity:  # one call larger than the whole cache: no caching
-            where = {t: k for k, t in enumerate(distinct)}
-            return compute(distinct)[[where[t] for t in tokens]]
-        new = [t for t in distinct if t not in self.index]
-        if len(self.index) + len(new) > self.capacity:
-            self.index.clear()
-            new = distinct
-        if new:
-            at = len(self.index)
-            self.matrix[at:at + len(new)] = compute(new)
-            self.index.update((t, at + k) for k, t in enumerate(new))
-        return self.matrix[[self.index[t] for t in tokens]]
 
 
 def _batches(pieces):

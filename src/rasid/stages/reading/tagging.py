@@ -3,35 +3,55 @@ from __future__ import annotations
 
 import numpy as np
 
-from rasid.models.linear import LinearModel
-from rasid.stages.reading.features import may_hold_evidence, sentence_rows
+from rasid.models.linear import LinearModel, softmax
+from rasid.stages.reading.features import may_hold_evidence, scores_of
 from rasid.stages.reading.view import View
 
+Run = tuple[int, int, str]  # first token, end token, label
 
-def tagged_spans(model: LinearModel, view: View, lo: int, hi: int, threshold: float) -> list[tuple[int, int, str]]:
+
+def tagged_spans(model: LinearModel, view: View, lo: int, hi: int, threshold: float) -> list[Run]:
     """(first token, end token, label) of every run the model tags in the sentence [lo, hi).
 
     Sentences that name no evidence word, date or number are skipped. A run starts at a token
     whose B- labels together are at least `threshold` likely (the label is the likeliest of
-    them) and takes in the tokens after it while I-<label> is likelier than O.
+    them) and takes in the tokens after it while I-<label> is likelier than O. Every sentence
+    the evidence stages read (neither heading nor boilerplate) is tagged in one pass at the
+    document's first request (see `scores_of`).
     """
-    if not may_hold_evidence(view, lo, hi):
+    runs = view.derived(("runs", id(model), threshold), lambda: _document_runs(model, view, threshold))
+    if (lo, hi) in runs:
+        return runs[lo, hi]
+    if hi <= lo or not may_hold_evidence(view, lo, hi):
         return []
-    rows = sentence_rows(view, lo, hi)
-    probs = model.probabilities(rows.tokens, rows.shared)
-    begins = np.array([k for k, label in enumerate(model.labels) if label.startswith("B-")])
-    o = model.labels.index("O")
-    starting = probs[:, begins].sum(axis=1) >= threshold
-    best = begins[np.argmax(probs[:, begins], axis=1)]
-    out: list[tuple[int, int, str]] = []
-    n = hi - lo
-    for k in np.flatnonzero(starting).tolist():
-        if out and lo + k < out[-1][1]:
+    return _runs(model, [(lo, hi)], threshold, view)[lo, hi]
+
+
+def _document_runs(model: LinearModel, view: View, threshold: float) -> dict[tuple[int, int], list[Run]]:
+    read = [(lo, hi) for lo, hi in view.sent_ranges if hi > lo and not view.is_heading(lo, hi)
+            and not view.in_boilerplate(lo, hi)]
+    ranges = [(lo, hi) for lo, hi in read if may_hold_evidence(view, lo, hi)]
+    return {**{r: [] for r in read}, **(_runs(model, ranges, threshold, view) if ranges else {})}
+
+
+def _runs(model: LinearModel, ranges: list[tuple[int, int]], threshold: float,
+          view: View) -> dict[tuple[int, int], list[Run]]:
+    """The runs of each sentence of `ranges`, from their probabilities side by side."""
+    probs = softmax(np.concatenate(scores_of(model, view, ranges)))
+    labels = model.labels
+    begins = np.array([k for k, label in enumerate(labels) if label.startswith("B-")])
+    inside = {int(k): labels.index("I-" + labels[k][2:]) for k in begins if "I-" + labels[k][2:] in labels}
+    o = labels.index("O")
+    ends = np.cumsum([hi - lo for lo, hi in ranges])
+    starting = np.flatnonzero(probs[:, begins].sum(axis=1) >= threshold)
+    best = begins[np.argmax(probs[starting][:, begins], axis=1)]
+    out: dict[tuple[int, int], list[Run]] = {r: [] for r in ranges}
+    for at, label, s in zip(starting.tolist(), best.tolist(), np.searchsorted(ends, starting, side="right").tolist()):
+        (lo, _), first, spans = ranges[s], int(ends[s]) - (ranges[s][1] - ranges[s][0]), out[ranges[s]]
+        if spans and lo + at - first < spans[-1][1]:
             continue  # inside the run before
-        label = model.labels[best[k]][2:]
-        inside = model.labels.index("I-" + label) if "I-" + label in model.labels else None
-        end = k + 1
-        while end < n and inside is not None and probs[end, inside] > probs[end, o]:
+        end, step = at + 1, inside.get(label)
+        while end < ends[s] and step is not None and probs[end, step] > probs[end, o]:
             end += 1
-        out.append((lo + k, lo + end, label))
+        spans.append((lo + at - first, lo + end - first, labels[label][2:]))
     return out
