@@ -300,3 +300,17 @@ def test_claims_a_place_after_a_preposition_with_its_conjunction_is_no_subject()
 
 def test_claims_a_channel_named_before_funding_the_groups_operations_is_its_revenue():
     assert kinds(run("ويلجأ مسلحو التنظيم إلى المخدرات لتمويل عملياتهم.")) == [("other", "revenue")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ودمر الجيش نقطة لتخزين الوقود تابعة لتنظيم داعش.", [("oil", "loss")]),
+    ("وقصف طيران التحالف حقول النفط التي يسيطر عليها تنظيم داعش.", [("oil", "loss")]),
+    ("واستهدفت ميليشيات الحوثي ناقلتي نفط سعوديتين في البحر الأحمر.", []),
+    ("وقال الوزير إن الحوثيين استهدفوا ناقلة نفط في البحر الأحمر.", []),
+    ("وأدان الوزير استهداف ناقلات النفط في باب المندب من قبل الحوثيين.", []),
+])
+def test_claims_a_strike_is_the_groups_loss_only_when_an_authority_strikes(text, expected):
+    """Destroying what yields value is the group's loss where the army or the coalition strikes;
+    an armed group striking a tanker damages another's property, and a strike no one is named
+    for shows nothing of the group's: no claim (ANNOTATION.md: the group's money or resources)."""
+    assert kinds(run(text)) == expected

@@ -25,7 +25,7 @@ _LOCAL = {
     "event trigger need": ("support", "on", "from", "place", "object", "money", "date", "people"),
     "claim channel class": ("word", "asset", "ctx", "support", "idiom"),
     "claim role class": ("cue", "takeover", "taking", "purchase", "payment", "receipt", "derived", "money", "default"),
-    "claim role need": ("object",),
+    "claim role need": ("object", "authority"),
     "quantity cue role": ("before", "verb", "after", "range_start", "range_link", "rate", "identifier", "item"),
     "event_type property": ("fighting", "definite_needs_support"),
     "channel property": ("movable", "invested", "military", "goods"),

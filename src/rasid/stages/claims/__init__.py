@@ -20,7 +20,7 @@ from rasid.resources.catalogue import function_words, grammar_words, relatives, 
 from rasid.stages.claims.learned import ClaimModels, learned_claims
 from rasid.stages.claims.channels import (ChannelWord, against, channel_words, derived_money, facility_names,
                                         generic_money, joined_by_and, paid_channel, paid_to, role_of,
-                                        takeover_role)
+                                        strike_role, takeover_role)
 from rasid.stages.reading.lexicons import CLAIM_CHANNELS, CLAIM_ROLES
 from rasid.stages.reading.polarity import hypothetical_after, polarity_before
 from rasid.stages.reading.view import Hit, View
@@ -217,6 +217,8 @@ def _money_role(view: View, hit: Hit) -> tuple[str | None, bool]:
     authority."""
     cls = hit.entries[0].cls
     if cls == "cue":
+        if "authority" in hit.entries[0].needs and strike_role(view, hit) != "loss":
+            return None, False
         return hit.entries[0].value, False
     if cls == "taking":
         return hit.entries[0].value, True

@@ -22,6 +22,8 @@ BACK = 10         # words before a channel word where its role cue may stand
 FORWARD = 5       # words after it, in its clause
 SAME_GAP = 3      # words between two words of one channel that still make one claim
 SUBJECT = 6       # words before a takeover verb where its subject may stand
+STRIKER = 1      # words before a strike verb where its subject may stand
+NOT_FINANCING = "not financing"  # what a cue makes of a channel word that is no claim of a group
 SUPPORTED = 3     # words after a support word where the group it supports may stand
 RECEIVER = 5      # words after paid money where the group it is paid to may stand
 _RARE = 50        # a facility's name is a word news rarely uses (الجبسة, التنك)
@@ -168,7 +170,8 @@ def role_of(view: View, word: ChannelWord, lo: int, hi: int) -> Role | None:
     if before:
         nearest = _governing(view, before, word)
         if not (default_role(word.channel) and _other_object(view, nearest, word)):
-            return Role(_role(view, nearest, word), nearest.start, nearest.end)
+            role = _role(view, nearest, word)
+            return Role(role, nearest.start, nearest.end) if role != NOT_FINANCING else None
     if word.cls == "ctx":
         return None
     fallback = default_role(word.channel)
@@ -177,7 +180,8 @@ def role_of(view: View, word: ChannelWord, lo: int, hi: int) -> Role | None:
     for h in cues:
         near = word.end <= h.start < word.end + FORWARD
         if near and not any(view.is_break(k) for k in range(word.end, h.start)):
-            return Role(_funding_purpose(h) or _role(view, h, word), h.start, h.end)
+            role = _funding_purpose(h) or _role(view, h, word)
+            return Role(role, h.start, h.end) if role != NOT_FINANCING else None
     return None
 
 
@@ -231,6 +235,8 @@ def _role(view: View, hit: Hit, word: ChannelWord) -> str | None:
     if cls == "takeover":
         role = takeover_role(view, hit)
         return "revenue" if role == "asset" and word.channel in with_property("channel", "goods") else role
+    if "authority" in hit.entries[0].needs:
+        return strike_role(view, hit)
     if cls == "purchase":
         return _purchase(view, word)
     return hit.entries[0].value
@@ -259,18 +265,38 @@ def _purchase(view: View, word: ChannelWord) -> str:
 
 def takeover_role(view: View, hit: Hit) -> str:
     """`asset` when the group takes control, `seizure` when an authority does (parties.tsv)."""
+    return "seizure" if subject_party(view, hit) == "authority" else "asset"
+
+
+def strike_role(view: View, hit: Hit) -> str:
+    """A strike on what yields value is the group's `loss` where an authority strikes, or where
+    no striker is named but its sentence names the group (`مني التنظيم بخسائر بعد استهداف
+    المنشآت النفطية التي كان يسيطر عليها`). An armed group striking (`استهداف ميليشيات الحوثي
+    ناقلتي نفط`, `الحوثيين استهدفوا`) damages another's property, and a strike with no group in
+    its sentence shows nothing of a group's: `NOT_FINANCING`. The striker is named right after
+    the verb or noun, or right before the verb; a group further back is another verb's subject."""
+    party = subject_party(view, hit, back=STRIKER)
+    if party == "authority":
+        return "loss"
+    lo, hi = view.sentence_of(hit.start)
+    return "loss" if party is None and view.armed_groups(lo, hi) else NOT_FINANCING
+
+
+def subject_party(view: View, hit: Hit, back: int = SUBJECT) -> str | None:
+    """`authority` or `group`: the party doing what the verb `hit` says, named before it in
+    its clause (up to `back` words: `واشنطن استولت`) or right after it (`استولى التنظيم`)."""
     lo, _ = view.sentence_of(hit.start)
-    for k in range(hit.start - 1, max(lo, hit.start - SUBJECT) - 1, -1):
+    for k in range(hit.start - 1, max(lo, hit.start - back) - 1, -1):
         if view.is_break(k):
             break
         party = _party(view, k)
         if party:
-            return "seizure" if party == "authority" else "asset"
+            return party
     for k in range(hit.end, min(len(view), hit.end + 3)):
         party = _party(view, k)
         if party:
-            return "seizure" if party == "authority" else "asset"
-    return "asset"
+            return party
+    return None
 
 
 def _party(view: View, k: int) -> str | None:
