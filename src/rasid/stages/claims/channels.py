@@ -275,11 +275,23 @@ def strike_role(view: View, hit: Hit) -> str:
     ناقلتي نفط`, `الحوثيين استهدفوا`) damages another's property, and a strike with no group in
     its sentence shows nothing of a group's: `NOT_FINANCING`. The striker is named right after
     the verb or noun, or right before the verb; a group further back is another verb's subject."""
-    party = subject_party(view, hit, back=STRIKER)
+    party = subject_party(view, hit, back=STRIKER) or _agent_party(view, hit)
     if party == "authority":
         return "loss"
     lo, hi = view.sentence_of(hit.start)
     return "loss" if party is None and view.armed_groups(lo, hi) else NOT_FINANCING
+
+
+def _agent_party(view: View, hit: Hit) -> str | None:
+    """The party named after `من قبل`/`على يد` in the clause after `hit` (who did it)."""
+    by_agent = grammar_words("by_agent")
+    _, hi = view.sentence_of(hit.start)
+    for k in range(hit.end, min(hi - 2, hit.end + BACK)):
+        if view.is_break(k):
+            return None
+        if " ".join(view.words[k:k + 2]) in by_agent:
+            return _party(view, k + 2)
+    return None
 
 
 def subject_party(view: View, hit: Hit, back: int = SUBJECT) -> str | None:
