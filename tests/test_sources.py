@@ -179,3 +179,12 @@ def test_sources_a_charge_is_the_word_of_the_authority_that_brings_it(text, sour
     from conftest import run_evidence_stages
     [claim] = run_evidence_stages(text).claims
     assert (claim.source.kind, claim.source.text) == ("official", source)
+
+
+def test_sources_a_state_that_accuses_in_a_relative_clause_is_the_source():
+    """A verb of accusing needs no complementizer (اتهم X بـ…): in a relative clause what follows
+    it is the word of the party before the relative; a state named alone is an official source,
+    and a clause opener (لكن) before it is not part of its name."""
+    text = "لكن السعودية التي اتهمت مرارا إيران بدعم الحوثيين شعرت بالقلق الشديد من هذا التحالف."
+    source = source_of(text, "بدعم")
+    assert (source.kind, source.text) == ("official", "السعودية")

@@ -209,8 +209,10 @@ def _charge(view: View, hit: Hit, lo: int, hi: int, claimed: int, state: _State)
 
 def _relative_speaker(view: View, hit: Hit, lo: int, hi: int, claimed: int, state: _State):
     """`وكيل الوزارة، ماجد فضائل، الذي أكد أن …`: a speech verb in a relative clause that goes on
-    to a complementizer reports what the person named before the relative said."""
-    begin = _after_complementizer(view, hit.end, hi, -1)
+    to a complementizer reports what the person named before the relative said; so does a verb
+    of accusing, whose object and act need none (`السعودية التي اتهمت إيران بدعم الحوثيين`)."""
+    accusing = view.words[hit.start][len(hit.clitic):] in grammar_words("accusing")
+    begin = _after_complementizer(view, hit.end, hi, hit.end if accusing else -1)
     relative = view.words[hit.start - 1] if hit.start else ""
     if begin < 0 or hit.start < 2 or relative.removeprefix("و") not in grammar_words("person_relative"):
         return None

@@ -69,8 +69,8 @@ def before_verb(view: View, hit: Hit, floor: int, sentence_start: int) -> tuple[
     if k == floor and floor > sentence_start:
         return None
     lo = k
-    while lo < hit.start and view.words[lo] in ("و", "ف"):
-        lo += 1
+    while lo < hit.start and (view.words[lo] in ("و", "ف") or view.words[lo] in grammar_words("clause_opener")):
+        lo += 1  # `لكن السعودية التي اتهمت`: the opener is not part of the name
     return _trimmed(view, lo, hit.start)
 
 
@@ -119,12 +119,21 @@ def named(view: View, np: tuple[int, int] | None, registry: dict[str, str]) -> N
         hi = at + length if at == lo else hi
     elif described and _words(view, lo, hi) <= _WEAK_WORDS:
         kind = described[1]
+    elif mention is None and _state_named(view, lo, hi):
+        kind = "official"
     else:
         kind = _MENTION_KIND if mention else None
     if kind is None:
         return None
     start, end = view.chars(lo, hi)
     return Named((lo, hi), start, end, kind, mention.entity if mention else None, is_hedged(view, lo, hi))
+
+
+def _state_named(view: View, lo: int, hi: int) -> bool:
+    """A place named alone where a speaker stands (`السعودية التي اتهمت`, `واشنطن`): its
+    government, an official source."""
+    start, end = view.chars(lo, hi)
+    return any(m.start <= start and end <= m.end for m in view.mentions(start, end, ("LOC",)))
 
 
 def _words(view: View, lo: int, hi: int) -> int:
