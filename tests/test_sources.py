@@ -188,3 +188,18 @@ def test_sources_a_state_that_accuses_in_a_relative_clause_is_the_source():
     text = "لكن السعودية التي اتهمت مرارا إيران بدعم الحوثيين شعرت بالقلق الشديد من هذا التحالف."
     source = source_of(text, "بدعم")
     assert (source.kind, source.text) == ("official", "السعودية")
+
+
+@pytest.mark.parametrize("text, phrase, kind, source", [
+    ('وتلقت الفصائل دعما مباشرا من تركيا حسب موقع "عنب بلدي" المعارض', "دعما", "media", 'موقع "عنب بلدي" المعارض'),
+    ("وأثبتت تقارير أوروبية متخصصة أن التنظيمات تعول على تجارة المخدرات.", "تجارة", "report", "تقارير أوروبية متخصصة"),
+    ("وخلص التحقيق إلى أن العناصر كانوا ينقلون المخدرات للجماعات المتطرفة.", "ينقلون", "report", "التحقيق"),
+    ("وتبين من تحقيقات نيابة أمن الدولة العليا أن المتهمين قاموا بتمويل التنظيم.", "بتمويل", "official",
+     "تحقيقات نيابة أمن الدولة العليا"),
+])
+def test_sources_reports_investigations_and_quoted_outlet_names(text, phrase, kind, source):
+    """Verbs of finding (أثبت, خلص إلى) and `تبين من` attribute what follows; an investigation is
+    a report unless its author is named (the prosecution: official); a quoted name after its
+    descriptor (`موقع "عنب بلدي"`) belongs to the source's words."""
+    found = source_of(text, phrase)
+    assert (found.kind, found.text) == (kind, source)

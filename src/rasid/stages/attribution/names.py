@@ -82,9 +82,21 @@ def prep_object(view: View, hit: Hit, hi: int) -> tuple[int, int] | None:
     if verb and verb.entries[0].cls == "verb" and "ال" not in verb.clitic:
         j = verb.end
     k = j
-    while k < hi and k - j < PREP_MAX and not view.is_break(k) and not _ends_np(view, k):
+    while k < hi and k - j < PREP_MAX and not _ends_np(view, k):
+        if view.is_break(k):
+            close = _quoted_name_end(view, j, k, min(hi, j + PREP_MAX))
+            if close is None:
+                break
+            k = close  # `حسب موقع "عنب بلدي" المعارض`: a quoted name after its descriptor
         k += 1
     return _trimmed(view, j, k)
+
+
+def _quoted_name_end(view: View, j: int, k: int, hi: int) -> int | None:
+    """The closing quotation mark of a name quoted at `k` right after a descriptor word, or None."""
+    if view.words[k] != '"' or k == j or view.doc.tokens[k - 1].kind != "word":
+        return None
+    return next((m for m in range(k + 1, hi) if view.words[m] == '"'), None)
 
 
 def _ends_np(view: View, k: int) -> bool:
