@@ -365,3 +365,15 @@ def test_events_casualties_with_no_trigger_detail_the_fighting_before_them_and_a
     assert run("وقتل 5 عناصر من التنظيم أمس في ريف دير الزور.").events == []
     doc = run("واندلعت اشتباكات عنيفة أمس بين الجيش والتنظيم في المدينة. وأسفرت عن مقتل 12 عنصرا من التنظيم.")
     assert [(e.type, e.killed) for e in doc.events] == [("clash", {"low": 12, "high": 12})]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("واستعاد الجيش السوري السيطرة عليها في آذار 2016.", [("territory_change", "واستعاد")]),
+    ("وتمكنت القوات من استعادة السيطرة على البلدتين.", [("territory_change", "استعادة")]),
+    ("وفقدان السيطرة على الأرض يعني فقدان الأموال.", []),
+])
+def test_events_regaining_control_of_a_place_named_before_or_in_the_dual(text, expected):
+    """Control with على and a pronoun stands for the place a territory trigger needs; a dual
+    place noun (البلدتين) is a place; control of `الأرض` in general names none."""
+    doc = run(text)
+    assert [(e.type, trigger(doc, e)) for e in doc.events] == expected

@@ -183,7 +183,12 @@ def _from(view: View, ctx: Context, hit: Hit) -> bool:
 
 
 def _place(view: View, ctx: Context, hit: Hit) -> bool:
-    return place_after(view, ctx, hit) is not None
+    """A place after it, or control of a place named before (`استعاد الجيش السوري السيطرة
+    عليها`: control, then على with a pronoun; `فقدان السيطرة على الأرض` names no place)."""
+    return place_after(view, ctx, hit) is not None or any(
+        view.words[k] in grammar_words("control") and k + 1 < ctx.hi and view.words[k + 1] != "علي"
+        and any(view.words[k + 1].startswith(on) and len(view.words[k + 1]) <= 6 for on in grammar_words("on"))
+        for k in _near(ctx, hit))
 
 
 def _object(view: View, ctx: Context, hit: Hit) -> bool:
