@@ -203,3 +203,17 @@ def test_sources_reports_investigations_and_quoted_outlet_names(text, phrase, ki
     descriptor (`موقع "عنب بلدي"`) belongs to the source's words."""
     found = source_of(text, phrase)
     assert (found.kind, found.text) == (kind, source)
+
+
+def test_sources_what_a_source_said_runs_on_in_its_paragraph():
+    """A named source's statement goes on into the sentences after it in its paragraph (no cue
+    of their own), not past the paragraph, a closing quotation or another cue."""
+    text = ("وكشفت الوزارة أن الرجل كان متورطا في جمع تبرعات للتنظيم. وفي الفترة نفسها، تلقى طلبا بدفع فدية. "
+            "وقال الباحث إن التنظيم يبيع النفط. ويشتري السلاح من تجار محليين.\n"
+            "ويقاتل التنظيم في المنطقة منذ سنوات.")
+    assert source_of(text, "تلقى").kind == "official"
+    assert source_of(text, "يبيع").kind == "researcher"
+    assert source_of(text, "ويشتري").kind == "researcher"
+    assert source_of(text, "ويقاتل").kind == "outlet"
+    quoted = 'وقالت معلمة في المدينة « الوضع مأساوي ولا نعرف النهاية ». ويسيطر التنظيم على المدينة.'
+    assert source_of(quoted, "ويسيطر").kind == "outlet"

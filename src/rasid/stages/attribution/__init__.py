@@ -5,7 +5,9 @@ it (`الباحث …، عمرو فاروق، كان اعتبر`), with a prepos
 and carries the last speaker on with `وأضاف`, `وتابع`, `مشيراً`. What a cue attributes runs
 from the words that name the source to the end of the sentence, or to the end of a quotation
 the cue opens; a preposition at the end of a sentence attributes the sentence before it
-(`…، بحسب الدراسة.`). A statement no cue covers is the outlet's own. Cues inside a quotation
+(`…، بحسب الدراسة.`). What a named source said runs on into the sentences after it in its
+paragraph until another cue speaks (`وكشفت الوزارة أن … . وفي الفترة نفسها، تلقى …`). A statement
+no cue covers is the outlet's own. Cues inside a quotation
 belong to the quoted speaker's words and start nothing. The kind of source is read from the
 words that name it (source_kinds.tsv, the outlets of the actor base), or from an earlier mention of the same name
 (`ويرى الجمعة` after `محمد الجمعة (من سكان مدينة هجين)`).
@@ -30,6 +32,7 @@ _UNDESCRIBED = "official"  # a named subject nothing describes: most often a bod
 _LOOKBACK = 64    # scopes looked back at for the one holding a position
 COMP_WINDOW = 12  # words between a source and the complementizer that opens what it said
 _COLON_SPEAKER = 4  # words before a colon that may name who the sentence quotes
+_QUOTE_MARKS = frozenset('"»”\'')
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,10 +109,42 @@ def read_scopes(view: View) -> tuple[Scope, ...]:
     """The attribution of every sentence outside boilerplate, in order."""
     state = _State()
     scopes: list[Scope] = []
+    running: Scope | None = None  # a statement that ran to the end of the sentence before
     for lo, hi in view.sent_ranges:
-        if hi > lo and not view.in_boilerplate(lo, hi):
-            scopes.extend(_sentence_scopes(view, lo, hi, view.quotes, state))
+        if hi <= lo or view.in_boilerplate(lo, hi):
+            running = None
+            continue
+        found = _sentence_scopes(view, lo, hi, view.quotes, state)
+        start, end = view.chars(lo, hi)
+        if not found and running is not None and view.paragraph(lo) == view.paragraph(view.token_at(running.start)):
+            found = [Scope(start, end, running.source, lo, start)]  # what it said goes on
+        scopes.extend(found)
+        quoted = any(_long_quote(view.quotes.enclosing(pos)) for pos in (start, end - 1)) \
+            or any(map(_long_quote, view.quotes.opened_in(start, end))) or _closes_quote(view, lo, hi)
+        running = found[-1] if found and found[-1].end >= end and _reported(found[-1]) and not quoted else None
     return tuple(scopes)
+
+
+def _closes_quote(view: View, lo: int, hi: int) -> bool:
+    """The sentence ends on a closing quotation mark (`… « ولا نعرف كيف النهاية ».`)."""
+    k = hi - 1
+    while k >= lo and view.doc.tokens[k].kind == "punct":
+        if view.words[k] in _QUOTE_MARKS:
+            return True
+        k -= 1
+    return False
+
+
+def _long_quote(region: tuple[int, int] | None) -> bool:
+    """A quotation of words, not a quoted name (`«جبهة النصرة»`)."""
+    return region is not None and region[1] - region[0] > _QUOTED_NAME
+
+
+def _reported(scope: Scope) -> bool:
+    """A named source's statement, which the sentences after it in its paragraph go on with
+    until another source is named (`وكشفت الوزارة أن الكعبي … . وفي الفترة نفسها، تلقى …`); a
+    quotation ends where its marks close (the caller checks)."""
+    return scope.source.kind not in (None, "outlet")
 
 
 def attribution_of(doc: Document) -> Attribution:
