@@ -308,6 +308,7 @@ def test_claims_a_channel_named_before_funding_the_groups_operations_is_its_reve
     ("واستهدفت ميليشيات الحوثي ناقلتي نفط سعوديتين في البحر الأحمر.", []),
     ("وقال الوزير إن الحوثيين استهدفوا ناقلة نفط في البحر الأحمر.", []),
     ("وأدان الوزير استهداف ناقلات النفط في باب المندب من قبل الحوثيين.", []),
+    ("واستهدفت الغارات حقول داعش النفطية.", [("oil", "loss")]),  # the group owns what is struck
 ])
 def test_claims_a_strike_is_the_groups_loss_only_when_an_authority_strikes(text, expected):
     """Destroying what yields value is the group's loss where the army or the coalition strikes;

@@ -371,6 +371,7 @@ def test_events_casualties_with_no_trigger_detail_the_fighting_before_them_and_a
     ("واستعاد الجيش السوري السيطرة عليها في آذار 2016.", [("territory_change", "واستعاد")]),
     ("وتمكنت القوات من استعادة السيطرة على البلدتين.", [("territory_change", "استعادة")]),
     ("وفقدان السيطرة على الأرض يعني فقدان الأموال.", []),
+    ("واستعاد الجيش السيطرة على الأرض.", []),  # control with على and a common noun names no place
 ])
 def test_events_regaining_control_of_a_place_named_before_or_in_the_dual(text, expected):
     """Control with على and a pronoun stands for the place a territory trigger needs; a dual

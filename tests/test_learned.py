@@ -100,3 +100,25 @@ def test_run_time_scores_equal_the_sums_of_the_training_rows(seeds):
                 spelled = model.scores(rows.tokens, rows.shared)
                 assert np.allclose(batch, spelled, atol=1e-4)
                 assert np.allclose(scores_of(model, view, [(lo, hi)])[0], spelled, atol=1e-4)
+
+
+def test_tagged_spans_hand_each_caller_its_own_list_and_scores_of_nothing_is_nothing():
+    view = view_of("قال شهود إن كمينا ناريا وقع قرب القرية.")
+    model = model_of({"w=كمينا": {"B-attack": 8.0}})
+    lo, hi = view.sent_ranges[0]
+    first = tagged_spans(model, view, lo, hi, threshold=0.5)
+    first.append((0, 1, "clash"))
+    assert tagged_spans(model, view, lo, hi, threshold=0.5) == [(3, 4, "attack")]
+    assert scores_of(model, view, []) == []
+
+
+def test_tagged_spans_of_two_models_on_one_report_are_their_own():
+    """Runs are kept per model on the report: a model made after another is freed must not be
+    handed the other's runs (Python may give it the same id)."""
+    view = view_of("قال شهود إن كمينا ناريا وقع قرب القرية.")
+    lo, hi = view.sent_ranges[0]
+    for k in range(20):
+        label = ("B-attack", "B-clash")[k % 2]
+        model = model_of({"w=كمينا": {label: 8.0}})
+        assert tagged_spans(model, view, lo, hi, threshold=0.5) == [(3, 4, label[2:])]
+        del model

@@ -117,3 +117,14 @@ def test_memory_of_reading_one_very_long_word_is_linear():
 def _lexicon():
     from rasid.stages.reading.lexicons import EVENT_TRIGGERS, lexicon
     return lexicon(EVENT_TRIGGERS)
+
+
+def test_cost_of_claims_in_one_long_sentence_is_linear():
+    """Every channel word looked at every role cue to the sentence's end, and a strike cue
+    scanned the whole sentence for a group: cubic on a sentence with no full stop."""
+    from rasid.stages.claims import find_claims
+    pipeline = analysis_pipeline()
+
+    def make(n):
+        return pipeline(Document(text="استهداف حقول النفط التابعة لداعش و " * n))
+    assert_linear_time(find_claims, make, 40)

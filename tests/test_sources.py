@@ -217,3 +217,5 @@ def test_sources_what_a_source_said_runs_on_in_its_paragraph():
     assert source_of(text, "ويقاتل").kind == "outlet"
     quoted = 'وقالت معلمة في المدينة « الوضع مأساوي ولا نعرف النهاية ». ويسيطر التنظيم على المدينة.'
     assert source_of(quoted, "ويسيطر").kind == "outlet"
+    turned = "وقالت الوزارة إن التنظيم يبيع النفط. ومن جهة أخرى، قتل خمسة أشخاص في هجوم."
+    assert source_of(turned, "قتل").kind == "outlet"

@@ -32,7 +32,8 @@ _UNDESCRIBED = "official"  # a named subject nothing describes: most often a bod
 _LOOKBACK = 64    # scopes looked back at for the one holding a position
 COMP_WINDOW = 12  # words between a source and the complementizer that opens what it said
 _COLON_SPEAKER = 4  # words before a colon that may name who the sentence quotes
-_QUOTE_MARKS = frozenset('"»”\'')
+_QUOTE_MARKS = frozenset('"\'')  # folded: « » “ ” are all "
+_TOPIC_WORDS = 3  # words at a sentence's start that may say it turns to another matter
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,13 +117,22 @@ def read_scopes(view: View) -> tuple[Scope, ...]:
             continue
         found = _sentence_scopes(view, lo, hi, view.quotes, state)
         start, end = view.chars(lo, hi)
-        if not found and running is not None and view.paragraph(lo) == view.paragraph(view.token_at(running.start)):
+        if not found and running is not None and view.paragraph(lo) == view.paragraph(view.token_at(running.start)) \
+                and not _turns_topic(view, lo, hi):
             found = [Scope(start, end, running.source, lo, start)]  # what it said goes on
         scopes.extend(found)
         quoted = any(_long_quote(view.quotes.enclosing(pos)) for pos in (start, end - 1)) \
             or any(map(_long_quote, view.quotes.opened_in(start, end))) or _closes_quote(view, lo, hi)
         running = found[-1] if found and found[-1].end >= end and _reported(found[-1]) and not quoted else None
     return tuple(scopes)
+
+
+def _turns_topic(view: View, lo: int, hi: int) -> bool:
+    """The sentence opens on another matter (`ومن جهة أخرى،`, `وفي سياق آخر`): the statement
+    before it does not go on into it."""
+    words = [w.removeprefix("و") for w in view.words[lo:min(hi, lo + _TOPIC_WORDS)]]
+    shifts = grammar_words("topic_shift")
+    return any(" ".join(words[:n]) in shifts for n in range(2, _TOPIC_WORDS + 1))
 
 
 def _closes_quote(view: View, lo: int, hi: int) -> bool:

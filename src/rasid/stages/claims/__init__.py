@@ -217,7 +217,7 @@ def _money_role(view: View, hit: Hit) -> tuple[str | None, bool]:
     authority."""
     cls = hit.entries[0].cls
     if cls == "cue":
-        if "authority" in hit.entries[0].needs and strike_role(view, hit) != "loss":
+        if "authority" in hit.entries[0].needs and strike_role(view, hit, hit.end + 1) != "loss":
             return None, False
         return hit.entries[0].value, False
     if cls == "taking":

@@ -23,6 +23,7 @@ FORWARD = 5       # words after it, in its clause
 SAME_GAP = 3      # words between two words of one channel that still make one claim
 SUBJECT = 6       # words before a takeover verb where its subject may stand
 STRIKER = 1      # words before a strike verb where its subject may stand
+AGENT = 10       # words after a strike where `من قبل` may name who struck
 NOT_FINANCING = "not financing"  # what a cue makes of a channel word that is no claim of a group
 SUPPORTED = 3     # words after a support word where the group it supports may stand
 RECEIVER = 5      # words after paid money where the group it is paid to may stand
@@ -163,8 +164,8 @@ def role_of(view: View, word: ChannelWord, lo: int, hi: int) -> Role | None:
     """
     if word.cls == "support":
         return _support_role(view, word, lo)
-    cues = [h for h in view.hits_in(CLAIM_ROLES, max(lo, word.start - BACK), hi)
-            if h.entries[0].cls not in _MONEY_ONLY and _needs_met(view, h, hi) and _role(view, h, word)]
+    cues = [h for h in view.hits_in(CLAIM_ROLES, max(lo, word.start - BACK), min(hi, word.end + FORWARD))
+            if h.entries[0].cls not in _MONEY_ONLY and _needs_met(view, h, hi) and _role(view, h, word, strikes=False)]
     before = [h for h in cues if h.end <= word.start + 1 and h.start < word.start
               and not any(view.words[k] in _STRONG_BREAKS for k in range(h.end, word.start))]
     if before:
@@ -226,7 +227,9 @@ def _needs_met(view: View, hit: Hit, hi: int) -> bool:
         and view.words[hit.end] not in function_words()
 
 
-def _role(view: View, hit: Hit, word: ChannelWord) -> str | None:
+def _role(view: View, hit: Hit, word: ChannelWord, strikes: bool = True) -> str | None:
+    """The role cue `hit` gives the channel word; a strike's is worked out only with `strikes`
+    (choosing among cues needs only to know that it gives one)."""
     cls = hit.entries[0].cls
     if hit.entries[0].value == "transfer" and word.channel not in with_property("channel", "movable"):
         return None  # moving a factory or a mine is no transfer of funds
@@ -236,7 +239,7 @@ def _role(view: View, hit: Hit, word: ChannelWord) -> str | None:
         role = takeover_role(view, hit)
         return "revenue" if role == "asset" and word.channel in with_property("channel", "goods") else role
     if "authority" in hit.entries[0].needs:
-        return strike_role(view, hit)
+        return strike_role(view, hit, word.start) if strikes else hit.entries[0].value
     if cls == "purchase":
         return _purchase(view, word)
     return hit.entries[0].value
@@ -268,25 +271,32 @@ def takeover_role(view: View, hit: Hit) -> str:
     return "seizure" if subject_party(view, hit) == "authority" else "asset"
 
 
-def strike_role(view: View, hit: Hit) -> str:
+def strike_role(view: View, hit: Hit, target: int | None = None) -> str:
     """A strike on what yields value is the group's `loss` where an authority strikes, or where
     no striker is named but its sentence names the group (`مني التنظيم بخسائر بعد استهداف
     المنشآت النفطية التي كان يسيطر عليها`). An armed group striking (`استهداف ميليشيات الحوثي
     ناقلتي نفط`, `الحوثيين استهدفوا`) damages another's property, and a strike with no group in
-    its sentence shows nothing of a group's: `NOT_FINANCING`. The striker is named right after
-    the verb or noun, or right before the verb; a group further back is another verb's subject."""
-    party = subject_party(view, hit, back=STRIKER) or _agent_party(view, hit)
+    its sentence shows nothing of a group's: `NOT_FINANCING`. The striker is named right before
+    the verb, or after it but before what is struck (`target`, the token where the thing struck
+    is named: `استهدفت الغارات حقول داعش` strikes the group's fields), or after `من قبل`; a group
+    further back is another verb's subject."""
+    ahead = min(hit.end + 3, target if target is not None and target > hit.end else hit.end + 1)
+    party = subject_party(view, hit, back=STRIKER, ahead=ahead) or _agent_party(view, hit)
     if party == "authority":
         return "loss"
-    lo, hi = view.sentence_of(hit.start)
-    return "loss" if party is None and view.armed_groups(lo, hi) else NOT_FINANCING
+    return "loss" if party is None and _names_a_group(view, *view.sentence_of(hit.start)) else NOT_FINANCING
+
+
+def _names_a_group(view: View, lo: int, hi: int) -> bool:
+    """Whether the sentence [lo, hi) names an armed group (worked out once per sentence)."""
+    return view.derived(("names a group", lo, hi), lambda: bool(view.armed_groups(lo, hi)))
 
 
 def _agent_party(view: View, hit: Hit) -> str | None:
     """The party named after `من قبل`/`على يد` in the clause after `hit` (who did it)."""
     by_agent = grammar_words("by_agent")
     _, hi = view.sentence_of(hit.start)
-    for k in range(hit.end, min(hi - 2, hit.end + BACK)):
+    for k in range(hit.end, min(hi - 2, hit.end + AGENT)):
         if view.is_break(k):
             return None
         if " ".join(view.words[k:k + 2]) in by_agent:
@@ -294,17 +304,18 @@ def _agent_party(view: View, hit: Hit) -> str | None:
     return None
 
 
-def subject_party(view: View, hit: Hit, back: int = SUBJECT) -> str | None:
+def subject_party(view: View, hit: Hit, back: int = SUBJECT, ahead: int | None = None) -> str | None:
     """`authority` or `group`: the party doing what the verb `hit` says, named before it in
-    its clause (up to `back` words: `واشنطن استولت`) or right after it (`استولى التنظيم`)."""
-    lo, _ = view.sentence_of(hit.start)
+    its clause (up to `back` words: `واشنطن استولت`) or right after it, before token `ahead`
+    (three words on by default: `استولى التنظيم`), in its sentence."""
+    lo, hi = view.sentence_of(hit.start)
     for k in range(hit.start - 1, max(lo, hit.start - back) - 1, -1):
         if view.is_break(k):
             break
         party = _party(view, k)
         if party:
             return party
-    for k in range(hit.end, min(len(view), hit.end + 3)):
+    for k in range(hit.end, min(hi, hit.end + 3 if ahead is None else ahead)):
         party = _party(view, k)
         if party:
             return party

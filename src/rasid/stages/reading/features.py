@@ -4,9 +4,9 @@ Features are strings (`w=هجوم`, `lex:event=attack`, `s-1=شن`), one list pe
 shared reading (`View`): the folded word and its lexicon base (clitics and suffixes off), short
 affixes for words no training report had, the entries of the evidence lexicons that start or
 cover the token, the words around it, and what its sentence holds (a date, a casualty word, an
-armed group, a quotation). Training (tools/train_evidence.py) spells the rows out as strings;
-the taggers at run time score the same parts through cached feature ids (`sentence_scores`),
-and tests/test_evidence_features.py holds the two sums equal.
+armed group, a quotation). Training (tools/train_evidence.py) spells the rows out as strings
+(`sentence_rows`); the taggers at run time score the same parts through sums cached per word
+(`scores_of`), and tests/test_learned.py holds the two equal.
 """
 from __future__ import annotations
 
@@ -79,8 +79,8 @@ class RowParts(NamedTuple):
     """A sentence's feature rows before they are spelled out: each token's word, base and kind
     (`words`, for `_word_features`), the bases with `_WINDOW` pads each side (`bases`, for
     `_context_features`), the features read off the lexicon marks (`marked`) and the sentence's
-    own (`shared`). `sentence_rows` spells them out for training; `sentence_scores` scores
-    them at run time through cached feature ids, without making the strings again."""
+    own (`shared`). `sentence_rows` spells them out for training; `scores_of` scores them at
+    run time through sums cached per word, without making the strings again."""
     words: list[tuple[str, str, str]]
     bases: list[str]
     marked: list[list[str]]
@@ -95,16 +95,15 @@ def sentence_rows(view: View, lo: int, hi: int) -> SentenceRows:
     return SentenceRows(rows, parts.shared)
 
 
-def sentence_scores(model: LinearModel, view: View, lo: int, hi: int) -> np.ndarray:
-    """`model.scores(*sentence_rows(view, lo, hi))`, the same sums made faster (see `scores_of`)."""
-    return scores_of(model, view, [(lo, hi)])[0]
-
-
 def scores_of(model: LinearModel, view: View, ranges: list[tuple[int, int]]) -> list[np.ndarray]:
     """The scores of the tokens of each sentence of `ranges`, all sentences in one pass: the
     sums of a word's own features and of the context features a base gives are kept per word
     on the model (`cached_sums`), so only the word pairs and the lexicon marks are looked up
     anew; equal to `model.scores(*sentence_rows(...))` of each sentence."""
+    if not ranges:
+        return []
+    if any(hi < lo for lo, hi in ranges):
+        raise ValueError(f"sentence ranges must not end before they start: {ranges}")
     parts = [row_parts(view, lo, hi) for lo, hi in ranges]
     sizes = [hi - lo for lo, hi in ranges]
     labels = len(model.labels)

@@ -19,9 +19,10 @@ def tagged_spans(model: LinearModel, view: View, lo: int, hi: int, threshold: fl
     the evidence stages read (neither heading nor boilerplate) is tagged in one pass at the
     document's first request (see `scores_of`).
     """
-    runs = view.derived(("runs", id(model), threshold), lambda: _document_runs(model, view, threshold))
+    owner, runs = view.derived(("runs", id(model), threshold), lambda: (model, _document_runs(model, view, threshold)))
+    assert owner is model  # the entry holds its model, so no other model can take its id meanwhile
     if (lo, hi) in runs:
-        return runs[lo, hi]
+        return list(runs[lo, hi])
     if hi <= lo or not may_hold_evidence(view, lo, hi):
         return []
     return _runs(model, [(lo, hi)], threshold, view)[lo, hi]
