@@ -219,3 +219,13 @@ def test_sources_what_a_source_said_runs_on_in_its_paragraph():
     assert source_of(quoted, "ويسيطر").kind == "outlet"
     turned = "وقالت الوزارة إن التنظيم يبيع النفط. ومن جهة أخرى، قتل خمسة أشخاص في هجوم."
     assert source_of(turned, "قتل").kind == "outlet"
+
+
+@pytest.mark.parametrize("text, phrase, kind", [
+    ('وتظهر الوثائق التي حصلت عليها صحيفة "واشنطن بوست" أن المال دفع للإرهابيين.', "دفع", "report"),
+    ('وقال أبو عمر، وهو عنصر سابق في التنظيم، إن التنظيم يبيع النفط.', "يبيع", "defector"),
+])
+def test_sources_the_first_part_of_a_name_decides_its_kind(text, phrase, kind):
+    """A descriptor in the name's first part wins over one in a relative clause or apposition
+    after it (documents a newspaper obtained are documents); with none there, the rest decides."""
+    assert source_of(text, phrase).kind == kind

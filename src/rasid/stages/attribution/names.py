@@ -153,11 +153,18 @@ def _words(view: View, lo: int, hi: int) -> int:
 
 
 def _described(view: View, lo: int, hi: int) -> tuple[int, str] | None:
-    """(strength, kind) from descriptor words or an outlet name: lowest strength, then first."""
+    """(strength, kind) from descriptor words or an outlet name: lowest strength, then first.
+    Where the name's first part (up to a comma or a relative) is described, that part decides:
+    what follows describes someone else (`الوثائق التي حصلت عليها "واشنطن بوست"` are documents,
+    `وثيقة مسربة، نشرها موقع …` a document)."""
     found = [(h.entries[0].strength, h.start, h.entries[0].value) for h in view.hits_in(SOURCE_KINDS, lo, hi)]
     found += [(_OUTLET_STRENGTH, k, "media") for k in range(lo, hi) if _outlet_at(view, k, hi)]
     if not found:
         return None
+    segments = _segments(view, lo, hi)
+    if segments:
+        first = [f for f in found if segments[0][0] <= f[1] < segments[0][1]]
+        found = first or found
     strength, _, kind = min(found)
     return strength, kind
 
