@@ -229,3 +229,12 @@ def test_sources_the_first_part_of_a_name_decides_its_kind(text, phrase, kind):
     """A descriptor in the name's first part wins over one in a relative clause or apposition
     after it (documents a newspaper obtained are documents); with none there, the rest decides."""
     assert source_of(text, phrase).kind == kind
+
+
+@pytest.mark.parametrize("text, phrase, kind", [
+    ("وطبقا لإحدى روايات الأحداث، فقد دفعت قطر أكثر من مليار دولار للخاطفين.", "دفعت", "report"),
+    ('رسائل السفير تفضح تفاصيل "فدية المليار" التي دفعتها قطر للميليشيات', "فدية", "report"),
+    ("في الصحف اليوم: حزب الله يبيض أمواله في العقارات الفخمة", "يبيض", "media"),
+])
+def test_sources_accounts_exposing_letters_and_the_press(text, phrase, kind):
+    assert source_of(text, phrase).kind == kind

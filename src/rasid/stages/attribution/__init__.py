@@ -196,8 +196,9 @@ def _colon_speaker(view: View, lo: int, hi: int, state: _State) -> tuple[Named, 
     often a headline) that opens with a few words naming a source and a colon quotes it."""
     for k in range(lo + 1, min(hi - 1, lo + _COLON_SPEAKER + 1)):
         if view.words[k] == ":":
-            if any(view.match(SOURCE_CUES, j) for j in range(lo, k)):
-                return None  # `وقال المتحدث:` is read by its verb
+            if any((cue := view.match(SOURCE_CUES, j)) and cue.entries[0].cls not in ("comp", "stop")
+                   for j in range(lo, k)):
+                return None  # `وقال المتحدث:` is read by its verb (`في الصحف اليوم:` has none)
             speaker = named(view, (lo, k), state.registry)
             return (speaker, k) if speaker is not None and speaker.kind is not None else None
         if view.doc.tokens[k].kind == "punct":
