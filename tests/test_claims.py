@@ -315,3 +315,14 @@ def test_claims_a_strike_is_the_groups_loss_only_when_an_authority_strikes(text,
     an armed group striking a tanker damages another's property, and a strike no one is named
     for shows nothing of the group's: no claim (ANNOTATION.md: the group's money or resources)."""
     assert kinds(run(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وتحاول المنظومة تقديم الدعم المعنوي للحوثيين.", []),
+    ("وقدمت الدوحة الدعم السياسي لجبهة النصرة.", []),
+    ("وقدمت إيران الدعم المالي للحوثيين.", [("donations", "revenue")]),
+])
+def test_claims_support_that_is_no_money_is_no_donation(text, expected):
+    """Moral, political or media support of a group is no money paid to it (ANNOTATION.md:
+    `donations` is support or funding paid by a state, a financier or donors)."""
+    assert kinds(run(text)) == expected

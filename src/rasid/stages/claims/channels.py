@@ -78,6 +78,8 @@ def channel_words(view: View, lo: int, hi: int, names: dict[str, str], quantitie
     for h in view.hits_in(CLAIM_CHANNELS, lo, hi):
         if h.entries[0].cls == "idiom":
             continue  # `تحت تهديد السلاح`: at gunpoint, no arms trade
+        if h.entries[0].cls == "support" and h.end < hi and view.words[h.end] in grammar_words("not_money"):
+            continue  # `الدعم المعنوي للحوثيين`: support that is no money
         end = _supported_end(view, h, lo, hi) if h.entries[0].cls == "support" else h.end
         if end is not None and not _excluded(view, h.start):
             found.append(ChannelWord(h.start, end, h.entries[0].value, h.entries[0].cls, h.clitic))
