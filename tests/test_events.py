@@ -378,3 +378,11 @@ def test_events_regaining_control_of_a_place_named_before_or_in_the_dual(text, e
     place noun (البلدتين) is a place; control of `الأرض` in general names none."""
     doc = run(text)
     assert [(e.type, trigger(doc, e)) for e in doc.events] == expected
+
+
+def test_events_a_territory_change_takes_no_casualties_of_its_sentence():
+    """The dead told with a taking of ground are the fighting's, not the territory change's
+    (ANNOTATION.md: the interval the text gives for that event)."""
+    doc = run("وسيطرت القوات الحكومية على مدينة هجين الأحد بعد اشتباكات أسفرت عن مقتل 20 مسلحا.")
+    changes = [e for e in doc.events if e.type == "territory_change"]
+    assert changes and all(e.killed is None and e.injured is None for e in changes)

@@ -27,7 +27,7 @@ _LOCAL = {
     "claim role class": ("cue", "takeover", "taking", "purchase", "payment", "receipt", "derived", "money", "default"),
     "claim role need": ("object", "authority"),
     "quantity cue role": ("before", "verb", "after", "range_start", "range_link", "rate", "identifier", "item"),
-    "event_type property": ("fighting", "definite_needs_support"),
+    "event_type property": ("fighting", "counted", "definite_needs_support"),
     "channel property": ("movable", "invested", "military", "goods"),
     "role property": ("money", "governing", "cash"),
     "unit property": ("duration", "not_carried", "not_amount", "volume"),

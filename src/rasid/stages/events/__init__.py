@@ -319,7 +319,7 @@ def _casualty_details(view: View, ctx: Context, memory: _Memory) -> None:
         return
     last = memory.last_event
     if last is not None and _paragraph_of(view, ctx.lo) == memory.last_paragraph:
-        if last.killed is None and last.injured is None and last.type in with_property("event_type", "fighting"):
+        if last.killed is None and last.injured is None and last.type in with_property("event_type", "counted"):
             last.killed, last.injured = hurt.killed, hurt.injured
             last.quantities = sorted(set(last.quantities) | set(hurt.quantities), key=_qnum)
 
@@ -334,7 +334,7 @@ def _armed(view: View, ctx: Context) -> bool:
 def _event(view: View, ctx: Context, c: Candidate, number: int) -> Event:
     start, end = view.hit_chars(Hit(c.start, c.end, (), ""))
     time = ctx.time_near(start)
-    hurt: Casualties = ctx.casualties if c.type in with_property("event_type", "fighting") else Casualties()
+    hurt: Casualties = ctx.casualties if c.type in with_property("event_type", "counted") else Casualties()
     return Event(
         id=f"v{number}", type=c.type, trigger=Segment(start, end),
         evidence=Segment(*view.chars(ctx.lo, ctx.hi)),
