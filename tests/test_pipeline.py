@@ -8,7 +8,7 @@ from rasid import extract
 from rasid.document import Document
 import dataclasses
 
-from rasid.pipeline import GIVEN, Pipeline, PipelineOrderError, Stage, default_pipeline, prepare_batch_run
+from rasid.pipeline import GIVEN, Pipeline, PipelineOrderError, Stage, batch_pipeline, default_pipeline, prepare_batch_run
 from rasid.resources.catalogue import output_schema, vocabulary
 
 
@@ -136,3 +136,23 @@ def test_prepare_batch_run_loads_resources_and_tunes_the_collector_once(monkeypa
         assert gc.get_threshold()[0] >= pipeline_module._GC_YOUNG_THRESHOLD
     finally:
         gc.set_threshold(*threshold)
+
+
+def test_batch_pipeline_pauses_the_collector_while_it_loads_and_restores_it(monkeypatch):
+    """Loading the models and tables allocates hundreds of thousands of objects: the collector
+    is paused meanwhile (a third of the start-up went to full collections), and left as it was."""
+    import gc
+
+    import rasid.pipeline as pipeline_module
+    states = []
+    stage_pipeline = Pipeline((Stage("record", lambda doc: states.append(gc.isenabled()) or doc, ("text",)),))
+    monkeypatch.setattr(pipeline_module, "_GC_TUNED", True)  # leave the process's collector tuning alone
+    assert gc.isenabled()
+    assert batch_pipeline(stage_pipeline) is stage_pipeline
+    assert states == [False] and gc.isenabled()
+    gc.disable()
+    try:
+        batch_pipeline(stage_pipeline)
+        assert not gc.isenabled()  # a caller that had paused it keeps it paused
+    finally:
+        gc.enable()

@@ -13,7 +13,7 @@ from rasid.config import RunConfig
 from rasid.document import Document
 from rasid.errors import InputError
 from rasid.ingest import DEFAULT_MAX_BYTES, read_inputs
-from rasid.pipeline import PIPELINE_VERSION, Pipeline, default_pipeline, prepare_batch_run
+from rasid.pipeline import PIPELINE_VERSION, Pipeline, batch_pipeline
 from rasid.workers import Budget, run_pipeline
 
 
@@ -34,8 +34,7 @@ def extract_inputs(paths: list[str], *, published: str | None = None, max_bytes:
     `budget` or several `workers`, documents run in worker processes (rasid.workers) and one
     that runs too long or grows too large is stopped and reported; `finish` (a document → what
     the caller keeps of it) runs where the document was extracted."""
-    pipeline = pipeline or default_pipeline(config)
-    prepare_batch_run(pipeline)
+    pipeline = batch_pipeline(pipeline, config)
     documents = (item if isinstance(item, InputError) else given_published(item, published)
                  for item in read_inputs(paths, max_bytes=max_bytes, stdin=stdin))
     yield from run_pipeline(pipeline, documents, budget=budget, workers=workers, finish=finish)
@@ -67,8 +66,7 @@ def analyze(paths: list[str], store, *, published: str | None = None, max_bytes:
 
     report = AnalyzeReport()
     on_item = on_item or (lambda item, added: None)
-    pipeline = default_pipeline(config)
-    prepare_batch_run(pipeline)
+    pipeline = batch_pipeline(config=config)
     unstored = _unstored(read_inputs(paths, max_bytes=max_bytes, stdin=stdin), store, published, report, on_item)
 
     def new_documents() -> Iterator[Document]:

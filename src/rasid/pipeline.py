@@ -133,6 +133,22 @@ def _model_folder(task: str) -> Path:
 _WARM_UP_TEXT = "قال الجيش إن تنظيم داعش سيطر على 3 آبار نفط في ريف دير الزور يوم الأحد 5 أيار 2019."
 
 
+def batch_pipeline(pipeline: Pipeline | None = None, config: RunConfig | None = None) -> Pipeline:
+    """`pipeline` (else the default one for `config`) made ready for a run over many documents
+    (`prepare_batch_run`); the collector is paused while the models and tables load, which
+    allocate hundreds of thousands of objects that full collections would walk again and again
+    (a third of the start-up)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        pipeline = pipeline or default_pipeline(config)
+        prepare_batch_run(pipeline)
+    finally:
+        if enabled:
+            gc.enable()
+    return pipeline
+
+
 def prepare_batch_run(pipeline: Pipeline) -> None:
     """Before a run over many documents: load every resource now, then keep what was loaded
     out of the garbage collector's scans (`gc.freeze`) and collect young objects less often.
