@@ -130,6 +130,9 @@ class Reading:
         lex = lexicon(name)
         if not 0 <= i < len(self.words) or self.doc.tokens[i].kind != "word":
             return None
+        reading = self._readings[i]
+        if not (reading and reading[_LEXICON_AT[name]][1]):
+            return None  # no entry of the lexicon may start with this word (most words): no look-up
         found = lex.table.match(self.bases(lex), i)
         return Hit(found.start, found.end, found.entries, found.clitic) if found else None
 
@@ -251,6 +254,9 @@ def _skip_letters(text: str, pos: int, letters: int) -> int:
     while pos < len(text) and text[pos] in _MARKS:
         pos += 1
     return pos
+
+
+_LEXICON_AT = {name: k for k, name in enumerate(LEXICONS)}  # a lexicon's place in a reading
 
 
 @lru_cache(maxsize=200_000)
