@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
+from itertools import islice
 from typing import Generic, Protocol, TypeVar
 
 from rasid.document import Document, Mention, Quantity, Time
@@ -195,8 +196,10 @@ class Reading:
         return self.sent_ranges[self.sent[i]] if self.words else (0, 0)
 
     def is_heading(self, lo: int, hi: int) -> bool:
-        """A "sentence" of two words or fewer (`تنظيم داعش`, `آبار نفط`) is a heading, not a report."""
-        return sum(self.doc.tokens[k].kind in ("word", "number") for k in range(lo, hi)) <= _HEADING_WORDS
+        """A "sentence" of two words or fewer (`تنظيم داعش`, `آبار نفط`) is a heading, not a report
+        (counted only as far as it takes to tell: stages ask of every sentence)."""
+        words = (k for k in range(lo, hi) if self.doc.tokens[k].kind in ("word", "number"))
+        return next(islice(words, _HEADING_WORDS, None), None) is None
 
     def is_break(self, i: int) -> bool:
         """A clause boundary: comma, semicolon, colon, quote, bracket, dash."""
