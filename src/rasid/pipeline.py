@@ -116,7 +116,8 @@ def analysis_pipeline(config: RunConfig | None = None) -> Pipeline:
         # times before quantities: dates and years are not amounts
         Stage("times", find_times, ("text", "tokens", "reading", "published", "boilerplate"), ("times",)),
         Stage("quantities", find_quantities, ("reading", "times"), ("quantities",)),
-        Stage("mentions", partial(find_mentions, tagger=tagger), ("tokens", "sentences", "boilerplate", "author"),
+        Stage("mentions", partial(find_mentions, tagger=tagger),
+              ("tokens", "sentences", "boilerplate", "author", "reading"),
               ("mentions",)),
         Stage("link", link_entities, ("tokens", "mentions"), ("entities",)),
         Stage("attribution", attribute, ("reading", "quantities", "times", "mentions", "entities"),

@@ -80,7 +80,9 @@ class _Entry:
 def find_known_names(doc: Document) -> list[KnownName]:
     """Every known actor or place name in `doc`, leftmost-longest, in text order."""
     tokens = doc.tokens or tokenize(doc.text)
-    words = [fold(t.text) for t in tokens]
+    reading = doc.reading if doc.tokens else None  # the shared reading has every token folded already
+    shared = reading is not None and len(reading.words) == len(tokens)
+    words = reading.words if shared else [fold(t.text) for t in tokens]
     main, context = _tables()
     found: list[KnownName] = []
     i, last_end, last_licence = 0, -1, frozenset()
