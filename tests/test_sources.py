@@ -238,3 +238,13 @@ def test_sources_the_first_part_of_a_name_decides_its_kind(text, phrase, kind):
 ])
 def test_sources_accounts_exposing_letters_and_the_press(text, phrase, kind):
     assert source_of(text, phrase).kind == kind
+
+
+def test_sources_moving_money_is_no_speech_and_a_reporting_agency_does_not_take_over():
+    """`نقل` reports only with a source named right after it (`نقلت وكالة رويترز`); money that
+    `نقلت` (was moved) keeps the speaker carried on, and an agency named at the end of a quote
+    (`وفق ما ذكرت وكالة رويترز`) reported it: the next `وأوضح` is still the prosecutor's."""
+    text = ('وقال المدعي العام إن التنظيم نقل الأموال. وأضاف: "الحقيقة أن الشبكة تمول الإرهاب"، '
+            'وفق ما ذكرت وكالة رويترز. وأوضح أن الأموال نقلت بالأساس عبر شبكة غير رسمية.')
+    assert source_of(text, "نقلت بالأساس").kind == "official"
+    assert source_of("ونقلت وكالة رويترز عن مسؤول أن التنظيم يبيع النفط.", "يبيع").kind == "media"

@@ -187,7 +187,8 @@ def _sentence_scopes(view: View, lo: int, hi: int, quotes, state: _State) -> lis
             continue
         speaker, begin, end, claimed = found
         out.append(_scope(view, speaker, hit, begin, end, hi, quotes))
-        state.speaker = speaker
+        if not (cls == "prep" and begin == lo and len(out) > 1):
+            state.speaker = speaker  # `وأضاف: "…"، وفق ما ذكرت رويترز.` names who reported it; the speaker goes on
     return out
 
 
@@ -221,6 +222,9 @@ def _read_cue(view: View, hit: Hit, cls: str, lo: int, hi: int, claimed: int, st
     if cls == "cont":
         return (state.speaker, hit.end, hi, hit.end) if state.speaker else None
     np = after_verb(view, hit, hi)
+    if view.words[hit.start][len(hit.clitic):] in grammar_words("moving") and \
+            not (np and named(view, (np[0], min(np[1], np[0] + 2)), {})):
+        return None  # `الأموال نقلت بالأساس عبر …` moves money; `نقلت وكالة رويترز` names who reported
     speaker = named(view, np, state.registry) if np else None
     if speaker is None and not hit.clitic and view.words[hit.start - 1:hit.start] != ["و"]:
         speaker = named(view, before_verb(view, hit, max(lo, claimed), lo), state.registry)
