@@ -222,7 +222,7 @@ def _read_cue(view: View, hit: Hit, cls: str, lo: int, hi: int, claimed: int, st
     if cls == "cont":
         return (state.speaker, hit.end, hi, hit.end) if state.speaker else None
     np = after_verb(view, hit, hi)
-    if view.words[hit.start][len(hit.clitic):] in grammar_words("moving") and \
+    if _verb_in(view, hit, "moving") and \
             not (np and named(view, (np[0], min(np[1], np[0] + 2)), {})):
         return None  # `الأموال نقلت بالأساس عبر …` moves money; `نقلت وكالة رويترز` names who reported
     speaker = named(view, np, state.registry) if np else None
@@ -261,7 +261,7 @@ def _relative_speaker(view: View, hit: Hit, lo: int, hi: int, claimed: int, stat
     """`وكيل الوزارة، ماجد فضائل، الذي أكد أن …`: a speech verb in a relative clause that goes on
     to a complementizer reports what the person named before the relative said; so does a verb
     of accusing, whose object and act need none (`السعودية التي اتهمت إيران بدعم الحوثيين`)."""
-    accusing = view.words[hit.start][len(hit.clitic):] in grammar_words("accusing")
+    accusing = _verb_in(view, hit, "accusing")
     begin = _after_complementizer(view, hit.end, hi, hit.end if accusing else -1)
     relative = view.words[hit.start - 1] if hit.start else ""
     if begin < 0 or hit.start < 2 or relative.removeprefix("و") not in grammar_words("person_relative"):
@@ -271,6 +271,11 @@ def _relative_speaker(view: View, hit: Hit, lo: int, hi: int, claimed: int, stat
     if speaker is None or speaker.kind is None:
         return None
     return speaker, begin, hi, hit.end
+
+
+def _verb_in(view: View, hit: Hit, role: str) -> bool:
+    """Whether the cue's verb, its clitic off, is in the grammar list `role` (`moving`, `accusing`)."""
+    return view.words[hit.start][len(hit.clitic):] in grammar_words(role)
 
 
 def claims_responsibility(view: View, i: int) -> bool:

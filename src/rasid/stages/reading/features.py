@@ -116,9 +116,10 @@ def scores_of(model: LinearModel, view: View, ranges: list[tuple[int, int]]) -> 
     for j, (_, d) in enumerate(_CONTEXT):
         out += around[at + d, j * labels:(j + 1) * labels]
     get, unknown = model.index.get, model.unknown
-    pairs = [(get(f"bb-={before}|{base}", unknown), get(f"bb+={base}|{after}", unknown))
+    pairs = [(get(left, unknown), get(right, unknown))
              for p, n in zip(parts, sizes)
-             for before, base, after in zip(p.bases[_WINDOW - 1:], p.bases[_WINDOW:_WINDOW + n], p.bases[_WINDOW + 1:])]
+             for left, right in map(_pair_features, p.bases[_WINDOW - 1:], p.bases[_WINDOW:_WINDOW + n],
+                                    p.bases[_WINDOW + 1:])]
     out += model.sum_ids(np.fromiter(chain.from_iterable(pairs), dtype=np.int64, count=2 * len(out)).reshape(-1, 2))
     out += model.scores(list(chain.from_iterable(p.marked for p in parts)))
     out += np.repeat(model.scores([p.shared for p in parts]), sizes, axis=0)
@@ -171,9 +172,13 @@ def _context_keys(base: str) -> tuple[str, ...]:
 
 def _context_features(bases: list[str], at: int) -> list[str]:
     """The features of the token at `at` of the padded `bases` that its neighbours give."""
-    base = bases[at]
     return [*(prefix + bases[at + d] for prefix, d in _CONTEXT),
-            f"bb-={bases[at - 1]}|{base}", f"bb+={base}|{bases[at + 1]}"]
+            *_pair_features(bases[at - 1], bases[at], bases[at + 1])]
+
+
+def _pair_features(before: str, base: str, after: str) -> tuple[str, str]:
+    """The features of a token's base paired with the base before it and the one after it."""
+    return f"bb-={before}|{base}", f"bb+={base}|{after}"
 
 
 @lru_cache(maxsize=100_000)
