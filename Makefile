@@ -12,7 +12,7 @@ $(BIN)/python:
 	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
 
 # Reinstall whenever the project metadata or the pinned versions change.
-$(STAMP): $(BIN)/python pyproject.toml constraints.txt
+$(STAMP): $(BIN)/python pyproject.toml setup.py constraints.txt src/rasid/ner/_kernels.c
 	@# hf: transformers and torch (a CPU build, from the local wheel) for the optional
 	@# `--ner-model` backend, so that its tests (a tiny model made by the test) run too.
 	$(BIN)/pip install --quiet -c constraints.txt -e ".[test,hf]"

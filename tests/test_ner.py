@@ -10,12 +10,13 @@ import numpy as np
 import pytest
 
 from conftest import REPO, SHARED
-from rasid.batch import tag_conll, tag_tokens
+from rasid.batch import iter_conll_sentences, tag_conll, tag_tokens
 from rasid.ner import WINDOW, tag_conll_sentences, tag_document
 from rasid.ner.consistency import propagate
 from rasid.ner.encode import UNK, Vocab
 from rasid.ner.features import SHAPES, clitic_readings, norm_token, readings, shape
-from rasid.ner.model import Padding, bio_constraints, fo_pool, viterbi
+from rasid.ner import kernels
+from rasid.ner.model import Padding, bio_constraints, fo_pool, fo_pool_flat, viterbi
 from rasid.ner.spans import clitic_length, name_start, tag_chunks
 from rasid.ner.tagger import ModelError, forget_models, load_tagger
 
@@ -85,6 +86,56 @@ def test_model_fo_pool_matches_a_plain_loop_per_sentence():
                 c = sig(f[t]) * c + (1 - sig(f[t])) * np.tanh(z[t])
                 assert np.allclose(got[at + t, d * hid:(d + 1) * hid], sig(o[t]) * c, atol=1e-5)
         at += n
+
+
+needs_kernels = pytest.mark.skipif(not kernels.AVAILABLE, reason="the C extension was not built (no C compiler?)")
+
+
+@needs_kernels
+def test_kernels_fo_pool_gives_the_numpy_bits():
+    """The compiled recurrence and the NumPy one agree exactly, sentence boundaries included."""
+    rng = np.random.default_rng(2)
+    for _ in range(30):
+        lengths = rng.integers(1, 40, size=rng.integers(1, 9))
+        gates = (rng.normal(size=(lengths.sum(), 6 * 16)) * 3).astype(np.float32)
+        assert np.array_equal(fo_pool_flat(gates, lengths), fo_pool(gates, Padding(lengths)))
+
+
+@needs_kernels
+def test_kernels_viterbi_gives_the_numpy_paths_ties_included():
+    rng = np.random.default_rng(3)
+    for rounded in (False, True):  # whole numbers make ties, which go to the lower tag id
+        for _ in range(30):
+            lengths = rng.integers(1, 30, size=rng.integers(1, 9))
+            k = 9
+            em = rng.normal(size=(lengths.sum(), k)).astype(np.float32)
+            trans = rng.normal(size=(k, k)).astype(np.float32)
+            start, end = rng.normal(size=k).astype(np.float32), rng.normal(size=k).astype(np.float32)
+            if rounded:
+                em, trans, start, end = (np.round(a) for a in (em, trans, start, end))
+            pad = Padding(lengths)
+            want = pad.flat(viterbi(pad.batch(em), lengths, trans, start, end))
+            assert np.array_equal(kernels.viterbi_flat(em, lengths, trans, start, end), want)
+
+
+@needs_kernels
+def test_kernels_refuse_lengths_that_do_not_cover_the_tokens():
+    em = np.zeros((5, 3), np.float32)
+    with pytest.raises(ValueError, match="cover 6 tokens, not 5"):
+        kernels.viterbi_flat(em, np.array([2, 4]), np.zeros((3, 3)), np.zeros(3), np.zeros(3))
+    with pytest.raises(ValueError):
+        kernels.fo_pool_flat(np.zeros((5, 2, 4)), np.zeros((5, 2, 4)), np.array([-1, 6]))
+
+
+@needs_kernels
+def test_kernels_tag_as_the_numpy_network_does(monkeypatch):
+    """The shipped model's tags over real sentences are the same with and without the C loops."""
+    tagger = load_tagger()
+    sentences = list(itertools.islice(iter_conll_sentences(TEST_CONLL.read_text(encoding="utf-8").split("\n")), 300)) \
+        if TEST_CONLL.exists() else [["قال", "الرئيس", "جورج", "بوش", "في", "واشنطن", "."]] * 3
+    compiled = tagger.tag(sentences)
+    monkeypatch.setattr(kernels, "AVAILABLE", False)
+    assert tagger.tag(sentences) == compiled
 
 
 def test_tagger_loads_the_shipped_model_quickly_and_tags_iob2():

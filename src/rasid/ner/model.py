@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from rasid.ner import kernels
+
 _FORBIDDEN = -1e4  # transition score that rules out an I- tag not continuing its entity
 
 
@@ -60,6 +62,8 @@ class Network:
 
     def decode(self, projected: np.ndarray, lengths: np.ndarray) -> np.ndarray:
         """Best tag ids of N tokens (sentences of `lengths`, concatenated) under the CRF."""
+        if self.encoder != "lstm" and kernels.AVAILABLE:
+            return self._decode_flat(projected, lengths)
         pad = Padding(lengths)
         if self.encoder == "lstm":
             h = pad.flat(self._lstm(pad.batch(projected), lengths))
@@ -69,6 +73,14 @@ class Network:
                 h = fo_pool((h @ w[0] @ w[1] if isinstance(w, tuple) else h @ w) + b, pad)
         em = pad.batch(h @ self.w["out_w"].T + self.w["out_b"])
         return pad.flat(viterbi(em, lengths, self.trans, self.start, self.w["crf_end"]))
+
+    def _decode_flat(self, projected: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+        """`decode` with the compiled recurrences (rasid.ner.kernels) on the flat token layout."""
+        h = fo_pool_flat(projected, lengths)
+        for w, b in self._layers[1:]:
+            h = fo_pool_flat((h @ w[0] @ w[1] if isinstance(w, tuple) else h @ w) + b, lengths)
+        em = h @ self.w["out_w"].T + self.w["out_b"]
+        return kernels.viterbi_flat(em, lengths, self.trans, self.start, self.w["crf_end"])
 
     def _char_features(self, chars: np.ndarray) -> np.ndarray:
         n, c = chars.shape
@@ -137,6 +149,16 @@ def fo_pool(gates: np.ndarray, pad: Padding) -> np.ndarray:
     for step in range(1, pad.shape[1]):
         us[step] += fs[step] * us[step - 1]
     c = np.stack([us[pad.cols, 0, pad.rows], us[pad.rev_cols, 1, pad.rows]], axis=1)
+    return (sigmoid(g[:, :, 2]) * c).reshape(len(gates), 2 * hid)
+
+
+def fo_pool_flat(gates: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """`fo_pool` with the compiled recurrence: the same activations, no padded arrays."""
+    hid = gates.shape[1] // 6
+    g = gates.reshape(len(gates), 2, 3, hid)
+    f = sigmoid(g[:, :, 1])
+    u = (1.0 - f) * np.tanh(g[:, :, 0])
+    c = kernels.fo_pool_flat(f, u, lengths)
     return (sigmoid(g[:, :, 2]) * c).reshape(len(gates), 2 * hid)
 
 

@@ -1,0 +1,76 @@
+"""The tagger's recurrences compiled (rasid/ner/_kernels.c), when the build made them.
+
+`pip install` compiles the C file as an optional extension: where no C compiler is found
+the package installs without it and `AVAILABLE` is False, and rasid.ner.model runs the
+NumPy versions, which give the same tags (the tests hold the two equal), only slower.
+`RASID_NO_KERNELS=1` turns the compiled versions off (to compare, or to rule them out).
+"""
+from __future__ import annotations
+
+import ctypes
+import os
+
+import numpy as np
+
+
+def _load():
+    if os.environ.get("RASID_NO_KERNELS"):
+        return None
+    try:
+        from rasid.ner import _kernels
+        lib = ctypes.CDLL(_kernels.__file__)
+    except (ImportError, OSError):
+        return None
+    pointer, size = ctypes.c_void_p, ctypes.c_int64
+    lib.rasid_fo_pool.argtypes = [pointer, pointer, pointer, pointer, size, size]
+    lib.rasid_fo_pool.restype = None
+    lib.rasid_viterbi.argtypes = [pointer, pointer, size, size, pointer, pointer, pointer,
+                                  pointer, pointer, pointer, pointer]
+    lib.rasid_viterbi.restype = None
+    return lib
+
+
+_LIB = _load()
+AVAILABLE = _LIB is not None
+
+
+def _f32(a: np.ndarray) -> np.ndarray:
+    return np.ascontiguousarray(a, dtype=np.float32)
+
+
+def _lengths(lengths: np.ndarray, rows: int) -> np.ndarray:
+    """Sentence lengths as the C loops read them; they must cover the rows exactly (the C code
+    trusts them with its memory)."""
+    lengths = np.ascontiguousarray(lengths, dtype=np.int64)
+    if (lengths < 0).any() or int(lengths.sum()) != rows:
+        raise ValueError(f"sentence lengths cover {int(lengths.sum())} tokens, not {rows}")
+    return lengths
+
+
+def _at(a: np.ndarray) -> int:
+    return a.ctypes.data
+
+
+def fo_pool_flat(f: np.ndarray, u: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """c (N, 2, H) of c_t = u_t + f_t·c_(t-1), forward (direction 0) and backward (1) within
+    each sentence of `lengths`; f and u are (N, 2, H) float32."""
+    f, u = _f32(f), _f32(u)
+    lengths = _lengths(lengths, len(u))
+    c = np.empty_like(u)
+    _LIB.rasid_fo_pool(_at(f), _at(u), _at(c), _at(lengths), len(lengths), u.shape[2])
+    return c
+
+
+def viterbi_flat(em: np.ndarray, lengths: np.ndarray, trans: np.ndarray, start: np.ndarray,
+                 end: np.ndarray) -> np.ndarray:
+    """Best tag id of each of N tokens (sentences of `lengths`, concatenated) under emissions
+    em (N, K), transitions (K, K), start and end scores (K)."""
+    em, trans, start, end = _f32(em), _f32(trans), _f32(start), _f32(end)
+    n, k = em.shape
+    lengths = _lengths(lengths, n)
+    tags = np.zeros(n, np.int64)
+    back = np.empty((n, k), np.int64)
+    score, following = np.empty(k, np.float32), np.empty(k, np.float32)
+    _LIB.rasid_viterbi(_at(em), _at(lengths), len(lengths), k, _at(trans), _at(start), _at(end),
+                       _at(tags), _at(back), _at(score), _at(following))
+    return tags
