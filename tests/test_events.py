@@ -79,6 +79,22 @@ def test_events_wounded_without_a_count_stay_null():
     assert (event.killed, event.injured) == ({"low": 5, "high": 5}, None)
 
 
+@pytest.mark.parametrize("text", [
+    "وسقط عشرات الحوثيين بين قتلى وجرحى إثر غارات للتحالف على مواقع الميليشيات في الدريهمي.",
+    "ووصل عشرات القتلى والجرحى من المتمردين إلى مستشفيات المدينة إثر المواجهات مع المقاومة.",
+    "وأسفر الهجوم الذي شنه التنظيم على حاجز للجيش عن مقتل وإصابة 30 شخصا.",
+])
+def test_events_a_count_of_the_dead_and_wounded_together_gives_neither_figure(text):
+    event = only(run(text))
+    assert (event.killed, event.injured) == (None, None)
+    assert len(event.quantities) == 1  # the count is still the event's evidence
+
+
+def test_events_separate_counts_of_the_dead_and_wounded_stay_apart():
+    event = only(run("وأسفر الهجوم الذي شنه التنظيم على حاجز للجيش عن مقتل 7 جنود وإصابة 3 آخرين."))
+    assert (event.killed, event.injured) == ({"low": 7, "high": 7}, {"low": 3, "high": 3})
+
+
 def test_events_publication_date_only_when_the_text_says_today():
     today = only(run("انفجرت عبوة ناسفة بسيارة عسكرية قرب الميادين اليوم."))
     undated = only(run("انفجرت عبوة ناسفة بسيارة عسكرية قرب الميادين."))

@@ -5,6 +5,8 @@ count of people right after it (`مقتل أكثر من 30 عنصراً`, `أص�
 follows its subject, right before it (`أربعة عناصر أجانب وقياديا سوريا بارزا قتلوا`, where each
 indefinite singular noun joined by و adds one). A count whose own noun says it (`30 قتيلاً`,
 `12 جريحاً`) needs no casualty word. The interval is the quantity's: `أكثر من 30` → low 30.
+A count of the dead and wounded together (`عشرات القتلى والجرحى`, `30 بين قتيل وجريح`,
+`مقتل وإصابة 30`) gives neither figure.
 """
 from __future__ import annotations
 
@@ -27,10 +29,11 @@ class Casualties:
     injured: dict | None = None
     quantities: list[str] = field(default_factory=list)
     words: list[tuple[int, int, str]] = field(default_factory=list)  # token span, killed|injured
+    together: bool = False  # a count of the dead and wounded together was read (neither figure)
 
     @property
     def counted(self) -> bool:
-        return self.killed is not None or self.injured is not None
+        return self.killed is not None or self.injured is not None or self.together
 
 
 def casualties(view: View, lo: int, hi: int, quantities: list[Quantity]) -> Casualties:
@@ -38,19 +41,44 @@ def casualties(view: View, lo: int, hi: int, quantities: list[Quantity]) -> Casu
     found = Casualties()
     people = [(q, view.token_at(q.start), view.token_at(q.end - 1) + 1) for q in quantities
               if q.unit == "person" and lo <= view.token_at(q.start) < hi]
+    hits = [(hit, hit.entry("killed") or hit.entry("injured")) for hit in view.hits_in(EVENT_TRIGGERS, lo, hi)]
+    hits = [(hit, entry) for hit, entry in hits if entry is not None]
+    together, pair_words = _dead_and_wounded_together(people, hits)
+    people = [p for p in people if p[0].id not in together]
+    found.together = bool(together)
+    found.quantities += sorted(together)
     for q, a, b in people:
         if q.item in _ITEMS:
             _set(found, _ITEMS[q.item], q, 0)
-    for hit in view.hits_in(EVENT_TRIGGERS, lo, hi):
-        entry = hit.entry("killed") or hit.entry("injured")
-        if entry is None:
-            continue
+    for hit, entry in hits:
         found.words.append((hit.start, hit.end, entry.cls))
+        if hit.start in pair_words:
+            continue
         free = [p for p in people if p[0].id not in found.quantities]
         taken = _count_after(free, hit.end) or _count_before(view, free, hit.start)
         if taken:
             _set(found, entry.cls, *taken)
     return found
+
+
+def _dead_and_wounded_together(people, hits) -> tuple[set[str], set[int]]:
+    """Counts of the dead and wounded together, and the words that say so: a killed word and a
+    wounded word joined by و (`قتلى وجرحى`, `مقتل وإصابة`) right after the count (`بين` may come
+    between), covering its noun (`عشرات القتلى والجرحى`), or right before it (`قتل وأصيب 30`)."""
+    kind_at = {hit.start: (entry.cls, hit.clitic) for hit, entry in hits if hit.end == hit.start + 1}
+    for q, a, b in people:
+        if q.item in _ITEMS:
+            kind_at.setdefault(b - 1, (_ITEMS[q.item], ""))
+    pairs = [k for k, (cls, _) in kind_at.items()
+             if k + 1 in kind_at and kind_at[k + 1][0] != cls and kind_at[k + 1][1].startswith("و")]
+    together: set[str] = set()
+    words: set[int] = set()
+    for k in pairs:
+        for q, a, b in people:
+            if a <= k < b or b <= k <= b + 1 or a == k + 2:
+                together.add(q.id)
+                words.update((k, k + 1))
+    return together, words
 
 
 def _count_after(people, end: int):
