@@ -63,6 +63,8 @@ def fields(found: dict) -> tuple:
     ("وتقدر أعدادهم بما بين 14 إلى 18 ألف مقاتل.", (None, 14000, 18000, "range", "person", None)),
     ("ويتراوح عددهم بين 14 و18 ألفاً.", (None, 14000, 18000, "range", None, None)),
     ("وقتل عشرات المقاتلين.", (None, 20, None, "vague", "person", None)),
+    ("وقال إن 18 من مسلحي الميليشيات قتلوا.", (18, 18, 18, "exact", "person", None)),  # construct plural
+    ("وقتل 7 من مقاتلي التنظيم.", (7, 7, 7, "exact", "person", None)),
     ("ونزح آلاف الأشخاص من القرى.", (None, 2000, None, "vague", "person", None)),
     ("وجمع التنظيم ملايين الدولارات.", (None, 2000000, None, "vague", "USD", None)),
     ("وفر عشرات الآلاف من المدنيين.", (None, 20000, None, "vague", "person", None)),
