@@ -90,6 +90,11 @@ def test_events_a_count_of_the_dead_and_wounded_together_gives_neither_figure(te
     assert len(event.quantities) == 1  # the count is still the event's evidence
 
 
+def test_events_a_phrase_for_taking_lives_counts_the_dead():
+    event = only(run("ووقع تفجير انتحاري في سوق شعبي بمدينة الرمادي أودى بحياة 12 مدنيا."))
+    assert (event.type, event.killed) == ("explosion", {"low": 12, "high": 12})
+
+
 def test_events_separate_counts_of_the_dead_and_wounded_stay_apart():
     event = only(run("وأسفر الهجوم الذي شنه التنظيم على حاجز للجيش عن مقتل 7 جنود وإصابة 3 آخرين."))
     assert (event.killed, event.injured) == ({"low": 7, "high": 7}, {"low": 3, "high": 3})
