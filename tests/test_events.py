@@ -280,6 +280,23 @@ def test_events_an_attack_takes_its_type_from_what_carries_it_out(text, kind):
     assert [e.type for e in run(text).events] == [kind]
 
 
+@pytest.mark.parametrize("text", [
+    "ودخلت معركة تحرير مدينة الحديدة ومينائها مرحلة جديدة بعد الانتصارات.",
+    "وقال إن تحرير المدينة سيخدم الجانب العسكري في أوجه عدة.",
+])
+def test_events_a_verbal_noun_of_taking_ground_told_as_an_aim_is_no_event(text):
+    assert "territory_change" not in [e.type for e in run(text).events]
+
+
+@pytest.mark.parametrize("text", [
+    "وتمكنت قوات الجيش من تحرير مديرية نعمان في محافظة البيضاء.",
+    "ونجح الجيش الليبي، في تحرير منطقة الهلال النفطي من الميليشيات المتشددة.",
+    "وأعلنت القوات أمس تحرير مدينة الرمادي.",
+])
+def test_events_a_verbal_noun_of_taking_ground_told_as_achieved_is_a_territory_change(text):
+    assert [e.type for e in run(text).events] == ["territory_change"]
+
+
 def test_events_a_plural_place_noun_is_what_a_territory_change_is_about():
     doc = run("وتمكنت القوات أمس من السيطرة على عدد من القرى جنوب المدينة.")
     assert only(doc).type == "territory_change"

@@ -23,6 +23,7 @@ from rasid.text.numerals import unit_words
 
 NEAR = 4            # words after a trigger where what it needs (على, من, a place, money) stands
 LAUNCH_BEFORE = 4   # words before a fighting noun where the verb that carries it out may stand
+ACHIEVED_BEFORE = 8  # words before a verbal noun of taking ground where a word of achievement stands
 
 
 @dataclass
@@ -231,9 +232,17 @@ def _person_word(view: View, k: int) -> bool:
     return bool(found and any(e.unit == "person" for e in found.entries))
 
 
+def _done(view: View, ctx: Context, hit: Hit) -> bool:
+    """Told as accomplished: anchored, or a word of achievement shortly before (`تمكنت من تحرير`)."""
+    if ctx.anchored(hit, "territory_change"):
+        return True
+    before = range(max(ctx.lo, hit.start - ACHIEVED_BEFORE), hit.start)
+    return any(_one_of(view.words[k], grammar_words("accomplished")) for k in before)
+
+
 def _money(q: Quantity) -> bool:
     return bool(q.unit) and len(q.unit) == 3 and q.unit.isupper()
 
 
 _CHECKS = {"on": _on, "from": _from, "place": _place, "object": _object, "money": _money_after,
-           "support": _support, "date": _date, "people": _people}
+           "support": _support, "date": _date, "people": _people, "done": _done}
