@@ -283,6 +283,8 @@ def test_events_an_attack_takes_its_type_from_what_carries_it_out(text, kind):
 @pytest.mark.parametrize("text", [
     "ودخلت معركة تحرير مدينة الحديدة ومينائها مرحلة جديدة بعد الانتصارات.",
     "وقال إن تحرير المدينة سيخدم الجانب العسكري في أوجه عدة.",
+    "وطالب المجلس بانسحاب الحوثيين من مدينة الحديدة ومينائها.",
+    "وتهدف العملية إلى بسط نفوذ الدولة على مدينة الحديدة.",
 ])
 def test_events_a_verbal_noun_of_taking_ground_told_as_an_aim_is_no_event(text):
     assert "territory_change" not in [e.type for e in run(text).events]
@@ -292,6 +294,7 @@ def test_events_a_verbal_noun_of_taking_ground_told_as_an_aim_is_no_event(text):
     "وتمكنت قوات الجيش من تحرير مديرية نعمان في محافظة البيضاء.",
     "ونجح الجيش الليبي، في تحرير منطقة الهلال النفطي من الميليشيات المتشددة.",
     "وأعلنت القوات أمس تحرير مدينة الرمادي.",
+    "وانسحب مقاتلو التنظيم من مدينة الباب.",
 ])
 def test_events_a_verbal_noun_of_taking_ground_told_as_achieved_is_a_territory_change(text):
     assert [e.type for e in run(text).events] == ["territory_change"]
