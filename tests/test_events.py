@@ -300,6 +300,11 @@ def test_events_a_verbal_noun_of_taking_ground_told_as_achieved_is_a_territory_c
     assert [e.type for e in run(text).events] == ["territory_change"]
 
 
+def test_events_no_learned_trigger_is_a_word_for_who_fights():
+    doc = run("وأعلنت القوات الشرعية خلال اليومين الماضيين السيطرة على سلسلة جبال في مديرية حرض.")
+    assert [trigger(doc, e) for e in doc.events] == ["السيطرة"]  # not `القوات الشرعية خلال اليومين`
+
+
 def test_events_a_plural_place_noun_is_what_a_territory_change_is_about():
     doc = run("وتمكنت القوات أمس من السيطرة على عدد من القرى جنوب المدينة.")
     assert only(doc).type == "territory_change"

@@ -105,6 +105,8 @@ def _specific(view: View, ctx: Context, start: int, end: int, kind: str) -> bool
     rule trigger: it may name a kind of event."""
     if view.words[start] in function_words() or view.kinds[start] != "word":
         return False  # `الذين`, `في`, `أكثر`: the tagger's noise, never a trigger
+    if view.match(PARTIES, start):
+        return False  # `الجيش`, `القوات`, `التحالف`: who fights, never what happens
     hit = view.match(EVENT_TRIGGERS, start) or Hit(start, end, (), "")
     if hit.entries and all(e.cls in _ABOUT_WORDS for e in hit.entries):
         return False  # a place, a leader or funds the lexicon knows (what an event is about), a release
