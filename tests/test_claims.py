@@ -326,3 +326,15 @@ def test_claims_support_that_is_no_money_is_no_donation(text, expected):
     """Moral, political or media support of a group is no money paid to it (ANNOTATION.md:
     `donations` is support or funding paid by a state, a financier or donors)."""
     assert kinds(run(text)) == expected
+
+
+def test_claims_a_state_named_as_owner_of_its_oil_makes_no_group_claim():
+    """Reports on attacks on tankers and on sanctions speak of states' oil beside the group."""
+    doc = run("واستهدف الحوثيون ناقلة في البحر الأحمر. وتراجعت الصادرات الإيرانية من النفط "
+              "إلى مليون برميل يوميا بعد العقوبات.")
+    assert kinds(doc) == []
+
+
+def test_claims_a_group_selling_a_states_oil_is_still_its_claim():
+    doc = run("ويروج تنظيم داعش لإمكانية تصدير النفط الليبي عبر وسطاء في البحر المتوسط.")
+    assert ("oil", "revenue") in kinds(doc)

@@ -65,6 +65,46 @@ def place(kb_id: str) -> Place | None:
 
 
 @lru_cache(maxsize=None)
+def country_adjectives() -> frozenset[str]:
+    """Folded relative adjectives (nisba) of the gazetteer's countries, without article or
+    ending: ليبيا → ليبي, إيران → ايراني, السعودية → سعودي, العراق → عراقي."""
+    out = set()
+    for record in places().records:
+        if record.kind == "country":
+            for name in (record.name, *record.aliases):
+                adjective = nisba(fold(name))
+                if adjective:
+                    out.add(adjective)
+    return frozenset(out)
+
+
+def nisba(name: str) -> str:
+    """The relative adjective of a folded one-word place name ('' for a longer name)."""
+    if " " in name:
+        return ""
+    base = name[2:] if name.startswith("ال") else name
+    if base.endswith("يه"):
+        return base[:-1]
+    if base.endswith("ا"):
+        base = base[:-1]
+        return base if base.endswith("ي") else base + "ي"
+    return base + "ي"
+
+
+def adjective_stem(word: str) -> str:
+    """A folded adjective without its article, clitic و and feminine or plural ending
+    (والإيرانية → ايراني, العراقيين → عراقي), to compare with `country_adjectives`."""
+    for clitic in ("وال", "ال", "و"):
+        if word.startswith(clitic) and len(word) > len(clitic) + 2:
+            word = word[len(clitic):]
+            break
+    for ending in ("ين", "ون", "ه"):
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            return word[:-len(ending)]
+    return word
+
+
+@lru_cache(maxsize=None)
 def place_kinds() -> dict[str, PlaceKind]:
     """Kind → precision, prior, matched in text, merged as a point (resources/kb/place_kinds.tsv)."""
     return {k: PlaceKind(int(p), float(prior), m == "1", pt == "1")

@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from rasid.document import Claim, Document, Quantity, Segment
+from rasid.kb.places import adjective_stem, country_adjectives, place
 from rasid.resources.catalogue import function_words, grammar_words, relatives, with_property
 from rasid.stages.claims.learned import ClaimModels, learned_claims
 from rasid.stages.claims.channels import (ChannelWord, against, channel_words, derived_money, facility_names,
@@ -33,6 +34,7 @@ _INHERIT = 3                  # sentences back where money with no channel finds
 _GROUP_BACK = 1              # sentences back where the group a claim is about is named
 _TERROR = "ارهاب"              # the folded stem of terrorism and terrorists
 _AMOUNT_GAP = 8               # words between a claim and an amount that belongs to it
+_OWNER_GAP = 3                # words between a national resource and the state named as its owner
 
 
 @dataclass
@@ -64,6 +66,7 @@ def find_claims(doc: Document, models: ClaimModels | None = None) -> Document:
         drafts = _sentence_drafts(view, number, lo, hi, names, history)
         if models is not None:
             drafts = _with_learned(view, models, number, lo, hi, drafts)
+        drafts = [d for d in drafts if not _state_owned(view, d, lo, hi)]
         history.extend(drafts)
         if not _group_around(view, number, armed):
             continue  # the money of a state, a bank or a people, not of an armed group
@@ -83,6 +86,25 @@ def _with_learned(view: View, models: ClaimModels, number: int, lo: int, hi: int
     if learned:
         _take_amounts(view, learned, view.quantities.starting_in(*view.chars(lo, hi)))
     return sorted(drafts + learned, key=lambda d: d.start)
+
+
+def _state_owned(view: View, d: Draft, lo: int, hi: int) -> bool:
+    """A national resource a state is named as owning beside it (`الصادرات الإيرانية من النفط`,
+    `صادرات البلاد النفطية`, `إنتاج إيران من النفط`), in a sentence that names no armed group:
+    the state's, not a group's (reports on attacks on tankers and on sanctions)."""
+    if d.channel not in with_property("channel", "national") or view.armed_groups(lo, hi):
+        return False
+    return any(_names_a_state(view, k) for k in range(max(lo, d.focus - _OWNER_GAP), min(hi, d.focus + _OWNER_GAP + 1)))
+
+
+def _names_a_state(view: View, k: int) -> bool:
+    """A country's name or relative adjective (إيران, الإيرانية), or `البلاد`, at token k."""
+    word = view.words[k]
+    if word in grammar_words("the_country") or adjective_stem(word) in country_adjectives():
+        return True
+    start, end = view.chars(k, k + 1)
+    return any(m.entity and (p := place(m.entity)) is not None and p.kind == "country"
+               for m in view.mentions(start, end, ("LOC",)))
 
 
 def _names_money(view: View, start: int, end: int) -> bool:
