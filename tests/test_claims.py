@@ -320,6 +320,7 @@ def test_claims_a_strike_is_the_groups_loss_only_when_an_authority_strikes(text,
 @pytest.mark.parametrize("text, expected", [
     ("وتحاول المنظومة تقديم الدعم المعنوي للحوثيين.", []),
     ("وقدمت الدوحة الدعم السياسي لجبهة النصرة.", []),
+    ("واتهم التقرير إيران بتقديم الدعم اللوجيستي والتدريب لحزب الله.", []),
     ("وقدمت إيران الدعم المالي للحوثيين.", [("donations", "revenue")]),
 ])
 def test_claims_support_that_is_no_money_is_no_donation(text, expected):
