@@ -339,3 +339,8 @@ def test_claims_a_state_named_as_owner_of_its_oil_makes_no_group_claim():
 def test_claims_a_group_selling_a_states_oil_is_still_its_claim():
     doc = run("ويروج تنظيم داعش لإمكانية تصدير النفط الليبي عبر وسطاء في البحر المتوسط.")
     assert ("oil", "revenue") in kinds(doc)
+
+
+def test_claims_a_verb_joined_by_and_is_an_act_of_its_own():
+    doc = run("وقال التقرير إن الحوثيين يفرضون الإتاوات ويبتزون التجار في صنعاء.")
+    assert kinds(doc) == [("taxation_extortion", "revenue")] * 2

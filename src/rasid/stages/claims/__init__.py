@@ -19,7 +19,7 @@ from rasid.document import Claim, Document, Quantity, Segment
 from rasid.kb.places import adjective_stem, country_adjectives, place
 from rasid.resources.catalogue import function_words, grammar_words, relatives, with_property
 from rasid.stages.claims.learned import ClaimModels, learned_claims
-from rasid.stages.claims.channels import (ChannelWord, against, channel_words, derived_money, facility_names,
+from rasid.stages.claims.channels import (ChannelWord, act_of_its_own, against, channel_words, derived_money, facility_names,
                                         generic_money, joined_by_and, paid_channel, paid_to, role_of,
                                         strike_role, takeover_role)
 from rasid.stages.reading.lexicons import CLAIM_CHANNELS, CLAIM_ROLES
@@ -304,6 +304,8 @@ def _another_act(view: View, last: Draft, d: Draft) -> bool:
     """`ابتزاز الشركات وتحصيل جبايات`: an act named by its channel word alone, then another
     joined by و with a cue of its own, are two claims; `تهريب الآثار وبيع القطع الأثرية`, each
     with its cue, is one trade told in its steps."""
+    if last.end <= d.start == d.focus and act_of_its_own(view, d.focus):
+        return True  # `يجمعون الضرائب ويبتزون التجار`
     return last.start == last.focus and last.end <= d.start < d.focus and joined_by_and(view, d.start)
 
 

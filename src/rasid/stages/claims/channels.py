@@ -135,13 +135,20 @@ def _joined(view: View, words: list[ChannelWord]) -> list[ChannelWord]:
     out: list[ChannelWord] = []
     for w in words:
         last = out[-1] if out else None
-        if last and (_same_near(view, last, w) or _coordinated(view, last, w)):
+        if last and not act_of_its_own(view, w.start) and (_same_near(view, last, w) or _coordinated(view, last, w)):
             last.end = max(last.end, w.end)
             if last.cls == "ctx" and w.cls == "word" and last.channel == w.channel:
                 last.cls = "word"  # `الخطف والفديات`: the plain word names the channel for both
         else:
             out.append(ChannelWord(w.start, w.end, w.channel, w.cls, w.clitic))
     return out
+
+
+def act_of_its_own(view: View, k: int) -> bool:
+    """A channel word that is a verb in the imperfect for `they` after و (`يجمعون الضرائب ويبتزون
+    التجار`): a new act, so a claim of its own."""
+    word = view.words[k]
+    return word.startswith("و") and len(word) > 5 and word[1] in "يت" and word.endswith("ون")
 
 
 def _same_near(view: View, a: ChannelWord, b: ChannelWord) -> bool:
