@@ -16,6 +16,7 @@ from rasid.stages.times.resolve import RECENT, Spec
 
 _UNIT_PRECISION = {"day": "day", "week": "day", "month": "month", "year": "year"}
 _MAX_COUNT = 999
+_FEW_DAYS = 3  # `قبل أيام`: the month of a day this far back
 
 
 def read_day_word(lx: Lexed, i: int) -> list[Found] | None:
@@ -94,15 +95,18 @@ def _weekday_joined_after(lx: Lexed, end: int) -> bool:
 
 
 def read_ago(lx: Lexed, i: int) -> list[Found] | None:
-    """`قبل يومين`, `منذ ثلاثة أيام`, `قبل 3 أشهر`, `قبل أسبوع`: back from publication."""
+    """`قبل يومين`, `منذ ثلاثة أيام`, `قبل 3 أشهر`, `قبل أسبوع`: back from publication; `قبل أيام`
+    (a few days ago) only to the month, as the dev gold dates it."""
     ago = lx.hit(i, "ago")
     if ago is None:
         return None
     approx = lx.hit(ago.end, "approx")
     count, j = _read_count(lx, approx.end if approx else ago.end)
     unit = lx.hit(j, "unit")
+    if unit is not None and count is None and unit.extra == "n" and unit.value == "day" and not approx:
+        return [Found(i, unit.end, Spec("month", day_shift=-_FEW_DAYS))]  # قبل أيام: that month
     if unit is None or (count is None) == (unit.extra == "n"):
-        return None  # قبل أيام is vague, قبل 3 يومين no phrase
+        return None  # قبل 3 يومين is no phrase; قبل أسابيع, قبل سنوات too vague to date
     if lx.number(unit.end) or lx.hit(unit.end, "month", "weekday", "deictic"):
         return None  # منذ عام 2015, منذ شهر يناير, منذ يوم الأربعاء: a name follows the unit word
     n = count if count is not None else int(unit.extra)
