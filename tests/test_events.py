@@ -359,6 +359,19 @@ def test_events_an_event_dated_by_its_announcement_takes_the_day_a_later_detail_
     assert dates("في 3 تموز") == [("territory_change", "2015-08-07"), ("clash", "2015-07-03")]
 
 
+def test_events_a_day_set_off_after_the_announcer_is_corrected_by_the_event_named_again():
+    doc = run("أعلنت القوات العراقية، الجمعة، صد هجوم شنه مسلحو تنظيم داعش في محافظة نينوى. "
+              "وذكر مركز الإعلام الأمني أن الهجوم وقع الخميس في ناحية بادوش.", published="2018-03-02")
+    assert doc.events[0].date == "2018-03-01"
+
+
+def test_events_a_day_set_off_after_the_announcer_is_kept_against_another_incident():
+    doc = run("أعلن تنظيم داعش، الاثنين، مسؤوليته عن هجوم بقنبلة أمام مبنى للشرطة في سورابايا. "
+              "وجاء التفجير بعد يوم على سلسلة اعتداءات انتحارية نفذتها عائلة، الأحد، ضد كنائس في المدينة.",
+              published="2018-05-14")
+    assert doc.events[0].date == "2018-05-14"
+
+
 def test_events_dawn_before_a_day_is_a_time_not_a_detonation():
     doc = run("وتواصلت المعارك منذ فجر الجمعة في محيط المدينة. وفجر انتحاري نفسه أمس قرب حاجز للجيش.",
               published="2018-06-09")

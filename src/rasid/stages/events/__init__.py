@@ -72,7 +72,7 @@ def find_events(doc: Document, model: LinearModel | None = None) -> Document:
     view = View.of(doc)
     memory = _Memory()
     events: list[Event] = []
-    told_on: set[int] = set()  # triggers dated only by the day their statement was made
+    told_on: dict[int, bool] = {}  # triggers dated only by the day their statement was made (True: set off after its verb)
     for number, (lo, hi) in enumerate(view.sent_ranges):
         if view.is_heading(lo, hi) or view.in_boilerplate(lo, hi):
             continue
@@ -82,12 +82,22 @@ def find_events(doc: Document, model: LinearModel | None = None) -> Document:
             found += [e for e in _learned_events(view, ctx, model) if not _overlaps_any(e, found)]
         if any(e.date for e in found):
             own = {t.value for t in ctx.own_times}
-            told_on.update(e.trigger.start for e in found if e.date and e.date not in own)
+            said = {t.value for t in ctx.own_times if ctx.statement_day(t)}
+            told_on.update((e.trigger.start, e.date in own) for e in found if e.date and (e.date not in own or e.date in said))
         events.extend(found)
     body = doc.paragraphs[1].start if len(doc.paragraphs) > 1 else 0
-    events = link_incidents(events, body, lambda pos: view.paragraph(view.token_at(pos)), told_on)
+    events = link_incidents(events, body, lambda pos: view.paragraph(view.token_at(pos)), told_on,
+                            lambda e: _trigger_words(view, e))
     doc.events = [_numbered(e, k) for k, e in enumerate(events, 1)]
     return doc
+
+
+def _trigger_words(view: View, event: Event) -> frozenset[str]:
+    """The words of an event's trigger as the trigger lexicon reads them, clitics off (الهجوم → هجوم)."""
+    bases = view.bases(lexicon(EVENT_TRIGGERS))
+    first, last = view.token_at(event.trigger.start), view.token_at(event.trigger.end - 1)
+    return frozenset(stem_variants(bases[k])[-1] for k in range(first, last + 1)
+                     if view.kinds[k] == "word" and bases[k] not in function_words())
 
 
 def _learned_events(view: View, ctx: Context, model: LinearModel) -> list[Event]:

@@ -14,7 +14,7 @@ from functools import cached_property
 from rasid.document import Quantity, Time
 from rasid.resources.catalogue import function_words, grammar_words, with_property
 from rasid.stages.events.casualties import Casualties, casualties
-from rasid.stages.reading.lexicons import EVENT_TRIGGERS, Entry, lexicon
+from rasid.stages.reading.lexicons import EVENT_TRIGGERS, SOURCE_CUES, Entry, lexicon
 from rasid.stages.reading.view import Hit, View
 from rasid.stages.attribution import Attribution, attribution_of, claims_responsibility
 from rasid.text.tokens import stem_variants
@@ -23,6 +23,8 @@ from rasid.text.numerals import unit_words
 
 NEAR = 4            # words after a trigger where what it needs (على, من, a place, money) stands
 LAUNCH_BEFORE = 4   # words before a fighting noun where the verb that carries it out may stand
+_COMMAS = (",", "،")  # a comma as the reading folds it, and as written
+_SUBJECT_WORDS = 6  # words of a speaker between a verb of announcing and the day it was told
 ACHIEVED_BEFORE = 8  # words before a verbal noun of taking ground where a word of achievement stands
 
 
@@ -59,6 +61,16 @@ class Context:
     def own_times(self) -> list[Time]:
         """Dates of the sentence outside the words that attribute it: these anchor an event."""
         return [t for t in self.dated if not self.attribution.in_attribution(t.start)]
+
+    def statement_day(self, t: Time) -> bool:
+        """A day set off by commas after the subject of a verb of announcing (`أعلنت القوات
+        العراقية، الجمعة، إحباط هجوم`): the day it was told, which a later detail may correct."""
+        view, k = self.view, self.view.token_at(t.start)
+        last = view.token_at(t.end - 1)
+        if not (self.lo < k and last + 1 < self.hi and view.words[k - 1] in _COMMAS and view.words[last + 1] in _COMMAS):
+            return False
+        verbs = [h for h in view.hits_in(SOURCE_CUES, self.lo, k) if h.entries[0].cls == "verb"]
+        return bool(verbs) and k - verbs[0].end <= _SUBJECT_WORDS
 
     def anchored(self, hit: Hit, kind: str) -> bool:
         """A date, a casualty count (for fighting) or a count of its own anchors the event."""

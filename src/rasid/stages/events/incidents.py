@@ -26,16 +26,23 @@ def family(event: Event) -> str:
 
 
 def link_incidents(events: list[Event], body_start: int, paragraph_of: Callable[[int], int],
-                   told_on: set[int] = frozenset()) -> list[Event]:
+                   told_on: dict[int, bool] | set[int] = frozenset(),
+                   words_of: Callable[[Event], frozenset[str]] = lambda e: frozenset()) -> list[Event]:
     """Carry dates and casualty figures: a headline event from the first body event of its
     family (else the first body event's date), a body event from the event before it in its
     paragraph; first, an event dated only by its announcement (trigger start in `told_on`) takes
-    the day a later detail gives. `body_start` is where the headline ends; `paragraph_of(pos)`
-    numbers the paragraph of a character offset."""
+    the day a later detail gives — where `told_on` maps the start to True (a day set off after
+    the announcing verb's subject), only a detail that names the event again with a word of its
+    trigger (`words_of`): `إحباط هجوم … إحباط الهجوم جرى الخميس`, not the attacks of the day
+    before. `body_start` is where the headline ends; `paragraph_of(pos)` numbers the paragraph
+    of a character offset."""
     ordered = sorted(events, key=lambda e: e.trigger.start)
     for k, event in enumerate(ordered):  # first: the days carried below are then the right ones
         if event.trigger.start in told_on:
-            _date_from_details(event, [e for e in ordered[k + 1:] if e.trigger.start not in told_on])
+            later = [e for e in ordered[k + 1:] if e.trigger.start not in told_on]
+            if isinstance(told_on, dict) and told_on[event.trigger.start]:
+                later = [e for e in later if words_of(e) & words_of(event)]
+            _date_from_details(event, later)
     body = [e for e in ordered if e.trigger.start >= body_start]
     for event in ordered:
         if event.trigger.start < body_start:
