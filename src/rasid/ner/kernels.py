@@ -3,23 +3,25 @@
 `pip install` compiles the C file as an optional extension: where no C compiler is found
 the package installs without it and `AVAILABLE` is False, and rasid.ner.model runs the
 NumPy versions, which give the same tags (the tests hold the two equal), only slower.
-`RASID_NO_KERNELS=1` turns the compiled versions off (to compare, or to rule them out).
+Setting `AVAILABLE = False` turns the compiled versions off (to compare, or to rule them out).
+The library is loaded with ctypes from where the import system would find the module; it is
+never imported as Python.
 """
 from __future__ import annotations
 
 import ctypes
-import os
+import importlib.util
 
 import numpy as np
 
 
 def _load():
-    if os.environ.get("RASID_NO_KERNELS"):
-        return None
     try:
-        from rasid.ner import _kernels
-        lib = ctypes.CDLL(_kernels.__file__)
+        spec = importlib.util.find_spec("rasid.ner._kernels")
+        lib = ctypes.CDLL(spec.origin) if spec and spec.origin else None
     except (ImportError, OSError):
+        return None
+    if lib is None:
         return None
     pointer, size = ctypes.c_void_p, ctypes.c_int64
     lib.rasid_fo_pool.argtypes = [pointer, pointer, pointer, pointer, size, size]
