@@ -166,7 +166,8 @@ def _coordinated(view: View, a: ChannelWord, b: ChannelWord) -> bool:
 
 
 def role_of(view: View, word: ChannelWord, lo: int, hi: int) -> Role | None:
-    """The claim's role: nearest cue before (in the sentence), after (in the clause), or default.
+    """The claim's role: nearest cue before (in the sentence), the word itself where it is a cue
+    too, after (in the clause), or default.
 
     Earned money named right before the channel (`إيراداته النفطية`) takes the role of a verb
     that governs it (`خسر نحو 80% من إيراداته النفطية` is a loss).
@@ -184,6 +185,10 @@ def role_of(view: View, word: ChannelWord, lo: int, hi: int) -> Role | None:
             return Role(role, nearest.start, nearest.end) if role != NOT_FINANCING else None
     if word.cls == "ctx":
         return None
+    own = next((h for h in cues if (h.start, h.end) == (word.start, word.end)), None)
+    if own is not None:  # a word that names both (إفلاس: cash lost)
+        role = _role(view, own, word)
+        return Role(role, own.start, own.end) if role != NOT_FINANCING else None
     fallback = default_role(word.channel)
     if fallback:
         return Role(fallback, word.start, word.start)
