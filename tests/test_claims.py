@@ -282,7 +282,7 @@ def test_claims_two_acts_of_one_channel_each_with_its_cue_are_two_claims():
 def test_claims_a_headline_takes_its_group_from_the_lead_and_a_cue_governs_its_own_object():
     doc = run("استهداف الفنادق وابتزاز المسافرين\n\nوفي مؤشر على إفلاس ميليشيات الحوثي، أغلق المتمردون "
               "فنادق في المدينة.")
-    assert kinds(doc) == [("taxation_extortion", "revenue")]
+    assert kinds(doc) == [("taxation_extortion", "revenue"), ("cash", "loss")]  # إفلاس: its cash lost
 
 
 def test_claims_an_idiom_with_a_channel_word_names_no_channel():
