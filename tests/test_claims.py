@@ -347,3 +347,8 @@ def test_claims_a_group_selling_a_states_oil_is_still_its_claim():
 def test_claims_a_verb_joined_by_and_is_an_act_of_its_own():
     doc = run("وقال التقرير إن الحوثيين يفرضون الإتاوات ويبتزون التجار في صنعاء.")
     assert kinds(doc) == [("taxation_extortion", "revenue")] * 2
+
+
+def test_claims_natural_resources_are_no_cash_and_each_verb_after_and_is_an_act():
+    doc = run("وكان التنظيم يأخذ الغنائم ويستغل الثروات الطبيعية في مناطقه.")
+    assert kinds(doc) == [("other", "revenue"), ("other", "revenue")]

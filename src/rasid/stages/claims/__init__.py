@@ -304,8 +304,8 @@ def _another_act(view: View, last: Draft, d: Draft) -> bool:
     """`ابتزاز الشركات وتحصيل جبايات`: an act named by its channel word alone, then another
     joined by و with a cue of its own, are two claims; `تهريب الآثار وبيع القطع الأثرية`, each
     with its cue, is one trade told in its steps."""
-    if last.end <= d.start == d.focus and act_of_its_own(view, d.focus):
-        return True  # `يجمعون الضرائب ويبتزون التجار`
+    if last.end <= d.start and act_of_its_own(view, d.start):
+        return True  # `يجمعون الضرائب ويبتزون التجار`, `ويستغل الثروات`
     return last.start == last.focus and last.end <= d.start < d.focus and joined_by_and(view, d.start)
 
 

@@ -135,7 +135,7 @@ def _joined(view: View, words: list[ChannelWord]) -> list[ChannelWord]:
     out: list[ChannelWord] = []
     for w in words:
         last = out[-1] if out else None
-        if last and not act_of_its_own(view, w.start) and (_same_near(view, last, w) or _coordinated(view, last, w)):
+        if last and not _told_by_its_own_verb(view, last, w) and (_same_near(view, last, w) or _coordinated(view, last, w)):
             last.end = max(last.end, w.end)
             if last.cls == "ctx" and w.cls == "word" and last.channel == w.channel:
                 last.cls = "word"  # `الخطف والفديات`: the plain word names the channel for both
@@ -144,11 +144,17 @@ def _joined(view: View, words: list[ChannelWord]) -> list[ChannelWord]:
     return out
 
 
+def _told_by_its_own_verb(view: View, last: ChannelWord, w: ChannelWord) -> bool:
+    """The word is a verb after و, or right after one (`ويأخذ الغنائم`): another act than the last."""
+    return any(last.end <= k and act_of_its_own(view, k) for k in (w.start - 1, w.start))
+
+
 def act_of_its_own(view: View, k: int) -> bool:
-    """A channel word that is a verb in the imperfect for `they` after و (`يجمعون الضرائب ويبتزون
-    التجار`): a new act, so a claim of its own."""
+    """A verb in the imperfect after و (`يجمعون الضرائب ويبتزون التجار`, `يأخذ الغنائم ويستغل
+    الثروات`): a new act, so a claim of its own. Only `he` and `they` forms: a masdar may begin
+    with ت (وتهريب) but not with ي."""
     word = view.words[k]
-    return word.startswith("و") and len(word) > 5 and word[1] in "يت" and word.endswith("ون")
+    return word.startswith("و") and len(word) > 4 and (word[1] == "ي" or word[1] == "ت" and word.endswith("ون"))
 
 
 def _same_near(view: View, a: ChannelWord, b: ChannelWord) -> bool:
@@ -194,7 +200,7 @@ def role_of(view: View, word: ChannelWord, lo: int, hi: int) -> Role | None:
         return Role(fallback, word.start, word.start)
     for h in cues:
         near = word.end <= h.start < word.end + FORWARD
-        if near and not any(view.is_break(k) for k in range(word.end, h.start)):
+        if near and not any(view.is_break(k) for k in range(word.end, h.start)) and not act_of_its_own(view, h.start):
             role = _funding_purpose(h) or _role(view, h, word)
             return Role(role, h.start, h.end) if role != NOT_FINANCING else None
     return None
