@@ -248,3 +248,11 @@ def test_sources_moving_money_is_no_speech_and_a_reporting_agency_does_not_take_
             'وفق ما ذكرت وكالة رويترز. وأوضح أن الأموال نقلت بالأساس عبر شبكة غير رسمية.')
     assert source_of(text, "نقلت بالأساس").kind == "official"
     assert source_of("ونقلت وكالة رويترز عن مسؤول أن التنظيم يبيع النفط.", "يبيع").kind == "media"
+
+
+def test_sources_a_plural_object_after_the_verb_is_not_its_subject():
+    """`واتهم الحوثيين`: a subject would be الحوثيون; the report named before goes on speaking."""
+    text = ("وبحسب التقرير، بدأ الحوثيون في تحصيل رسوم جمركية إضافية. "
+            "واتهم الحوثيين أيضاً بتنفيذ آليات غير قانونية لتحصيل الرسوم الجمركية.")
+    source = source_of(text, "لتحصيل")
+    assert (source.kind, source.text) == ("report", "التقرير")

@@ -24,6 +24,7 @@ NP_SHORT = 3     # words taken when none comes
 PREP_MAX = 8     # words of the object of بحسب / وفق
 BEFORE_MAX = 20  # words before a verb that may name its subject
 _ENDS_NP = ("comp", "stop", "verb", "cont", "prep", "back")
+_PLURAL_MIN = 7  # letters of a definite sound plural (ال + stem + ين): shorter ones are nouns (الدين)
 _OUTLET_STRENGTH = 4
 _MENTION_KIND = "official"  # a named person or body no descriptor places
 _WEAK = 9                   # strength of bare group words (التنظيم): a known name beats them
@@ -42,13 +43,26 @@ class Named:
 
 
 def after_verb(view: View, hit: Hit, hi: int) -> tuple[int, int] | None:
-    """Tokens naming the subject that follows a speech verb, if any."""
+    """Tokens naming the subject that follows a speech verb, if any. A definite plural in the
+    oblique case right after it (`واتهم الحوثيين بتنفيذ`) is its object: a subject would read
+    الحوثيون; the verb then has no subject of its own."""
     j = k = hit.end
+    if j < hi and _oblique_plural(view, j):
+        return None
     while k < hi and k - j < NP_MAX and not _ends_np(view, k):
         k += 1
     if k - j >= NP_MAX or (k < hi and view.words[k] == "."):
         k = next((m for m in range(j, min(hi, j + NP_SHORT)) if view.is_break(m)), min(hi, j + NP_SHORT))
     return _trimmed(view, j, k)
+
+
+def _oblique_plural(view: View, k: int) -> bool:
+    """`الحوثيين`, `المسلحين`: a definite sound plural (or dual) in the accusative or genitive;
+    not a place named so (البحرين)."""
+    word = view.words[k]
+    if not (word.startswith("ال") and word.endswith("ين") and len(word) >= _PLURAL_MIN):
+        return False
+    return not view.mentions(*view.chars(k, k + 1), ("LOC",))
 
 
 def before_verb(view: View, hit: Hit, floor: int, sentence_start: int) -> tuple[int, int] | None:
