@@ -28,7 +28,7 @@ from rasid.resources.catalogue import function_words, grammar_words, relatives, 
 from rasid.stages.events.casualties import Casualties
 from rasid.stages.reading.lexicons import EVENT_TRIGGERS, PARTIES, SOURCE_CUES, lexicon
 from rasid.stages.reading.tagging import tagged_spans
-from rasid.stages.reading.polarity import is_generic, polarity_before, was_before
+from rasid.stages.reading.polarity import is_generic, is_threat, polarity_before, was_before
 from rasid.stages.reading.view import Hit, View
 from rasid.stages.events.context import Context, context, place_after, satisfied
 from rasid.stages.events.incidents import link_incidents
@@ -231,8 +231,14 @@ def _real(view: View, hit: Hit, ctx: Context) -> bool:
         k -= 1
     if k >= ctx.lo and view.words[k] in relatives():
         return False
+    if hit.start > ctx.lo and _one_of_stems(view.words[hit.start - 1], grammar_words("perpetrator")):
+        return False  # `منفذ الهجوم`: who carried it out, named by the event
     return not _purpose(view.words[hit.start]) and not is_generic(view, hit.start, hit.end) \
-        and not _part_of_day(view, hit, ctx)
+        and not _part_of_day(view, hit, ctx) and not is_threat(view, hit.end, ctx.hi)
+
+
+def _one_of_stems(word: str, words: frozenset[str]) -> bool:
+    return any(v in words for v in stem_variants(word))
 
 
 def _part_of_day(view: View, hit: Hit, ctx: Context) -> bool:

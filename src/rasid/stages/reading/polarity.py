@@ -15,6 +15,7 @@ from rasid.stages.reading.view import View
 
 WINDOW = 7            # words before a trigger or cue that its polarity cues may stand in
 _GENERIC_AFTER = 3    # words after an event noun where a habitual modifier may stand
+_CONDITION_AFTER = 8  # and where the condition of a threat may stand
 _FUTURE_MIN_FREQ = 20
 
 
@@ -75,6 +76,13 @@ def is_generic(view: View, start: int, end: int) -> bool:
         if hit and hit.entries[0].cls == "generic":
             return True
     return False
+
+
+def is_threat(view: View, end: int, hi: int) -> bool:
+    """A condition shortly after an event in its sentence (`بإعدام المختطفات إن لم تتوقف`): it
+    is threatened, not done."""
+    return any((hit := view.match(POLARITY_CUES, k)) is not None and hit.entry("condition") is not None
+               for k in range(end, min(hi, end + _CONDITION_AFTER)))
 
 
 def was_before(view: View, i: int) -> bool:
