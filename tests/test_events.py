@@ -309,6 +309,12 @@ def test_events_no_learned_trigger_is_a_word_for_who_fights():
     assert [trigger(doc, e) for e in doc.events] == ["السيطرة"]  # not `القوات الشرعية خلال اليومين`
 
 
+def test_events_background_after_was_is_an_event_only_with_a_date_of_its_own():
+    doc = run("وكانت غارة جوية مماثلة استهدفت قرية الشميخ في فبراير 2016.", published="2018-04-21")
+    assert [(e.type, e.date) for e in doc.events] == [("airstrike", "2016-02")]
+    assert run("وكان التنظيم يسيطر على حقول النفط في المنطقة.").events == []
+
+
 def test_events_a_plural_place_noun_is_what_a_territory_change_is_about():
     doc = run("وتمكنت القوات أمس من السيطرة على عدد من القرى جنوب المدينة.")
     assert only(doc).type == "territory_change"

@@ -224,8 +224,10 @@ def _person_at(view: View, k: int) -> bool:
 
 def _real(view: View, hit: Hit, ctx: Context) -> bool:
     """Not denied, planned, feared, future, background or habitual."""
-    if polarity_before(view, hit.start, ctx.lo) != "affirmed" or was_before(view, hit.start):
+    if polarity_before(view, hit.start, ctx.lo) != "affirmed":
         return False
+    if was_before(view, hit.start) and not ctx.own_times:
+        return False  # `كان يسيطر`: background; told with a date of its own, an earlier event
     k = hit.start - 1
     while k > ctx.lo and view.words[k] in grammar_words("auxiliary"):
         k -= 1
