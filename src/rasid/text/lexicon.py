@@ -53,7 +53,9 @@ class PhraseTable(Generic[T]):
         """Longest entry that starts at folded word `words[i]`; None if none does (or no word)."""
         if not 0 <= i < len(words):
             return None
-        heads = self._first_words(words[i], clitics)
+        heads = self._memo[clitics].get(words[i])  # the memo first: most words start no entry
+        if heads is None:
+            heads = self._first_words(words[i], clitics)
         if not heads:
             return None
         best = None
@@ -65,7 +67,8 @@ class PhraseTable(Generic[T]):
 
     def may_start(self, word: str, *, clitics: bool = True) -> bool:
         """Whether an entry may start at the folded `word` (a quick test before `match`)."""
-        return bool(self._first_words(word, clitics))
+        heads = self._memo[clitics].get(word)
+        return bool(heads if heads is not None else self._first_words(word, clitics))
 
     def _first_words(self, word: str, clitics: bool) -> list[tuple[str, str]]:
         """(table word, clitic) readings of a first word; memoised, words recur a lot (every

@@ -99,9 +99,10 @@ def find_quantities(doc: Document) -> Document:
     view = _View.of(doc)
     drafts: list[_Draft] = []
     counted: _Draft | None = None  # the last amount with a counted unit, for elided units
+    may_start = _possible_starts(view)
     i = 0
     while i < len(view.words):
-        draft = _amount_at(view, i, counted)
+        draft = _amount_at(view, i, counted) if may_start[i] else None
         if draft is None:
             i += 1
             continue
@@ -132,6 +133,13 @@ def _amount_at(view: _View, i: int, counted: _Draft | None) -> _Draft | None:
     if draft.unit is None and not number.digits and number.words == 1 and draft.qualifier == "exact":
         return None  # a lone small number word (ست, سبع) is too often something else
     return draft
+
+
+def _possible_starts(view: _View) -> list[bool]:
+    """Per token, whether an amount may start there (`_may_start_amount`), read in one pass."""
+    numbers, units = number_words().may_start, unit_words().may_start
+    return [not blocked and (kind == "number" or numbers(word) or units(word))
+            for word, kind, blocked in zip(view.words, view.kinds, view.blocked)]
 
 
 def _may_start_amount(view: _View, i: int) -> bool:

@@ -107,12 +107,18 @@ def grammar_tokens(text: str, tokens: list[Token], folded: list[str]) -> list[To
         out.extend(Tok("\n", k, k + 1, "nl") for k in range(end, token.start) if text[k] == "\n")
         end = token.end
         for piece in _pieces(token, word):
-            if out and piece.kind == out[-1].kind == "word" and not fold(text[out[-1].end:piece.start]):
+            if out and piece.kind == out[-1].kind == "word" and _nothing_between(text, out[-1].end, piece.start):
                 out[-1] = Tok(out[-1].text + piece.text, out[-1].start, piece.end, "word")
             else:
                 out.append(piece)
     out.extend(Tok("\n", k, k + 1, "nl") for k in range(end, len(text)) if text[k] == "\n")
     return out
+
+
+def _nothing_between(text: str, start: int, end: int) -> bool:
+    """Whether only marks that fold away (tatweel, diacritics) stand between two words."""
+    gap = text[start:end]
+    return not gap or (not gap[0].isspace() and not fold(gap))
 
 
 def _pieces(token: Token, word: str) -> list[Tok]:
