@@ -352,3 +352,9 @@ def test_claims_a_verb_joined_by_and_is_an_act_of_its_own():
 def test_claims_natural_resources_are_no_cash_and_each_verb_after_and_is_an_act():
     doc = run("وكان التنظيم يأخذ الغنائم ويستغل الثروات الطبيعية في مناطقه.")
     assert kinds(doc) == [("other", "revenue"), ("other", "revenue")]
+
+
+def test_claims_faqad_at_a_clause_start_is_a_particle_not_a_loss():
+    doc = run("وبحسب مصادر محلية، فقد طلب مسلحو الجبهة فدية قيمتها مليونا دولار.")
+    assert kinds(doc) == [("kidnapping_ransom", "revenue")]
+    assert kinds(run("وقد فقد التنظيم معظم حقول النفط في المنطقة.")) == [("oil", "loss")]

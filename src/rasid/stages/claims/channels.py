@@ -181,7 +181,8 @@ def role_of(view: View, word: ChannelWord, lo: int, hi: int) -> Role | None:
     if word.cls == "support":
         return _support_role(view, word, lo)
     cues = [h for h in view.hits_in(CLAIM_ROLES, max(lo, word.start - BACK), min(hi, word.end + FORWARD))
-            if h.entries[0].cls not in _MONEY_ONLY and _needs_met(view, h, hi) and _role(view, h, word, strikes=False)]
+            if h.entries[0].cls not in _MONEY_ONLY and _needs_met(view, h, hi) and not _particle(view, h, lo)
+            and _role(view, h, word, strikes=False)]
     before = [h for h in cues if h.end <= word.start + 1 and h.start < word.start
               and not any(view.words[k] in _STRONG_BREAKS for k in range(h.end, word.start))]
     if before:
@@ -238,6 +239,12 @@ def _governing(view: View, before: list[Hit], word: ChannelWord) -> Hit:
             return prev
         k -= 1
     return before[-1]
+
+
+def _particle(view: View, hit: Hit, lo: int) -> bool:
+    """`وطبقا للمحامية، فقد طلب المسلحون`: at a clause's start فقد is ف + قد before a verb, not
+    `lost` (grammar role clause_particle)."""
+    return view.words[hit.start] in grammar_words("clause_particle") and (hit.start == lo or view.is_break(hit.start - 1))
 
 
 def _needs_met(view: View, hit: Hit, hi: int) -> bool:
