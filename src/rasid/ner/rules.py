@@ -54,16 +54,17 @@ def lexicon_spans(doc: Document) -> list[Span]:
     if not heads:
         return []
     words = [fold(t.text) for t in doc.tokens]
-    table, out, i = name_table(), [], heads[0]
-    while i < len(words):
-        m = table.match(words, i) if "name" in _roles(doc.tokens[i].text) else None
+    table, out, end = name_table(), [], 0
+    for i in heads:
+        if i < end:
+            continue  # inside the name found before
+        m = table.match(words, i)
         if m is None:
-            i += 1
             continue
         first = doc.tokens[i]
         start = skip_letters(doc.text, first.start, first.end, len(m.clitic))
         out.append(Span(start, doc.tokens[m.end - 1].end, m.entries[0], "rule"))
-        i = m.end
+        end = m.end
     return out
 
 
@@ -132,8 +133,10 @@ def quoted_spans(doc: Document) -> list[Span]:
     """A quoted or bracketed name after an operation cue (MISC) or an outlet head (ORG)."""
     toks, out = doc.tokens, []
     for i in range(len(toks) - 2):
+        if toks[i + 1].text not in _OPEN:
+            continue
         kind = "MISC" if _is(toks[i], "operation") else "ORG" if _is(toks[i], "outlet_head") else None
-        if kind is None or toks[i + 1].text not in _OPEN:
+        if kind is None:
             continue
         j = i + 2
         while j < len(toks) and toks[j].kind in ("word", "number", "latin") and j - i - 2 < _MAX_QUOTED:
