@@ -358,3 +358,5 @@ def test_claims_faqad_at_a_clause_start_is_a_particle_not_a_loss():
     doc = run("وبحسب مصادر محلية، فقد طلب مسلحو الجبهة فدية قيمتها مليونا دولار.")
     assert kinds(doc) == [("kidnapping_ransom", "revenue")]
     assert kinds(run("وقد فقد التنظيم معظم حقول النفط في المنطقة.")) == [("oil", "loss")]
+    assert kinds(run("فقد التنظيم معظم حقول النفط في دير الزور العام الماضي.")) == [("oil", "loss")]
+    assert kinds(run("وخلال العام الماضي، فقد تنظيم داعش حقول النفط بعد الغارات.")) == [("oil", "loss")]

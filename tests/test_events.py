@@ -315,6 +315,16 @@ def test_events_background_after_was_is_an_event_only_with_a_date_of_its_own():
     assert run("وكان التنظيم يسيطر على حقول النفط في المنطقة.").events == []
 
 
+def test_events_a_condition_in_a_later_clause_is_that_clauses_own():
+    doc = run("وقتل خمسة جنود أمس في هجوم على حاجز للجيش، وتوعد الجيش بالرد إن لم يسلم المهاجمون أنفسهم.")
+    assert "attack" in [e.type for e in doc.events]
+
+
+def test_events_the_announced_start_of_a_campaign_is_no_territory_change():
+    doc = run("وأعلن التحالف أمس بدء معركة تحرير مدينة الحديدة من الحوثيين.")
+    assert "territory_change" not in [e.type for e in doc.events]
+
+
 def test_events_a_plural_place_noun_is_what_a_territory_change_is_about():
     doc = run("وتمكنت القوات أمس من السيطرة على عدد من القرى جنوب المدينة.")
     assert only(doc).type == "territory_change"

@@ -128,3 +128,15 @@ def test_cost_of_claims_in_one_long_sentence_is_linear():
     def make(n):
         return pipeline(Document(text="استهداف حقول النفط التابعة لداعش و " * n))
     assert_linear_time(find_claims, make, 40)
+
+
+def test_cost_of_events_in_one_long_sentence_is_linear():
+    """Counts of the dead and wounded together were matched pair by count, and each event of a
+    sentence scanned the whole sentence for a claim of responsibility: quadratic on a sentence
+    with no full stop."""
+    from rasid.stages.events import find_events
+    pipeline = analysis_pipeline()
+
+    def make(n):
+        return pipeline(Document(text="وقصف، يوم الجمعة، قتل 5 قتلى وجرحى و " * n))
+    assert_linear_time(find_events, make, 40)

@@ -125,6 +125,12 @@ def test_kernels_refuse_lengths_that_do_not_cover_the_tokens():
         kernels.viterbi_flat(em, np.array([2, 4]), np.zeros((3, 3)), np.zeros(3), np.zeros(3))
     with pytest.raises(ValueError):
         kernels.fo_pool_flat(np.zeros((5, 2, 4)), np.zeros((5, 2, 4)), np.array([-1, 6]))
+    with pytest.raises(ValueError):  # a sum that wraps around to the row count
+        kernels.viterbi_flat(em, np.array([2**63 - 1, 2**63 - 1, 7]), np.zeros((3, 3)), np.zeros(3), np.zeros(3))
+    with pytest.raises(ValueError):  # transitions of another tag set
+        kernels.viterbi_flat(em, np.array([5]), np.zeros((4, 4)), np.zeros(3), np.zeros(3))
+    with pytest.raises(ValueError):
+        kernels.fo_pool_flat(np.zeros((5, 2, 4)), np.zeros((5, 2, 3)), np.array([5]))
 
 
 @needs_kernels

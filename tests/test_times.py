@@ -250,6 +250,8 @@ def test_times_ago_before_a_name_or_another_event_is_not_relative_to_publication
     assert one("منذ شهر يناير", PUB) == ("شهر يناير", "2021-01", "month", True)
     assert one("منذ عام 2015", PUB) == ("2015", "2015", "year", False)
     assert times("قبل سنوات", PUB) == []  # too vague to date; قبل أيام dates to its month
+    assert times("وقع الهجوم قبل أيام من الانتخابات", PUB) == []  # counted back from the elections
+    assert times("قبل يومين من الهجوم", PUB) == []
 
 
 @pytest.mark.parametrize("text,expected", [

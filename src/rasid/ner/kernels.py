@@ -43,8 +43,10 @@ def _f32(a: np.ndarray) -> np.ndarray:
 def _lengths(lengths: np.ndarray, rows: int) -> np.ndarray:
     """Sentence lengths as the C loops read them; they must cover the rows exactly (the C code
     trusts them with its memory)."""
-    lengths = np.ascontiguousarray(lengths, dtype=np.int64)
-    if (lengths < 0).any() or int(lengths.sum()) != rows:
+    lengths = np.ascontiguousarray(lengths, dtype=np.int64).reshape(-1)
+    if len(lengths) and (lengths.min() < 0 or lengths.max() > rows):
+        raise ValueError(f"a sentence length outside 0..{rows}")
+    if int(lengths.sum()) != rows:  # no wrap-around: each length is at most `rows`
         raise ValueError(f"sentence lengths cover {int(lengths.sum())} tokens, not {rows}")
     return lengths
 
@@ -57,6 +59,8 @@ def fo_pool_flat(f: np.ndarray, u: np.ndarray, lengths: np.ndarray) -> np.ndarra
     """c (N, 2, H) of c_t = u_t + f_t·c_(t-1), forward (direction 0) and backward (1) within
     each sentence of `lengths`; f and u are (N, 2, H) float32."""
     f, u = _f32(f), _f32(u)
+    if u.ndim != 3 or u.shape[1] != 2 or f.shape != u.shape:
+        raise ValueError(f"gates of shapes {f.shape} and {u.shape}, not two equal (N, 2, H)")
     lengths = _lengths(lengths, len(u))
     c = np.empty_like(u)
     _LIB.rasid_fo_pool(_at(f), _at(u), _at(c), _at(lengths), len(lengths), u.shape[2])
@@ -68,6 +72,10 @@ def viterbi_flat(em: np.ndarray, lengths: np.ndarray, trans: np.ndarray, start: 
     """Best tag id of each of N tokens (sentences of `lengths`, concatenated) under emissions
     em (N, K), transitions (K, K), start and end scores (K)."""
     em, trans, start, end = _f32(em), _f32(trans), _f32(start), _f32(end)
+    if em.ndim != 2 or em.shape[1] == 0 or trans.shape != (em.shape[1],) * 2 \
+            or start.shape != (em.shape[1],) or end.shape != (em.shape[1],):
+        raise ValueError(f"emissions {em.shape}, transitions {trans.shape}, start {start.shape}, "
+                         f"end {end.shape}: not (N, K), (K, K), (K,), (K,)")
     n, k = em.shape
     lengths = _lengths(lengths, n)
     tags = np.zeros(n, np.int64)

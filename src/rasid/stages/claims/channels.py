@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from rasid.document import Quantity
 from rasid.resources.catalogue import (function_words, grammar_words, properties, relatives, with_property,
                                       word_frequencies)
+from rasid import kb
 from rasid.stages.reading.lexicons import CLAIM_CHANNELS, CLAIM_ROLES, PARTIES, default_role, lexicon
 from rasid.stages.reading.view import Hit, View
 from rasid.text.tokens import stem_variants
@@ -151,8 +152,9 @@ def _told_by_its_own_verb(view: View, last: ChannelWord, w: ChannelWord) -> bool
 
 def act_of_its_own(view: View, k: int) -> bool:
     """A verb in the imperfect after و (`يجمعون الضرائب ويبتزون التجار`, `يأخذ الغنائم ويستغل
-    الثروات`): a new act, so a claim of its own. Only `he` and `they` forms: a masdar may begin
-    with ت (وتهريب) but not with ي."""
+    الثروات`): a new act, so a claim of its own. Read from the word's shape, so only where the
+    word is a channel word or a role cue already: ي + stem (he), or ي/ت + stem + ون (they, you);
+    a masdar may begin with ت (وتهريب) but not with ي."""
     word = view.words[k]
     return word.startswith("و") and len(word) > 4 and (word[1] == "ي" or word[1] == "ت" and word.endswith("ون"))
 
@@ -243,8 +245,16 @@ def _governing(view: View, before: list[Hit], word: ChannelWord) -> Hit:
 
 def _particle(view: View, hit: Hit, lo: int) -> bool:
     """`وطبقا للمحامية، فقد طلب المسلحون`: at a clause's start فقد is ف + قد before a verb, not
-    `lost` (grammar role clause_particle)."""
-    return view.words[hit.start] in grammar_words("clause_particle") and (hit.start == lo or view.is_break(hit.start - 1))
+    `lost` (grammar role clause_particle); before a noun phrase (`فقد التنظيم`, `فقد تنظيم داعش`,
+    a name) it is the verb."""
+    k = hit.start
+    if view.words[k] not in grammar_words("clause_particle") or not (k == lo or view.is_break(k - 1)):
+        return False
+    if k + 1 >= len(view) or view.kinds[k + 1] != "word":
+        return False
+    following = view.words[k + 1]
+    return not (following.startswith("ال") or following in kb.designators() or view.match(PARTIES, k + 1)
+                or view.mentions(*view.chars(k + 1, k + 2)))
 
 
 def _needs_met(view: View, hit: Hit, hi: int) -> bool:

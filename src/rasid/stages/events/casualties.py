@@ -10,6 +10,7 @@ A count of the dead and wounded together (`عشرات القتلى والجرح�
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 from rasid.document import Quantity
@@ -71,11 +72,16 @@ def _dead_and_wounded_together(people, hits) -> tuple[set[str], set[int]]:
             kind_at.setdefault(b - 1, (_ITEMS[q.item], ""))
     pairs = [k for k, (cls, _) in kind_at.items()
              if k + 1 in kind_at and kind_at[k + 1][0] != cls and kind_at[k + 1][1].startswith("و")]
+    starts = [a for _, a, _ in people]  # counts do not overlap: in text order
+    by_end = {b: q for q, _, b in people}
+    by_start = {a: q for q, a, _ in people}
     together: set[str] = set()
     words: set[int] = set()
     for k in pairs:
-        for q, a, b in people:
-            if a <= k < b or b <= k <= b + 1 or a == k + 2:
+        at = bisect.bisect_right(starts, k) - 1
+        covering = people[at][0] if at >= 0 and k < people[at][2] else None
+        for q in (covering, by_end.get(k), by_end.get(k - 1), by_start.get(k + 2)):
+            if q is not None:
                 together.add(q.id)
                 words.update((k, k + 1))
     return together, words

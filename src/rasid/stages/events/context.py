@@ -8,6 +8,7 @@ trigger (empty until the mentions and linking stages have run).
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -70,7 +71,7 @@ class Context:
         if not (self.lo < k and last + 1 < self.hi and view.words[k - 1] in _COMMAS and view.words[last + 1] in _COMMAS):
             return False
         verbs = [h for h in view.hits_in(SOURCE_CUES, self.lo, k) if h.entries[0].cls == "verb"]
-        return bool(verbs) and k - verbs[0].end <= _SUBJECT_WORDS
+        return bool(verbs) and k - verbs[-1].end <= _SUBJECT_WORDS
 
     def anchored(self, hit: Hit, kind: str) -> bool:
         """A date, a casualty count (for fighting) or a count of its own anchors the event."""
@@ -106,12 +107,21 @@ class Context:
 
     def counts(self, start: int, end: int) -> list[str]:
         """Quantities that count the trigger (`60 غارة`) or the money it moves."""
+        spans, ends = self._quantity_spans
         out = []
-        for q in self.quantities:
-            a, b = self.view.token_at(q.start), self.view.token_at(q.end - 1) + 1
-            if a < end and start < b or b == start or (end <= a <= end + NEAR and _money(q)):
+        for q, a, b in spans[bisect.bisect_left(ends, start):]:  # from the first ending at or after it
+            if a > end + NEAR:
+                break
+            if a < end and start < b or b == start or (end <= a and _money(q)):
                 out.append(q.id)
         return out
+
+    @cached_property
+    def _quantity_spans(self) -> tuple[list[tuple[Quantity, int, int]], list[int]]:
+        """(quantity, first token, token after it) in text order, and their ends (for bisect)."""
+        spans = sorted(((q, self.view.token_at(q.start), self.view.token_at(q.end - 1) + 1) for q in self.quantities),
+                       key=lambda s: s[1])
+        return spans, [b for _, _, b in spans]
 
     def time_near(self, pos: int) -> Time | None:
         return min(self.times, key=lambda t: abs(t.start - pos), default=None)
@@ -124,14 +134,23 @@ class Context:
 
     def actors(self, pos: int) -> list[str]:
         """The group that claims the act (`أعلن التنظيم مسؤوليته عن`), else the last one named before it."""
-        groups = _organisations(self.view, *self._chars())
-        claim = next((k for k in range(self.lo, self.hi) if claims_responsibility(self.view, k)), None)
+        groups = self._groups
+        claim = self._claim_of_responsibility
         if claim is not None:
             start = self.view.doc.tokens[claim].start
             claimed = [entity for s, e, entity in groups if e <= start]
             if claimed:
                 return claimed[-1:]
         return [entity for s, e, entity in groups if e <= pos][-1:]
+
+    @cached_property
+    def _groups(self) -> list[tuple[int, int, str]]:
+        return _organisations(self.view, *self._chars())
+
+    @cached_property
+    def _claim_of_responsibility(self) -> int | None:
+        """Where the sentence's claim of responsibility stands (read once for all its events)."""
+        return next((k for k in range(self.lo, self.hi) if claims_responsibility(self.view, k)), None)
 
     def targets(self, pos: int) -> list[str]:
         found = [m.entity for m in self.view.mentions(*self._chars(), ("ORG",)) if m.start >= pos and m.entity]
@@ -246,6 +265,8 @@ def _person_word(view: View, k: int) -> bool:
 
 def _done(view: View, ctx: Context, hit: Hit) -> bool:
     """Told as accomplished: anchored, or a word of achievement shortly before (`تمكنت من تحرير`)."""
+    if hit.start > ctx.lo and _one_of(view.words[hit.start - 1], grammar_words("campaign")):
+        return False  # `معركة تحرير الحديدة`, even when its start is announced
     if ctx.anchored(hit, "territory_change"):
         return True
     before = range(max(ctx.lo, hit.start - ACHIEVED_BEFORE), hit.start)

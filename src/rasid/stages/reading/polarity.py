@@ -79,10 +79,20 @@ def is_generic(view: View, start: int, end: int) -> bool:
 
 
 def is_threat(view: View, end: int, hi: int) -> bool:
-    """A condition shortly after an event in its sentence (`بإعدام المختطفات إن لم تتوقف`): it
-    is threatened, not done."""
-    return any((hit := view.match(POLARITY_CUES, k)) is not None and hit.entry("condition") is not None
-               for k in range(end, min(hi, end + _CONDITION_AFTER)))
+    """A condition shortly after an event in its clause (`بإعدام المختطفات إن لم تتوقف`, also
+    after a comma): it is threatened, not done. A later clause's condition (`…، وتوعد الجيش
+    بالرد إن لم`) is that clause's."""
+    for k in range(end, min(hi, end + _CONDITION_AFTER)):
+        if _condition_at(view, k):
+            return True
+        if view.is_break(k) and not _condition_at(view, k + 1):
+            return False
+    return False
+
+
+def _condition_at(view: View, k: int) -> bool:
+    hit = view.match(POLARITY_CUES, k)
+    return hit is not None and hit.entry("condition") is not None
 
 
 def was_before(view: View, i: int) -> bool:

@@ -16,6 +16,7 @@ from rasid.stages.times.resolve import RECENT, Spec
 
 _UNIT_PRECISION = {"day": "day", "week": "day", "month": "month", "year": "year"}
 _MAX_COUNT = 999
+_NOT_AN_EVENT = ("خلال", "الان")  # after `من`: no event the count goes back from
 _FEW_DAYS = 3  # `قبل أيام`: the month of a day this far back
 
 
@@ -103,14 +104,22 @@ def read_ago(lx: Lexed, i: int) -> list[Found] | None:
     approx = lx.hit(ago.end, "approx")
     count, j = _read_count(lx, approx.end if approx else ago.end)
     unit = lx.hit(j, "unit")
-    if unit is not None and count is None and unit.extra == "n" and unit.value == "day" and not approx:
+    if unit is None:
+        return None
+    if lx.number(unit.end) or lx.hit(unit.end, "month", "weekday", "deictic") or _before_another_time(lx, unit.end):
+        return None  # منذ عام 2015, منذ شهر يناير: a name follows; قبل أيام من الانتخابات: not from today
+    if count is None and unit.extra == "n" and unit.value == "day" and not approx:
         return [Found(i, unit.end, Spec("month", day_shift=-_FEW_DAYS))]  # قبل أيام: that month
-    if unit is None or (count is None) == (unit.extra == "n"):
+    if (count is None) == (unit.extra == "n"):
         return None  # قبل 3 يومين is no phrase; قبل أسابيع, قبل سنوات too vague to date
-    if lx.number(unit.end) or lx.hit(unit.end, "month", "weekday", "deictic"):
-        return None  # منذ عام 2015, منذ شهر يناير, منذ يوم الأربعاء: a name follows the unit word
     n = count if count is not None else int(unit.extra)
     return [Found(i, unit.end, _shift_spec(unit.value, -n))]
+
+
+def _before_another_time(lx: Lexed, j: int) -> bool:
+    """`قبل أيام من الانتخابات`, `قبل يومين من الهجوم`: counted back from an event, not publication
+    (`من خلال`, `من الآن` name none)."""
+    return j + 1 < len(lx) and lx.tokens[j].text == "من" and lx.tokens[j + 1].text not in _NOT_AN_EVENT
 
 
 def _read_count(lx: Lexed, i: int) -> tuple[int | None, int]:
