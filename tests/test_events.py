@@ -147,6 +147,7 @@ def test_events_real_misspellings_and_hamza(text, word):
     "وتفيد التقارير بأن الجيش يجهز لهجوم متعدد المراحل على إدلب.",
     "وطالب التنظيم بالإفراج عن عناصره، محذرا من إعدام المختطفات إن لم تنفذ شروطه.",
     "وقال الوزير إن منفذ الهجوم كان معروفا للسلطات الأمنية.",
+    "ويستعمل أحدهم تلك البطاقة لتحويل أموال لصالح شخص آخر يعيش في بلجيكا.",
 ])
 def test_events_negated_planned_and_generic_statements_are_not_events(text):
     assert run(text).events == []

@@ -44,6 +44,7 @@ _MEANS_BEFORE = 3    # and before it (`طائرة إسرائيلية استهد�
 _STATEMENT_ENDS = frozenset({".", ":", ";", "(", ")"})  # a leader before these spoke of the dead
 _TARGET = 4          # words after على where the target of an attack is named
 _ARMED_ITEMS = frozenset({"fighters", "soldiers", "forces", "leaders"})
+_USED_BEFORE = 6     # words between a verb of using and the verbal noun after ل it is used for
 _ABOUT_WORDS = frozenset({"place", "money", "leader", "release"})  # lexicon classes no learned trigger may be
 #: A token starts a learned trigger when its B- labels are together at least this likely.
 TRIGGER_THRESHOLD = 0.6
@@ -235,6 +236,8 @@ def _real(view: View, hit: Hit, ctx: Context) -> bool:
         return False
     if hit.start > ctx.lo and _one_of_stems(view.words[hit.start - 1], grammar_words("perpetrator")):
         return False  # `منفذ الهجوم`: who carried it out, named by the event
+    if _what_it_is_used_for(view, hit, ctx):
+        return False
     return not _purpose(view.words[hit.start]) and not is_generic(view, hit.start, hit.end) \
         and not _part_of_day(view, hit, ctx) and not is_threat(view, hit.end, ctx.hi)
 
@@ -259,6 +262,15 @@ def _purpose(word: str) -> bool:
     operation is for, not what happened."""
     nouns = grammar_words("purpose_noun")
     return any(v in nouns and "ل" in word[:len(word) - len(v)].removesuffix("ال") for v in stem_variants(word)[1:])
+
+
+def _what_it_is_used_for(view: View, hit: Hit, ctx: Context) -> bool:
+    """`ويستعمل تلك البطاقة لتحويل أموال`: a verbal noun after ل, a few words after a verb of
+    using, tells what something serves for (a habit, a means), not an act that happened."""
+    if "ل" not in hit.clitic.removesuffix("ال"):
+        return False
+    return any(_one_of_stems(view.words[k], grammar_words("using"))
+               for k in range(max(ctx.lo, hit.start - _USED_BEFORE), hit.start))
 
 
 def _told(event: Event) -> bool:
