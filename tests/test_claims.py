@@ -360,3 +360,11 @@ def test_claims_faqad_at_a_clause_start_is_a_particle_not_a_loss():
     assert kinds(run("وقد فقد التنظيم معظم حقول النفط في المنطقة.")) == [("oil", "loss")]
     assert kinds(run("فقد التنظيم معظم حقول النفط في دير الزور العام الماضي.")) == [("oil", "loss")]
     assert kinds(run("وخلال العام الماضي، فقد تنظيم داعش حقول النفط بعد الغارات.")) == [("oil", "loss")]
+
+
+def test_claims_the_learned_tagger_proposes_no_support_that_is_no_money():
+    """The rule for support that is no money holds for the claim tagger's proposals too."""
+    import rasid
+    doc = rasid.extract("ويسعى التنظيم إلى إقناع قادة القبائل لتقديم الدعم اللوجستي إلى داعش في المنطقة.",
+                        published="2021-03-10")
+    assert kinds(doc) == []

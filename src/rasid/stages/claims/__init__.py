@@ -19,7 +19,7 @@ from rasid.document import Claim, Document, Quantity, Segment
 from rasid.kb.places import adjective_stem, country_adjectives, place
 from rasid.resources.catalogue import function_words, grammar_words, relatives, with_property
 from rasid.stages.claims.learned import ClaimModels, learned_claims
-from rasid.stages.claims.channels import (ChannelWord, act_of_its_own, against, channel_words, derived_money, facility_names,
+from rasid.stages.claims.channels import (ChannelWord, act_of_its_own, no_money_support, against, channel_words, derived_money, facility_names,
                                         generic_money, joined_by_and, paid_channel, paid_to, role_of,
                                         strike_role, takeover_role)
 from rasid.stages.reading.lexicons import CLAIM_CHANNELS, CLAIM_ROLES
@@ -109,7 +109,8 @@ def _names_a_state(view: View, k: int) -> bool:
 
 def _names_money(view: View, start: int, end: int) -> bool:
     """A channel word or a role cue; a verb of paying or receiving alone is no claim (`تلقوا`)."""
-    return any(h.entries[0].cls != "idiom" for h in view.hits_in(CLAIM_CHANNELS, start, end)) or any(
+    return any(h.entries[0].cls != "idiom" and not no_money_support(view, h)
+               for h in view.hits_in(CLAIM_CHANNELS, start, end)) or any(
         h.entries[0].cls not in ("payment", "receipt") for h in view.hits_in(CLAIM_ROLES, start, end))
 
 

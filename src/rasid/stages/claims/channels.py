@@ -79,7 +79,7 @@ def channel_words(view: View, lo: int, hi: int, names: dict[str, str], quantitie
     for h in view.hits_in(CLAIM_CHANNELS, lo, hi):
         if h.entries[0].cls == "idiom":
             continue  # `تحت تهديد السلاح`: at gunpoint, no arms trade
-        if h.entries[0].cls == "support" and h.end < hi and view.words[h.end] in grammar_words("not_money"):
+        if no_money_support(view, h):
             continue  # `الدعم المعنوي للحوثيين`: support that is no money
         end = _supported_end(view, h, lo, hi) if h.entries[0].cls == "support" else h.end
         if end is not None and not _excluded(view, h.start):
@@ -96,6 +96,12 @@ def channel_words(view: View, lo: int, hi: int, names: dict[str, str], quantitie
         if volume and lo <= a < hi and not taken & set(range(a, b)):
             found.append(ChannelWord(a, b, volume, "volume"))
     return _joined(view, sorted(found, key=lambda w: w.start))
+
+
+def no_money_support(view: View, hit: Hit) -> bool:
+    """A support word followed by a kind of support that is no money (`الدعم المعنوي`,
+    `الدعم اللوجستي`)."""
+    return hit.entries[0].cls == "support" and hit.end < len(view) and view.words[hit.end] in grammar_words("not_money")
 
 
 def _supported_end(view: View, hit: Hit, lo: int, hi: int) -> int | None:
