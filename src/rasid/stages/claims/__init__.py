@@ -19,9 +19,9 @@ from rasid.document import Claim, Document, Quantity, Segment
 from rasid.kb.places import adjective_stem, country_adjectives, place
 from rasid.resources.catalogue import function_words, grammar_words, relatives, with_property
 from rasid.stages.claims.learned import ClaimModels, learned_claims
-from rasid.stages.claims.channels import (ChannelWord, act_of_its_own, no_money_support, against, channel_words, derived_money, facility_names,
-                                        generic_money, joined_by_and, paid_channel, paid_to, role_of,
-                                        strike_role, takeover_role)
+from rasid.stages.claims.channels import (ChannelWord, act_of_its_own, against, channel_words, derived_money,
+                                        facility_names, generic_money, joined_by_and, no_money_support,
+                                        paid_channel, paid_to, role_of, strike_role, takeover_role)
 from rasid.stages.reading.lexicons import CLAIM_CHANNELS, CLAIM_ROLES
 from rasid.stages.reading.polarity import hypothetical_after, polarity_before
 from rasid.stages.reading.view import Hit, View

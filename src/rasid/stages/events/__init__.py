@@ -30,7 +30,7 @@ from rasid.stages.reading.lexicons import EVENT_TRIGGERS, PARTIES, SOURCE_CUES, 
 from rasid.stages.reading.tagging import tagged_spans
 from rasid.stages.reading.polarity import is_generic, is_threat, polarity_before, was_before
 from rasid.stages.reading.view import Hit, View
-from rasid.stages.events.context import Context, context, place_after, satisfied
+from rasid.stages.events.context import Context, context, one_of, place_after, satisfied
 from rasid.stages.events.incidents import link_incidents
 from rasid.stages.times.lexicon import readings, time_lexicon
 from rasid.text.tokens import stem_variants
@@ -234,16 +234,12 @@ def _real(view: View, hit: Hit, ctx: Context) -> bool:
         k -= 1
     if k >= ctx.lo and view.words[k] in relatives():
         return False
-    if hit.start > ctx.lo and _one_of_stems(view.words[hit.start - 1], grammar_words("perpetrator")):
+    if hit.start > ctx.lo and one_of(view.words[hit.start - 1], grammar_words("perpetrator")):
         return False  # `منفذ الهجوم`: who carried it out, named by the event
     if _what_it_is_used_for(view, hit, ctx):
         return False
     return not _purpose(view.words[hit.start]) and not is_generic(view, hit.start, hit.end) \
         and not _part_of_day(view, hit, ctx) and not is_threat(view, hit.end, ctx.hi)
-
-
-def _one_of_stems(word: str, words: frozenset[str]) -> bool:
-    return any(v in words for v in stem_variants(word))
 
 
 def _part_of_day(view: View, hit: Hit, ctx: Context) -> bool:
@@ -269,7 +265,7 @@ def _what_it_is_used_for(view: View, hit: Hit, ctx: Context) -> bool:
     using, tells what something serves for (a habit, a means), not an act that happened."""
     if "ل" not in hit.clitic.removesuffix("ال"):
         return False
-    return any(_one_of_stems(view.words[k], grammar_words("using"))
+    return any(one_of(view.words[k], grammar_words("using"))
                for k in range(max(ctx.lo, hit.start - _USED_BEFORE), hit.start))
 
 

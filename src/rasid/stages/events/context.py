@@ -83,7 +83,7 @@ class Context:
         """A day told from the story (`في اليوم السابق`, `في ذلك اليوم`): the statement's date is
         not the event's."""
         words = self.view.words
-        return any(_one_of(words[k], grammar_words("day_noun"))
+        return any(one_of(words[k], grammar_words("day_noun"))
                    and (k + 1 < self.hi and words[k + 1] in grammar_words("story_day")
                         or k > self.lo and words[k - 1] in grammar_words("story_day"))
                    for k in range(self.lo, self.hi))
@@ -100,10 +100,10 @@ class Context:
         غارات`)."""
         words = self.view.words
         near = [k for k in (hit.start - 1, hit.start - 2, hit.end, hit.end + 1) if self.lo <= k < self.hi]
-        if any(_one_of(words[k], grammar_words("took_place")) for k in near):
+        if any(one_of(words[k], grammar_words("took_place")) for k in near):
             return True
         before = range(max(self.lo, hit.start - LAUNCH_BEFORE), hit.start)
-        return any(_one_of(words[k], grammar_words("launch")) for k in before)
+        return any(one_of(words[k], grammar_words("launch")) for k in before)
 
     def counts(self, start: int, end: int) -> list[str]:
         """Quantities that count the trigger (`60 غارة`) or the money it moves."""
@@ -160,7 +160,7 @@ class Context:
         return self.view.chars(self.lo, self.hi)
 
 
-def _one_of(word: str, words: frozenset[str]) -> bool:
+def one_of(word: str, words: frozenset[str]) -> bool:
     """Whether the word, or the word without its clitics (`واندلعت` → `اندلعت`), is one of `words`."""
     return any(v in words for v in stem_variants(word))
 
@@ -265,12 +265,12 @@ def _person_word(view: View, k: int) -> bool:
 
 def _done(view: View, ctx: Context, hit: Hit) -> bool:
     """Told as accomplished: anchored, or a word of achievement shortly before (`تمكنت من تحرير`)."""
-    if hit.start > ctx.lo and _one_of(view.words[hit.start - 1], grammar_words("campaign")):
+    if hit.start > ctx.lo and one_of(view.words[hit.start - 1], grammar_words("campaign")):
         return False  # `معركة تحرير الحديدة`, even when its start is announced
     if ctx.anchored(hit, "territory_change"):
         return True
     before = range(max(ctx.lo, hit.start - ACHIEVED_BEFORE), hit.start)
-    return any(_one_of(view.words[k], grammar_words("accomplished")) for k in before)
+    return any(one_of(view.words[k], grammar_words("accomplished")) for k in before)
 
 
 def _money(q: Quantity) -> bool:

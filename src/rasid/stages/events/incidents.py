@@ -26,7 +26,7 @@ def family(event: Event) -> str:
 
 
 def link_incidents(events: list[Event], body_start: int, paragraph_of: Callable[[int], int],
-                   told_on: dict[int, bool] | set[int] = frozenset(),
+                   told_on: dict[int, bool] | None = None,
                    words_of: Callable[[Event], frozenset[str]] = lambda e: frozenset()) -> list[Event]:
     """Carry dates and casualty figures: a headline event from the first body event of its
     family (else the first body event's date), a body event from the event before it in its
@@ -36,11 +36,12 @@ def link_incidents(events: list[Event], body_start: int, paragraph_of: Callable[
     trigger (`words_of`): `إحباط هجوم … إحباط الهجوم جرى الخميس`, not the attacks of the day
     before. `body_start` is where the headline ends; `paragraph_of(pos)` numbers the paragraph
     of a character offset."""
+    told_on = told_on or {}
     ordered = sorted(events, key=lambda e: e.trigger.start)
     for k, event in enumerate(ordered):  # first: the days carried below are then the right ones
         if event.trigger.start in told_on:
             later = [e for e in ordered[k + 1:] if e.trigger.start not in told_on]
-            if isinstance(told_on, dict) and told_on[event.trigger.start]:
+            if told_on[event.trigger.start]:
                 later = [e for e in later if words_of(e) & words_of(event)]
             _date_from_details(event, later)
     body = [e for e in ordered if e.trigger.start >= body_start]
