@@ -16,13 +16,13 @@ import numpy as np
 
 
 def _load():
+    spec = importlib.util.find_spec("rasid.ner._kernels")
+    if spec is None or not spec.origin:
+        return None  # not built: no C compiler where Rasid was installed
     try:
-        spec = importlib.util.find_spec("rasid.ner._kernels")
-        lib = ctypes.CDLL(spec.origin) if spec and spec.origin else None
-    except (ImportError, OSError):
-        return None
-    if lib is None:
-        return None
+        lib = ctypes.CDLL(spec.origin)
+    except OSError:
+        return None  # built for another machine or Python
     pointer, size = ctypes.c_void_p, ctypes.c_int64
     lib.rasid_fo_pool.argtypes = [pointer, pointer, pointer, pointer, size, size]
     lib.rasid_fo_pool.restype = None

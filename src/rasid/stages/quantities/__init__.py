@@ -115,8 +115,7 @@ def find_quantities(doc: Document) -> Document:
 
 
 def _amount_at(view: _View, i: int, counted: _Draft | None) -> _Draft | None:
-    if view.blocked[i] or not _may_start_amount(view, i):
-        return None
+    """The amount starting at token i, where `_possible_starts` says one may."""
     number = _share_of(view, i) or read_number(view.words, view.kinds, i)
     if number is None:
         return _word_amount(view, i) or _number_after_noun(view, i)
@@ -136,16 +135,11 @@ def _amount_at(view: _View, i: int, counted: _Draft | None) -> _Draft | None:
 
 
 def _possible_starts(view: _View) -> list[bool]:
-    """Per token, whether an amount may start there (`_may_start_amount`), read in one pass."""
+    """Per token, whether an amount may start there: outside boilerplate and times, digits or a
+    word that may begin a number word or unit phrase (most words do not)."""
     numbers, units = number_words().may_start, unit_words().may_start
     return [not blocked and (kind == "number" or numbers(word) or units(word))
             for word, kind, blocked in zip(view.words, view.kinds, view.blocked)]
-
-
-def _may_start_amount(view: _View, i: int) -> bool:
-    """Digits, or a word that may begin a number word or unit phrase (most words do not)."""
-    word = view.words[i]
-    return view.kinds[i] == "number" or number_words().may_start(word) or unit_words().may_start(word)
 
 
 def _not_an_amount(view: _View, number: NumberSpan) -> bool:
