@@ -467,3 +467,12 @@ def test_events_a_territory_change_takes_no_casualties_of_its_sentence():
     doc = run("وسيطرت القوات الحكومية على مدينة هجين الأحد بعد اشتباكات أسفرت عن مقتل 20 مسلحا.")
     changes = [e for e in doc.events if e.type == "territory_change"]
     assert changes and all(e.killed is None and e.injured is None for e in changes)
+
+
+def test_events_a_learned_verbal_noun_of_taking_ground_needs_to_be_told_as_done():
+    """The tagger's `انتزاع السيطرة` is held to the lexicon's rule for verbal nouns of taking ground."""
+    def kinds(text):
+        return [e.type for e in rasid.extract(text, published="2021-03-10").events]
+    assert "territory_change" not in kinds("ونقل التقرير عن قائد في التنظيم قوله إن انتزاع السيطرة على "
+                                           "المناجم من جماعات مسلحة أخرى يتطلب مقاتلين.")
+    assert "territory_change" in kinds("وتمكن الجيش من انتزاع السيطرة على المناجم من الجماعات المسلحة.")

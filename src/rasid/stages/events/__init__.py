@@ -124,6 +124,9 @@ def _specific(view: View, ctx: Context, start: int, end: int, kind: str) -> bool
     entry = hit.entry("trigger")
     if entry is not None and entry.value == kind and not satisfied(view, ctx, hit, entry.needs):
         return False
+    if entry is None and kind == "territory_change" and one_of(view.words[start], grammar_words("purpose_noun")) \
+            and not satisfied(view, ctx, hit, ("done",)):
+        return False  # `انتزاع السيطرة على المناجم`: a verbal noun of taking ground the lexicon lacks, told as done
     if kind == "leader_killed" and not _names_leader(view, start, min(ctx.hi, end + _LEADER_GAP)):
         return False  # `لقي 18 عنصرا مصرعهم`: the dead are counted, no leader is named
     return not _needs_anchor(view, hit, kind, ctx) or ctx.reported(hit, kind)
