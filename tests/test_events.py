@@ -356,6 +356,12 @@ def test_events_a_fighting_event_takes_the_casualties_of_its_lead_only_when_of_i
     assert [(e.type, e.killed) for e in doc.events] == [("explosion", {"low": 12, "high": 12}), ("airstrike", None)]
 
 
+def test_events_a_headline_with_the_leads_dead_takes_its_wounded_too():
+    doc = run("مقتل 27 في انفجار ببلدة تركية\n\nقالت وزارة الداخلية التركية اليوم إن انفجارا في بلدة سروج "
+              "أسفر عن مقتل 27 شخصا وإصابة نحو 100.", published="2015-07-20")
+    assert [(e.killed, e.injured) for e in doc.events][:1] == [({"low": 27, "high": 27}, {"low": 100, "high": 100})]
+
+
 def test_events_a_learned_leader_killed_needs_a_leader_or_a_person_named():
     from rasid.stages.events import _specific
     from rasid.stages.events.context import context

@@ -79,5 +79,11 @@ def _date_from_details(event: Event, later: list[Event]) -> None:
 def _take(event: Event, lead: Event) -> None:
     if event.date is None and lead.date is not None:
         event.date, event.date_precision = lead.date, lead.date_precision
-    if event.type == lead.type and family(event) == "fighting" and not (event.killed or event.injured):
+    if event.type != lead.type or family(event) != "fighting":
+        return
+    if not (event.killed or event.injured):
         event.killed, event.injured = lead.killed, lead.injured
+    elif event.injured is None and event.killed == lead.killed:
+        event.injured = lead.injured  # `مقتل 27 في انفجار` … `مقتل 27 شخصا وإصابة نحو 100`: one incident
+    elif event.killed is None and event.injured == lead.injured:
+        event.killed = lead.killed
