@@ -482,3 +482,44 @@ def test_events_a_learned_verbal_noun_of_taking_ground_needs_to_be_told_as_done(
     assert "territory_change" not in kinds("ونقل التقرير عن قائد في التنظيم قوله إن انتزاع السيطرة على "
                                            "المناجم من جماعات مسلحة أخرى يتطلب مقاتلين.")
     assert "territory_change" in kinds("وتمكن الجيش من انتزاع السيطرة على المناجم من الجماعات المسلحة.")
+
+
+@pytest.mark.parametrize("text", [
+    "وقال إن الوضع هادئ بعدما اشتبكت قوات الأمن مع المسلحين قرب الحدود.",  # بعد + ما, no عدم with an alef
+    "ولما اشتبكت قوات الأمن مع المسلحين قرب الحدود فر السكان.",  # لما: `when`, no لم with an alef
+])
+def test_events_a_particle_that_spells_a_negation_with_an_alef_negates_nothing(text):
+    assert [e.type for e in run(text).events] == ["clash"]
+
+
+@pytest.mark.parametrize("text", [
+    "وأحبطت قوات الأمن محاولة لشن هجوم على القصر الرئاسي أمس.",
+    "وأحبطت القوات المشتركة محاولة تسلل لمسلحي الجماعة إلى مواقعها أمس.",
+    "وأحبط الجيش هجوما للتنظيم على حاجز عسكري أمس.",
+])
+def test_events_a_foiled_attack_or_attempt_happened(text):
+    """The annotators mark `أحبطت هجوماً` and `إحباط محاولة تسلل` as attacks: made and repelled."""
+    doc = rasid.extract(text, published=PUBLISHED)
+    assert [e.type for e in doc.events] == ["attack"], [trigger(doc, e) for e in doc.events]
+    assert "حبط" not in trigger(doc, doc.events[0])  # the foiling word is no event of its own
+
+
+@pytest.mark.parametrize("text", [
+    "وقال مسؤول إن التنظيم يحاول شن هجوم على المدينة.",
+    "وأحبطت الشرطة مخططا لشن هجوم على المدينة.",  # a plot foiled stays a plan
+])
+def test_events_an_attempt_or_a_plot_not_foiled_is_no_event(text):
+    assert run(text).events == []
+
+
+def test_events_an_attack_told_with_the_bomb_that_did_it_is_an_explosion():
+    """`وفي هجوم منفصل، قتل 3 … حين انفجرت قنبلة`: one incident, named by its first word, of the
+    type that says how it was done (ANNOTATION.md: a bomb is an explosion where the text says هجوم)."""
+    doc = run("وفي هجوم منفصل، قتل 3 أشخاص وأصيب اثنان حين انفجرت قنبلة في مجمع سكني.")
+    assert [(e.type, trigger(doc, e)) for e in doc.events] == [("explosion", "هجوم")]
+
+
+def test_events_a_further_incident_in_the_sentence_is_its_own_event():
+    doc = run("وانفجرت سيارة مفخخة قرب نقطة تفتيش أمس، وسمع دوي انفجار سيارة أخرى في نفس المنطقة.")
+    assert [e.type for e in doc.events] == ["explosion", "explosion"]
+    assert [e.type for e in run("وانفجرت سيارة مفخخة قرب نقطة تفتيش أمس، وأدى الانفجار إلى مقتل 3.").events] == ["explosion"]

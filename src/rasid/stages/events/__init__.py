@@ -26,7 +26,7 @@ from rasid.document import Document, Event, Segment
 from rasid.models.linear import LinearModel
 from rasid.resources.catalogue import function_words, grammar_words, relatives, with_property
 from rasid.stages.events.casualties import Casualties
-from rasid.stages.reading.lexicons import EVENT_TRIGGERS, PARTIES, SOURCE_CUES, lexicon
+from rasid.stages.reading.lexicons import EVENT_TRIGGERS, PARTIES, POLARITY_CUES, SOURCE_CUES, lexicon
 from rasid.stages.reading.tagging import tagged_spans
 from rasid.stages.reading.polarity import is_generic, is_threat, polarity_before, was_before
 from rasid.stages.reading.view import Hit, View
@@ -118,6 +118,9 @@ def _specific(view: View, ctx: Context, start: int, end: int, kind: str) -> bool
         return False  # `الذين`, `في`, `أكثر`: the tagger's noise, never a trigger
     if view.match(PARTIES, start):
         return False  # `الجيش`, `القوات`, `التحالف`: who fights, never what happens
+    cue = view.match(POLARITY_CUES, start)
+    if cue and cue.entries[0].cls in ("negated", "foiled"):
+        return False  # `إحباط`, `عدم`: what became of an event, not the event (an attempt may be one)
     hit = view.match(EVENT_TRIGGERS, start) or Hit(start, end, (), "")
     if hit.entries and all(e.cls in _ABOUT_WORDS for e in hit.entries):
         return False  # a place, a leader or funds the lexicon knows (what an event is about), a release
@@ -148,7 +151,7 @@ def _sentence_events(view: View, ctx: Context, memory: _Memory, count: int) -> l
     fresh = [c for c in proposed if not _restated(c, memory)]
     memory.previous = {(c.type, c.place) for c in mentioned}
     memory.places.update((c.type, c.place) for c in proposed if c.place)
-    kept = _one_incident(_by_means(view, ctx, _on_a_group(view, ctx, fresh)))
+    kept = _one_incident(view, ctx, _by_means(view, ctx, _on_a_group(view, ctx, fresh)))
     events = [e for e in (_event(view, ctx, c, count + k) for k, c in enumerate(kept, 1)) if _told(e)]
     events = [_numbered(e, count + k) for k, e in enumerate(events, 1)]
     if not proposed:
@@ -319,23 +322,35 @@ def _on_a_group(view: View, ctx: Context, found: list[Candidate]) -> list[Candid
     return found
 
 
-def _one_incident(found: list[Candidate]) -> list[Candidate]:
-    """Fighting words of a sentence are one incident, named by the strongest (first on a tie);
-    an attack carried out with a bomb (`هجوم بقنبلة`, `هجوم بسيارة مفخخة`) is an explosion;
-    two words of one other type side by side are one event (`اتفاق لوقف إطلاق النار`)."""
+def _one_incident(view: View, ctx: Context, found: list[Candidate]) -> list[Candidate]:
+    """Fighting words of a sentence are one incident, named by the strongest (on a tie, one
+    that says how it was done, `انفجرت سيارة مفخخة` over `هجوم`; then the first), unless a word
+    says it is a further one (`انفجار سيارة أخرى`, `هجوم مماثل`); an attack carried out with a
+    bomb (`هجوم بقنبلة`, `هجوم بسيارة مفخخة`) is an explosion; two words of one other type side
+    by side are one event (`اتفاق لوقف إطلاق النار`)."""
     for c in found:
         if c.type == "attack" and any(e.type == "explosion" and 0 <= e.start - c.end <= _SAME_EVENT_GAP for e in found):
             c.type = "explosion"
     fighting = [c for c in found if c.type in with_property("event_type", "fighting")]
     if len(fighting) > 1:
+        how = with_property("event_type", "how")
         best = max(fighting, key=lambda c: (c.strength, -c.start))
-        found = [c for c in found if c.type not in with_property("event_type", "fighting") or c is best]
+        told_how = next((c for c in fighting if c.type in how and c.strength == best.strength), None)
+        if best.type == "attack" and told_how is not None:
+            best.type = told_how.type
+        found = [c for c in found if c.type not in with_property("event_type", "fighting") or c is best
+                 or _another(view, ctx, c)]
     out: list[Candidate] = []
     for c in found:
         if out and out[-1].type == c.type and c.start - out[-1].end <= _SAME_EVENT_GAP:
             continue
         out.append(c)
     return out
+
+
+def _another(view: View, ctx: Context, c: Candidate) -> bool:
+    """A word of another incident right after the trigger or its object (`انفجار سيارة أخرى`)."""
+    return any(one_of(view.words[k], grammar_words("another")) for k in range(c.end, min(ctx.hi, c.end + _SAME_EVENT_GAP)))
 
 
 def _casualty_details(view: View, ctx: Context, memory: _Memory) -> None:

@@ -24,8 +24,11 @@ HEDGES = "lexicons/hedges.tsv"
 POLARITY_CUES = "lexicons/polarity_cues.tsv"
 LEXICONS = (EVENT_TRIGGERS, CLAIM_CHANNELS, CLAIM_ROLES, PARTIES, SOURCE_CUES, SOURCE_KINDS, HEDGES,
             POLARITY_CUES)
-# Speech verbs never take an accusative alef: `تابعاً` is "belonging to", not "he went on".
-_NO_ACCUSATIVE = frozenset({SOURCE_CUES})
+# Speech verbs never take an accusative alef: `تابعاً` is "belonging to", not "he went on"; nor do
+# the particles of polarity: `لما`, `كلما` and `بعدما` are no `لم`, `لنا` no `لن`.
+_NO_ACCUSATIVE = frozenset({SOURCE_CUES, POLARITY_CUES})
+# Particles are short and common: a word one letter away from one (`الثلم`, `فلاه`) is another word.
+NO_TYPOS = frozenset({POLARITY_CUES})
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,6 +15,7 @@ from rasid.stages.reading.view import View
 
 WINDOW = 7            # words before a trigger or cue that its polarity cues may stand in
 _GENERIC_AFTER = 3    # words after an event noun where a habitual modifier may stand
+_FOILER_BEFORE = 4   # words before an attempt where the verb that foiled it may stand (أحبطت قوات الأمن محاولة)
 _CONDITION_AFTER = 8  # and where the condition of a threat may stand
 _FUTURE_MIN_FREQ = 20
 
@@ -36,7 +37,7 @@ def polarity_before(view: View, i: int, lo: int | None = None, commas: int = 0) 
                 break
             continue
         found = _cue_at(view, k, i)
-        if found == "neutral" or (found == "negated" and crossed):
+        if found == "neutral" or (found == "negated" and crossed) or (found == "hypothetical" and _foiled_attempt(view, k)):
             continue
         if found:
             return found
@@ -56,6 +57,20 @@ def _cue_at(view: View, k: int, i: int) -> str | None:
         return None
     cls = hit.entries[0].cls
     return cls if cls in ("negated", "hypothetical", "neutral") else None
+
+
+def _foiled_attempt(view: View, k: int) -> bool:
+    """`أحبطت قوات الأمن محاولة لشن هجوم`: an attempt that was foiled was made."""
+    hit = view.match(POLARITY_CUES, k)
+    if hit is None or hit.entries[0].value != "attempt":
+        return False
+    for j in range(k - 1, max(-1, k - 1 - _FOILER_BEFORE), -1):
+        if view.is_break(j):
+            return False
+        before = view.match(POLARITY_CUES, j)
+        if before is not None:
+            return before.entries[0].cls == "foiled"
+    return False
 
 
 def hypothetical_after(view: View, i: int, hi: int) -> bool:

@@ -16,7 +16,7 @@ from typing import Generic, Protocol, TypeVar
 
 from rasid.document import Document, Mention, Quantity, Time
 from rasid.resources.catalogue import suffixes, word_frequencies
-from rasid.stages.reading.lexicons import LEXICONS, PARTIES, Entry, Lexicon, any_vocab, lexicon
+from rasid.stages.reading.lexicons import LEXICONS, PARTIES, Entry, Lexicon, NO_TYPOS, any_vocab, lexicon
 from rasid.stages.reading.quotes import Quotes, quote_regions
 from rasid.text.normalise import fold
 from rasid.text.tokens import covered, stem_variants
@@ -282,8 +282,11 @@ def _base(name: str, word: str, ta_marbuta: bool = False) -> str:
     A word spelt with a final ta marbuta (`إضافة`) carries no pronoun suffix `ه`.
     """
     vocab = lexicon(name).vocab
-    return next((form for form, variants in _lexicon_readings(word, ta_marbuta)
-                 if not vocab.isdisjoint(variants)), word)
+    readings = _lexicon_readings(word, ta_marbuta)
+    if name in NO_TYPOS:
+        spelt = {word, *_without_suffix(word[:-1] + "ة" if ta_marbuta else word)}
+        readings = tuple(r for r in readings if r[0] in spelt)
+    return next((form for form, variants in readings if not vocab.isdisjoint(variants)), word)
 
 
 @lru_cache(maxsize=200_000)
