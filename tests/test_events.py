@@ -523,3 +523,17 @@ def test_events_a_further_incident_in_the_sentence_is_its_own_event():
     doc = run("وانفجرت سيارة مفخخة قرب نقطة تفتيش أمس، وسمع دوي انفجار سيارة أخرى في نفس المنطقة.")
     assert [e.type for e in doc.events] == ["explosion", "explosion"]
     assert [e.type for e in run("وانفجرت سيارة مفخخة قرب نقطة تفتيش أمس، وأدى الانفجار إلى مقتل 3.").events] == ["explosion"]
+
+
+def test_events_a_date_counted_back_from_the_story_dates_only_what_follows_it():
+    doc = run("وجاء التفجير بعد يوم على هجوم مماثل أسفر عن مقتل 9 أشخاص.")
+    assert [(trigger(doc, e), e.date) for e in doc.events if e.type == "attack"] == [("هجوم", "2021-03-09")]
+    assert all(e.date is None for e in doc.events if e.type == "explosion")
+
+
+def test_events_a_further_incident_neither_gives_nor_takes_the_leads_date():
+    """`ويأتي ذلك بعد أسبوع من هجوم مماثل`: a week before publication, another attack; the lead's attack,
+    announced on Saturday, keeps its day."""
+    doc = run("وقال ضابط، السبت، إن قوات الأمن أحبطت هجوما على القصر.\n"
+              "ويأتي ذلك بعد أسبوع من هجوم مماثل على مجمع وزارة الداخلية أسفر عن مقتل 9 أشخاص.")
+    assert [(trigger(doc, e), e.date) for e in doc.events] == [("هجوما", "2021-03-06"), ("هجوم", "2021-03-03")]

@@ -252,6 +252,22 @@ def test_times_ago_before_a_name_or_another_event_is_not_relative_to_publication
     assert times("قبل سنوات", PUB) == []  # too vague to date; قبل أيام dates to its month
     assert times("وقع الهجوم قبل أيام من الانتخابات", PUB) == []  # counted back from the elections
     assert times("قبل يومين من الهجوم", PUB) == []
+    assert one("سيطر قبل أيام على الميناء", PUB) == ("قبل أيام", "2020-12", "month", True)  # على: the verb's
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ويأتي ذلك بعد أسبوع من هجوم مماثل", ("بعد أسبوع", "2020-12-25", "day", True)),
+    ("وجاء التفجير بعد يوم على موجة من التفجيرات", ("بعد يوم", "2020-12-31", "day", True)),
+    ("ويأتي هذا التطور بعد أيام من إعلان الجيش", ("بعد أيام", "2020-12", "month", True)),
+])
+def test_times_the_story_comes_that_long_after_what_it_names(text, expected):
+    """`ويأتي ذلك بعد أسبوع من هجوم`: what من names happened that long before the report's day."""
+    assert one(text, PUB) == expected
+
+
+def test_times_after_a_while_is_no_date_without_a_verb_of_coming_or_what_it_comes_after():
+    assert times("وبعد أسبوع من الهجوم أعلن التنظيم مسؤوليته", PUB) == []  # a week after the attack
+    assert times("ويأتي ذلك بعد أسبوع", PUB) == []
 
 
 @pytest.mark.parametrize("text,expected", [

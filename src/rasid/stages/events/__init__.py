@@ -74,6 +74,7 @@ def find_events(doc: Document, model: LinearModel | None = None) -> Document:
     memory = _Memory()
     events: list[Event] = []
     told_on: dict[int, bool] = {}  # triggers dated only by the day their statement was made (True: set off after its verb)
+    further: set[int] = set()  # triggers told as a further incident (هجوم مماثل)
     for number, (lo, hi) in enumerate(view.sent_ranges):
         if view.is_heading(lo, hi) or view.in_boilerplate(lo, hi):
             continue
@@ -85,10 +86,11 @@ def find_events(doc: Document, model: LinearModel | None = None) -> Document:
             own = {t.value for t in ctx.own_times}
             said = {t.value for t in ctx.own_times if ctx.statement_day(t)}
             told_on.update((e.trigger.start, e.date in own) for e in found if e.date and (e.date not in own or e.date in said))
+        further.update(e.trigger.start for e in found if _another(view, ctx, view.token_at(e.trigger.end - 1) + 1))
         events.extend(found)
     body = doc.paragraphs[1].start if len(doc.paragraphs) > 1 else 0
     events = link_incidents(events, body, lambda pos: view.paragraph(view.token_at(pos)), told_on,
-                            lambda e: _trigger_words(view, e))
+                            lambda e: _trigger_words(view, e), frozenset(further))
     doc.events = [_numbered(e, k) for k, e in enumerate(events, 1)]
     return doc
 
@@ -339,7 +341,7 @@ def _one_incident(view: View, ctx: Context, found: list[Candidate]) -> list[Cand
         if best.type == "attack" and told_how is not None:
             best.type = told_how.type
         found = [c for c in found if c.type not in with_property("event_type", "fighting") or c is best
-                 or _another(view, ctx, c)]
+                 or _another(view, ctx, c.end)]
     out: list[Candidate] = []
     for c in found:
         if out and out[-1].type == c.type and c.start - out[-1].end <= _SAME_EVENT_GAP:
@@ -348,9 +350,10 @@ def _one_incident(view: View, ctx: Context, found: list[Candidate]) -> list[Cand
     return out
 
 
-def _another(view: View, ctx: Context, c: Candidate) -> bool:
-    """A word of another incident right after the trigger or its object (`انفجار سيارة أخرى`)."""
-    return any(one_of(view.words[k], grammar_words("another")) for k in range(c.end, min(ctx.hi, c.end + _SAME_EVENT_GAP)))
+def _another(view: View, ctx: Context, end: int) -> bool:
+    """A word of another incident right after a trigger that ends before token `end`, or after
+    its object (`انفجار سيارة أخرى`, `هجوم مماثل`)."""
+    return any(one_of(view.words[k], grammar_words("another")) for k in range(end, min(ctx.hi, end + _SAME_EVENT_GAP)))
 
 
 def _casualty_details(view: View, ctx: Context, memory: _Memory) -> None:

@@ -17,6 +17,7 @@ from rasid.resources.catalogue import function_words, grammar_words, with_proper
 from rasid.stages.events.casualties import Casualties, casualties
 from rasid.stages.reading.lexicons import EVENT_TRIGGERS, SOURCE_CUES, Entry, lexicon
 from rasid.stages.reading.view import Hit, View
+from rasid.stages.times.lexicon import readings, time_lexicon
 from rasid.stages.attribution import Attribution, attribution_of, claims_responsibility
 from rasid.text.tokens import stem_variants
 from rasid.text.normalise import fold
@@ -124,7 +125,14 @@ class Context:
         return spans, [b for _, _, b in spans]
 
     def time_near(self, pos: int) -> Time | None:
-        return min(self.times, key=lambda t: abs(t.start - pos), default=None)
+        """The sentence's date nearest the trigger at `pos`; a date counted back from the story
+        (`وجاء التفجير بعد يوم على موجة من التفجيرات`) dates only what comes after it."""
+        usable = [t for t in self.times if t.start <= pos or not self._counted_from_story(t)]
+        return min(usable, key=lambda t: abs(t.start - pos), default=None)
+
+    def _counted_from_story(self, t: Time) -> bool:
+        word = self.view.words[self.view.token_at(t.start)]
+        return any(e.role == "after_story" for reading, _ in readings(word) for e in time_lexicon().get(reading, ()))
 
     def location(self, pos: int) -> str | None:
         places = [m for m in self.view.mentions(*self._chars(), ("LOC",)) if m.entity]

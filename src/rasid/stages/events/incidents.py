@@ -27,7 +27,8 @@ def family(event: Event) -> str:
 
 def link_incidents(events: list[Event], body_start: int, paragraph_of: Callable[[int], int],
                    told_on: dict[int, bool] | None = None,
-                   words_of: Callable[[Event], frozenset[str]] = lambda e: frozenset()) -> list[Event]:
+                   words_of: Callable[[Event], frozenset[str]] = lambda e: frozenset(),
+                   further: frozenset[int] = frozenset()) -> list[Event]:
     """Carry dates and casualty figures: a headline event from the first body event of its
     family (else the first body event's date), a body event from the event before it in its
     paragraph; first, an event dated only by its announcement (trigger start in `told_on`) takes
@@ -35,9 +36,10 @@ def link_incidents(events: list[Event], body_start: int, paragraph_of: Callable[
     the announcing verb's subject), only a detail that names the event again with a word of its
     trigger (`words_of`): `إحباط هجوم … إحباط الهجوم جرى الخميس`, not the attacks of the day
     before. `body_start` is where the headline ends; `paragraph_of(pos)` numbers the paragraph
-    of a character offset."""
+    of a character offset. An event whose trigger start is in `further` is told as another
+    incident (`هجوم مماثل`): it neither gives nor takes a date or a count."""
     told_on = told_on or {}
-    ordered = sorted(events, key=lambda e: e.trigger.start)
+    ordered = sorted((e for e in events if e.trigger.start not in further), key=lambda e: e.trigger.start)
     for k, event in enumerate(ordered):  # first: the days carried below are then the right ones
         if event.trigger.start in told_on:
             later = [e for e in ordered[k + 1:] if e.trigger.start not in told_on]

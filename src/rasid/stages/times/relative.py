@@ -18,6 +18,9 @@ _UNIT_PRECISION = {"day": "day", "week": "day", "month": "month", "year": "year"
 _MAX_COUNT = 999
 _NOT_AN_EVENT = ("خلال", "الان")  # after `من`: no event the count goes back from
 _FEW_DAYS = 3  # `قبل أيام`: the month of a day this far back
+_FROM = ("من",)  # after `قبل` and a counted unit: counted back from the event it names
+_AFTER = ("من", "علي")  # after `بعد` and a counted unit: what the story comes after (بعد يوم على موجة)
+_COMING_BEFORE = 4  # words between a verb of coming and its بعد (ويأتي هذا التطور بعد)
 
 
 def read_day_word(lx: Lexed, i: int) -> list[Found] | None:
@@ -98,7 +101,7 @@ def _weekday_joined_after(lx: Lexed, end: int) -> bool:
 def read_ago(lx: Lexed, i: int) -> list[Found] | None:
     """`قبل يومين`, `منذ ثلاثة أيام`, `قبل 3 أشهر`, `قبل أسبوع`: back from publication; `قبل أيام`
     (a few days ago) only to the month, as the dev gold dates it."""
-    ago = lx.hit(i, "ago")
+    ago = lx.hit(i, "ago") or _after_the_story(lx, i)
     if ago is None:
         return None
     approx = lx.hit(ago.end, "approx")
@@ -106,8 +109,11 @@ def read_ago(lx: Lexed, i: int) -> list[Found] | None:
     unit = lx.hit(j, "unit")
     if unit is None:
         return None
-    if lx.number(unit.end) or lx.hit(unit.end, "month", "weekday", "deictic") or _before_another_time(lx, unit.end):
-        return None  # منذ عام 2015, منذ شهر يناير: a name follows; قبل أيام من الانتخابات: not from today
+    if lx.number(unit.end) or lx.hit(unit.end, "month", "weekday", "deictic"):
+        return None  # منذ عام 2015, منذ شهر يناير: a name follows
+    story = ago.role == "after_story"
+    if _before_another_time(lx, unit.end, _AFTER if story else _FROM) != story:
+        return None  # قبل أيام من الانتخابات: not from today; ويأتي ذلك بعد أسبوع: from what?
     if count is None and unit.extra == "n" and unit.value == "day" and not approx:
         return [Found(i, unit.end, Spec("month", day_shift=-_FEW_DAYS))]  # قبل أيام: that month
     if (count is None) == (unit.extra == "n"):
@@ -116,10 +122,19 @@ def read_ago(lx: Lexed, i: int) -> list[Found] | None:
     return [Found(i, unit.end, _shift_spec(unit.value, -n))]
 
 
-def _before_another_time(lx: Lexed, j: int) -> bool:
+def _before_another_time(lx: Lexed, j: int, prepositions: tuple[str, ...]) -> bool:
     """`قبل أيام من الانتخابات`, `قبل يومين من الهجوم`: counted back from an event, not publication
     (`من خلال`, `من الآن` name none)."""
-    return j + 1 < len(lx) and lx.tokens[j].text == "من" and lx.tokens[j + 1].text not in _NOT_AN_EVENT
+    return j + 1 < len(lx) and lx.tokens[j].text in prepositions and lx.tokens[j + 1].text not in _NOT_AN_EVENT
+
+
+def _after_the_story(lx: Lexed, i: int) -> Hit | None:
+    """`بعد` in `ويأتي ذلك بعد أسبوع من هجوم مماثل`, `وجاء التفجير بعد يوم على موجة من التفجيرات`:
+    the report's story comes that long after what من names, so that is dated back from today."""
+    after = lx.hit(i, "after_story")
+    if after is None or not any(lx.hit(k, "coming") for k in range(max(0, i - _COMING_BEFORE), i)):
+        return None
+    return after
 
 
 def _read_count(lx: Lexed, i: int) -> tuple[int | None, int]:
