@@ -513,10 +513,12 @@ def test_events_an_attempt_or_a_plot_not_foiled_is_no_event(text):
 
 
 def test_events_an_attack_told_with_the_bomb_that_did_it_is_an_explosion():
-    """`وفي هجوم منفصل، قتل 3 … حين انفجرت قنبلة`: one incident, named by its first word, of the
-    type that says how it was done (ANNOTATION.md: a bomb is an explosion where the text says هجوم)."""
+    """`وفي هجوم منفصل، قتل 3 … حين انفجرت قنبلة`: one incident, named by the word that says how
+    it was done (ANNOTATION.md: a bomb is an explosion where the text says هجوم)."""
     doc = run("وفي هجوم منفصل، قتل 3 أشخاص وأصيب اثنان حين انفجرت قنبلة في مجمع سكني.")
-    assert [(e.type, trigger(doc, e)) for e in doc.events] == [("explosion", "هجوم")]
+    assert [(e.type, trigger(doc, e)) for e in doc.events] == [("explosion", "انفجرت")]
+    doc = run("وسيطر التنظيم على أجزاء من المدينة أمس بعد هجوم تخلله تفجير انتحاري.")
+    assert "territory_change" in [e.type for e in doc.events]  # a taking of ground is no bare attack
 
 
 def test_events_a_further_incident_in_the_sentence_is_its_own_event():
@@ -537,3 +539,14 @@ def test_events_a_further_incident_neither_gives_nor_takes_the_leads_date():
     doc = run("وقال ضابط، السبت، إن قوات الأمن أحبطت هجوما على القصر.\n"
               "ويأتي ذلك بعد أسبوع من هجوم مماثل على مجمع وزارة الداخلية أسفر عن مقتل 9 أشخاص.")
     assert [(trigger(doc, e), e.date) for e in doc.events] == [("هجوما", "2021-03-06"), ("هجوم", "2021-03-03")]
+
+
+def test_events_fighting_told_as_going_on_keeps_the_day_it_was_told():
+    """`قال المرصد، السبت، إن اشتباكات عنيفة تدور` … `المعارك المتواصلة منذ فجر الجمعة`: going on
+    on Saturday, whatever day it began."""
+    doc = run("قال المرصد، السبت، إن اشتباكات عنيفة تدور في المدينة.\n"
+              "وأسفرت المعارك المتواصلة منذ فجر الجمعة عن مقتل 20 عنصرا.")
+    assert [e.date for e in doc.events if e.type == "clash"][:1] == ["2021-03-06"]
+    doc = run("قال المرصد، السبت، إن اشتباكات عنيفة اندلعت في المدينة.\n"
+              "وأسفرت المعارك التي بدأت فجر الجمعة عن مقتل 20 عنصرا.")
+    assert [e.date for e in doc.events if e.type == "clash"][:1] == ["2021-03-05"]
