@@ -550,3 +550,12 @@ def test_events_fighting_told_as_going_on_keeps_the_day_it_was_told():
     doc = run("قال المرصد، السبت، إن اشتباكات عنيفة اندلعت في المدينة.\n"
               "وأسفرت المعارك التي بدأت فجر الجمعة عن مقتل 20 عنصرا.")
     assert [e.date for e in doc.events if e.type == "clash"][:1] == ["2021-03-05"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("قتل تنظيم داعش الإرهابي رهينة جديدة من المدنيين الذين خطفهم.", ["execution"]),
+    ("وقتل المسلحون إحدى المختطفات أمس.", ["execution"]),
+    ("وتكبدت ميليشيات الحوثي عشرات القتلى والجرحى والأسرى.", []),  # captives counted beside the dead
+])
+def test_events_killing_a_captive_is_an_execution(text, expected):
+    assert [e.type for e in run(text).events] == expected

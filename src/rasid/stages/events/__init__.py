@@ -38,6 +38,7 @@ from rasid.text.tokens import stem_variants
 _LEADER_GAP = 2      # words between a kill word and the leader it names
 _LEADER_BEFORE = 8   # words between a leader and the kill word after it (لقي القيادي … مصرعه)
 _LEADER_STRENGTH = 4
+_CAPTIVE_AFTER = 5   # words after a kill word where the captive it kills is named (قتل تنظيم داعش الإرهابي رهينة)
 _SAME_EVENT_GAP = 2  # words between two triggers of one type that name one event
 _MEANS_AFTER = 3     # words after a trigger where what it is carried out with may stand
 _MEANS_BEFORE = 3    # and before it (`طائرة إسرائيلية استهدفت`), counted from its end
@@ -171,7 +172,7 @@ def _proposed(view: View, ctx: Context) -> tuple[list[Candidate], list[Candidate
     """(every event the sentence talks of, those it reports: real and specific)."""
     mentioned, proposed = [], []
     for hit in view.hits_in(EVENT_TRIGGERS, ctx.lo, ctx.hi):
-        found = _leader_killed(view, hit, ctx) or _triggered(view, hit, ctx)
+        found = _leader_killed(view, hit, ctx) or _execution(view, hit, ctx) or _triggered(view, hit, ctx)
         if found is None or not _real(view, hit, ctx):
             continue
         mentioned.append(found)
@@ -217,6 +218,22 @@ def _leader_killed(view: View, hit: Hit, ctx: Context) -> Candidate | None:
         leader = view.match(EVENT_TRIGGERS, k)
         if leader and leader.entry("leader"):
             return Candidate("leader_killed", hit.start, hit.end, _LEADER_STRENGTH, None, True)
+    return None
+
+
+def _execution(view: View, hit: Hit, ctx: Context) -> Candidate | None:
+    """A kill word with a captive as its object a few words on (`قتل التنظيم رهينة جديدة`,
+    `يقتل إحدى مختطفات السويداء`): the killing of someone held is an execution (OUTPUT.md)."""
+    if hit.entry("killed") is None:
+        return None
+    for k in range(hit.end, min(ctx.hi, hit.end + _CAPTIVE_AFTER)):
+        if view.is_break(k):
+            return None
+        found = view.match(EVENT_TRIGGERS, k)
+        if found and (found.entry("injured") or found.entry("killed") or "و" in found.clitic):
+            return None  # `القتلى والجرحى والأسرى`: the captives are counted beside the dead
+        if found and found.entry("captive"):
+            return Candidate("execution", hit.start, hit.end, _LEADER_STRENGTH, None, ctx.anchored(hit, "execution"))
     return None
 
 
