@@ -368,3 +368,10 @@ def test_claims_the_learned_tagger_proposes_no_support_that_is_no_money():
     doc = rasid.extract("ويسعى التنظيم إلى إقناع قادة القبائل لتقديم الدعم اللوجستي إلى داعش في المنطقة.",
                         published="2021-03-10")
     assert kinds(doc) == []
+
+
+def test_claims_shipping_oil_or_arms_is_no_transfer_of_funds():
+    """`تعليق نقل شحنات النفط`: oil moved by sea is trade, not the group's money moved; the
+    revenue of oil moved (`بتحويل عائدها`) is."""
+    assert kinds(run("وأوقفت السعودية نقل شحنات النفط عبر المضيق بعد هجوم الحوثيين على ناقلتين.")) == []
+    assert ("oil", "transfer") in kinds(run("ويبيع التنظيم النفط ويقوم بتحويل عائدها إلى تركيا."))
