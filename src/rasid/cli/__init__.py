@@ -11,7 +11,8 @@ from rasid import __version__
 from rasid.cli import blas  # noqa: F401  (first: before anything loads NumPy)
 from rasid.cli.corpus import EXPORT_FORMATS
 from rasid.cli.corpus import register as register_corpus_commands
-from rasid.cli.options import add_budget_args, add_db_arg, add_input_args, add_ner_model_arg, budget_of
+from rasid.cli.options import (add_budget_args, add_db_arg, add_input_args, add_ner_model_arg, budget_of,
+                               positive_int)
 from rasid.config import RunConfig
 from rasid.errors import InputError, RasidError
 from rasid.resources.files import use_data_folder
@@ -100,6 +101,21 @@ def _add_store_commands(sub) -> None:
                    help="output format (default: jsonl)")
     p.add_argument("-o", "--output", help="write to this file instead of standard output")
     p.set_defaults(handler=cmd_export)
+
+    p = sub.add_parser("serve", help="the analyst's desk: a REST API and dashboard over a store",
+                       description="Serve a store on this machine: the REST API under /api (OpenAPI at "
+                                   "/api/openapi.json) and the dashboard. Read-only unless --allow-writes; "
+                                   "nothing is fetched from the network.")
+    add_db_arg(p)
+    p.add_argument("--host", default="127.0.0.1",
+                   help="address to listen on (default: 127.0.0.1, this machine only)")
+    p.add_argument("--port", type=positive_int, default=8000, help="port (default: 8000)")
+    p.add_argument("--allow-writes", action="store_true",
+                   help="enable POST /api/documents (ingest a report), only with the bearer token")
+    p.add_argument("--token", help="the bearer token writes need (default: RASID_TOKEN)")
+    p.add_argument("--cors", action="append", default=[], metavar="ORIGIN",
+                   help="let pages from ORIGIN read the API (repeatable; default: none)")
+    p.set_defaults(handler=cmd_serve)
 
 
 def _add_reading_commands(sub) -> None:
@@ -222,6 +238,23 @@ def cmd_export(args) -> int:
     finally:
         if args.output:
             out.close()
+    return 0
+
+
+def cmd_serve(args) -> int:
+    import os
+
+    import uvicorn
+
+    from rasid.serve import Settings, create_app
+    from rasid.serve.app import LOCAL_HOSTS
+    _require_db(args.db)
+    hosts = LOCAL_HOSTS if args.host in LOCAL_HOSTS else (args.host, *LOCAL_HOSTS)
+    settings = Settings(db=Path(args.db), allowed_hosts=hosts, allow_writes=args.allow_writes,
+                        token=args.token or os.environ.get("RASID_TOKEN"), cors_origins=tuple(args.cors))
+    print(f"rasid: serving {args.db} on http://{args.host}:{args.port}/ "
+          f"({'writes need the token' if args.allow_writes else 'read-only'}; Ctrl-C stops)", file=sys.stderr)
+    uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level="warning")
     return 0
 
 

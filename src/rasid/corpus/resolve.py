@@ -98,10 +98,16 @@ def entity_keys(entity: LocalEntity) -> list[str]:
 
 
 def query_keys(text: str) -> list[str]:
-    """Keys a user's query may mean (`rasid timeline داعش`): a kb id or a name of any type."""
+    """Keys a user's query may mean (`rasid timeline داعش`): a kb id, the actor or place the
+    knowledge base knows by that name in any of its spellings (`تنظيم الدولة` is داعش's), or a
+    name of any type."""
+    from rasid.kb.actors import find_actors
+    from rasid.kb.places import find_places
+
     text = text.strip()
     keys = [kb_key(text)] if ":" in text else []
-    return keys + [f"name:{t}:{name_key(text)}" for t in ("ORG", "PER", "LOC", "MISC")]
+    keys += [kb_key(record.id) for record in (*find_actors(text), *find_places(text))]
+    return list(dict.fromkeys(keys + [f"name:{t}:{name_key(text)}" for t in ("ORG", "PER", "LOC", "MISC")]))
 
 
 def corpus_entity_id(kb: str | None, type_: str, name: str) -> str:

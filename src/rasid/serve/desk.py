@@ -1,0 +1,365 @@
+"""What the analyst's desk reads from a store: documents, entities, event and claim clusters,
+search, timelines, the actor network and an overview — plain dicts, ready to be sent as JSON.
+
+`Desk(conn)` works over one read-only SQLite connection (rasid.store.sqlite.connect with
+`read_only=True`); nothing here writes. Every list is sorted stably (ties broken by insertion
+order) and paged by `Page` (offset and a capped limit). SQL takes bound parameters only: no
+value from a request is ever formatted into a statement.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from rasid.corpus import clusters as cl
+from rasid.corpus.timeline import by_channel
+from rasid.store.corpus import CorpusIndex
+from rasid.store.search import find_matches, parse_query, snippet
+from rasid.store.sqlite import COUNTED_KINDS
+
+MAX_PAGE = 200      # the largest page a client may ask for
+DEFAULT_PAGE = 50
+_TOP = 10           # actors and channels on the overview
+_LATEST = 10        # contradictions on the overview
+
+
+@dataclass(frozen=True)
+class Page:
+    limit: int = DEFAULT_PAGE
+    offset: int = 0
+
+    def __post_init__(self):
+        if not 1 <= self.limit <= MAX_PAGE:
+            raise ValueError(f"limit must be between 1 and {MAX_PAGE}")
+        if self.offset < 0:
+            raise ValueError("offset must not be negative")
+
+    def of(self, items: list) -> dict[str, Any]:
+        """The page's slice of `items` (every match, in order) with the paging figures."""
+        return self.holding(items[self.offset:self.offset + self.limit], len(items))
+
+    def holding(self, chosen: list, total: int) -> dict[str, Any]:
+        """The paging figures around `chosen`, the page's items already cut out (by SQL)."""
+        following = self.offset + self.limit
+        return {"items": chosen, "total": total, "limit": self.limit, "offset": self.offset,
+                "next_offset": following if following < total else None}
+
+
+@dataclass(frozen=True)
+class ClusterFilter:
+    """What `events` and `claims` keep; None keeps everything."""
+    actor: str | None = None
+    place: str | None = None
+    type: str | None = None        # events
+    channel: str | None = None     # claims
+    role: str | None = None        # claims
+    date_from: str | None = None
+    date_to: str | None = None
+    min_sources: int = 0
+    contradicted: bool = False
+
+
+class Desk:
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+        self.corpus = CorpusIndex(conn)
+
+    # documents
+
+    def documents(self, page: Page, *, outlet: str | None = None, published_from: str | None = None,
+                  published_to: str | None = None, query: str | None = None) -> dict[str, Any]:
+        """Stored reports, newest first: hash (the id), title, date, outlet and counts."""
+        where, args = [], []
+        if outlet:
+            where.append("d.outlet = ?")
+            args.append(outlet)
+        if published_from:
+            where.append("d.published >= ?")
+            args.append(published_from)
+        if published_to:
+            where.append("d.published <= ?")
+            args.append(published_to + "~")  # a prefix date (2021-02) takes in its days
+        if query:
+            expression = parse_query(query).match_expression()
+            if expression is None:
+                return page.of([])
+            where.append("d.id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)")
+            args.append(expression)
+        clause = f" WHERE {' AND '.join(where)}" if where else ""
+        total = self.conn.execute(f"SELECT count(*) FROM documents AS d{clause}", args).fetchone()[0]
+        rows = self.conn.execute(
+            "SELECT d.id, d.hash, d.doc_id, d.title, d.published, d.outlet, d.url FROM documents AS d"
+            f"{clause} ORDER BY d.published IS NULL, d.published DESC, d.id DESC LIMIT ? OFFSET ?",
+            [*args, page.limit, page.offset]).fetchall()
+        counts = self._counts([r["id"] for r in rows])
+        items = [{"id": r["hash"], "doc_id": r["doc_id"], "title": r["title"], "published": r["published"],
+                  "outlet": r["outlet"], "url": r["url"], "counts": counts.get(r["id"], {})} for r in rows]
+        return page.holding(items, total)
+
+    def _counts(self, ids: list[int]) -> dict[int, dict[str, int]]:
+        out: dict[int, dict[str, int]] = defaultdict(dict)
+        if ids:
+            for doc, kind, n in self.conn.execute(
+                    f"SELECT document, kind, n FROM annotation_counts WHERE document IN ({','.join('?' * len(ids))})",
+                    ids):
+                out[doc][kind] = n
+        return out
+
+    def document(self, digest: str) -> dict[str, Any] | None:
+        """One report as its OUTPUT.md object, with its text, and the clusters its items joined."""
+        row = self.conn.execute("SELECT hash, text, annotations FROM documents WHERE hash = ?", (digest,)).fetchone()
+        if row is None:
+            return None
+        data = json.loads(row["annotations"])
+        data["doc"] = {**data["doc"], "text": row["text"], "hash": row["hash"]}
+        if self._corpus_ready():
+            data["clusters"] = {kind: {r[0]: r[1] for r in self.conn.execute(
+                f"SELECT local, cluster FROM corpus_{kind}_mentions WHERE report = ? ORDER BY local", (digest,))}
+                for kind in ("event", "claim")}
+        return data
+
+    # entities
+
+    def entities(self, page: Page, *, type_: str | None = None, query: str | None = None,
+                 kb: str | None = None) -> dict[str, Any]:
+        """Corpus entities (merged ones left out), most mentioned first."""
+        if not self._corpus_ready():
+            return page.of([])
+        where, args = ["merged_into IS NULL"], []
+        if type_:
+            where.append("type = ?")
+            args.append(type_)
+        if kb:
+            where.append("kb = ?")
+            args.append(kb)
+        if query:
+            found = [e["id"] for e in self.corpus.find_entities(query)]
+            like = [r[0] for r in self.conn.execute(
+                "SELECT id FROM corpus_entities WHERE merged_into IS NULL AND instr(name, ?) > 0", (query.strip(),))]
+            ids = list(dict.fromkeys(found + like))
+            if not ids:
+                return page.of([])
+            where.append(f"id IN ({','.join('?' * len(ids))})")
+            args.extend(ids)
+        rows = self.conn.execute(f"SELECT data FROM corpus_entities WHERE {' AND '.join(where)} ORDER BY rowid",
+                                 args).fetchall()
+        items = sorted((json.loads(r[0]) for r in rows), key=lambda e: -int(e.get("mentions", 0)))
+        return page.of(items)
+
+    def entity(self, entity_id: str) -> dict[str, Any] | None:
+        """One entity with its mentions (report, local id, the name used) and the clusters of the
+        events and claims it takes part in."""
+        if not self._corpus_ready():
+            return None
+        entity = self.corpus.entity(entity_id)
+        if entity is None:
+            return None
+        ids = [r[0] for r in self.conn.execute(
+            "SELECT id FROM corpus_entities WHERE id = ? OR merged_into = ?", (entity["id"], entity["id"]))]
+        marks = ",".join("?" * len(ids))
+        mentions = [{"document": r[0], "local": r[1], "name": r[2], "title": r[3]} for r in self.conn.execute(
+            "SELECT l.report, l.local, l.name, d.title FROM corpus_entity_links AS l"
+            " LEFT JOIN documents AS d ON d.hash = l.report"
+            f" WHERE l.entity IN ({marks}) ORDER BY l.report, l.local", ids)]
+        taking_part = {}
+        for kind in ("event", "claim"):
+            taking_part[f"{kind}s"] = [r[0] for r in self.conn.execute(
+                f"SELECT DISTINCT m.cluster FROM corpus_participants AS p JOIN corpus_{kind}_mentions AS m"
+                " ON m.report = p.report AND m.local = p.local"
+                f" WHERE p.kind = ? AND p.entity = ? ORDER BY m.cluster", (kind, entity["id"]))]
+        return {**entity, "mention_list": mentions, **taking_part}
+
+    # events and claims
+
+    def events(self, page: Page, where: ClusterFilter) -> dict[str, Any]:
+        return page.of([c for c in self._clusters("event", where) if _keeps(c, where, "event")])
+
+    def claims(self, page: Page, where: ClusterFilter) -> dict[str, Any]:
+        return page.of([c for c in self._clusters("claim", where) if _keeps(c, where, "claim")])
+
+    def cluster(self, kind: str, cluster_id: str) -> dict[str, Any] | None:
+        if not self._corpus_ready():
+            return None
+        found = self.corpus.cluster(kind, cluster_id)
+        return self._summarised(kind, found, self._contradictions_by_subject()) if found else None
+
+    def _clusters(self, kind: str, where: ClusterFilter) -> list[dict[str, Any]]:
+        """Clusters of `kind`, narrowed in SQL where a column holds the value, summarised, in
+        insertion order."""
+        if not self._corpus_ready():
+            return []
+        sql, args = f"SELECT data FROM corpus_{kind}_clusters", []
+        if kind == "event" and where.type:
+            sql, args = sql + " WHERE type = ?", [where.type]
+        elif kind == "claim" and where.channel:
+            sql, args = sql + " WHERE channel = ?", [where.channel]
+        contradictions = self._contradictions_by_subject()
+        return [self._summarised(kind, json.loads(r[0]), contradictions)
+                for r in self.conn.execute(sql + " ORDER BY rowid", args).fetchall()]
+
+    def _summarised(self, kind: str, cluster: dict, contradictions: dict[str, list[str]]) -> dict[str, Any]:
+        mentions = [json.loads(r[0]) for r in self.conn.execute(
+            f"SELECT data FROM corpus_{kind}_mentions WHERE cluster = ? ORDER BY rowid", (cluster["id"],))]
+        out = cl.summarise(cluster, mentions, self.corpus.canonical)
+        out["contradictions"] = contradictions.get(cluster["id"], [])
+        out["entities"] = {e: self.corpus.entity(e) for e in _entity_ids(out)}
+        return out
+
+    def _contradictions_by_subject(self) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = defaultdict(list)
+        for record in self.corpus.contradictions():
+            for subject in record["subjects"]:
+                out[subject].append(record["id"])
+        return out
+
+    def contradictions(self, page: Page) -> dict[str, Any]:
+        items = list(self.corpus.contradictions()) if self._corpus_ready() else []
+        return page.of(items[::-1])  # the latest first
+
+    # search, timeline, network
+
+    def search(self, query: str, page: Page) -> dict[str, Any]:
+        """Reports matching every word (any clitic form) and phrase, best first, each with a
+        snippet and the character spans of the matches in it."""
+        parsed = parse_query(query)
+        expression = parsed.match_expression()
+        if expression is None:
+            return page.of([])
+        total = self.conn.execute("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?",
+                                  (expression,)).fetchone()[0]
+        rows = self.conn.execute(
+            "SELECT d.hash, d.doc_id, d.title, d.published, d.outlet, d.text, m.rank FROM"
+            " (SELECT rowid, rank FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rank, rowid"
+            "  LIMIT ? OFFSET ?) AS m JOIN documents AS d ON d.id = m.rowid ORDER BY m.rank, d.id",
+            (expression, page.limit, page.offset)).fetchall()
+        items = []
+        for r in rows:
+            text = snippet(r["text"], parsed)
+            items.append({"id": r["hash"], "doc_id": r["doc_id"], "title": r["title"], "published": r["published"],
+                          "outlet": r["outlet"], "score": -r["rank"], "snippet": text,
+                          "highlights": [list(span) for span in find_matches(text, parsed)]})
+        return page.holding(items, total)
+
+    def timeline(self, actor: str, channel: str | None = None) -> list[dict[str, Any]]:
+        """Per actor the query names: its claims per channel and its events, in time order."""
+        if not self._corpus_ready():
+            return []
+        return [{"entity": e, "channels": by_channel(self.corpus.timeline(e["id"]), channel)}
+                for e in self.corpus.find_entities(actor)]
+
+    def network(self, actor: str | None = None) -> dict[str, Any]:
+        """Actors (the parties of events and the actors of claims) linked where a report tells
+        them together; an edge's weight is the number of such reports. With `actor`, the actors
+        around the ones it names."""
+        if not self._corpus_ready():
+            return {"nodes": [], "edges": []}
+        parties: dict[str, set[str]] = defaultdict(set)
+        for entity, report in self.conn.execute("SELECT DISTINCT entity, report FROM corpus_participants"):
+            parties[report].add(self.corpus.canonical(entity))
+        together: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for report, ids in parties.items():
+            ordered = sorted(ids)
+            for i, a in enumerate(ordered):
+                for b in ordered[i + 1:]:
+                    together[a, b].add(report)
+        centre = {e["id"] for e in self.corpus.find_entities(actor)} if actor else set()
+        if actor:
+            together = {pair: r for pair, r in together.items() if centre & set(pair)}
+        ids = sorted({e for pair in together for e in pair} | centre) if actor else sorted(
+            {e for ids in parties.values() for e in ids})
+        nodes = [n for n in (self.corpus.entity(e) for e in ids) if n]
+        edges = [{"source": a, "target": b, "weight": len(r), "reports": sorted(r)}
+                 for (a, b), r in sorted(together.items())]
+        return {"nodes": nodes, "edges": edges}
+
+    # overview
+
+    def overview(self) -> dict[str, Any]:
+        """What the desk's first page shows: counts, reports per week, the most active actors and
+        channels, and the latest contradictions."""
+        one = lambda sql: self.conn.execute(sql).fetchone()[0]  # noqa: E731
+        counts = dict.fromkeys(COUNTED_KINDS, 0)
+        counts.update(self.conn.execute("SELECT kind, sum(n) FROM annotation_counts GROUP BY kind"))
+        out: dict[str, Any] = {"documents": one("SELECT count(*) FROM documents"), "annotations": counts,
+                               "per_week": _per_week(r[0] for r in self.conn.execute(
+                                   "SELECT published FROM documents WHERE published IS NOT NULL")),
+                               "top_actors": [], "top_channels": [], "latest_contradictions": [],
+                               "corpus": {}}
+        if not self._corpus_ready():
+            return out
+        out["corpus"] = {
+            "entities": one("SELECT count(*) FROM corpus_entities WHERE merged_into IS NULL"),
+            "events": one("SELECT count(*) FROM corpus_event_clusters"),
+            "claims": one("SELECT count(*) FROM corpus_claim_clusters"),
+            "contradictions": one("SELECT count(*) FROM corpus_contradictions")}
+        actors = Counter()
+        for entity, n in self.conn.execute("SELECT entity, count(DISTINCT report) FROM corpus_participants"
+                                           " GROUP BY entity"):
+            actors[self.corpus.canonical(entity)] += n
+        out["top_actors"] = [{"entity": self.corpus.entity(e), "reports": n}
+                             for e, n in sorted(actors.items(), key=lambda x: (-x[1], x[0]))[:_TOP]]
+        out["top_channels"] = [{"channel": c, "claims": n} for c, n in self.conn.execute(
+            "SELECT channel, count(*) AS n FROM corpus_claim_clusters GROUP BY channel ORDER BY n DESC, channel"
+            " LIMIT ?", (_TOP,))]
+        out["latest_contradictions"] = self.contradictions(Page(_LATEST))["items"]
+        return out
+
+    def outlets(self) -> list[str]:
+        return [r[0] for r in self.conn.execute(
+            "SELECT DISTINCT outlet FROM documents WHERE outlet IS NOT NULL ORDER BY outlet")]
+
+    def _corpus_ready(self) -> bool:
+        return self.corpus.ready()
+
+
+def _keeps(cluster: dict[str, Any], where: ClusterFilter, kind: str) -> bool:
+    """Whether a summarised cluster passes the filter (the type or channel was applied in SQL)."""
+    if where.role and cluster.get("role") != where.role:
+        return False
+    if where.actor and where.actor not in _actors(cluster, kind):
+        return False
+    if where.place and where.place not in cluster.get("locations", []):
+        return False
+    if where.min_sources and cluster["independent_sources"] < where.min_sources:
+        return False
+    if where.contradicted and not cluster["contradictions"]:
+        return False
+    dates = _dates(cluster, kind)
+    if where.date_from and not any(d and d + "~" >= where.date_from for d in dates):
+        return False
+    return not (where.date_to and not any(d and d <= where.date_to + "~" for d in dates))
+
+
+def _actors(cluster: dict[str, Any], kind: str) -> set[str]:
+    if kind == "claim":
+        return {cluster.get("actor")} - {None}
+    return set(cluster.get("actors", [])) | set(cluster.get("targets", []))
+
+
+def _dates(cluster: dict[str, Any], kind: str) -> list[str | None]:
+    if kind == "event":
+        return list(cluster.get("dates") or [cluster.get("date")])
+    return [when for when, *_ in cluster.get("whens", [])]
+
+
+def _entity_ids(cluster: dict[str, Any]) -> list[str]:
+    ids = [cluster.get("actor"), cluster.get("asset"), *cluster.get("actors", []), *cluster.get("targets", []),
+           *cluster.get("locations", [])]
+    return list(dict.fromkeys(i for i in ids if i))
+
+
+def _per_week(published) -> list[dict[str, Any]]:
+    """Reports per ISO week (Monday's date) of the reports dated to the day."""
+    weeks: Counter = Counter()
+    for value in published:
+        try:
+            day = date.fromisoformat(value[:10]) if len(value) >= 10 else None
+        except ValueError:
+            day = None
+        if day is not None:
+            weeks[(day - timedelta(days=day.weekday())).isoformat()] += 1
+    return [{"week": w, "reports": n} for w, n in sorted(weeks.items())]

@@ -1,0 +1,271 @@
+"""The analyst's desk over HTTP (`rasid serve`): the real app on a store built from examples/ by
+the real pipeline, driven through httpx (Starlette's TestClient, in process)."""
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from rasid.batch import analyze
+from rasid.errors import RasidError
+from rasid.serve import Settings, create_app
+from rasid.serve.desk import MAX_PAGE
+from rasid.store import open_store
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+HOST = "testserver"  # the Host header TestClient sends
+TOKEN = "s3cret-token"
+HOSTILE = ('<script>alert("x")</script> قال مسؤول إن تنظيم داعش يجني <img src=x onerror=alert(1)> '
+           "مليون دولار شهريا من بيع النفط في دير الزور.")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    db = tmp_path_factory.mktemp("desk") / "examples.db"
+    with open_store(db) as store:
+        report = analyze([str(EXAMPLES)], store)
+    assert report.ok and report.added == len([p for p in EXAMPLES.iterdir() if p.suffix in (".txt", ".html")])
+    return db
+
+
+@pytest.fixture
+def db(built, tmp_path) -> Path:
+    """A copy of the built store per test: writes in one test never reach another."""
+    path = tmp_path / "store.db"
+    shutil.copy(built, path)
+    return path
+
+
+@pytest.fixture
+def client(db) -> TestClient:
+    return TestClient(create_app(Settings(db=db, allowed_hosts=(HOST,))))
+
+
+def writable(db) -> TestClient:
+    return TestClient(create_app(Settings(db=db, allowed_hosts=(HOST,), allow_writes=True, token=TOKEN)))
+
+
+def get(client: TestClient, url: str, **params) -> dict:
+    response = client.get(url, params=params)
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"].startswith("application/json")
+    return response.json()
+
+
+# --- every endpoint -----------------------------------------------------------------------
+
+def test_serve_overview_counts_what_the_store_holds(client):
+    data = get(client, "/api/overview")
+    assert data["documents"] == 5
+    assert data["annotations"]["claims"] > 0 and data["corpus"]["claims"] > 0
+    assert sum(w["reports"] for w in data["per_week"]) <= 5
+    assert [a["reports"] for a in data["top_actors"]] == sorted((a["reports"] for a in data["top_actors"]), reverse=True)
+    assert any(a["entity"]["kb"] == "rasid:org/isis" for a in data["top_actors"])
+
+
+def test_serve_documents_are_paged_newest_first_and_filtered(client):
+    everything = get(client, "/api/documents", limit=MAX_PAGE)
+    assert everything["total"] == 5 and everything["next_offset"] is None
+    dates = [d["published"] for d in everything["items"]]
+    dated = [d for d in dates if d]
+    assert dates == dated + [None] * (len(dates) - len(dated)) and dated == sorted(dated, reverse=True)
+    first, second = get(client, "/api/documents", limit=2), get(client, "/api/documents", limit=2, offset=2)
+    assert first["next_offset"] == 2 and second["next_offset"] == 4
+    assert [d["id"] for d in first["items"] + second["items"]] == [d["id"] for d in everything["items"][:4]]
+    outlet = next(d["outlet"] for d in everything["items"] if d["outlet"])
+    assert {d["outlet"] for d in get(client, "/api/documents", outlet=outlet)["items"]} == {outlet}
+    since = get(client, "/api/documents", published_from="2023")["items"]
+    assert since and all(d["published"] >= "2023" for d in since)
+    found = get(client, "/api/documents", q="الذهب")["items"]
+    assert found and len(found) < 5
+
+
+def test_serve_a_document_is_the_extract_contract_with_its_text(client):
+    doc_id = get(client, "/api/documents", limit=1)["items"][0]["id"]
+    data = get(client, f"/api/documents/{doc_id}")
+    assert hashlib.sha256(data["doc"]["text"].encode("utf-8")).hexdigest() == doc_id
+    for claim in data["claims"]:
+        span = claim["evidence"]
+        assert data["doc"]["text"][span["start"]:span["end"]]
+    assert set(data["clusters"]) == {"event", "claim"}
+
+
+def test_serve_entities_their_pages_and_timelines(client):
+    groups = get(client, "/api/entities", type="ORG")["items"]
+    assert groups and all(e["type"] == "ORG" for e in groups)
+    isis = get(client, "/api/entities", q="تنظيم الدولة")["items"]
+    assert [e["kb"] for e in isis][:1] == ["rasid:org/isis"]
+    page = get(client, f"/api/entities/{isis[0]['id']}")
+    assert page["mention_list"] and page["claims"]
+    stored = {d["id"] for d in get(client, "/api/documents")["items"]}
+    assert {m["document"] for m in page["mention_list"]} <= stored
+    timeline = get(client, "/api/timeline", actor="داعش")["actors"]
+    assert timeline and timeline[0]["entity"]["id"] == isis[0]["id"] and timeline[0]["channels"]
+    only_cash = get(client, "/api/timeline", actor="داعش", channel="cash")["actors"][0]["channels"]
+    assert set(only_cash) == {"cash"}
+
+
+def test_serve_claims_and_events_carry_reports_sources_and_filters(client):
+    claims = get(client, "/api/claims", limit=MAX_PAGE)
+    assert claims["total"] == len(claims["items"]) > 0
+    for c in claims["items"]:
+        assert c["reports"] and c["independent_sources"] >= 1 and "contradictions" in c
+    channel = claims["items"][-1]["channel"]
+    same = get(client, "/api/claims", channel=channel)["items"]
+    assert same and {c["channel"] for c in same} == {channel} and len(same) < claims["total"]
+    revenue = get(client, "/api/claims", role="revenue")["items"]
+    assert revenue and {c["role"] for c in revenue} == {"revenue"}
+    isis = get(client, "/api/entities", q="داعش")["items"][0]["id"]
+    assert all(c["actor"] == isis for c in get(client, "/api/claims", actor=isis)["items"])
+    assert get(client, "/api/claims", min_sources=99)["items"] == []
+    assert get(client, "/api/claims", contradicted=True)["total"] == get(client, "/api/contradictions")["total"] == 0
+    one = claims["items"][0]
+    assert get(client, f"/api/claims/{one['id']}")["id"] == one["id"]
+    events = get(client, "/api/events", limit=MAX_PAGE)["items"]
+    kind = events[0]["type"]
+    assert {e["type"] for e in get(client, "/api/events", type=kind)["items"]} == {kind}
+    dated = get(client, "/api/events", date_from="2023-01", date_to="2023-12")["items"]
+    assert all(any(d and "2023" <= d <= "2023-12~" for d in e["dates"]) for e in dated)
+    assert get(client, f"/api/events/{events[0]['id']}")["id"] == events[0]["id"]
+
+
+def test_serve_search_highlights_the_words_it_matched(client):
+    data = get(client, "/api/search", q="داعش")
+    assert data["total"] >= 1
+    for hit in data["items"]:
+        assert hit["highlights"]
+        for start, end in hit["highlights"]:
+            assert "داعش" in hit["snippet"][start:end]
+
+
+def test_serve_network_links_actors_reported_together(client):
+    whole = get(client, "/api/network")
+    ids = {n["id"] for n in whole["nodes"]}
+    assert all(e["source"] in ids and e["target"] in ids and e["weight"] == len(e["reports"]) >= 1
+               for e in whole["edges"])
+    isis = get(client, "/api/entities", q="داعش")["items"][0]["id"]
+    around = get(client, "/api/network", actor="داعش")
+    assert around["edges"] and all(isis in (e["source"], e["target"]) for e in around["edges"])
+
+
+@pytest.mark.parametrize("fmt", ["acled", "geojson", "claims"])
+def test_serve_exports_stream_what_the_cli_writes(client, fmt):
+    response = client.get(f"/api/export/{fmt}")
+    assert response.status_code == 200
+    assert "attachment" in response.headers["content-disposition"]
+    if fmt == "geojson":
+        assert json.loads(response.text)["type"] == "FeatureCollection"
+    else:
+        assert response.text.splitlines()[0].count(",") >= 3
+
+
+def test_serve_openapi_describes_every_endpoint(client):
+    spec = get(client, "/api/openapi.json")
+    for path in ("/api/overview", "/api/documents", "/api/documents/{doc_id}", "/api/entities",
+                 "/api/entities/{entity_id}", "/api/events", "/api/claims", "/api/search", "/api/timeline",
+                 "/api/network", "/api/export/{fmt}", "/api/contradictions"):
+        assert path in spec["paths"], path
+    assert "post" in spec["paths"]["/api/documents"]
+
+
+# --- errors --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("url", [
+    "/api/documents/" + "0" * 64, "/api/entities/ent-0000000000000000", "/api/claims/clm-0", "/api/events/evt-0",
+    "/api/no-such-thing"])
+def test_serve_what_is_not_there_is_a_404_with_a_message(client, url):
+    response = client.get(url)
+    assert response.status_code == 404 and response.json()["error"]
+
+
+@pytest.mark.parametrize("url", [
+    f"/api/documents?limit={MAX_PAGE + 1}", "/api/documents?limit=0", "/api/documents?offset=-1",
+    "/api/documents?published_from=yesterday", "/api/documents/not-a-hash", "/api/entities?type=BANK",
+    "/api/search", "/api/timeline", "/api/export/pdf", "/api/claims?min_sources=many"])
+def test_serve_a_bad_parameter_is_a_422_that_says_which(client, url):
+    response = client.get(url)
+    assert response.status_code == 422, response.text
+    assert response.json()["error"].startswith("invalid request: ")
+
+
+# --- security ------------------------------------------------------------------------------
+
+def test_serve_answers_only_the_hosts_it_was_started_for(db):
+    app = create_app(Settings(db=db))  # the default: loopback names only
+    assert TestClient(app, base_url="http://127.0.0.1:8000").get("/api/overview").status_code == 200
+    assert TestClient(app, base_url="http://localhost:8000").get("/api/overview").status_code == 200
+    assert TestClient(app, base_url="http://evil.example").get("/api/overview").status_code == 400
+
+
+def test_serve_every_response_carries_the_content_security_policy(client):
+    for url in ("/api/overview", "/api/no-such-thing"):
+        headers = client.get(url).headers
+        assert "default-src 'self'" in headers["content-security-policy"]
+        assert headers["x-content-type-options"] == "nosniff"
+    assert "access-control-allow-origin" not in client.get("/api/overview", headers={"Origin": "http://a.b"}).headers
+
+
+def test_serve_reads_never_change_the_store(db, client):
+    before = hashlib.sha256(db.read_bytes()).hexdigest()
+    for url in ("/api/overview", "/api/documents", "/api/claims", "/api/search?q=النفط", "/api/network"):
+        client.get(url)
+    assert hashlib.sha256(db.read_bytes()).hexdigest() == before
+    assert client.post("/api/documents", json={"text": HOSTILE}).status_code == 405
+
+
+def test_serve_writes_need_the_bearer_token(db):
+    app = writable(db)
+    assert app.post("/api/documents", json={"text": HOSTILE}).status_code == 401
+    bad = app.post("/api/documents", json={"text": HOSTILE}, headers={"Authorization": "Bearer wrong"})
+    assert bad.status_code == 401 and bad.headers["www-authenticate"] == "Bearer"
+    good = app.post("/api/documents", json={"text": HOSTILE, "title": "<b>x</b>", "published": "2024-01-02"},
+                    headers={"Authorization": f"Bearer {TOKEN}"})
+    assert good.status_code == 201 and good.json()["added"] is True
+    doc = get(app, f"/api/documents/{good.json()['id']}")
+    assert doc["doc"]["text"] == HOSTILE  # stored as it came; JSON carries it as data
+    again = app.post("/api/documents", json={"text": HOSTILE}, headers={"Authorization": f"Bearer {TOKEN}"})
+    assert again.json()["added"] is False
+    assert get(app, "/api/overview")["documents"] == 6
+    with open_store(db) as store:
+        assert store.integrity() == []
+
+
+def test_serve_writes_are_never_open_without_a_token(db):
+    with pytest.raises(RasidError, match="token"):
+        Settings(db=db, allow_writes=True)
+    bad = writable(db).post("/api/documents", json={"text": ""}, headers={"Authorization": f"Bearer {TOKEN}"})
+    assert bad.status_code == 422
+
+
+def test_serve_the_command_serves_on_loopback(db):
+    """`rasid serve` itself: uvicorn on 127.0.0.1, the API answering, other Host names refused."""
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "rasid", "serve", "--db", str(db), "--port", str(port)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        deadline, response = time.monotonic() + 60, None
+        while time.monotonic() < deadline and server.poll() is None:
+            try:
+                response = httpx.get(f"http://127.0.0.1:{port}/api/overview", timeout=5)
+                break
+            except httpx.TransportError:
+                time.sleep(0.2)
+        assert response is not None and response.status_code == 200, server.stderr.read1().decode() if server.poll() else ""
+        assert response.json()["documents"] == 5
+        assert httpx.get(f"http://127.0.0.1:{port}/api/overview", headers={"Host": "rebind.example"}).status_code == 400
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
