@@ -27,10 +27,11 @@ from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.cors import CORSMiddleware
 from starlette.middleware.trustedhost import TrustedHostMiddleware
+from starlette.staticfiles import StaticFiles
 
 from rasid.errors import RasidError
-from rasid.serve.desk import DEFAULT_PAGE, MAX_PAGE, ClusterFilter, Desk, Page
-from rasid.store.sqlite import connect
+from rasid.serve.desk import DEFAULT_PAGE, MAX_PAGE, ClusterFilter, Desk, Page, reading
+from rasid.serve.pages import pages
 
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "[::1]", "::1")
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
@@ -95,16 +96,15 @@ def create_app(settings: Settings) -> FastAPI:
         return JSONResponse({"error": str(exc)}, status_code=503)
 
     app.include_router(router)
+    app.include_router(pages)
+    app.mount("/static", StaticFiles(packages=[("rasid.serve", "static")]), name="static")
     return app
 
 
 def _desk(request: Request) -> Iterator[Desk]:
     """A desk over a read-only connection of its own, closed after the request."""
-    conn = connect(request.app.state.settings.db, read_only=True)
-    try:
-        yield Desk(conn)
-    finally:
-        conn.close()
+    with reading(request.app.state.settings.db) as desk:
+        yield desk
 
 
 DeskDep = Annotated[Desk, Depends(_desk)]
@@ -127,6 +127,7 @@ def overview(desk: DeskDep) -> dict[str, Any]:
     """Counts, reports per week, the most active actors and channels, the latest contradictions."""
     return desk.overview()
 
+
 @router.get("/documents", tags=["documents"])
 def documents(desk: DeskDep, outlet: str | None = None, published_from: IsoPrefix = None,
               published_to: IsoPrefix = None, q: Annotated[str | None, Query(max_length=500)] = None,
@@ -135,11 +136,13 @@ def documents(desk: DeskDep, outlet: str | None = None, published_from: IsoPrefi
     return desk.documents(Page(limit, offset), outlet=outlet, published_from=published_from,
                           published_to=published_to, query=q)
 
+
 @router.get("/documents/{doc_id}", tags=["documents"])
 def document(doc_id: Annotated[str, PathParam(pattern=r"^[0-9a-f]{64}$", description="the sha256 of the text")],
              desk: DeskDep) -> dict[str, Any]:
     """One report as `rasid extract` writes it (OUTPUT.md), with its text and its clusters."""
     return _found(desk.document(doc_id), "document")
+
 
 @router.get("/entities", tags=["entities"])
 def entities(desk: DeskDep, type: Annotated[str | None, Query(pattern=r"^(ORG|PER|LOC|MISC)$")] = None,
@@ -148,10 +151,12 @@ def entities(desk: DeskDep, type: Annotated[str | None, Query(pattern=r"^(ORG|PE
     """Entities resolved across reports, most mentioned first; `q` is a name in any spelling."""
     return desk.entities(Page(limit, offset), type_=type, query=q, kb=kb)
 
+
 @router.get("/entities/{entity_id}", tags=["entities"])
 def entity(entity_id: str, desk: DeskDep) -> dict[str, Any]:
     """An entity with its aliases, its mentions and the events and claims it takes part in."""
     return _found(desk.entity(entity_id), "entity")
+
 
 @router.get("/events", tags=["events"])
 def events(desk: DeskDep, type: str | None = None, actor: str | None = None, place: str | None = None,
@@ -164,9 +169,11 @@ def events(desk: DeskDep, type: str | None = None, actor: str | None = None, pla
                           min_sources=min_sources, contradicted=contradicted)
     return desk.events(Page(limit, offset), where)
 
+
 @router.get("/events/{cluster_id}", tags=["events"])
 def event(cluster_id: str, desk: DeskDep) -> dict[str, Any]:
     return _found(desk.cluster("event", cluster_id), "event")
+
 
 @router.get("/claims", tags=["claims"])
 def claims(desk: DeskDep, channel: str | None = None, role: str | None = None, actor: str | None = None,
@@ -179,14 +186,17 @@ def claims(desk: DeskDep, channel: str | None = None, role: str | None = None, a
                           date_to=date_to, min_sources=min_sources, contradicted=contradicted)
     return desk.claims(Page(limit, offset), where)
 
+
 @router.get("/claims/{cluster_id}", tags=["claims"])
 def claim(cluster_id: str, desk: DeskDep) -> dict[str, Any]:
     return _found(desk.cluster("claim", cluster_id), "claim")
+
 
 @router.get("/contradictions", tags=["claims"])
 def contradictions(desk: DeskDep, limit: Limit = DEFAULT_PAGE, offset: Offset = 0) -> dict[str, Any]:
     """Where reports disagree (figures, polarity), the latest first."""
     return desk.contradictions(Page(limit, offset))
+
 
 @router.get("/search", tags=["search"])
 def search(desk: DeskDep, q: Annotated[str, Query(min_length=1, max_length=500)],
@@ -195,16 +205,19 @@ def search(desk: DeskDep, q: Annotated[str, Query(min_length=1, max_length=500)]
     the spans of the matches in them."""
     return desk.search(q, Page(limit, offset))
 
+
 @router.get("/timeline", tags=["entities"])
 def timeline(desk: DeskDep, actor: Annotated[str, Query(min_length=1, max_length=200)],
              channel: str | None = None) -> dict[str, Any]:
     """Per actor the name means: its claims per channel and its events, in time order."""
     return {"actors": desk.timeline(actor, channel)}
 
+
 @router.get("/network", tags=["entities"])
 def network(desk: DeskDep, actor: Annotated[str | None, Query(max_length=200)] = None) -> dict[str, Any]:
     """Actors (nodes) linked by shared events and claims (edges, weighted by reports)."""
     return desk.network(actor)
+
 
 @router.get("/export/{fmt}", tags=["export"])
 def export(fmt: Annotated[str, PathParam(pattern="^(ftm|acled|geojson|claims)$")], request: Request):
@@ -212,18 +225,17 @@ def export(fmt: Annotated[str, PathParam(pattern="^(ftm|acled|geojson|claims)$")
     from rasid.export import exporter
     write = exporter(fmt)
     spool = tempfile.SpooledTemporaryFile(max_size=8 * 2**20, mode="w+", encoding="utf-8", newline="")
-    conn = connect(request.app.state.settings.db, read_only=True)
     try:
-        write(Desk(conn).corpus, spool)
+        with reading(request.app.state.settings.db) as desk:
+            write(desk.corpus, spool)
     except BaseException:
         spool.close()
         raise
-    finally:
-        conn.close()
     spool.seek(0)
     media, name = _EXPORT_TYPES[fmt]
     return StreamingResponse(_chunks(spool), media_type=f"{media}; charset=utf-8",
                              headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
 
 @router.post("/documents", tags=["documents"], status_code=201)
 def add_document(report: NewReport, request: Request,

@@ -11,15 +11,18 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import Counter, defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 from rasid.corpus import clusters as cl
 from rasid.corpus.timeline import by_channel
 from rasid.store.corpus import CorpusIndex
 from rasid.store.search import find_matches, parse_query, snippet
-from rasid.store.sqlite import COUNTED_KINDS
+from rasid.store.sqlite import COUNTED_KINDS, connect
 
 MAX_PAGE = 200      # the largest page a client may ask for
 DEFAULT_PAGE = 50
@@ -61,6 +64,16 @@ class ClusterFilter:
     date_to: str | None = None
     min_sources: int = 0
     contradicted: bool = False
+
+
+@contextmanager
+def reading(db: Path) -> Iterator[Desk]:
+    """A desk over a read-only connection of its own to the store at `db`, closed after use."""
+    conn = connect(db, read_only=True)
+    try:
+        yield Desk(conn)
+    finally:
+        conn.close()
 
 
 class Desk:

@@ -1,0 +1,121 @@
+"""The dashboard pages of `rasid serve`: server-rendered Arabic pages over the store built from
+examples/ (the same fixtures as test_serve.py), article text always escaped."""
+from __future__ import annotations
+
+import json
+import re
+from html import unescape
+from html.parser import HTMLParser
+
+import pytest
+from fastapi.testclient import TestClient
+from test_serve import HOST, HOSTILE, TOKEN, built, client, db, get, writable  # noqa: F401  (fixtures)
+
+from rasid.resources.files import resource_path
+from rasid.serve.marks import Mark, label, pieces, report_marks, sentence_around
+
+SCHEMA = json.loads(resource_path("schema/output.schema.json").read_text(encoding="utf-8"))
+
+
+def page(client: TestClient, url: str) -> str:
+    response = client.get(url)
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"].startswith("text/html")
+    assert "default-src 'self'" in response.headers["content-security-policy"]
+    return response.text
+
+
+class Links(HTMLParser):
+    """Every URL a page loads or links to, and its scripts."""
+    def __init__(self):
+        super().__init__()
+        self.urls, self.scripts = [], 0
+
+    def handle_starttag(self, tag, attrs):
+        self.scripts += tag == "script"
+        self.urls += [v for k, v in attrs if k in ("href", "src", "action") and v]
+
+
+def links(html: str) -> Links:
+    parser = Links()
+    parser.feed(html)
+    return parser
+
+
+def ids(client, what: str) -> list[str]:
+    return [item["id"] for item in get(client, f"/api/{what}", limit=200)["items"]]
+
+
+def test_pages_every_page_is_arabic_right_to_left_and_loads_nothing_from_elsewhere(client):
+    urls = ["/", "/claims", "/events", "/documents", "/search", "/search?q=داعش",
+            f"/claims/{ids(client, 'claims')[0]}", f"/events/{ids(client, 'events')[0]}",
+            f"/documents/{ids(client, 'documents')[0]}", f"/entities/{ids(client, 'entities')[0]}"]
+    for url in urls:
+        html = page(client, url)
+        assert '<html lang="ar" dir="rtl">' in html, url
+        assert all(u.startswith(("/", "?", "#")) for u in links(html).urls), (url, links(html).urls)
+    assert client.get("/static/desk.css").status_code == 200
+
+
+def test_pages_the_evidence_view_marks_the_sentence_of_the_item_in_focus(client):
+    doc_id = ids(client, "documents")[0]
+    data = get(client, f"/api/documents/{doc_id}")
+    claim = data["claims"][-1]
+    text = data["doc"]["text"]
+    html = page(client, f"/documents/{doc_id}?item={claim['id']}")
+    focused = "".join(re.findall(r'<span class="[^"]*m-focus[^"]*"[^>]*>([^<]*)</span>', html))
+    evidence = text[claim["evidence"]["start"]:claim["evidence"]["end"]]
+    lo, hi = sentence_around(text, claim["evidence"]["start"], claim["evidence"]["end"])
+    assert evidence in focused.replace("&#34;", '"') and len(focused) <= (hi - lo) * 2
+    assert f'<a id="{claim["id"]}"></a>' in html
+    quantity = data["quantities"][0]
+    assert re.search(rf'<span class="[^"]*m-quantity[^"]*" data-items="[^"]*{quantity["id"]}', html)
+
+
+def test_pages_the_claims_table_filters_and_sorts(client):
+    html = page(client, "/claims?sort=reports")
+    counts = [int(n) for n in re.findall(r'<td class="num">(\d+)</td>\s*<td>', html)]
+    assert counts == sorted(counts, reverse=True)
+    channel = get(client, "/api/claims")["items"][0]["channel"]
+    filtered = page(client, f"/claims?channel={channel}")
+    rows = re.findall(r"<tr>\s*<td>([^<]+)</td>", filtered)
+    assert rows and set(rows) == {label("channel", channel)}
+    assert client.get("/claims?sort=whatever").status_code == 422
+
+
+def test_pages_a_hostile_report_is_shown_as_text(db):
+    app = writable(db)
+    posted = app.post("/api/documents", json={"text": HOSTILE, "title": "<img src=x onerror=alert(2)>"},
+                      headers={"Authorization": f"Bearer {TOKEN}"}).json()
+    for url in (f"/documents/{posted['id']}", "/documents", "/search?q=النفط"):
+        html = page(app, url)
+        assert "<script>" not in html and "<img" not in html, url
+        assert links(html).scripts == 0
+    html = page(app, f"/documents/{posted['id']}")
+    article = re.search(r'<article class="report" dir="rtl">(.*?)</article>', html, re.S).group(1)
+    assert unescape(re.sub(r"<[^>]+>", "", article)) == HOSTILE  # every character shown, as text
+
+
+@pytest.mark.parametrize("vocabulary", ["channel", "role", "event_type", "source_kind", "polarity"])
+def test_pages_every_value_of_the_schema_has_an_arabic_label(vocabulary):
+    for value in SCHEMA["$defs"][vocabulary]["enum"]:
+        assert label(vocabulary, value) != value and re.search("[\u0600-\u06ff]", label(vocabulary, value)), value
+
+
+def test_pages_pieces_cover_the_text_once_with_their_marks():
+    text = "قال مسؤول إن التنظيم يجني 5 ملايين دولار شهريا."
+    marks = [Mark(22, 26, "claim", "c1"), Mark(26, 41, "quantity", "q1"), Mark(0, len(text), "focus")]
+    cut = pieces(text, marks)
+    assert "".join(p.text for p in cut) == text
+    money = [p for p in cut if "quantity" in p.kinds]
+    assert "".join(p.text for p in money) == text[26:41] and money[0].starts == ("q1",)
+    assert all("focus" in p.kinds for p in cut)
+    assert pieces(text, [Mark(5, 99, "claim")]) == pieces(text, [])  # a mark past the text is dropped
+
+
+def test_pages_report_marks_take_the_focus_from_the_items_evidence():
+    text = "الجملة الأولى. وصادرت السلطات 3 ملايين دولار من التنظيم. الجملة الأخيرة."
+    data = {"doc": {"text": text}, "quantities": [], "times": [], "events": [],
+            "claims": [{"id": "c1", "evidence": {"start": text.index("صادرت"), "end": text.index(" من")}}]}
+    focus = [m for m in report_marks(data, "c1") if m.kind == "focus"]
+    assert [text[m.start:m.end] for m in focus] == ["وصادرت السلطات 3 ملايين دولار من التنظيم."]
