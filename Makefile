@@ -20,6 +20,8 @@ $(STAMP): $(BIN)/python pyproject.toml setup.py constraints.txt src/rasid/ner/_k
 	@# `rasid export --format ftm` says so and its tests skip, everything else works.
 	-$(BIN)/pip install --quiet -c constraints.txt -e ".[test,hf,ftm]" \
 		|| echo "note: followthemoney could not be installed (needs libicu-dev, pkg-config, g++): FtM export disabled"
+	@# The desk's map, network and font: pinned npm packages (web/assets.tsv), when npm is here.
+	$(BIN)/python tools/vendor_web.py --shared ../shared
 	touch $(STAMP)
 
 setup: $(STAMP)
@@ -30,6 +32,15 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+.PHONY: web-assets browser
+# The desk's web libraries (npm, integrity-checked) and offline base map (../shared boundaries).
+web-assets: $(STAMP)
+	$(BIN)/python tools/vendor_web.py --shared ../shared
+
+# Chromium for the desk's browser tests (Debian's package; never `playwright install`).
+browser:
+	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) .pytest_cache .hypothesis

@@ -69,7 +69,7 @@ class ClusterFilter:
 @contextmanager
 def reading(db: Path) -> Iterator[Desk]:
     """A desk over a read-only connection of its own to the store at `db`, closed after use."""
-    conn = connect(db, read_only=True)
+    conn = connect(db, read_only=True, any_thread=True)  # opened by a dependency, used by the handler
     try:
         yield Desk(conn)
     finally:

@@ -17,7 +17,7 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from rasid.serve.desk import MAX_PAGE, ClusterFilter, Desk, Page, reading
-from rasid.serve.marks import label, pieces, report_marks
+from rasid.serve.marks import label, labels, pieces, report_marks
 
 pages = APIRouter(include_in_schema=False)
 _PAGE = 50
@@ -149,6 +149,34 @@ def entity_page(request: Request, entity_id: str) -> HTMLResponse:
             raise HTTPException(404, "no such entity")
         return render("entity.html", entity=entity, here="entities")
     return _with_desk(request, make)
+
+
+@pages.get("/map", response_class=HTMLResponse)
+def map_page() -> HTMLResponse:
+    return render("map.html", types=_values("event_type"), labels=_labels_by_vocabulary(), here="map")
+
+
+@pages.get("/network", response_class=HTMLResponse)
+def network_page(actor: Annotated[str | None, Query(max_length=200)] = None) -> HTMLResponse:
+    return render("network.html", actor=actor or "", here="network")
+
+
+@pages.get("/timeline", response_class=HTMLResponse)
+def timeline_page(actor: Annotated[str | None, Query(max_length=200)] = None,
+                  channel: Annotated[str | None, Query(max_length=40)] = None) -> HTMLResponse:
+    return render("timeline.html", actor=actor or "", channel=channel or "", channels=_values("channel"),
+                  labels=_labels_by_vocabulary(), here="timeline")
+
+
+def _labels_by_vocabulary() -> dict[str, dict[str, str]]:
+    out: dict[str, dict[str, str]] = {}
+    for (vocabulary, value), name in labels().items():
+        out.setdefault(vocabulary, {})[value] = name
+    return out
+
+
+def _values(vocabulary: str) -> list[str]:
+    return [value for v, value in labels() if v == vocabulary]
 
 
 def amount(bounds: list) -> str:

@@ -54,13 +54,15 @@ class SearchHit:
 
 # --- connections and migrations ---------------------------------------------------
 
-def connect(path: str | Path, *, read_only: bool = False) -> sqlite3.Connection:
-    """A configured connection; RasidError when the file cannot be a SQLite database."""
+def connect(path: str | Path, *, read_only: bool = False, any_thread: bool = False) -> sqlite3.Connection:
+    """A configured connection; RasidError when the file cannot be a SQLite database. With
+    `any_thread`, the connection may be used from a thread other than the one that opened it
+    (one at a time: a web request's dependency and its handler run on different workers)."""
     conn = None
     try:
         if read_only:
             conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True,
-                                   isolation_level=None)
+                                   isolation_level=None, check_same_thread=not any_thread)
         else:
             conn = sqlite3.connect(path, isolation_level=None)
             conn.execute("PRAGMA journal_mode = WAL")
