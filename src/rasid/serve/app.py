@@ -119,7 +119,14 @@ def _found(item: Any, what: str) -> Any:
     return item
 
 
-router = APIRouter(prefix="/api")
+class ErrorBody(BaseModel):
+    """Every error the API answers: what went wrong, in words."""
+    error: str
+
+
+_INVALID = {422: {"model": ErrorBody, "description": "a parameter is not valid (the message names it)"}}
+_MISSING = {404: {"model": ErrorBody, "description": "no such item"}}
+router = APIRouter(prefix="/api", responses=_INVALID)
 
 
 @router.get("/overview", tags=["overview"])
@@ -137,7 +144,7 @@ def documents(desk: DeskDep, outlet: str | None = None, published_from: IsoPrefi
                           published_to=published_to, query=q)
 
 
-@router.get("/documents/{doc_id}", tags=["documents"])
+@router.get("/documents/{doc_id}", tags=["documents"], responses=_MISSING)
 def document(doc_id: Annotated[str, PathParam(pattern=r"^[0-9a-f]{64}$", description="the sha256 of the text")],
              desk: DeskDep) -> dict[str, Any]:
     """One report as `rasid extract` writes it (OUTPUT.md), with its text and its clusters."""
@@ -152,7 +159,7 @@ def entities(desk: DeskDep, type: Annotated[str | None, Query(pattern=r"^(ORG|PE
     return desk.entities(Page(limit, offset), type_=type, query=q, kb=kb)
 
 
-@router.get("/entities/{entity_id}", tags=["entities"])
+@router.get("/entities/{entity_id}", tags=["entities"], responses=_MISSING)
 def entity(entity_id: str, desk: DeskDep) -> dict[str, Any]:
     """An entity with its aliases, its mentions and the events and claims it takes part in."""
     return _found(desk.entity(entity_id), "entity")
@@ -170,7 +177,7 @@ def events(desk: DeskDep, type: str | None = None, actor: str | None = None, pla
     return desk.events(Page(limit, offset), where)
 
 
-@router.get("/events/{cluster_id}", tags=["events"])
+@router.get("/events/{cluster_id}", tags=["events"], responses=_MISSING)
 def event(cluster_id: str, desk: DeskDep) -> dict[str, Any]:
     return _found(desk.cluster("event", cluster_id), "event")
 
@@ -187,7 +194,7 @@ def claims(desk: DeskDep, channel: str | None = None, role: str | None = None, a
     return desk.claims(Page(limit, offset), where)
 
 
-@router.get("/claims/{cluster_id}", tags=["claims"])
+@router.get("/claims/{cluster_id}", tags=["claims"], responses=_MISSING)
 def claim(cluster_id: str, desk: DeskDep) -> dict[str, Any]:
     return _found(desk.cluster("claim", cluster_id), "claim")
 
@@ -219,7 +226,8 @@ def network(desk: DeskDep, actor: Annotated[str | None, Query(max_length=200)] =
     return desk.network(actor)
 
 
-@router.get("/export/{fmt}", tags=["export"])
+@router.get("/export/{fmt}", tags=["export"],
+            responses={503: {"model": ErrorBody, "description": "the format's library is not installed"}})
 def export(fmt: Annotated[str, PathParam(pattern="^(ftm|acled|geojson|claims)$")], request: Request):
     """The files `rasid export` writes, streamed."""
     from rasid.export import exporter
@@ -237,7 +245,9 @@ def export(fmt: Annotated[str, PathParam(pattern="^(ftm|acled|geojson|claims)$")
                              headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
 
-@router.post("/documents", tags=["documents"], status_code=201)
+@router.post("/documents", tags=["documents"], status_code=201, responses={
+    401: {"model": ErrorBody, "description": "no bearer token, or not the one given at start"},
+    405: {"model": ErrorBody, "description": "the desk was started read-only"}})
 def add_document(report: NewReport, request: Request,
                  authorization: Annotated[str | None, Header()] = None) -> dict[str, Any]:
     """Read a report and store it (only with `--allow-writes` and the bearer token)."""
