@@ -42,6 +42,11 @@ web-assets: $(STAMP)
 browser:
 	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
 
+.PHONY: screenshots
+# The README's pictures of the desk: `rasid serve` on demo.db, each page in Chromium.
+screenshots: demo browser
+	$(BIN)/python tools/desk_screenshots.py --db $(DEMO_DB) --out docs/desk
+
 clean:
 	rm -rf $(VENV) $(DEMO_DB) .pytest_cache .hypothesis
 

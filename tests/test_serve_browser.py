@@ -114,7 +114,7 @@ def ids(base: str, what: str) -> list[dict]:
 
 @pytest.mark.parametrize("name, path", [
     ("overview", "/"), ("claims", "/claims"), ("events", "/events"), ("documents", "/documents"),
-    ("search", "/search?q=داعش"), ("map", "/map"), ("network", "/network"), ("timeline", "/timeline?actor=داعش")])
+    ("search", "/search?q=داعش"), ("api", "/api/docs"), ("map", "/map"), ("network", "/network"), ("timeline", "/timeline?actor=داعش")])
 def test_browser_each_page_loads_clean_and_stays_on_the_machine(server, browser, name, path):
     visit = Visit(browser, server, path)
     try:

@@ -47,7 +47,8 @@ def ids(client, what: str) -> list[str]:
 
 
 def test_pages_every_page_is_arabic_right_to_left_and_loads_nothing_from_elsewhere(client):
-    urls = ["/", "/claims", "/events", "/documents", "/search", "/search?q=داعش",
+    urls = ["/", "/claims", "/events", "/documents", "/search", "/search?q=داعش", "/api/docs", "/map", "/network",
+            "/timeline?actor=داعش",
             f"/claims/{ids(client, 'claims')[0]}", f"/events/{ids(client, 'events')[0]}",
             f"/documents/{ids(client, 'documents')[0]}", f"/entities/{ids(client, 'entities')[0]}"]
     for url in urls:
@@ -119,3 +120,11 @@ def test_pages_report_marks_take_the_focus_from_the_items_evidence():
             "claims": [{"id": "c1", "evidence": {"start": text.index("صادرت"), "end": text.index(" من")}}]}
     focus = [m for m in report_marks(data, "c1") if m.kind == "focus"]
     assert [text[m.start:m.end] for m in focus] == ["وصادرت السلطات 3 ملايين دولار من التنظيم."]
+
+
+def test_pages_the_api_reference_lists_every_operation_of_the_openapi_description(client):
+    spec = get(client, "/api/openapi.json")
+    html = page(client, "/api/docs")
+    for path, methods in spec["paths"].items():
+        for method in methods:
+            assert f'<span class="method">{method.upper()}</span> <code>{path}</code>' in html, (method, path)

@@ -28,6 +28,7 @@ MAX_PAGE = 200      # the largest page a client may ask for
 DEFAULT_PAGE = 50
 _TOP = 10           # actors and channels on the overview
 _LATEST = 10        # contradictions on the overview
+_WEEKS = 520        # weeks the overview's chart spans at most (ten years)
 
 
 @dataclass(frozen=True)
@@ -366,7 +367,8 @@ def _entity_ids(cluster: dict[str, Any]) -> list[str]:
 
 
 def _per_week(published) -> list[dict[str, Any]]:
-    """Reports per ISO week (Monday's date) of the reports dated to the day."""
+    """Reports per week (Monday's date) of the reports dated to the day, every week from the
+    first to the last (the last `_WEEKS` at most), so that a chart's axis is time."""
     weeks: Counter = Counter()
     for value in published:
         try:
@@ -374,5 +376,11 @@ def _per_week(published) -> list[dict[str, Any]]:
         except ValueError:
             day = None
         if day is not None:
-            weeks[(day - timedelta(days=day.weekday())).isoformat()] += 1
-    return [{"week": w, "reports": n} for w, n in sorted(weeks.items())]
+            weeks[day - timedelta(days=day.weekday())] += 1
+    if not weeks:
+        return []
+    last = max(weeks)
+    first = max(min(weeks), last - timedelta(weeks=_WEEKS - 1))
+    span = (last - first).days // 7 + 1
+    return [{"week": (first + timedelta(weeks=k)).isoformat(), "reports": weeks[first + timedelta(weeks=k)]}
+            for k in range(span)]

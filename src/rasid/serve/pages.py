@@ -151,6 +151,12 @@ def entity_page(request: Request, entity_id: str) -> HTMLResponse:
     return _with_desk(request, make)
 
 
+@pages.get("/api/docs", response_class=HTMLResponse)
+def api_page(request: Request) -> HTMLResponse:
+    """The API reference, read from the app's own OpenAPI description (no CDN, no script)."""
+    return render("api.html", spec=request.app.openapi(), here="api")
+
+
 @pages.get("/map", response_class=HTMLResponse)
 def map_page() -> HTMLResponse:
     return render("map.html", types=_values("event_type"), labels=_labels_by_vocabulary(), here="map")
