@@ -29,6 +29,7 @@ setup: $(STAMP)
 demo: $(STAMP)
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(BIN)/rasid analyze examples --db $(DEMO_DB) --summary
+	@echo "the analyst's desk over it: $(BIN)/rasid serve --db $(DEMO_DB)   (then open http://127.0.0.1:8000/)"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
@@ -69,6 +70,7 @@ lock:
 bench: $(STAMP)
 	RASID_PEER_PYTHON=$(abspath .bench-peers/bin/python) $(BIN)/python bench/quantities.py
 	@if [ -f bench/times.py ]; then $(BIN)/python bench/times.py; fi
+	$(BIN)/python bench/serve.py
 
 # puckling needs Python >= 3.13: the peers get their own environment.
 PEER_PYTHON ?= $(firstword $(wildcard $(HOME)/.pyenv/versions/3.1[3-9]*/bin/python3) python3.13)

@@ -133,6 +133,20 @@ def test_serve_claims_and_events_carry_reports_sources_and_filters(client):
     assert get(client, f"/api/events/{events[0]['id']}")["id"] == events[0]["id"]
 
 
+@pytest.mark.parametrize("kind", ["claims", "events"])
+def test_serve_cluster_lists_sort_on_the_whole_selection_then_page(client, kind):
+    every = get(client, f"/api/{kind}", limit=MAX_PAGE, sort="reports")["items"]
+    counts = [len(c["documents"]) for c in every]
+    assert counts == sorted(counts, reverse=True)
+    paged = get(client, f"/api/{kind}", limit=3, offset=3, sort="reports")["items"]
+    assert [c["id"] for c in paged] == [c["id"] for c in every[3:6]]
+    newest = [max((d for d in (c.get("dates") or [w for w, *_ in c.get("whens", [])]) if d), default="")
+              for c in get(client, f"/api/{kind}", limit=MAX_PAGE, sort="date")["items"]]
+    dated = [d for d in newest if d]
+    assert dated == sorted(dated, reverse=True) and newest[:len(dated)] == dated
+    assert client.get(f"/api/{kind}", params={"sort": "size"}).status_code == 422
+
+
 def test_serve_search_highlights_the_words_it_matched(client):
     data = get(client, "/api/search", q="داعش")
     assert data["total"] >= 1
@@ -214,7 +228,11 @@ def test_serve_reads_never_change_the_store(db, client):
     for url in ("/api/overview", "/api/documents", "/api/claims", "/api/search?q=النفط", "/api/network"):
         client.get(url)
     assert hashlib.sha256(db.read_bytes()).hexdigest() == before
-    assert client.post("/api/documents", json={"text": HOSTILE}).status_code == 405
+    assert client.post("/api/documents", json={"text": HOSTILE}).status_code == 401  # no token can be right
+    read_only = TestClient(create_app(Settings(db=db, allowed_hosts=(HOST,), token=TOKEN)))
+    refused = read_only.post("/api/documents", json={"text": HOSTILE}, headers={"Authorization": f"Bearer {TOKEN}"})
+    assert refused.status_code == 405 and "read-only" in refused.json()["error"]
+    assert hashlib.sha256(db.read_bytes()).hexdigest() == before
 
 
 def test_serve_writes_need_the_bearer_token(db):

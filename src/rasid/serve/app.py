@@ -30,7 +30,7 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.staticfiles import StaticFiles
 
 from rasid.errors import RasidError
-from rasid.serve.desk import DEFAULT_PAGE, MAX_PAGE, ClusterFilter, Desk, Page, reading
+from rasid.serve.desk import DEFAULT_PAGE, MAX_PAGE, SORTS, ClusterFilter, Desk, Page, reading
 from rasid.serve.pages import pages
 
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "[::1]", "::1")
@@ -110,6 +110,8 @@ def _desk(request: Request) -> Iterator[Desk]:
 DeskDep = Annotated[Desk, Depends(_desk)]
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"items per page (at most {MAX_PAGE})")]
 Offset = Annotated[int, Query(ge=0, description="items to skip")]
+Sort = Annotated[str, Query(pattern=f"^({'|'.join(SORTS)})$",
+                            description="first: as first told; sources, reports: most first; date: newest first")]
 IsoPrefix = Annotated[str | None, Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="2021, 2021-02 or 2021-02-16")]
 
 
@@ -169,12 +171,12 @@ def entity(entity_id: str, desk: DeskDep) -> dict[str, Any]:
 def events(desk: DeskDep, type: str | None = None, actor: str | None = None, place: str | None = None,
            date_from: IsoPrefix = None, date_to: IsoPrefix = None,
            min_sources: Annotated[int, Query(ge=0)] = 0, contradicted: bool = False,
-           limit: Limit = DEFAULT_PAGE, offset: Offset = 0) -> dict[str, Any]:
+           sort: Sort = "first", limit: Limit = DEFAULT_PAGE, offset: Offset = 0) -> dict[str, Any]:
     """Events across reports (clusters), each with its reports, sources, independent-source
     count and contradictions."""
     where = ClusterFilter(actor=actor, place=place, type=type, date_from=date_from, date_to=date_to,
                           min_sources=min_sources, contradicted=contradicted)
-    return desk.events(Page(limit, offset), where)
+    return desk.events(Page(limit, offset), where, sort)
 
 
 @router.get("/events/{cluster_id}", tags=["events"], responses=_MISSING)
@@ -186,12 +188,12 @@ def event(cluster_id: str, desk: DeskDep) -> dict[str, Any]:
 def claims(desk: DeskDep, channel: str | None = None, role: str | None = None, actor: str | None = None,
            place: str | None = None, date_from: IsoPrefix = None, date_to: IsoPrefix = None,
            min_sources: Annotated[int, Query(ge=0)] = 0, contradicted: bool = False,
-           limit: Limit = DEFAULT_PAGE, offset: Offset = 0) -> dict[str, Any]:
+           sort: Sort = "first", limit: Limit = DEFAULT_PAGE, offset: Offset = 0) -> dict[str, Any]:
     """Financing claims across reports (clusters): who said what about whose money, how many
     independent sources back it, where they disagree."""
     where = ClusterFilter(actor=actor, place=place, channel=channel, role=role, date_from=date_from,
                           date_to=date_to, min_sources=min_sources, contradicted=contradicted)
-    return desk.claims(Page(limit, offset), where)
+    return desk.claims(Page(limit, offset), where, sort)
 
 
 @router.get("/claims/{cluster_id}", tags=["claims"], responses=_MISSING)
@@ -252,10 +254,10 @@ def add_document(report: NewReport, request: Request,
                  authorization: Annotated[str | None, Header()] = None) -> dict[str, Any]:
     """Read a report and store it (only with `--allow-writes` and the bearer token)."""
     settings = request.app.state.settings
+    if not _authorised(authorization, settings.token):  # a read-only desk has no token: always 401
+        raise HTTPException(401, "a bearer token is required", headers={"WWW-Authenticate": "Bearer"})
     if not settings.allow_writes:
         raise HTTPException(405, "this desk is read-only (start it with --allow-writes and a token)")
-    if not _authorised(authorization, settings.token):
-        raise HTTPException(401, "a bearer token is required", headers={"WWW-Authenticate": "Bearer"})
     return _store_report(settings, report)
 
 

@@ -29,6 +29,7 @@ DEFAULT_PAGE = 50
 _TOP = 10           # actors and channels on the overview
 _LATEST = 10        # contradictions on the overview
 _WEEKS = 520        # weeks the overview's chart spans at most (ten years)
+SORTS = ("first", "sources", "reports", "date")  # how cluster lists may be ordered ("first": as first told)
 
 
 @dataclass(frozen=True)
@@ -189,11 +190,11 @@ class Desk:
 
     # events and claims
 
-    def events(self, page: Page, where: ClusterFilter) -> dict[str, Any]:
-        return page.of([c for c in self._clusters("event", where) if _keeps(c, where, "event")])
+    def events(self, page: Page, where: ClusterFilter, sort: str = "first") -> dict[str, Any]:
+        return self._cluster_page("event", page, where, sort)
 
-    def claims(self, page: Page, where: ClusterFilter) -> dict[str, Any]:
-        return page.of([c for c in self._clusters("claim", where) if _keeps(c, where, "claim")])
+    def claims(self, page: Page, where: ClusterFilter, sort: str = "first") -> dict[str, Any]:
+        return self._cluster_page("claim", page, where, sort)
 
     def cluster(self, kind: str, cluster_id: str) -> dict[str, Any] | None:
         if not self._corpus_ready():
@@ -201,19 +202,42 @@ class Desk:
         found = self.corpus.cluster(kind, cluster_id)
         return self._summarised(kind, found, self._contradictions_by_subject()) if found else None
 
-    def _clusters(self, kind: str, where: ClusterFilter) -> list[dict[str, Any]]:
-        """Clusters of `kind`, narrowed in SQL where a column holds the value, summarised, in
-        insertion order."""
+    def _cluster_page(self, kind: str, page: Page, where: ClusterFilter, sort: str) -> dict[str, Any]:
+        """The clusters of `kind` the filter keeps, sorted, one page of them summarised. Filtering
+        and sorting read only the clusters' own small records and three grouped counts; the
+        page's clusters alone get their reports, sources and entities (a corpus of thousands of
+        clusters costs a few queries, not thousands)."""
         if not self._corpus_ready():
-            return []
+            return page.of([])
         sql, args = f"SELECT data FROM corpus_{kind}_clusters", []
         if kind == "event" and where.type:
             sql, args = sql + " WHERE type = ?", [where.type]
         elif kind == "claim" and where.channel:
             sql, args = sql + " WHERE channel = ?", [where.channel]
+        clusters = [json.loads(r[0]) for r in self.conn.execute(sql + " ORDER BY rowid", args).fetchall()]
+        sources, reports = self._independent_counts(kind), self._report_counts(kind)
         contradictions = self._contradictions_by_subject()
-        return [self._summarised(kind, json.loads(r[0]), contradictions)
-                for r in self.conn.execute(sql + " ORDER BY rowid", args).fetchall()]
+        for c in clusters:
+            c["independent_sources"], c["contradictions"] = sources.get(c["id"], 0), contradictions.get(c["id"], [])
+        kept = [c for c in clusters if _keeps(c, where, kind)]
+        if sort == "date":
+            kept.sort(key=_latest_date, reverse=True)  # the undated ("") last
+        elif sort in _SORTS:
+            kept.sort(key=lambda c: _SORTS[sort](c, reports.get(c["id"], 0)))
+        chosen = [self._summarised(kind, c, contradictions) for c in kept[page.offset:page.offset + page.limit]]
+        return page.holding(chosen, len(kept))
+
+    def _independent_counts(self, kind: str) -> dict[str, int]:
+        """Cluster id → its independent sources (distinct origins, merged entities as one)."""
+        origins: dict[str, set[str]] = defaultdict(set)
+        for cluster, origin in self.conn.execute(
+                f"SELECT DISTINCT cluster, origin FROM corpus_{kind}_mentions WHERE independent = 1"):
+            origins[cluster].add(cl.canonical_origin(origin, self.corpus.canonical))
+        return {cluster: len(found) for cluster, found in origins.items()}
+
+    def _report_counts(self, kind: str) -> dict[str, int]:
+        return dict(self.conn.execute(
+            f"SELECT cluster, count(DISTINCT report) FROM corpus_{kind}_mentions GROUP BY cluster").fetchall())
 
     def _summarised(self, kind: str, cluster: dict, contradictions: dict[str, list[str]]) -> dict[str, Any]:
         mentions = [json.loads(r[0]) for r in self.conn.execute(
@@ -328,6 +352,14 @@ class Desk:
 
     def _corpus_ready(self) -> bool:
         return self.corpus.ready()
+
+
+def _latest_date(cluster: dict[str, Any]) -> str:
+    return max((d for d in _dates(cluster, "event" if "type" in cluster else "claim") if d), default="")
+
+
+_SORTS = {"sources": lambda c, n: (-c["independent_sources"], -n),
+          "reports": lambda c, n: (-n, -c["independent_sources"])}
 
 
 def _keeps(cluster: dict[str, Any], where: ClusterFilter, kind: str) -> bool:

@@ -16,14 +16,12 @@ from fastapi import Path as PathParam
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from rasid.serve.desk import MAX_PAGE, ClusterFilter, Desk, Page, reading
+from rasid.serve.desk import MAX_PAGE, SORTS, ClusterFilter, Desk, Page, reading
 from rasid.serve.marks import label, labels, pieces, report_marks
 
 pages = APIRouter(include_in_schema=False)
 _PAGE = 50
-_SORTS = {"sources": lambda c: (-c["independent_sources"], -len(c["documents"])),
-          "reports": lambda c: (-len(c["documents"]), -c["independent_sources"]),
-          "date": lambda c: _latest(c), "channel": lambda c: (c.get("channel") or c.get("type") or "")}
+_SORT_PATTERN = f"^({'|'.join(SORTS)})$"
 
 
 @lru_cache(maxsize=1)
@@ -54,7 +52,7 @@ def overview_page(request: Request) -> HTMLResponse:
 @pages.get("/claims", response_class=HTMLResponse)
 def claims_page(request: Request, channel: str | None = None, role: str | None = None, actor: str | None = None,
                 min_sources: Annotated[int, Query(ge=0)] = 0, contradicted: bool = False,
-                sort: Annotated[str, Query(pattern="^(sources|reports|date|channel)$")] = "sources",
+                sort: Annotated[str, Query(pattern=_SORT_PATTERN)] = "sources",
                 offset: Annotated[int, Query(ge=0)] = 0) -> HTMLResponse:
     where = ClusterFilter(channel=channel or None, role=role or None, actor=actor or None,
                           min_sources=min_sources, contradicted=contradicted)
@@ -64,23 +62,17 @@ def claims_page(request: Request, channel: str | None = None, role: str | None =
 @pages.get("/events", response_class=HTMLResponse)
 def events_page(request: Request, type: str | None = None, actor: str | None = None,
                 min_sources: Annotated[int, Query(ge=0)] = 0, contradicted: bool = False,
-                sort: Annotated[str, Query(pattern="^(sources|reports|date|channel)$")] = "date",
+                sort: Annotated[str, Query(pattern=_SORT_PATTERN)] = "date",
                 offset: Annotated[int, Query(ge=0)] = 0) -> HTMLResponse:
     where = ClusterFilter(type=type or None, actor=actor or None, min_sources=min_sources, contradicted=contradicted)
     return _with_desk(request, lambda desk: _table(desk, "event", where, sort, offset, request))
 
 
 def _table(desk: Desk, kind: str, where: ClusterFilter, sort: str, offset: int, request: Request) -> HTMLResponse:
-    """The claims or events table: every cluster the filter keeps, sorted, one page of it."""
-    every = (desk.claims if kind == "claim" else desk.events)(Page(MAX_PAGE, 0), where)
-    rows = every["items"]
-    total = every["total"]
-    while every["next_offset"] is not None:  # a table sorts the whole selection, not one API page
-        every = (desk.claims if kind == "claim" else desk.events)(Page(MAX_PAGE, every["next_offset"]), where)
-        rows += every["items"]
-    rows.sort(key=_SORTS[sort])
+    """The claims or events table: one page of the clusters the filter keeps, in `sort` order."""
+    found = (desk.claims if kind == "claim" else desk.events)(Page(_PAGE, offset), where, sort)
     current = dict(request.query_params)
-    return render(f"{kind}s.html", rows=rows[offset:offset + _PAGE], total=total, offset=offset, page=_PAGE,
+    return render(f"{kind}s.html", rows=found["items"], total=found["total"], offset=offset, page=_PAGE,
                   where=where, sort=sort, here=f"{kind}s",
                   query=lambda **changed: urlencode({**current, "offset": 0, **changed}))
 
@@ -194,9 +186,3 @@ def amount(bounds: list) -> str:
     if low is not None:
         return f"≥ {fmt(low)}"
     return f"≤ {fmt(high)}" if high is not None else "—"
-
-
-def _latest(cluster: dict) -> tuple[bool, tuple[int, ...]]:
-    dates = cluster.get("dates") or [w for w, *_ in cluster.get("whens", [])] or [cluster.get("date")]
-    latest = max((d for d in dates if d), default="")
-    return not latest, tuple(-ord(ch) for ch in latest)  # newest first, undated last
