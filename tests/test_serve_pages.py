@@ -128,3 +128,22 @@ def test_pages_the_api_reference_lists_every_operation_of_the_openapi_descriptio
     for path, methods in spec["paths"].items():
         for method in methods:
             assert f'<span class="method">{method.upper()}</span> <code>{path}</code>' in html, (method, path)
+
+
+def test_pages_a_claims_row_opens_the_evidence_view_of_its_first_report(client):
+    html = page(client, "/claims")
+    first = re.search(r'<a href="(/documents/[0-9a-f]{64}\?item=(c\d+)#c\d+)">', html)
+    assert first, "no evidence link in the claims table"
+    evidence = page(client, first.group(1).replace("&amp;", "&"))
+    assert f'<a id="{first.group(2)}"></a>' in evidence and "m-focus" in evidence
+
+
+def test_pages_the_evidence_view_links_the_other_reports_that_say_the_same(db):
+    app = writable(db)
+    original = next(d for d in get(app, "/api/documents")["items"] if d["counts"].get("claims", 0) >= 3)
+    text = get(app, f"/api/documents/{original['id']}")["doc"]["text"]
+    copy = app.post("/api/documents", json={"text": text + "\n\nنقلا عن المصدر.", "published": "2024-05-01"},
+                    headers={"Authorization": f"Bearer {TOKEN}"}).json()
+    related = get(app, f"/api/documents/{copy['id']}")["related"]
+    assert any(original["id"] in {o["document"] for o in r["same"]} for r in related.values())
+    assert f'href="/documents/{original["id"]}?item=' in page(app, f"/documents/{copy['id']}")

@@ -135,7 +135,25 @@ class Desk:
             data["clusters"] = {kind: {r[0]: r[1] for r in self.conn.execute(
                 f"SELECT local, cluster FROM corpus_{kind}_mentions WHERE report = ? ORDER BY local", (digest,))}
                 for kind in ("event", "claim")}
+            data["related"] = self._related(digest, data["clusters"])
         return data
+
+    def _related(self, digest: str, clusters: dict[str, dict[str, str]]) -> dict[str, dict[str, Any]]:
+        """Per item of the report (c1, v2 …): the other reports that say the same (its cluster's
+        mentions elsewhere) and the clusters that contradict it."""
+        contradictions: dict[str, set[str]] = defaultdict(set)
+        for record in self.corpus.contradictions():
+            for subject in record["subjects"]:
+                contradictions[subject].update(s for s in record["subjects"] if s != subject)
+        out = {}
+        for kind, items in clusters.items():
+            for local, cluster in items.items():
+                others = [{"document": r[0], "item": r[1], "title": r[2]} for r in self.conn.execute(
+                    f"SELECT m.report, m.local, d.title FROM corpus_{kind}_mentions AS m"
+                    " LEFT JOIN documents AS d ON d.hash = m.report WHERE m.cluster = ? AND m.report != ?"
+                    " ORDER BY m.rowid LIMIT 20", (cluster, digest))]
+                out[local] = {"cluster": cluster, "same": others, "contradicted_by": sorted(contradictions[cluster])}
+        return out
 
     # entities
 

@@ -91,7 +91,9 @@ def _cluster(desk: Desk, kind: str, cluster_id: str) -> HTMLResponse:
     cluster = desk.cluster(kind, cluster_id)
     if cluster is None:
         raise HTTPException(404, f"no such {kind}")
-    return render("cluster.html", kind=kind, cluster=cluster, here=f"{kind}s")
+    contradicting = sorted({s for record in desk.corpus.contradictions() if cluster["id"] in record["subjects"]
+                            for s in record["subjects"] if s != cluster["id"]})
+    return render("cluster.html", kind=kind, cluster=cluster, contradicting=contradicting, here=f"{kind}s")
 
 
 @pages.get("/documents/{doc_id}", response_class=HTMLResponse)
