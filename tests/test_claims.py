@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import pytest
 
+import rasid
+
 from conftest import run_evidence_stages, seed_strict_f1
 
 
@@ -375,3 +377,13 @@ def test_claims_shipping_oil_or_arms_is_no_transfer_of_funds():
     revenue of oil moved (`بتحويل عائدها`) is."""
     assert kinds(run("وأوقفت السعودية نقل شحنات النفط عبر المضيق بعد هجوم الحوثيين على ناقلتين.")) == []
     assert ("oil", "transfer") in kinds(run("ويبيع التنظيم النفط ويقوم بتحويل عائدها إلى تركيا."))
+
+
+@pytest.mark.parametrize("text, polarity", [
+    ("وأحبطت السلطات العراقية تحويل مليون دولار إلى تنظيم داعش.", "negated"),  # the money never arrived
+    ("وأحبطت قوات الأمن محاولة لتهريب أموال إلى تنظيم داعش.", "hypothetical"),
+])
+def test_claims_a_foiled_transfer_is_no_affirmed_claim(text, polarity):
+    """Foiling makes an attack an event (it was made), but money foiled on its way never reached
+    the group (polarity_before with foiled_happened for events only)."""
+    assert [c.polarity for c in rasid.extract(text, published="2021-03-10").claims] == [polarity]

@@ -556,6 +556,17 @@ def test_events_fighting_told_as_going_on_keeps_the_day_it_was_told():
     ("قتل تنظيم داعش الإرهابي رهينة جديدة من المدنيين الذين خطفهم.", ["execution"]),
     ("وقتل المسلحون إحدى المختطفات أمس.", ["execution"]),
     ("وتكبدت ميليشيات الحوثي عشرات القتلى والجرحى والأسرى.", []),  # captives counted beside the dead
+    ("داعش يقتل إحدى مختطفات السويداء في ريف المدينة.", ["execution"]),
+    ("قتل جنديان خلال عملية تحرير رهائن في المدينة.", []),  # a preposition first: no object
+    ("قتل مسلحو داعش حراس سجن المحتجزين.", []),  # the guards are killed, not the held
+    ("قتل أحد المسلحين حارسا للأسرى.", []),
 ])
 def test_events_killing_a_captive_is_an_execution(text, expected):
     assert [e.type for e in run(text).events] == expected
+
+
+def test_events_a_new_attack_is_the_story_not_a_further_incident():
+    """`هجوم جديد` is most often the story itself: it keeps its date and gives it to its details."""
+    doc = run("وقع يوم الأحد هجوم جديد على موقع للجيش. وأوضح المصدر أن الهجوم أسفر عن مقتل ثلاثة جنود.")
+    assert [e.date for e in doc.events if e.type == "attack"][:1] == ["2021-03-07"]
+    assert all(e.date == "2021-03-07" for e in doc.events)

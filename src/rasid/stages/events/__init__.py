@@ -23,6 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from rasid.document import Document, Event, Segment
+from rasid.kb.actors import designators
 from rasid.models.linear import LinearModel
 from rasid.resources.catalogue import function_words, grammar_words, relatives, with_property
 from rasid.stages.events.casualties import Casualties
@@ -226,15 +227,30 @@ def _execution(view: View, hit: Hit, ctx: Context) -> Candidate | None:
     `يقتل إحدى مختطفات السويداء`): the killing of someone held is an execution (OUTPUT.md)."""
     if hit.entry("killed") is None:
         return None
-    for k in range(hit.end, min(ctx.hi, hit.end + _CAPTIVE_AFTER)):
-        if view.is_break(k):
-            return None
-        found = view.match(EVENT_TRIGGERS, k)
-        if found and (found.entry("injured") or found.entry("killed") or "و" in found.clitic):
-            return None  # `القتلى والجرحى والأسرى`: the captives are counted beside the dead
-        if found and found.entry("captive"):
-            return Candidate("execution", hit.start, hit.end, _LEADER_STRENGTH, None, ctx.anchored(hit, "execution"))
+    subject = _subject_end(view, hit.end, min(ctx.hi, hit.end + _CAPTIVE_AFTER))
+    found = view.match(EVENT_TRIGGERS, subject) if subject < ctx.hi else None
+    if found and found.entry("captive") and "و" not in found.clitic:  # not `القتلى والجرحى والأسرى`
+        return Candidate("execution", hit.start, hit.end, _LEADER_STRENGTH, None, ctx.anchored(hit, "execution"))
     return None
+
+
+def _subject_end(view: View, k: int, hi: int) -> int:
+    """The token after the subject of a verb that starts at token `k` (`قتل تنظيم داعش الإرهابي`):
+    armed-party words, names and their designators (`تنظيم`), `إحدى`/`أحد`, and definite
+    adjectives after them; `k` itself
+    where none stands there (the object follows the verb: `قتل رهينة`)."""
+    start = view.doc.tokens[k].start if k < len(view) else 0
+    names = [m for m in view.mentions(start, view.chars(k, hi)[1], ("ORG", "PER"))] if k < hi else []
+    j = k
+    while j < hi:
+        in_name = any(m.start <= view.doc.tokens[j].start < m.end for m in names)
+        if in_name or view.match(PARTIES, j) or view.words[j] in grammar_words("one_of") \
+                or view.words[j] in designators() \
+                or (j > k and view.words[j].startswith("ال") and not view.match(EVENT_TRIGGERS, j)):
+            j += 1
+            continue
+        break
+    return j
 
 
 def _complementizer(view: View, k: int) -> bool:
@@ -251,7 +267,7 @@ def _person_at(view: View, k: int) -> bool:
 
 def _real(view: View, hit: Hit, ctx: Context) -> bool:
     """Not denied, planned, feared, future, background or habitual."""
-    if polarity_before(view, hit.start, ctx.lo) != "affirmed":
+    if polarity_before(view, hit.start, ctx.lo, foiled_happened=True) != "affirmed":
         return False
     if was_before(view, hit.start) and not ctx.own_times:
         return False  # `كان يسيطر`: background; told with a date of its own, an earlier event
@@ -390,7 +406,7 @@ def _casualty_details(view: View, ctx: Context, memory: _Memory) -> None:
     if not hurt.counted or not hurt.words:
         return
     start, _, _ = hurt.words[0]
-    if polarity_before(view, start, ctx.lo) != "affirmed" or not _armed(view, ctx):
+    if polarity_before(view, start, ctx.lo, foiled_happened=True) != "affirmed" or not _armed(view, ctx):
         return
     last = memory.last_event
     if last is not None and _paragraph_of(view, ctx.lo) == memory.last_paragraph:

@@ -20,11 +20,14 @@ _CONDITION_AFTER = 8  # and where the condition of a threat may stand
 _FUTURE_MIN_FREQ = 20
 
 
-def polarity_before(view: View, i: int, lo: int | None = None, commas: int = 0) -> str:
+def polarity_before(view: View, i: int, lo: int | None = None, commas: int = 0, *, foiled_happened: bool = False) -> str:
     """`affirmed`, `negated` or `hypothetical`: what the words before token `i` make of it.
 
     The cues count in the clause of `i`; across up to `commas` clause breaks only a plan or a
     possibility still reaches it (`كانت ستستخدم لمخططات، منها بيع …`), a negation does not.
+    A foiling word (`أحبطت`) negates, except for events (`foiled_happened`): a foiled attack or
+    attempt was made and repelled (`أحبطت محاولة لشن هجوم`), while a foiled transfer of money
+    never reached the group (`أحبطت تحويل مليون دولار`).
     """
     if is_future(view.words[i]):
         return "hypothetical"
@@ -37,7 +40,10 @@ def polarity_before(view: View, i: int, lo: int | None = None, commas: int = 0) 
                 break
             continue
         found = _cue_at(view, k, i)
-        if found == "neutral" or (found == "negated" and crossed) or (found == "hypothetical" and _foiled_attempt(view, k)):
+        if found == "foiled":
+            found = "neutral" if foiled_happened else "negated"
+        if found == "neutral" or (found == "negated" and crossed) or \
+                (found == "hypothetical" and foiled_happened and _foiled_attempt(view, k)):
             continue
         if found:
             return found
@@ -56,7 +62,7 @@ def _cue_at(view: View, k: int, i: int) -> str | None:
     if hit is None or hit.end > max(i, k + 1) + 1:
         return None
     cls = hit.entries[0].cls
-    return cls if cls in ("negated", "hypothetical", "neutral") else None
+    return cls if cls in ("negated", "hypothetical", "neutral", "foiled") else None
 
 
 def _foiled_attempt(view: View, k: int) -> bool:
