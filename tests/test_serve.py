@@ -179,7 +179,7 @@ def test_serve_exports_stream_what_the_cli_writes(client, fmt):
 
 def test_serve_openapi_describes_every_endpoint(client):
     spec = get(client, "/api/openapi.json")
-    for path in ("/api/overview", "/api/documents", "/api/documents/{doc_id}", "/api/entities",
+    for path in ("/api/overview", "/api/documents", "/api/documents/{doc_id}", "/api/entities", "/api/map",
                  "/api/entities/{entity_id}", "/api/events", "/api/claims", "/api/search", "/api/timeline",
                  "/api/network", "/api/export/{fmt}", "/api/contradictions"):
         assert path in spec["paths"], path
@@ -199,7 +199,8 @@ def test_serve_what_is_not_there_is_a_404_with_a_message(client, url):
 @pytest.mark.parametrize("url", [
     f"/api/documents?limit={MAX_PAGE + 1}", "/api/documents?limit=0", "/api/documents?offset=-1",
     "/api/documents?published_from=yesterday", "/api/documents/not-a-hash", "/api/entities?type=BANK",
-    "/api/search", "/api/timeline", "/api/export/pdf", "/api/claims?min_sources=many"])
+    "/api/search", "/api/timeline", "/api/export/pdf", "/api/claims?min_sources=many",
+    "/api/documents?offset=99999999999999999999", "/api/search?q=x&offset=99999999999999999999"])
 def test_serve_a_bad_parameter_is_a_422_that_says_which(client, url):
     response = client.get(url)
     assert response.status_code == 422, response.text
@@ -250,6 +251,36 @@ def test_serve_writes_need_the_bearer_token(db):
     assert get(app, "/api/overview")["documents"] == 6
     with open_store(db) as store:
         assert store.integrity() == []
+
+
+def test_serve_a_write_is_refused_before_its_body_is_read(db):
+    app = writable(db)
+    assert app.post("/api/documents", json={}).status_code == 401  # not 422: the token comes first
+    huge = app.post("/api/documents", content=b"x" * 10, headers={"Authorization": f"Bearer {TOKEN}",
+                                                                  "Content-Length": str(7 * 2**20)})
+    assert huge.status_code == 413 and huge.json()["error"]
+
+
+def test_serve_filters_follow_entities_into_the_one_they_were_merged_into(db, client):
+    from rasid.store.corpus import CorpusIndex
+    from rasid.store.sqlite import transaction
+    isis = get(client, "/api/entities", q="داعش")["items"][0]["id"]
+    other = next(e for e in get(client, "/api/entities", type="ORG", limit=MAX_PAGE)["items"]
+                 if e["id"] != isis and get(client, f"/api/entities/{e['id']}")["events"])
+    before = get(client, "/api/events", actor=isis, limit=MAX_PAGE)["total"]
+    with open_store(db) as store, transaction(store.writer):
+        CorpusIndex(store.writer).merge_entity(other["id"], isis)
+    page_events = get(client, f"/api/entities/{isis}")["events"]
+    listed = {e["id"] for e in get(client, "/api/events", actor=isis, limit=MAX_PAGE)["items"]}
+    assert set(page_events) <= listed and len(listed) > before
+
+
+def test_serve_the_map_reads_located_events_at_once(client):
+    points = get(client, "/api/map")
+    assert points["type"] == "FeatureCollection" and points["features"]
+    for f in points["features"]:
+        lon, lat = f["geometry"]["coordinates"]
+        assert -180 <= lon <= 180 and -90 <= lat <= 90 and f["properties"]["id"].startswith("evt-")
 
 
 def test_serve_writes_are_never_open_without_a_token(db):

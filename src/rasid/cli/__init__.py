@@ -45,6 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     _add_extract_commands(sub)
     _add_store_commands(sub)
+    _add_serve_command(sub)
     _add_reading_commands(sub)
     register_corpus_commands(sub)
     return parser
@@ -102,6 +103,10 @@ def _add_store_commands(sub) -> None:
     p.add_argument("-o", "--output", help="write to this file instead of standard output")
     p.set_defaults(handler=cmd_export)
 
+
+
+def _add_serve_command(sub) -> None:
+    """`serve`: the analyst's desk over a store."""
     p = sub.add_parser("serve", help="the analyst's desk: a REST API and dashboard over a store",
                        description="Serve a store on this machine: the REST API under /api (OpenAPI at "
                                    "/api/openapi.json) and the dashboard. Read-only unless --allow-writes; "
@@ -110,6 +115,9 @@ def _add_store_commands(sub) -> None:
     p.add_argument("--host", default="127.0.0.1",
                    help="address to listen on (default: 127.0.0.1, this machine only)")
     p.add_argument("--port", type=positive_int, default=8000, help="port (default: 8000)")
+    p.add_argument("--allowed-host", action="append", default=[], metavar="NAME",
+                   help="a host name clients may reach the desk by besides this machine's (repeatable; needed "
+                        "with --host 0.0.0.0: requests naming any other host are refused)")
     p.add_argument("--allow-writes", action="store_true",
                    help="enable POST /api/documents (ingest a report), only with the bearer token")
     p.add_argument("--token", help="the bearer token writes need (default: RASID_TOKEN)")
@@ -249,7 +257,8 @@ def cmd_serve(args) -> int:
     from rasid.serve import Settings, create_app
     from rasid.serve.app import LOCAL_HOSTS
     _require_db(args.db)
-    hosts = LOCAL_HOSTS if args.host in LOCAL_HOSTS else (args.host, *LOCAL_HOSTS)
+    hosts = tuple(dict.fromkeys([*LOCAL_HOSTS, *([args.host] if args.host not in ("0.0.0.0", "::") else []),
+                                 *args.allowed_host]))
     settings = Settings(db=Path(args.db), allowed_hosts=hosts, allow_writes=args.allow_writes,
                         token=args.token or os.environ.get("RASID_TOKEN"), cors_origins=tuple(args.cors))
     print(f"rasid: serving {args.db} on http://{args.host}:{args.port}/ "

@@ -30,7 +30,7 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.staticfiles import StaticFiles
 
 from rasid.errors import RasidError
-from rasid.serve.desk import DEFAULT_PAGE, MAX_PAGE, SORTS, ClusterFilter, Desk, Page, reading
+from rasid.serve.desk import DEFAULT_PAGE, MAX_OFFSET, MAX_PAGE, SORTS, ClusterFilter, Desk, Page, reading
 from rasid.serve.pages import pages
 
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "[::1]", "::1")
@@ -39,7 +39,8 @@ CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' 
 _EXPORT_TYPES = {"ftm": ("application/x-ndjson", "rasid.ftm.json"), "acled": ("text/csv", "rasid-acled.csv"),
                  "geojson": ("application/geo+json", "rasid.geojson"), "claims": ("text/csv", "rasid-claims.csv")}
 _CHUNK = 64 * 1024
-_MAX_TEXT = 5 * 2**20  # characters of one posted report
+_MAX_TEXT = 2**20  # characters of one posted report (run in the server's process: kept small)
+_MAX_BODY = 6 * 2**20  # bytes of a POST body, refused before it is read
 
 
 @dataclass(frozen=True)
@@ -73,14 +74,8 @@ def create_app(settings: Settings) -> FastAPI:
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins), allow_methods=["GET"])
 
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next):
-        response = await call_next(request)
-        response.headers["Content-Security-Policy"] = CSP
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Referrer-Policy"] = "no-referrer"
-        response.headers["X-Frame-Options"] = "DENY"
-        return response
+    app.middleware("http")(_writes_need_the_token)
+    app.middleware("http")(_security_headers)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException):
@@ -101,6 +96,31 @@ def create_app(settings: Settings) -> FastAPI:
     return app
 
 
+async def _writes_need_the_token(request: Request, call_next):
+    """A write is refused before its body is read: no token, no reading (401); a body
+    without a length or over `_MAX_BODY` is not read either (411, 413)."""
+    if request.method in ("POST", "PUT", "PATCH", "DELETE") and request.url.path.startswith("/api/"):
+        if not _authorised(request.headers.get("authorization"), request.app.state.settings.token):
+            return JSONResponse({"error": "a bearer token is required"}, status_code=401,
+                                headers={"WWW-Authenticate": "Bearer"})
+        length = request.headers.get("content-length")
+        if length is None or not length.isdigit():
+            return JSONResponse({"error": "a Content-Length is required"}, status_code=411)
+        if int(length) > _MAX_BODY:
+            return JSONResponse({"error": f"a report of at most {_MAX_BODY} bytes"}, status_code=413)
+    return await call_next(request)
+
+
+async def _security_headers(request: Request, call_next):
+    """Every answer, pages and errors alike: scripts, styles and fonts from this server only."""
+    response = await call_next(request)
+    response.headers["Content-Security-Policy"] = CSP
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Referrer-Policy"] = "no-referrer"
+    response.headers["X-Frame-Options"] = "DENY"
+    return response
+
+
 def _desk(request: Request) -> Iterator[Desk]:
     """A desk over a read-only connection of its own, closed after the request."""
     with reading(request.app.state.settings.db) as desk:
@@ -109,7 +129,7 @@ def _desk(request: Request) -> Iterator[Desk]:
 
 DeskDep = Annotated[Desk, Depends(_desk)]
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"items per page (at most {MAX_PAGE})")]
-Offset = Annotated[int, Query(ge=0, description="items to skip")]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="items to skip")]
 Sort = Annotated[str, Query(pattern=f"^({'|'.join(SORTS)})$",
                             description="first: as first told; sources, reports: most first; date: newest first")]
 IsoPrefix = Annotated[str | None, Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="2021, 2021-02 or 2021-02-16")]
@@ -177,6 +197,12 @@ def events(desk: DeskDep, type: str | None = None, actor: str | None = None, pla
     where = ClusterFilter(actor=actor, place=place, type=type, date_from=date_from, date_to=date_to,
                           min_sources=min_sources, contradicted=contradicted)
     return desk.events(Page(limit, offset), where, sort)
+
+
+@router.get("/map", tags=["events"])
+def event_points(desk: DeskDep) -> dict[str, Any]:
+    """Events at located places as GeoJSON points (id, type, date, place, reports): the map's data."""
+    return desk.event_points()
 
 
 @router.get("/events/{cluster_id}", tags=["events"], responses=_MISSING)

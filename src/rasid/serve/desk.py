@@ -13,7 +13,7 @@ import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -21,14 +21,17 @@ from typing import Any
 from rasid.corpus import clusters as cl
 from rasid.corpus.timeline import by_channel
 from rasid.store.corpus import CorpusIndex
-from rasid.store.search import find_matches, parse_query, snippet
+from rasid.store.search import marked_snippet, parse_query
 from rasid.store.sqlite import COUNTED_KINDS, connect
 
 MAX_PAGE = 200      # the largest page a client may ask for
+MAX_OFFSET = 10**9  # the largest offset (SQLite's integers end at 2**63)
 DEFAULT_PAGE = 50
 _TOP = 10           # actors and channels on the overview
 _LATEST = 10        # contradictions on the overview
 _WEEKS = 520        # weeks the overview's chart spans at most (ten years)
+_MENTIONS = 500     # mentions listed on an entity's page (their count is given)
+_EDGE_REPORTS = 20  # report ids listed on a network edge (its weight counts them all)
 SORTS = ("first", "sources", "reports", "date")  # how cluster lists may be ordered ("first": as first told)
 
 
@@ -40,8 +43,8 @@ class Page:
     def __post_init__(self):
         if not 1 <= self.limit <= MAX_PAGE:
             raise ValueError(f"limit must be between 1 and {MAX_PAGE}")
-        if self.offset < 0:
-            raise ValueError("offset must not be negative")
+        if not 0 <= self.offset <= MAX_OFFSET:
+            raise ValueError(f"offset must be between 0 and {MAX_OFFSET}")
 
     def of(self, items: list) -> dict[str, Any]:
         """The page's slice of `items` (every match, in order) with the paging figures."""
@@ -169,7 +172,7 @@ class Desk:
         if kb:
             where.append("kb = ?")
             args.append(kb)
-        if query:
+        if query and query.strip():
             found = [e["id"] for e in self.corpus.find_entities(query)]
             like = [r[0] for r in self.conn.execute(
                 "SELECT id FROM corpus_entities WHERE merged_into IS NULL AND instr(name, ?) > 0", (query.strip(),))]
@@ -197,7 +200,9 @@ class Desk:
         mentions = [{"document": r[0], "local": r[1], "name": r[2], "title": r[3]} for r in self.conn.execute(
             "SELECT l.report, l.local, l.name, d.title FROM corpus_entity_links AS l"
             " LEFT JOIN documents AS d ON d.hash = l.report"
-            f" WHERE l.entity IN ({marks}) ORDER BY l.report, l.local", ids)]
+            f" WHERE l.entity IN ({marks}) ORDER BY l.report, l.local LIMIT ?", [*ids, _MENTIONS])]
+        entity["mention_count"] = self.conn.execute(
+            f"SELECT count(*) FROM corpus_entity_links WHERE entity IN ({marks})", ids).fetchone()[0]
         taking_part = {}
         for kind in ("event", "claim"):
             taking_part[f"{kind}s"] = [r[0] for r in self.conn.execute(
@@ -237,7 +242,10 @@ class Desk:
         contradictions = self._contradictions_by_subject()
         for c in clusters:
             c["independent_sources"], c["contradictions"] = sources.get(c["id"], 0), contradictions.get(c["id"], [])
-        kept = [c for c in clusters if _keeps(c, where, kind)]
+        canon = self.corpus.canonical
+        where = replace(where, actor=canon(where.actor) if where.actor else None,
+                        place=canon(where.place) if where.place else None)
+        kept = [c for c in clusters if _keeps(c, where, kind, canon)]
         if sort == "date":
             kept.sort(key=_latest_date, reverse=True)  # the undated ("") last
         elif sort in _SORTS:
@@ -294,10 +302,10 @@ class Desk:
             (expression, page.limit, page.offset)).fetchall()
         items = []
         for r in rows:
-            text = snippet(r["text"], parsed)
+            text, spans = marked_snippet(r["text"], parsed)
             items.append({"id": r["hash"], "doc_id": r["doc_id"], "title": r["title"], "published": r["published"],
                           "outlet": r["outlet"], "score": -r["rank"], "snippet": text,
-                          "highlights": [list(span) for span in find_matches(text, parsed)]})
+                          "highlights": [list(span) for span in spans]})
         return page.holding(items, total)
 
     def timeline(self, actor: str, channel: str | None = None) -> list[dict[str, Any]]:
@@ -313,8 +321,16 @@ class Desk:
         around the ones it names."""
         if not self._corpus_ready():
             return {"nodes": [], "edges": []}
+        centre = {e["id"] for e in self.corpus.find_entities(actor)} if actor else set()
+        sql, args = "SELECT DISTINCT entity, report FROM corpus_participants", []
+        if actor and not centre:
+            return {"nodes": [], "edges": []}
+        if actor:  # only the reports that tell one of the actors the name means (merges re-key them)
+            marks = ",".join("?" * len(centre))
+            sql += f" WHERE report IN (SELECT report FROM corpus_participants WHERE entity IN ({marks}))"
+            args = sorted(centre)
         parties: dict[str, set[str]] = defaultdict(set)
-        for entity, report in self.conn.execute("SELECT DISTINCT entity, report FROM corpus_participants"):
+        for entity, report in self.conn.execute(sql, args):
             parties[report].add(self.corpus.canonical(entity))
         together: dict[tuple[str, str], set[str]] = defaultdict(set)
         for report, ids in parties.items():
@@ -322,15 +338,33 @@ class Desk:
             for i, a in enumerate(ordered):
                 for b in ordered[i + 1:]:
                     together[a, b].add(report)
-        centre = {e["id"] for e in self.corpus.find_entities(actor)} if actor else set()
         if actor:
             together = {pair: r for pair, r in together.items() if centre & set(pair)}
         ids = sorted({e for pair in together for e in pair} | centre) if actor else sorted(
             {e for ids in parties.values() for e in ids})
         nodes = [n for n in (self.corpus.entity(e) for e in ids) if n]
-        edges = [{"source": a, "target": b, "weight": len(r), "reports": sorted(r)}
+        edges = [{"source": a, "target": b, "weight": len(r), "reports": sorted(r)[:_EDGE_REPORTS]}
                  for (a, b), r in sorted(together.items())]
         return {"nodes": nodes, "edges": edges}
+
+    def event_points(self) -> dict[str, Any]:
+        """Every event cluster at a place the gazetteer locates, as GeoJSON points (what the map
+        draws: id, type, date, place, reports), read from the clusters' small records at once."""
+        features = []
+        if not self._corpus_ready():
+            return {"type": "FeatureCollection", "features": features}
+        reports = self._report_counts("event")
+        for (data,) in self.conn.execute("SELECT data FROM corpus_event_clusters ORDER BY rowid"):
+            cluster = json.loads(data)
+            for place_id in cluster.get("locations", []):
+                place = self.corpus.entity(place_id)
+                if not place or place.get("lat") is None or place.get("lon") is None:
+                    continue
+                features.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": [place["lon"], place["lat"]]},
+                                 "properties": {"id": cluster["id"], "type": cluster["type"], "date": cluster.get("date"),
+                                                "place": place["name"], "place_id": place["id"],
+                                                "reports": reports.get(cluster["id"], 0)}})
+        return {"type": "FeatureCollection", "features": features}
 
     # overview
 
@@ -380,13 +414,14 @@ _SORTS = {"sources": lambda c, n: (-c["independent_sources"], -n),
           "reports": lambda c, n: (-n, -c["independent_sources"])}
 
 
-def _keeps(cluster: dict[str, Any], where: ClusterFilter, kind: str) -> bool:
-    """Whether a summarised cluster passes the filter (the type or channel was applied in SQL)."""
+def _keeps(cluster: dict[str, Any], where: ClusterFilter, kind: str, canon=lambda e: e) -> bool:
+    """Whether a cluster passes the filter (the type or channel was applied in SQL); entity ids
+    are compared as the entities they were merged into (`canon`)."""
     if where.role and cluster.get("role") != where.role:
         return False
-    if where.actor and where.actor not in _actors(cluster, kind):
+    if where.actor and where.actor not in {canon(e) for e in _actors(cluster, kind)}:
         return False
-    if where.place and where.place not in cluster.get("locations", []):
+    if where.place and where.place not in {canon(e) for e in cluster.get("locations", [])}:
         return False
     if where.min_sources and cluster["independent_sources"] < where.min_sources:
         return False

@@ -32,14 +32,19 @@ class Piece:
 
 def pieces(text: str, marks: list[Mark]) -> list[Piece]:
     """`text` cut at every mark's ends; each piece with the kinds and ids of the marks over it.
-    One pass over the sorted boundaries: marks stay few per report."""
-    marks = [m for m in marks if 0 <= m.start < m.end <= len(text)]
+    One sweep over the sorted cuts, keeping the marks open at each (marks overlap little, so
+    the cost grows with the marks, not with their square)."""
+    marks = sorted((m for m in marks if 0 <= m.start < m.end <= len(text)), key=lambda m: m.start)
     cuts = sorted({0, len(text), *(m.start for m in marks), *(m.end for m in marks)})
-    out = []
+    out, open_marks, k = [], [], 0
     for a, b in zip(cuts, cuts[1:]):
-        over = [m for m in marks if m.start <= a and b <= m.end]
-        out.append(Piece(text[a:b], tuple(sorted({m.kind for m in over})), tuple(m.ref for m in over if m.ref),
-                         tuple(m.ref for m in over if m.start == a and m.ref)))
+        open_marks = [m for m in open_marks if m.end > a]
+        while k < len(marks) and marks[k].start <= a:
+            open_marks.append(marks[k])
+            k += 1
+        out.append(Piece(text[a:b], tuple(sorted({m.kind for m in open_marks})),
+                         tuple(m.ref for m in open_marks if m.ref),
+                         tuple(m.ref for m in open_marks if m.start == a and m.ref)))
     return out
 
 

@@ -16,7 +16,7 @@ from fastapi import Path as PathParam
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from rasid.serve.desk import MAX_PAGE, SORTS, ClusterFilter, Desk, Page, reading
+from rasid.serve.desk import MAX_OFFSET, MAX_PAGE, SORTS, ClusterFilter, Desk, Page, reading
 from rasid.serve.marks import label, labels, pieces, report_marks
 
 pages = APIRouter(include_in_schema=False)
@@ -53,7 +53,7 @@ def overview_page(request: Request) -> HTMLResponse:
 def claims_page(request: Request, channel: str | None = None, role: str | None = None, actor: str | None = None,
                 min_sources: Annotated[int, Query(ge=0)] = 0, contradicted: bool = False,
                 sort: Annotated[str, Query(pattern=_SORT_PATTERN)] = "sources",
-                offset: Annotated[int, Query(ge=0)] = 0) -> HTMLResponse:
+                offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> HTMLResponse:
     where = ClusterFilter(channel=channel or None, role=role or None, actor=actor or None,
                           min_sources=min_sources, contradicted=contradicted)
     return _with_desk(request, lambda desk: _table(desk, "claim", where, sort, offset, request))
@@ -63,7 +63,7 @@ def claims_page(request: Request, channel: str | None = None, role: str | None =
 def events_page(request: Request, type: str | None = None, actor: str | None = None,
                 min_sources: Annotated[int, Query(ge=0)] = 0, contradicted: bool = False,
                 sort: Annotated[str, Query(pattern=_SORT_PATTERN)] = "date",
-                offset: Annotated[int, Query(ge=0)] = 0) -> HTMLResponse:
+                offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> HTMLResponse:
     where = ClusterFilter(type=type or None, actor=actor or None, min_sources=min_sources, contradicted=contradicted)
     return _with_desk(request, lambda desk: _table(desk, "event", where, sort, offset, request))
 
@@ -111,14 +111,14 @@ def document_page(request: Request, doc_id: Annotated[str, PathParam(pattern=r"^
 
 @pages.get("/documents", response_class=HTMLResponse)
 def documents_page(request: Request, q: Annotated[str | None, Query(max_length=500)] = None,
-                   offset: Annotated[int, Query(ge=0)] = 0) -> HTMLResponse:
+                   offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> HTMLResponse:
     return _with_desk(request, lambda desk: render(
         "documents.html", found=desk.documents(Page(_PAGE, offset), query=q or None), q=q or "", here="documents"))
 
 
 @pages.get("/search", response_class=HTMLResponse)
 def search_page(request: Request, q: Annotated[str | None, Query(max_length=500)] = None,
-                offset: Annotated[int, Query(ge=0)] = 0) -> HTMLResponse:
+                offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> HTMLResponse:
     def make(desk: Desk) -> HTMLResponse:
         found = desk.search(q, Page(_PAGE, offset)) if q else None
         hits = [dict(h, pieces=_snippet_pieces(h)) for h in found["items"]] if found else []

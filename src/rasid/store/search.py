@@ -81,6 +81,38 @@ def snippet(text: str, query: Query, width: int = 80) -> str:
     return _clip(text, start, end, [h for h in hits if start <= h[0] and h[1] <= end])
 
 
+def marked_snippet(text: str, query: Query, width: int = 80) -> tuple[str, list[tuple[int, int]]]:
+    """`snippet` with no brackets: the window's text (runs of space made one, `…` at cut ends)
+    and the spans of the matches in it, for a page that marks them itself."""
+    hits = find_matches(text, query)
+    if hits:
+        start, end = _window(text, hits[0][0], hits[0][1], width)
+    else:
+        start, end = 0, _cut_end(text, 0, min(len(text), width))
+    inside = [h for h in hits if start <= h[0] and h[1] <= end]
+    out, spans, pos = ["…"] if start > 0 else [], [], start
+    length = len(out[0]) if out else 0
+    for piece_start, piece_end, is_hit in _pieces_of(start, end, inside):
+        piece = _SPACE_RE.sub(" ", text[piece_start:piece_end])
+        if not out or length == 0:
+            piece = piece.lstrip() if not is_hit else piece
+        if is_hit:
+            spans.append((length, length + len(piece)))
+        out.append(piece)
+        length += len(piece)
+    body = "".join(out).rstrip()
+    return body + ("…" if end < len(text) else ""), spans
+
+
+def _pieces_of(start: int, end: int, hits: list[tuple[int, int]]):
+    pos = start
+    for hit_start, hit_end in hits:
+        yield pos, hit_start, False
+        yield hit_start, hit_end, True
+        pos = hit_end
+    yield pos, end, False
+
+
 def find_matches(text: str, query: Query) -> list[tuple[int, int]]:
     """Original-text spans of the words and phrases of `query`, in order, not overlapping."""
     tokens = list(words(text))

@@ -9,23 +9,18 @@
     ? {color: "#8a94a0", weight: 0.6, fillColor: "#eef0ea", fillOpacity: 1}
     : f.properties.layer === "admin1" ? {color: "#b0b8c0", weight: 0.5, fill: false}
     : {color: "#4d5966", weight: 1.2, fill: false}}).addTo(map);
-  const events = await Desk.all("/api/events");
+  const points = await (await fetch("/api/map")).json();
   const shown = [];
-  for (const e of events) {
-    for (const id of e.locations) {
-      const place = e.entities[id];
-      if (!place || place.lat === null || place.lon === null) continue;
-      const marker = L.circleMarker([place.lat, place.lon], {radius: 6 + Math.min(6, e.documents.length),
-        color: "#222", weight: 1, fillColor: Desk.colours[e.type] || "#666", fillOpacity: 0.85}).addTo(map);
-      const box = document.createElement("div");
-      const link = document.createElement("a");
-      link.href = `/events/${e.id}`;
-      Desk.text(link, `${Desk.label("event_type", e.type)} ${e.date || ""}`);
-      box.append(link, document.createElement("br"), Desk.text(document.createElement("span"), place.name));
-      marker.bindPopup(box);
-      marker.on("click", () => { holder.dataset.clicked = e.id; });
-      shown.push(marker);
-    }
+  for (const f of points.features) {
+    const p = f.properties, [lon, lat] = f.geometry.coordinates;
+    const marker = L.circleMarker([lat, lon], {radius: 6 + Math.min(6, p.reports), color: "#222", weight: 1,
+      fillColor: Desk.colours[p.type] || "#666", fillOpacity: 0.85}).addTo(map);
+    const box = document.createElement("div"), link = document.createElement("a");
+    link.href = `/events/${p.id}`;
+    Desk.text(link, `${Desk.label("event_type", p.type)} ${p.date || ""}`);
+    box.append(link, document.createElement("br"), Desk.text(document.createElement("span"), p.place));
+    marker.bindPopup(box);
+    shown.push(marker);
   }
   holder.dataset.points = String(shown.length);
   if (shown.length) map.fitBounds(L.featureGroup(shown).getBounds().pad(0.5), {maxZoom: 8});
