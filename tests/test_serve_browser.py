@@ -19,7 +19,7 @@ from urllib.parse import urlparse
 
 import httpx
 import pytest
-from test_serve import HOSTILE, built  # noqa: F401  (fixture)
+from desk_fixtures import HOSTILE
 
 from rasid.pipeline import PIPELINE_VERSION, extract
 from rasid.store import open_store

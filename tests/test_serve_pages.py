@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 
 import pytest
 from fastapi.testclient import TestClient
-from test_serve import HOST, HOSTILE, TOKEN, built, client, db, get, writable  # noqa: F401  (fixtures)
+from desk_fixtures import HOSTILE, TOKEN, get, writable
 
 from rasid.resources.files import resource_path
 from rasid.serve.marks import Mark, label, pieces, report_marks, sentence_around

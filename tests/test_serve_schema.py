@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import schemathesis
 from hypothesis import HealthCheck, given, settings
-from test_serve import HOST, built, db  # noqa: F401  (fixtures)
+from desk_fixtures import HOST
 
 from rasid.serve import Settings, create_app
 

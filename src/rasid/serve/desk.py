@@ -398,10 +398,6 @@ class Desk:
         out["latest_contradictions"] = self.contradictions(Page(_LATEST))["items"]
         return out
 
-    def outlets(self) -> list[str]:
-        return [r[0] for r in self.conn.execute(
-            "SELECT DISTINCT outlet FROM documents WHERE outlet IS NOT NULL ORDER BY outlet")]
-
     def _corpus_ready(self) -> bool:
         return self.corpus.ready()
 
