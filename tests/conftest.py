@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-pytest_plugins = ["desk_fixtures"]  # the desk's store, app and clients (test_serve*.py)
+pytest_plugins = ["desk_fixtures", "services"]  # the desk's store and app; real services (PostgreSQL)
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO / "examples"
