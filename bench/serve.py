@@ -18,9 +18,7 @@ import gzip
 import json
 import random
 import re
-import socket
 import statistics
-import subprocess
 import sys
 import time
 from itertools import islice
@@ -50,12 +48,6 @@ def build_store(path: Path, shared: Path, n: int) -> None:
     with open_store(path) as store:
         report = analyze([str(jsonl)], store)
     print(f"store: {report.added} reports analysed in {time.perf_counter() - t0:.0f} s", file=sys.stderr)
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def requests(base: str, n: int, docs: list[str], channels: list[str], rng: random.Random) -> list[tuple[str, str]]:
@@ -110,27 +102,17 @@ def main() -> int:
     args = ap.parse_args()
     if not args.store.is_file():
         build_store(args.store, args.shared, args.reports)
-    port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "rasid", "serve", "--db", str(args.store), "--port", str(port)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(300):
-            try:
-                overview = httpx.get(base + "/api/overview", timeout=30).json()
-                break
-            except httpx.TransportError:
-                time.sleep(0.2)
+    from rasid.serve.launch import served
+    with served(args.store, timeout=300) as desk:
+        base = desk.url
+        overview = httpx.get(base + "/api/overview", timeout=60).json()
         docs = [d["id"] for d in httpx.get(base + "/api/documents?limit=200").json()["items"]]
         channels = [c["channel"] for c in overview["top_channels"]] or ["cash"]
         plan = requests(base, args.requests, docs, channels, random.Random(7))
         t0 = time.perf_counter()
         times, errors = asyncio.run(load(plan, args.concurrency))
         wall = time.perf_counter() - t0
-        rss = peak_rss_mb(server.pid)
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+        rss = peak_rss_mb(desk.process.pid)
     result = {"reports": overview["documents"], "claims": overview["corpus"].get("claims"),
               "requests": args.requests, "concurrency": args.concurrency, "errors": errors,
               "requests_per_s": round(args.requests / wall, 1), "server_peak_rss_mb": round(rss, 1),

@@ -250,29 +250,9 @@ def test_serve_writes_are_never_open_without_a_token(db):
 
 def test_serve_the_command_serves_on_loopback(db):
     """`rasid serve` itself: uvicorn on 127.0.0.1, the API answering, other Host names refused."""
-    import socket
-    import subprocess
-    import sys
-    import time
-
     import httpx
 
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = subprocess.Popen([sys.executable, "-m", "rasid", "serve", "--db", str(db), "--port", str(port)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    try:
-        deadline, response = time.monotonic() + 60, None
-        while time.monotonic() < deadline and server.poll() is None:
-            try:
-                response = httpx.get(f"http://127.0.0.1:{port}/api/overview", timeout=5)
-                break
-            except httpx.TransportError:
-                time.sleep(0.2)
-        assert response is not None and response.status_code == 200, server.stderr.read1().decode() if server.poll() else ""
-        assert response.json()["documents"] == 5
-        assert httpx.get(f"http://127.0.0.1:{port}/api/overview", headers={"Host": "rebind.example"}).status_code == 400
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+    from rasid.serve.launch import served
+    with served(db) as desk:
+        assert httpx.get(f"{desk.url}/api/overview").json()["documents"] == 5
+        assert httpx.get(f"{desk.url}/api/overview", headers={"Host": "rebind.example"}).status_code == 400

@@ -9,10 +9,6 @@ are checked not to be blank.
 from __future__ import annotations
 
 import shutil
-import socket
-import subprocess
-import sys
-import time
 import zlib
 from pathlib import Path
 from urllib.parse import urlparse
@@ -22,6 +18,7 @@ import pytest
 from desk_fixtures import HOSTILE
 
 from rasid.pipeline import PIPELINE_VERSION, extract
+from rasid.serve.launch import served
 from rasid.store import open_store
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -40,24 +37,8 @@ def server(built, tmp_path_factory):
                   pipeline_version=PIPELINE_VERSION)
         from rasid.store.corpus import update_corpus
         update_corpus(store)
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    process = subprocess.Popen([sys.executable, "-m", "rasid", "serve", "--db", str(db), "--port", str(port)],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            httpx.get(base + "/api/overview", timeout=5)
-            break
-        except httpx.TransportError:
-            time.sleep(0.2)
-    try:
-        yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
+    with served(db) as desk:
+        yield desk.url
 
 
 @pytest.fixture(scope="module")

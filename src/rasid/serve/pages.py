@@ -8,15 +8,15 @@ vendored scripts of the map, timeline and network views), so the Content-Securit
 from __future__ import annotations
 
 from functools import lru_cache
-from urllib.parse import urlencode
 from typing import Annotated, Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi import Path as PathParam
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from rasid.serve.desk import MAX_OFFSET, MAX_PAGE, SORTS, ClusterFilter, Desk, Page, reading
+from rasid.serve.desk import MAX_OFFSET, SORTS, ClusterFilter, Desk, Page, reading
 from rasid.serve.marks import label, labels, pieces, report_marks
 
 pages = APIRouter(include_in_schema=False)
@@ -30,7 +30,7 @@ def environment() -> Environment:
                       trim_blocks=True, lstrip_blocks=True)
     env.filters["label"] = lambda value, vocabulary: label(vocabulary, value)
     env.filters["amount"] = amount
-    env.globals["MAX_PAGE"] = MAX_PAGE
+    env.globals["values"] = _values
     return env
 
 
@@ -153,7 +153,7 @@ def api_page(request: Request) -> HTMLResponse:
 
 @pages.get("/map", response_class=HTMLResponse)
 def map_page() -> HTMLResponse:
-    return render("map.html", types=_values("event_type"), labels=_labels_by_vocabulary(), here="map")
+    return render("map.html", labels=_labels_by_vocabulary(), here="map")
 
 
 @pages.get("/network", response_class=HTMLResponse)
@@ -164,8 +164,8 @@ def network_page(actor: Annotated[str | None, Query(max_length=200)] = None) -> 
 @pages.get("/timeline", response_class=HTMLResponse)
 def timeline_page(actor: Annotated[str | None, Query(max_length=200)] = None,
                   channel: Annotated[str | None, Query(max_length=40)] = None) -> HTMLResponse:
-    return render("timeline.html", actor=actor or "", channel=channel or "", channels=_values("channel"),
-                  labels=_labels_by_vocabulary(), here="timeline")
+    return render("timeline.html", actor=actor or "", channel=channel or "", labels=_labels_by_vocabulary(),
+                  here="timeline")
 
 
 def _labels_by_vocabulary() -> dict[str, dict[str, str]]:
