@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-pytest_plugins = ["desk_fixtures", "services"]  # the desk's store and app; real services (PostgreSQL)
+pytest_plugins = ["desk_fixtures", "services"]  # the desk's store and app; real services (PostgreSQL, Dask)
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO / "examples"

@@ -1,6 +1,7 @@
 """Real services for the tests, started by the suite itself and always stopped: a throwaway
 PostgreSQL server (initdb + pg_ctl on a loopback port, its socket in a temporary folder, run as
-the `postgres` user when the suite runs as root, since PostgreSQL refuses root).
+the `postgres` user when the suite runs as root, since PostgreSQL refuses root), and a Dask
+scheduler with two workers on 127.0.0.1 (the `dask` command of this environment).
 
 `.ci/run` installs PostgreSQL from the distribution's packages when it is absent; where it cannot
 be found the tests that need it are skipped with the reason.
@@ -9,6 +10,8 @@ from __future__ import annotations
 
 import glob
 import os
+import signal
+import sys
 import shutil
 import socket
 import subprocess
@@ -57,3 +60,34 @@ def postgres_url():
         subprocess.run(_as_postgres([pg_ctl, "-D", str(data), "-m", "immediate", "stop"]), capture_output=True)
         time.sleep(0.2)
         shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def dask_cluster():
+    """(scheduler address, the two worker processes) of a Dask cluster on loopback, one thread
+    and one BLAS thread per worker, for the session."""
+    dask = Path(sys.executable).parent / "dask"
+    if not dask.exists():
+        pytest.skip("dask is not installed in this environment")
+    port = _free_port()
+    env = {**os.environ, "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+    address = f"tcp://127.0.0.1:{port}"
+    scheduler = subprocess.Popen([str(dask), "scheduler", "--host", "127.0.0.1", "--port", str(port),
+                                  "--no-dashboard"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    workers = [subprocess.Popen([str(dask), "worker", address, "--nthreads", "1", "--no-dashboard", "--no-nanny",
+                                 "--name", f"w{k}"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                start_new_session=True) for k in range(2)]
+    try:
+        from distributed import Client
+        with Client(address, timeout="60s") as client:
+            client.wait_for_workers(2, timeout=120)
+        yield address, workers
+    finally:
+        for process in [*workers, scheduler]:
+            if process.poll() is None:
+                process.send_signal(signal.SIGTERM)
+        for process in [*workers, scheduler]:
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()

@@ -54,23 +54,29 @@ class AnalyzeReport:
 
 def analyze(paths: list[str], store, *, published: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
             stdin: BinaryIO | None = None, on_item=None, batch_size: int = 50,
-            config: RunConfig | None = None, budget: Budget | None = None, workers: int = 1) -> AnalyzeReport:
+            config: RunConfig | None = None, budget: Budget | None = None, workers: int = 1,
+            scheduler: str | None = None) -> AnalyzeReport:
     """Ingest `paths` into `store`; texts already stored are skipped before extraction.
 
     `on_item(doc_or_error, added)` is called after each input (progress bars, logs).
     Commits in batches, so a killed run leaves a consistent store and a rerun adds the rest.
     The corpus layer (entities, event and claim clusters, contradictions) then reads what is new.
-    `budget` and `workers` as for `extract_inputs`.
+    `budget` and `workers` as for `extract_inputs`; with `scheduler` (tcp://host:port) the
+    pipeline runs on that Dask cluster's workers (rasid.distributed) and this process stores.
     """
     from rasid.store.corpus import update_corpus
 
     report = AnalyzeReport()
     on_item = on_item or (lambda item, added: None)
-    pipeline = batch_pipeline(config=config)
     unstored = _unstored(read_inputs(paths, max_bytes=max_bytes, stdin=stdin), store, published, report, on_item)
 
     def new_documents() -> Iterator[Document]:
-        for item in run_pipeline(pipeline, unstored, budget=budget, workers=workers):
+        if scheduler:
+            from rasid.distributed import run_on_dask
+            run = run_on_dask(unstored, scheduler, config=config)
+        else:
+            run = run_pipeline(batch_pipeline(config=config), unstored, budget=budget, workers=workers)
+        for item in run:
             if isinstance(item, InputError):
                 report.errors.append(item)
                 on_item(item, False)

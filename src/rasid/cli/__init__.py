@@ -72,6 +72,8 @@ def _add_extract_commands(sub) -> None:
     add_input_args(p)
     add_db_arg(p)
     p.add_argument("--summary", action="store_true", help="print what was found in each new document")
+    p.add_argument("--scheduler", metavar="tcp://HOST:PORT",
+                   help="run the pipeline on the workers of this Dask cluster (this process stores)")
     p.add_argument("--no-progress", action="store_true", help="no progress bar even on a terminal")
     add_budget_args(p)
     add_ner_model_arg(p)
@@ -199,7 +201,8 @@ def cmd_analyze(args) -> int:
 
         report = analyze(args.inputs, store, published=args.published,
                          max_bytes=int(args.max_doc_mb * 2**20), stdin=sys.stdin.buffer, on_item=on_item,
-                         config=args.config, budget=budget_of(args), workers=args.workers)
+                         config=args.config, budget=budget_of(args), workers=args.workers,
+                         scheduler=args.scheduler)
     print(f"{report.added} added, {report.already_stored} already stored, {len(report.errors)} failed"
           f" — store: {args.db}", file=sys.stderr)
     return 0 if report.ok else 1
