@@ -20,14 +20,13 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from datetime import datetime, timezone
-from itertools import islice
 from pathlib import Path
 from typing import Any
 
 from rasid.document import Document
 from rasid.errors import RasidError
 from rasid.store.search import index_text, parse_query, snippet
-from rasid.store.sqlite import COUNTED_KINDS, SearchHit, content_hash, split_sql
+from rasid.store.sqlite import COUNTED_KINDS, SearchHit, content_hash, document_dict, in_batches, split_sql
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations_pg"
 _MIGRATION_RE = re.compile(r"^(\d+)_[\w-]+\.sql$")
@@ -72,13 +71,7 @@ class PostgresStore:
     def add_many(self, docs: Iterable[Document], *, pipeline_version: str,
                  batch_size: int = 50) -> Iterator[tuple[Document, bool]]:
         """Store `docs`, one transaction per `batch_size`; yield (doc, added) once committed."""
-        if batch_size < 1:
-            raise ValueError("batch_size must be at least 1")
-        it = iter(docs)
-        while batch := list(islice(it, batch_size)):
-            with self._conn.transaction():
-                results = [(doc, self._insert(doc, pipeline_version)) for doc in batch]
-            yield from results
+        return in_batches(docs, batch_size, self._conn.transaction, lambda doc: self._insert(doc, pipeline_version))
 
     def _insert(self, doc: Document, pipeline_version: str) -> bool:
         data = doc.to_dict(with_text=False)
@@ -115,14 +108,14 @@ class PostgresStore:
 
     def get(self, digest: str) -> dict[str, Any] | None:
         row = self._conn.execute("SELECT hash, text, annotations FROM documents WHERE hash = %s", (digest,)).fetchone()
-        return _document_dict(row) if row else None
+        return document_dict(row) if row else None
 
     def iter_documents(self) -> Iterator[dict[str, Any]]:
         last = 0
         while rows := self._conn.execute("SELECT id, hash, text, annotations FROM documents WHERE id > %s"
                                          " ORDER BY id LIMIT %s", (last, _PAGE)).fetchall():
             last = rows[-1]["id"]
-            yield from (_document_dict(r) for r in rows)
+            yield from (document_dict(r) for r in rows)
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
         """Documents matching every word (in any clitic form) and phrase of `query`, best first."""
@@ -181,14 +174,6 @@ def migrate(conn, folder: Path = MIGRATIONS) -> int:
             conn.execute("INSERT INTO rasid_schema (version) VALUES (%s)", (int(found.group(1)),))
     row = conn.execute("SELECT max(version) AS v FROM rasid_schema").fetchone()
     return row["v"] or 0
-
-
-def _document_dict(row: dict) -> dict[str, Any]:
-    data = json.loads(row["annotations"])
-    doc = data["doc"]
-    head = {k: doc[k] for k in ("id", "path") if k in doc}
-    data["doc"] = {**head, "text": row["text"], **doc, "hash": row["hash"]}
-    return data
 
 
 def _safe(url: str) -> str:

@@ -90,12 +90,12 @@ def marked_snippet(text: str, query: Query, width: int = 80) -> tuple[str, list[
     else:
         start, end = 0, _cut_end(text, 0, min(len(text), width))
     inside = [h for h in hits if start <= h[0] and h[1] <= end]
-    out, spans, pos = ["…"] if start > 0 else [], [], start
-    length = len(out[0]) if out else 0
+    out = ["…"] if start > 0 else []
+    spans, length = [], len(out)
     for piece_start, piece_end, is_hit in _pieces_of(start, end, inside):
         piece = _SPACE_RE.sub(" ", text[piece_start:piece_end])
-        if not out or length == 0:
-            piece = piece.lstrip() if not is_hit else piece
+        if length == 0 and not is_hit:
+            piece = piece.lstrip()
         if is_hit:
             spans.append((length, length + len(piece)))
         out.append(piece)

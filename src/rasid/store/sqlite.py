@@ -215,13 +215,8 @@ class Store:
         Lazy: nothing is stored until the result is iterated. A crash loses at most the
         open batch; the documents of committed batches are complete, index included.
         """
-        if batch_size < 1:
-            raise ValueError("batch_size must be at least 1")
-        it = iter(docs)
-        while batch := list(islice(it, batch_size)):
-            with transaction(self._conn):
-                results = [(doc, self._insert(doc, pipeline_version)) for doc in batch]
-            yield from results
+        return in_batches(docs, batch_size, lambda: transaction(self._conn),
+                          lambda doc: self._insert(doc, pipeline_version))
 
     def _insert(self, doc: Document, pipeline_version: str) -> bool:
         digest = content_hash(doc.text)
@@ -279,7 +274,7 @@ class Store:
         """One stored document as its OUTPUT.md object (with text and hash), or None."""
         row = self._read_connection().execute(
             "SELECT hash, text, annotations FROM documents WHERE hash = ?", (digest,)).fetchone()
-        return _document_dict(row) if row else None
+        return document_dict(row) if row else None
 
     def iter_documents(self) -> Iterator[dict[str, Any]]:
         """Every stored document as its OUTPUT.md object, in insertion order, page by page."""
@@ -291,7 +286,7 @@ class Store:
             if not rows:
                 return
             last = rows[-1]["id"]
-            yield from (_document_dict(r) for r in rows)
+            yield from (document_dict(r) for r in rows)
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
         """Documents matching every word (in any clitic form) and phrase of `query`."""
@@ -352,8 +347,22 @@ class Store:
         return problems
 
 
-def _document_dict(row: sqlite3.Row) -> dict[str, Any]:
-    """The stored annotations with the text put back and the hash added to `doc`."""
+def in_batches(docs: Iterable[Document], batch_size: int, transaction_of,
+               insert) -> Iterator[tuple[Document, bool]]:
+    """`add_many` of any backend: `insert(doc)` for each, one `transaction_of()` per batch,
+    (doc, added) yielded once its batch is committed; lazy, nothing stored until iterated."""
+    if batch_size < 1:
+        raise ValueError("batch_size must be at least 1")
+    it = iter(docs)
+    while batch := list(islice(it, batch_size)):
+        with transaction_of():
+            results = [(doc, insert(doc)) for doc in batch]
+        yield from results
+
+
+def document_dict(row) -> dict[str, Any]:
+    """The stored annotations with the text put back and the hash added to `doc` (a row of
+    either backend: `annotations`, `text`, `hash`)."""
     data = json.loads(row["annotations"])
     doc = data["doc"]
     head = {k: doc[k] for k in ("id", "path") if k in doc}
