@@ -126,7 +126,12 @@ def test_cli_analyze_is_idempotent_and_search_finds_clitic_forms(capsys, tmp_pat
 
 
 def test_cli_analyze_summary_shows_metadata_and_boilerplate(capsys, tmp_path):
+    """A line per event and claim by default (issue 18: what a person wants first); every
+    quantity, date, mention and boilerplate region one flag away."""
     code, out, _ = run_cli(capsys, "analyze", EXAMPLE_FILES[1], "--db", tmp_path / "s.db", "--summary")
+    assert code == 0
+    assert "2021-03-09" in out and "claim" in out and "USD" in out and "cookie" not in out
+    code, out, _ = run_cli(capsys, "analyze", EXAMPLE_FILES[1], "--db", tmp_path / "v.db", "--summary", "--verbose")
     assert code == 0
     assert "2021-03-09" in out and "boilerplate" in out and "cookie" in out
 

@@ -71,7 +71,10 @@ def _add_extract_commands(sub) -> None:
                                    "text: re-running is a no-op, an interrupted run can simply be run again.")
     add_input_args(p)
     add_db_arg(p)
-    p.add_argument("--summary", action="store_true", help="print what was found in each new document")
+    p.add_argument("--summary", action="store_true",
+                   help="print each new document's events and claims, a line each (with their amounts and source)")
+    p.add_argument("--verbose", action="store_true",
+                   help="with --summary: every quantity, date, mention and boilerplate region too")
     p.add_argument("--scheduler", metavar="tcp://HOST:PORT",
                    help="run the pipeline on the workers of this Dask cluster (this process stores)")
     p.add_argument("--no-progress", action="store_true", help="no progress bar even on a terminal")
@@ -197,7 +200,7 @@ def cmd_analyze(args) -> int:
             else:
                 progress.advance(added)
                 if added and args.summary:
-                    progress.print(lambda console: print_document_summary(item, console))
+                    progress.print(lambda console: print_document_summary(item, console, args.verbose))
 
         report = analyze(args.inputs, store, published=args.published,
                          max_bytes=int(args.max_doc_mb * 2**20), stdin=sys.stdin.buffer, on_item=on_item,

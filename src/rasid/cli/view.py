@@ -59,29 +59,38 @@ class RunProgress:
         render(self.out)
 
 
-def print_document_summary(doc: Document, console: Console) -> None:
-    """What was found in one document: metadata, counts per kind, each item with its evidence."""
+def print_document_summary(doc: Document, console: Console, verbose: bool = False) -> None:
+    """What was found in one document: a line of metadata and counts, then each event and claim
+    with its evidence, date, amounts and source; with `verbose`, every quantity, date, mention and
+    boilerplate region too."""
     console.rule(f"[bold]{doc.id}[/]", align="left")
-    console.print(f"title: {doc.title or '—'}", highlight=False, markup=False)
-    console.print(f"published: {doc.published or '—'} ({doc.meta.get('published_from', 'unknown')})"
-                  f" · outlet: {doc.outlet or '—'} · author: {doc.author or '—'}", highlight=False, markup=False)
+    console.print(f"{doc.title or '—'} · {doc.published or '—'} · {doc.outlet or '—'}", highlight=False, markup=False)
     counts = {"paragraphs": len(doc.paragraphs), "sentences": len(doc.sentences), "tokens": len(doc.tokens),
               "boilerplate": len(doc.boilerplate), "mentions": len(doc.mentions),
               "entities": len(doc.entities), "quantities": len(doc.quantities), "times": len(doc.times),
               "events": len(doc.events), "claims": len(doc.claims)}
-    console.print(" · ".join(f"{k} {v}" for k, v in counts.items()), style="dim", highlight=False)
+    shown = counts if verbose else {k: counts[k] for k in ("events", "claims", "quantities", "entities")}
+    console.print(" · ".join(f"{k} {v}" for k, v in shown.items()), style="dim", highlight=False)
+    if verbose:
+        _details(doc, console)
+    for e in doc.events:
+        _item(console, doc, "event", e.trigger.start, e.trigger.end,
+              f"{e.type} {e.date or ''}{_casualties(e)} · {_source(e.source)}")
+    quantities = {q.id: q for q in doc.quantities}
+    for c in doc.claims:
+        amounts = "".join(f" {describe_quantity(quantities[q])}" for q in c.quantities if q in quantities)
+        _item(console, doc, "claim", c.evidence.start, c.evidence.end,
+              f"{c.channel}/{c.role}{amounts} {c.polarity} · {_source(c.source)}")
+
+
+def _details(doc: Document, console: Console) -> None:
+    """The verbose part of a summary: quantities, dates, mentions and boilerplate regions."""
     for q in doc.quantities:
         _item(console, doc, "quantity", q.start, q.end, describe_quantity(q))
     for t in doc.times:
         _item(console, doc, "time", t.start, t.end, f"{t.value} ({t.precision})")
     for m in doc.mentions:
         _item(console, doc, m.type, m.start, m.end, m.entity or "")
-    for e in doc.events:
-        _item(console, doc, "event", e.trigger.start, e.trigger.end,
-              f"{e.type} {e.date or ''}{_casualties(e)} · {_source(e.source)}")
-    for c in doc.claims:
-        _item(console, doc, "claim", c.evidence.start, c.evidence.end,
-              f"{c.channel}/{c.role} {c.polarity} · {_source(c.source)}")
     for r in doc.boilerplate:
         _item(console, doc, "boilerplate", r.start, r.end, r.kind)
 
