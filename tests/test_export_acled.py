@@ -56,5 +56,32 @@ def test_export_acled_types_and_dates():
     assert acled_type("territory_change", [army], [isis]) == ("Battles", "Government regains territory")
     assert acled_type("territory_change", [isis], []) == ("Battles", "Non-state actor overtakes territory")
     assert acled_type("kidnapping", [isis], []) == ("Violence against civilians", "Abduction/forced disappearance")
-    assert date_columns("2020-12") == ("2020-12-15", "3") and date_columns("2020") == ("", "")
+    assert date_columns("2020-12") == ("2020-12-15", "3")
+    # ACLED dates every event: a year-only or undated one takes the first report's date (month precision)
+    assert date_columns("2020", "2020-05-02") == ("2020-05-02", "3")
+    assert date_columns(None, "2021-03") == ("2021-03-15", "3")
+    assert date_columns("2014", "2020-05-02") == ("2014-07-01", "3")  # reported years later: mid-year
     assert date_columns(None) == ("", "")
+
+
+def test_export_acled_every_event_of_the_dev_reports_is_dated(tmp_path):
+    """Issue 18: ACLED codes a date for every event; the dev reports' events without one take
+    their first report's date (they all carry a publication date). Loads in pandas as dates."""
+    import csv
+
+    from conftest import SHARED
+    from rasid.batch import analyze
+    from rasid.store import open_store
+    from rasid.store.corpus import corpus_index
+    dev = SHARED / "corpus" / "dev.jsonl"
+    if not dev.is_file():
+        pytest.skip("../shared/corpus/dev.jsonl is not here")
+    out = io.StringIO()
+    with open_store(tmp_path / "dev.db") as store:
+        analyze([str(dev)], store)
+        assert write(corpus_index(store), out) > 50
+    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert all(r["event_date"] and r["time_precision"] in ("1", "2", "3") for r in rows)
+    assert any("date: from the report" in r["notes"] for r in rows)
+    pandas = pytest.importorskip("pandas")
+    assert pandas.to_datetime(pandas.read_csv(io.StringIO(out.getvalue()))["event_date"]).notna().all()

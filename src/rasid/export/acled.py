@@ -1,8 +1,10 @@
 """ACLED-style CSV of events: one row per corpus event (not per report), coded as ACLED codes.
 
 - event_date: ISO date; a month-only date is coded to the 15th with time_precision 3, as
-  ACLED does; a year-only or undated event has no event_date (its year is in the notes).
-- time_precision: 1 the day is known, 3 only the month.
+  ACLED does. ACLED dates every event: one the text dates only to its year, or not at all, takes
+  the first report's date (the event was told by then) with time_precision 3, its year in the
+  notes, and `date: from the report` there.
+- time_precision: 1 the day is known, 3 only the month (or the report's date stands in).
 - event_type / sub_event_type: from acled_types.tsv (an ambush on soldiers is a battle, an
   attack on civilians violence against civilians).
 - actor1: the first actor, actor2 the first target (English names where known).
@@ -52,10 +54,21 @@ def acled_type(event_type: str, actors: list[dict], targets: list[dict]) -> tupl
     return "Strategic developments", "Other"
 
 
-def date_columns(date: str | None) -> tuple[str, str]:
-    if not date or len(date) < 7:
-        return "", ""
-    return (date, "1") if len(date) == 10 else (f"{date[:7]}-15", "3")
+def date_columns(date: str | None, reported: str | None = None) -> tuple[str, str]:
+    """(event_date, time_precision) of an event dated `date`, first reported on `reported`."""
+    if date and len(date) >= 7:
+        return (date, "1") if len(date) == 10 else (f"{date[:7]}-15", "3")
+    if reported and len(reported) >= 7 and (not date or reported.startswith(date)):
+        return (reported if len(reported) == 10 else f"{reported[:7]}-15"), "3"
+    if date:  # a year the reports do not fall in: its middle
+        return f"{date[:4]}-07-01", "3"
+    return "", ""
+
+
+def first_reported(cluster: dict) -> str | None:
+    """The earliest publication date of the cluster's reports (None when none is dated)."""
+    return min((r["report"]["published"] for r in cluster.get("reports", []) if r["report"].get("published")),
+               default=None)
 
 
 def geo_precision(place: dict | None) -> str:
@@ -72,7 +85,7 @@ def row(cluster: dict, view, flags: list[dict]) -> dict[str, Any]:
     place = next((p for p in map(view.entity, cluster["locations"]) if p and p.get("lat") is not None),
                  next((p for p in map(view.entity, cluster["locations"]) if p), None))
     event_type, sub = acled_type(cluster["type"], actors, targets)
-    date, precision = date_columns(cluster["date"])
+    date, precision = date_columns(cluster["date"], first_reported(cluster))
     return {"event_date": date, "time_precision": precision, "event_type": event_type, "sub_event_type": sub,
             "actor1": label(actors[0], True) if actors else "", "actor2": label(targets[0], True) if targets else "",
             "location": label(place, True), "latitude": _coord(place, "lat"), "longitude": _coord(place, "lon"),
@@ -90,6 +103,8 @@ def notes(cluster: dict, flags: list[dict]) -> str:
     parts = [f"rasid {cluster['type']}"]
     if cluster["date"] and len(cluster["date"]) == 4:
         parts.append(f"year {cluster['date']}")
+    if not cluster["date"] or len(cluster["date"]) == 4:
+        parts.append("date: from the report")
     for field in ("killed", "injured"):
         if cluster["figures"][field]:
             parts.append(f"{field}: {figures_text(cluster['figures'][field])}")
