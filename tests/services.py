@@ -31,7 +31,7 @@ def _as_postgres(args: list[str]) -> list[str]:
     return ["runuser", "-u", "postgres", "--", *args] if os.geteuid() == 0 else args
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
@@ -44,7 +44,7 @@ def postgres_url():
     if initdb is None or pg_ctl is None:
         pytest.skip("PostgreSQL is not installed (apt-get install postgresql; .ci/run does)")
     folder = Path(tempfile.mkdtemp(prefix="rasid-pg-"))
-    data, sockets, port = folder / "data", folder / "run", _free_port()
+    data, sockets, port = folder / "data", folder / "run", free_port()
     sockets.mkdir()
     if os.geteuid() == 0:
         shutil.chown(folder, "postgres")
@@ -69,7 +69,7 @@ def dask_cluster():
     dask = Path(sys.executable).parent / "dask"
     if not dask.exists():
         pytest.skip("dask is not installed in this environment")
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
     address = f"tcp://127.0.0.1:{port}"
     scheduler = subprocess.Popen([str(dask), "scheduler", "--host", "127.0.0.1", "--port", str(port),

@@ -48,42 +48,48 @@ def test_distributed_keeps_input_order_and_input_errors_in_place(dask_cluster):
     assert all(isinstance(x, InputError) or x.quantities for x in out)
 
 
-def test_distributed_a_killed_worker_loses_and_doubles_nothing(dask_cluster, tmp_path):
-    """A third worker joins, takes batches and is SIGKILLed while it holds some: the scheduler
-    runs them again on the others, and every report comes back once, in order."""
+def test_distributed_a_killed_worker_loses_and_doubles_nothing(tmp_path):
+    """A cluster of its own: a scheduler and one worker, which takes the batches; mid-run a second
+    worker joins and the first is SIGKILLed while it runs a batch (the only worker, one thread,
+    work in flight): the scheduler runs that batch again on the second, and every report comes
+    back once, in input order, and is stored once."""
     import subprocess
     import sys
 
     from distributed import Client
-    address, _ = dask_cluster
-    victim = subprocess.Popen([str(Path(sys.executable).parent / "dask"), "worker", address, "--nthreads", "1",
-                               "--no-dashboard", "--no-nanny", "--name", "victim"],
-                              env={**os.environ, "OMP_NUM_THREADS": "1"}, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL)
-    texts = [f"وقال مسؤول في اليوم {k} إن تنظيم داعش يجني {k + 2} ملايين دولار من بيع النفط في دير الزور."
-             for k in range(60)]
+    dask = str(Path(sys.executable).parent / "dask")
+    from services import free_port
+    port = free_port()
+    address = f"tcp://127.0.0.1:{port}"
+    quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
+    worker = lambda name: subprocess.Popen([dask, "worker", address, "--nthreads", "1", "--no-dashboard",  # noqa: E731
+                                            "--no-nanny", "--name", name],
+                                           env={**os.environ, "OMP_NUM_THREADS": "1"}, **quiet)
+    processes = [subprocess.Popen([dask, "scheduler", "--host", "127.0.0.1", "--port", str(port), "--no-dashboard"],
+                                  **quiet)]
+    sentence = "وقال مسؤول في اليوم {k} إن تنظيم داعش يجني {m} ملايين دولار من بيع النفط في دير الزور. "
+    texts = ["".join(sentence.format(k=k, m=m) for m in range(30)) for k in range(30)]  # tasks that last
     items = [Document(text=t, id=f"r{k}") for k, t in enumerate(texts)]
     try:
-        with Client(address, timeout="30s") as watcher:
-            watcher.wait_for_workers(3, timeout=120)
-            held = None
+        processes.append(worker("victim"))
+        with Client(address, timeout="60s") as watcher:
+            watcher.wait_for_workers(1, timeout=120)
             out = []
             for doc in run_on_dask(items, address, batch=2):
                 out.append(doc)
-                if held is None:
-                    workers = watcher.scheduler_info()["workers"]
-                    name = next(a for a, w in workers.items() if w.get("name") == "victim")
-                    held = len(watcher.processing().get(name, ()))
-                    os.kill(victim.pid, signal.SIGKILL)
+                if len(out) == 1:
+                    processes.append(worker("rescuer"))
+                    watcher.wait_for_workers(2, timeout=120)
+                    os.kill(processes[1].pid, signal.SIGKILL)
     finally:
-        victim.kill()
-        victim.wait(timeout=30)
-    assert held >= 1  # it was holding batches when it died: those ran again elsewhere
-    assert [d.id for d in out] == [d.id for d in items]
+        for process in processes:
+            process.kill()
+            process.wait(timeout=30)
+    assert [d.id for d in out] == [d.id for d in items] and all(d.quantities for d in out)
     with open_store(tmp_path / "s.db") as store:
         added = [a for _, a in store.add_many(out, pipeline_version="t")]
         again = [a for _, a in store.add_many(out, pipeline_version="t")]
-        assert sum(added) == store.count() == len(set(texts)) == 60 and not any(again)
+        assert sum(added) == store.count() == len(set(texts)) == 30 and not any(again)
 
 
 def test_distributed_an_unreachable_scheduler_is_a_clear_error():
