@@ -13,22 +13,23 @@ $(BIN)/python:
 
 # Reinstall whenever the project metadata or the pinned versions change.
 $(STAMP): $(BIN)/python pyproject.toml setup.py constraints.txt src/rasid/ner/_kernels.c
+	@echo "setting up $(VENV) (pinned dependencies, the compiled kernels, the desk's web assets)…"
 	@# hf: transformers and torch (a CPU build, from the local wheel) for the optional
 	@# `--ner-model` backend, so that its tests (a tiny model made by the test) run too.
-	$(BIN)/pip install --quiet -c constraints.txt -e ".[test,hf]"
+	@$(BIN)/pip install --quiet -c constraints.txt -e ".[test,hf]"
 	@# The FtM export needs followthemoney, whose PyICU compiles against libicu; without it
 	@# `rasid export --format ftm` says so and its tests skip, everything else works.
-	-$(BIN)/pip install --quiet -c constraints.txt -e ".[test,hf,ftm]" \
+	-@$(BIN)/pip install --quiet -c constraints.txt -e ".[test,hf,ftm]" \
 		|| echo "note: followthemoney could not be installed (needs libicu-dev, pkg-config, g++): FtM export disabled"
 	@# The desk's map, network and font: pinned npm packages (web/assets.tsv), when npm is here.
-	$(BIN)/python tools/vendor_web.py --shared ../shared
+	@$(BIN)/python tools/vendor_web.py --shared ../shared
 	touch $(STAMP)
 
 setup: $(STAMP)
 
 demo: $(STAMP)
-	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
-	$(BIN)/rasid analyze examples --db $(DEMO_DB) --summary
+	@rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	$(BIN)/rasid analyze examples --db $(DEMO_DB) --summary --no-progress
 	@echo "the analyst's desk over it: $(BIN)/rasid serve --db $(DEMO_DB)   (then open http://127.0.0.1:8000/)"
 
 test: $(STAMP) browser

@@ -10,6 +10,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from rasid.document import Document
 
 _EVIDENCE_CHARS = 90
+_SHORT_EVIDENCE = 32  # characters of evidence on a summary line
+_SOURCE_WORDS = 3     # words of a source's name on a summary line
 
 
 class RunProgress:
@@ -73,14 +75,16 @@ def print_document_summary(doc: Document, console: Console, verbose: bool = Fals
     console.print(" · ".join(f"{k} {v}" for k, v in shown.items()), style="dim", highlight=False)
     if verbose:
         _details(doc, console)
+    show = _item if verbose else _line
     for e in doc.events:
-        _item(console, doc, "event", e.trigger.start, e.trigger.end,
-              f"{e.type} {e.date or ''}{_casualties(e)} · {_source(e.source)}")
+        show(console, doc, "event", e.trigger.start, e.trigger.end,
+             f"{e.type} {e.date or ''}{_casualties(e)} · {_source(e.source, verbose)}")
     quantities = {q.id: q for q in doc.quantities}
     for c in doc.claims:
         amounts = "".join(f" {describe_quantity(quantities[q])}" for q in c.quantities if q in quantities)
-        _item(console, doc, "claim", c.evidence.start, c.evidence.end,
-              f"{c.channel}/{c.role}{amounts} {c.polarity} · {_source(c.source)}")
+        polarity = "" if c.polarity == "affirmed" and not verbose else f" {c.polarity}"
+        show(console, doc, "claim", c.evidence.start, c.evidence.end,
+             f"{c.channel}/{c.role}{amounts}{polarity} · {_source(c.source, verbose)}")
 
 
 def _details(doc: Document, console: Console) -> None:
@@ -125,15 +129,28 @@ def _interval(v: dict) -> str:
     return f"{_num(v['low'])}–{_num(v['high'])}"
 
 
-def _source(source) -> str:
+def _source(source, whole: bool = True) -> str:
+    """`kind: who` (`, hedged`); unless `whole`, who in its first few words."""
     if source is None:
         return "no source"
     hedged = ", hedged" if source.hedged else ""
-    return f"{source.kind}: {source.text or '—'}{hedged}"
+    who = source.text or "—"
+    if not whole and len(who.split()) > _SOURCE_WORDS:
+        who = " ".join(who.split()[:_SOURCE_WORDS]) + "…"
+    return f"{source.kind}: {who}{hedged}"
 
 
 def _num(value) -> str:
     return "?" if value is None else f"{value:,}"
+
+
+def _line(console: Console, doc: Document, label: str, start: int, end: int, detail: str) -> None:
+    """An item in a line a person reads at a glance: the words, what they are, who said so."""
+    text = doc.text[start:end].replace("\n", " ")
+    if len(text) > _SHORT_EVIDENCE:
+        text = text[:_SHORT_EVIDENCE] + "…"
+    console.print(f"  {label:<5} {text} → {detail}", highlight=False, markup=False, overflow="ellipsis",
+                  no_wrap=True)
 
 
 def _item(console: Console, doc: Document, label: str, start: int, end: int, detail: str) -> None:
