@@ -30,7 +30,9 @@ setup: $(STAMP)
 demo: $(STAMP)
 	@rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(BIN)/rasid analyze examples --db $(DEMO_DB) --summary --no-progress
-	@echo "the analyst's desk over it: $(BIN)/rasid serve --db $(DEMO_DB)   (then open http://127.0.0.1:8000/)"
+	@echo "next:  $(BIN)/rasid show examples/03_ambush.txt    a report, every item"
+	@echo "       $(BIN)/rasid serve --db $(DEMO_DB)    the desk: http://127.0.0.1:8000/"
+	@echo "       $(BIN)/rasid export --db $(DEMO_DB) --format acled   (ftm, geojson…)"
 
 test: $(STAMP) browser
 	$(BIN)/python -m pytest

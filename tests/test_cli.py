@@ -136,6 +136,18 @@ def test_cli_analyze_summary_shows_metadata_and_boilerplate(capsys, tmp_path):
     assert "2021-03-09" in out and "boilerplate" in out and "cookie" in out
 
 
+def test_cli_analyze_summary_ends_with_the_corpus(capsys, tmp_path):
+    """After the reports, what the store holds across them: counts, the most reported actors
+    (the group all the examples are about first) and channels, corroboration, contradictions."""
+    code, out, _ = run_cli(capsys, "analyze", *EXAMPLE_FILES, "--db", tmp_path / "c.db", "--summary")
+    corpus = out[out.index("across the reports"):].splitlines()
+    assert code == 0 and corpus[1].startswith(f"{len(EXAMPLE_FILES)} reports")
+    actors = next(line for line in corpus if line.startswith("actors"))
+    assert actors.split()[1] == "داعش"
+    assert any(line.startswith("channels") and "cash" in line for line in corpus)
+    assert {line.split()[0] for line in corpus[2:]} == {"actors", "channels", "corroborated", "contradicted"}
+
+
 def test_cli_store_commands_explain_a_missing_store(capsys, tmp_path):
     code, _, err = run_cli(capsys, "stats", "--db", tmp_path / "none.db")
     assert code == 2 and "no such store" in err

@@ -36,6 +36,13 @@ def test_metadata_outlet_and_dateline_byline():
         "أخبار الآن", "ريف الحسكة – سوريا ( خاص )", None, None)
 
 
+def test_metadata_separators_are_not_words_of_prose():
+    """A byline of outlet, dateline and date runs to fifteen tokens with its `|`, `–` and brackets;
+    only its ten words count, so it stays a header line."""
+    h = read_header(["أخبار الآن | ريف الحسكة – سوريا ( خاص ) | الخميس ٥ كانون الثاني ٢٠٢٣", BODY])
+    assert (h.outlet, h.published, h.extra.get("dateline")) == ("أخبار الآن", "2023-01-05", "ريف الحسكة – سوريا ( خاص )")
+
+
 def test_metadata_unknown_outlet_before_a_dateline():
     h = read_header(["منبر الشرق | ريف حمص – سوريا ( خاص )", BODY])
     assert h.outlet == "منبر الشرق"

@@ -190,7 +190,7 @@ def _json_text(doc, with_text: bool, indent: int | None) -> str:
 
 def cmd_analyze(args) -> int:
     from rasid.batch import analyze
-    from rasid.cli.view import RunProgress, print_document_summary
+    from rasid.cli.view import RunProgress, print_corpus_summary, print_document_summary
     from rasid.store import open_store
 
     with open_store(args.db) as store, RunProgress(enabled=not args.no_progress) as progress:
@@ -208,6 +208,8 @@ def cmd_analyze(args) -> int:
                          scheduler=args.scheduler)
     print(f"{report.added} added, {report.already_stored} already stored, {len(report.errors)} failed"
           f" — store: {args.db}", file=sys.stderr)
+    if args.summary:
+        print_corpus_summary(Path(args.db), progress.out)
     return 0 if report.ok else 1
 
 

@@ -5,6 +5,7 @@ import sys
 from collections.abc import Callable
 
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from rasid.document import Document
@@ -65,14 +66,16 @@ def print_document_summary(doc: Document, console: Console, verbose: bool = Fals
     """What was found in one document: a line of metadata and counts, then each event and claim
     with its evidence, date, amounts and source; with `verbose`, every quantity, date, mention and
     boilerplate region too."""
-    console.rule(f"[bold]{doc.id}[/]", align="left")
-    console.print(f"{doc.title or '—'} · {doc.published or '—'} · {doc.outlet or '—'}", highlight=False, markup=False)
     counts = {"paragraphs": len(doc.paragraphs), "sentences": len(doc.sentences), "tokens": len(doc.tokens),
               "boilerplate": len(doc.boilerplate), "mentions": len(doc.mentions),
               "entities": len(doc.entities), "quantities": len(doc.quantities), "times": len(doc.times),
               "events": len(doc.events), "claims": len(doc.claims)}
-    shown = counts if verbose else {k: counts[k] for k in ("events", "claims", "quantities", "entities")}
-    console.print(" · ".join(f"{k} {v}" for k, v in shown.items()), style="dim", highlight=False)
+    about = " · ".join(escape(part) for part in (doc.published or "no date", doc.outlet or "outlet unknown"))
+    console.rule(f"[bold]{escape(doc.id)}[/] · {about} · {len(doc.events)} events · {len(doc.claims)} claims",
+                 align="left")
+    console.print(doc.title or "(no title)", highlight=False, markup=False, overflow="ellipsis", no_wrap=True)
+    if verbose:
+        console.print(" · ".join(f"{k} {v}" for k, v in counts.items()), style="dim", highlight=False)
     if verbose:
         _details(doc, console)
     show = _item if verbose else _line
@@ -169,3 +172,51 @@ def print_stats(stats: dict) -> None:
                 print(f"  {k:<28} {v}")
         else:
             print(f"{key:<30} {value}")
+
+
+_CORPUS_TOP = 5  # actors, channels, corroborated and contradicted claims in the corpus summary
+
+
+def print_corpus_summary(db, console: Console) -> None:
+    """What the store holds across reports, a line each: counts, the most reported actors and
+    channels, claims told by more than one independent source, and contradictions."""
+    from rasid.serve.desk import ClusterFilter, Page, reading
+
+    with reading(db) as desk:
+        overview = desk.overview()
+        corroborated = desk.claims(Page(_CORPUS_TOP), ClusterFilter(min_sources=2), sort="sources")
+        contradictions = desk.contradictions(Page(_CORPUS_TOP))
+    corpus = overview["corpus"]
+    console.rule("[bold]across the reports[/]", align="left")
+    if not corpus:
+        console.print("the corpus passes have not run over this store", style="dim")
+        return
+    console.print(f"{overview['documents']} reports · {corpus['events']} events · {corpus['claims']} claims · "
+                  f"{corpus['entities']} entities (each merged across reports)",
+                  highlight=False, markup=False)
+    actors = " · ".join(f"{a['entity']['name']} {a['reports']}" for a in overview["top_actors"][:_CORPUS_TOP])
+    channels = " · ".join(f"{c['channel']} {c['claims']}" for c in overview["top_channels"][:_CORPUS_TOP])
+    _labelled(console, "actors", f"{actors or '—'}  (reports)")
+    _labelled(console, "channels", f"{channels or '—'}  (claims)")
+    told = [f"{c['channel']}/{c['role']} {_cluster_actor(c)}: {c['independent_sources']} sources"
+            for c in corroborated["items"]]
+    _labelled(console, "corroborated", " · ".join(told) or "no claim is told by two independent sources")
+    disputed = [f"{r['kind']} {r['field']}: " + " vs ".join(_side(s) for s in r["sides"])
+                for r in contradictions["items"]]
+    _labelled(console, "contradicted", " · ".join(disputed) or "no report contradicts another")
+
+
+def _labelled(console: Console, label: str, text: str) -> None:
+    console.print(f"{label:<13}{text}", highlight=False, markup=False, overflow="ellipsis", no_wrap=True)
+
+
+def _cluster_actor(cluster: dict) -> str:
+    entity = cluster.get("entities", {}).get(cluster.get("actor") or "")
+    return entity["name"] if entity else "(no group named)"
+
+
+def _side(side: dict) -> str:
+    low, high = side.get("low"), side.get("high")
+    if low is None and high is None:
+        return str(side.get("value", "?"))
+    return _num(low) if low == high else f"{_num(low)}–{_num(high)}"

@@ -430,7 +430,7 @@ def _event(view: View, ctx: Context, c: Candidate, number: int) -> Event:
         id=f"v{number}", type=c.type, trigger=Segment(start, end),
         evidence=Segment(*view.chars(ctx.lo, ctx.hi)),
         date=time.value if time else None, date_precision=time.precision if time else None,
-        location=ctx.location(end), actors=ctx.actors(start), targets=ctx.targets(end),
+        location=ctx.location(end), actors=(actors := ctx.actors(start)), targets=ctx.targets(end, actors),
         killed=hurt.killed, injured=hurt.injured,
         quantities=sorted(set(hurt.quantities) | set(ctx.counts(c.start, c.end)), key=_qnum),
         source=ctx.attribution.source_at(start))

@@ -28,6 +28,7 @@ LAUNCH_BEFORE = 4   # words before a fighting noun where the verb that carries i
 _COMMAS = (",", "،")  # a comma as the reading folds it, and as written
 _SUBJECT_WORDS = 6  # words of a speaker between a verb of announcing and the day it was told
 ACHIEVED_BEFORE = 8  # words before a verbal noun of taking ground where a word of achievement stands
+REPORTER_KINDS = frozenset({"media", "group_media", "ngo", "think_tank"})  # actor kinds that only tell of violence
 
 
 @dataclass
@@ -142,7 +143,7 @@ class Context:
 
     def actors(self, pos: int) -> list[str]:
         """The group that claims the act (`أعلن التنظيم مسؤوليته عن`), else the last one named before it."""
-        groups = self._groups
+        groups = [g for g in self._groups if g[2] not in self._reporters]
         claim = self._claim_of_responsibility
         if claim is not None:
             start = self.view.doc.tokens[claim].start
@@ -160,9 +161,17 @@ class Context:
         """Where the sentence's claim of responsibility stands (read once for all its events)."""
         return next((k for k in range(self.lo, self.hi) if claims_responsibility(self.view, k)), None)
 
-    def targets(self, pos: int) -> list[str]:
-        found = [m.entity for m in self.view.mentions(*self._chars(), ("ORG",)) if m.start >= pos and m.entity]
+    def targets(self, pos: int, actors: list[str] = ()) -> list[str]:
+        """The first organisation named after the trigger that is neither an actor nor a reporter."""
+        found = [m.entity for m in self.view.mentions(*self._chars(), ("ORG",))
+                 if m.start >= pos and m.entity and m.entity not in actors and m.entity not in self._reporters]
         return found[:1]
+
+    @cached_property
+    def _reporters(self) -> frozenset[str]:
+        """Entities that report or study violence (outlets, NGOs, think tanks): never its parties,
+        however close to the trigger they are named (`قتل 5، بحسب المرصد`)."""
+        return frozenset(e.id for e in self.view.doc.entities if e.kind in REPORTER_KINDS)
 
     def _chars(self) -> tuple[int, int]:
         return self.view.chars(self.lo, self.hi)

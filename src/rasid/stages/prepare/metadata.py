@@ -116,5 +116,6 @@ def _is_dateline(part: str) -> bool:
 
 
 def _is_prose(line: str) -> bool:
-    words = len(line.split())
+    """Long, or a sentence; separators (`|`, `–`, brackets) are not words."""
+    words = sum(1 for token in line.split() if re.search(r"\w", token))
     return words >= _BODY_WORDS or (line.endswith((".", "،")) and words > 3)
