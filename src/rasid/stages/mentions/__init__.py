@@ -9,6 +9,7 @@ Boilerplate is not skipped: page furniture names things too (podcast titles, out
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from functools import lru_cache
 
@@ -33,11 +34,25 @@ def find_mentions(doc: Document, tagger: NerTagger | None = None) -> Document:
     tagger = tagger or load_tagger()
     known, rules = known_spans(doc), rule_spans(doc)
     model = trim_common_nouns(doc, drop_units(doc, model_spans(doc, tagger, forced=known + rules)))
-    spans = merge_spans(known, rules, model)
+    spans = outside_boilerplate(doc, merge_spans(known, rules, model))
     doc.mentions = [Mention(f"m{i}", s.start, s.end, doc.text[s.start:s.end], s.type)
                     for i, s in enumerate(spans, 1)]
     doc.meta["ner_model"] = model_label(tagger)
     return doc
+
+
+def outside_boilerplate(doc: Document, spans: list[Span]) -> list[Span]:
+    """The spans that touch no boilerplate region: page furniture (a cookie banner, a read-also
+    line, a podcast promo) stays in the text for its offsets but is not the report."""
+    regions = sorted((r.start, r.end) for r in doc.boilerplate)
+    starts = [start for start, _ in regions]
+    reach = list(itertools.accumulate((end for _, end in regions), max))  # furthest end so far
+    kept = []
+    for span in spans:
+        k = bisect.bisect_left(starts, span.end) - 1  # the last region that starts before the span ends
+        if k < 0 or reach[k] <= span.start:
+            kept.append(span)
+    return kept
 
 
 def model_label(tagger) -> str:
