@@ -94,3 +94,36 @@ def test_show_inputs_reads_files_and_reports_bad_ones(tmp_path, capsys):
     assert status == 1
     assert "الاشتباكات" in out.getvalue()
     assert "missing.txt" in capsys.readouterr().err
+
+
+def _report_lines() -> list[str]:
+    """Every non-empty line of the examples and of the seed and dev reports here."""
+    import json
+
+    from conftest import EXAMPLES, SEEDS_JSONL, SHARED
+    texts = [p.read_text(encoding="utf-8") for p in sorted(EXAMPLES.glob("*.txt"))]
+    for path in (SEEDS_JSONL, SHARED / "corpus" / "dev.jsonl"):
+        if path.is_file():
+            texts += [json.loads(line)["text"] for line in path.open(encoding="utf-8") if line.strip()]
+    return [line for text in texts for line in text.splitlines() if line.strip()]
+
+
+def test_show_reordering_agrees_with_python_bidi():
+    """Our UAX #9 reordering is python-bidi's (the Rust unicode-bidi crate) on every report line,
+    but for the two rules a terminal needs and python-bidi leaves to a renderer: brackets and
+    guillemets mirrored in right-to-left runs (L4) and combining marks kept after their letter."""
+    import unicodedata
+
+    import bidi  # a test dependency (pyproject: test)
+    mirrors = str.maketrans({c: "|" for c in "()[]{}<>«»‹›"})
+
+    def without_terminal_rules(line: str) -> str:
+        return "".join(c for c in line if not unicodedata.combining(c)).translate(mirrors)
+
+    lines = _report_lines() + ["سعر البرميل 45.5 دولار (نحو 3,000 ليرة) في 2020/05/01",
+                               "قال: “ISIS earns $1m a day” – المصدر", "abc (داعش) def", "العدد -5 و+7%"]
+    differ = [line for line in lines
+              if without_terminal_rules(visual(line, shape=False)[0]) != without_terminal_rules(bidi.get_display(line))]
+    assert len(lines) > 50 and differ == []
+    # and the two rules do apply: python-bidi leaves «» unmirrored, we mirror them
+    assert bidi.get_display("«داعش»") == "»شعاد«" and visual("«داعش»", shape=False)[0] == "«شعاد»"
