@@ -38,6 +38,27 @@ def test_distributed_run_stores_what_the_local_run_stores(dask_cluster, tmp_path
         assert analyze([str(EXAMPLES)], store, scheduler=address).already_stored == 5
 
 
+def test_distributed_ingest_into_postgres_is_the_local_run(dask_cluster, postgres_url, tmp_path):
+    """The team's set-up: the shared corpus and the examples read on the cluster's workers into a
+    shared PostgreSQL store hold the same documents, annotations and corpus (clusters, entities,
+    contradictions, shared text) as a local run into SQLite."""
+    from conftest import SHARED
+    from test_store_backends import corpus_digest, schema_url
+
+    address, _ = dask_cluster
+    inputs = [str(EXAMPLES)] + ([str(SHARED / "corpus")] if (SHARED / "corpus").is_dir() else [])
+    url = schema_url(postgres_url)
+    with open_store(tmp_path / "local.db") as store:
+        local = analyze(inputs, store)
+        local_corpus = corpus_digest(store)
+    with open_store(url) as store:
+        remote = analyze(inputs, store, scheduler=address)
+        remote_corpus = corpus_digest(store)
+    assert remote.ok and remote.added == local.added >= 5
+    assert stored(url) == stored(tmp_path / "local.db")
+    assert remote_corpus == local_corpus and local_corpus["events"] and local_corpus["claims"]
+
+
 def test_distributed_keeps_input_order_and_input_errors_in_place(dask_cluster):
     address, _ = dask_cluster
     items = [Document(text=f"قال مسؤول إن التنظيم يجني {k} ملايين دولار من النفط.", id=f"d{k}") for k in range(9)]

@@ -1,6 +1,6 @@
-"""The store's document layer on both backends (SQLite and a real PostgreSQL server, started by
-tests/services.py): the same answers to the same reports — ingest, idempotent re-ingest,
-search with clitics and phrases, documents back as stored, stats."""
+"""The store on both backends (SQLite and a real PostgreSQL server, started by tests/services.py):
+the same answers to the same reports — ingest, idempotent re-ingest, search with clitics and
+phrases, documents back as stored, stats, syndication, the corpus layer, exports, migrations."""
 from __future__ import annotations
 
 import uuid
@@ -8,8 +8,8 @@ import uuid
 import pytest
 
 import rasid
-from rasid.store import open_store
-from rasid.store.postgres import PostgresStore, _safe, is_postgres_url
+from rasid.store import is_postgres_url, open_store
+from rasid.store.postgres import PostgresStore, _safe
 
 REPORTS = [
     ("قال مسؤول عراقي إن تنظيم داعش يجني نحو مليون دولار يوميا من بيع النفط في دير الزور.", "2021-03-10"),
@@ -18,18 +18,22 @@ REPORTS = [
 ]
 
 
+def schema_url(url: str) -> str:
+    """A URL of `url`'s database whose tables live in a new schema of their own."""
+    import psycopg
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(url, autocommit=True) as admin:
+        admin.execute(f"CREATE SCHEMA {schema}")
+    return f"{url}?options=-csearch_path%3D{schema}"
+
+
 @pytest.fixture(params=["sqlite", "postgres"])
 def store(request, tmp_path):
     if request.param == "sqlite":
         with open_store(tmp_path / "s.db") as s:
             yield s
         return
-    url = request.getfixturevalue("postgres_url")
-    import psycopg
-    schema = f"t_{uuid.uuid4().hex[:12]}"  # each test its own schema: nothing carries over
-    with psycopg.connect(url, autocommit=True) as admin:
-        admin.execute(f"CREATE SCHEMA {schema}")
-    with PostgresStore(f"{url}?options=-csearch_path%3D{schema}") as s:
+    with open_store(schema_url(request.getfixturevalue("postgres_url"))) as s:  # nothing carries over
         yield s
 
 
@@ -78,3 +82,91 @@ def test_backends_postgres_urls_and_messages():
     assert _safe("postgresql://ana:secret@db.local/rasid") == "postgresql://ana:***@db.local/rasid"
     with pytest.raises(rasid.errors.RasidError, match="cannot open store postgresql://u:\\*\\*\\*@127.0.0.1:1/x"):
         PostgresStore("postgresql://u:pw@127.0.0.1:1/x")
+
+
+# --- syndication, the corpus layer and exports: the same on both ------------------------------
+
+SYNDICATED = ("أعلنت وزارة الدفاع أن قواتها صادرت شحنة أسلحة كانت في طريقها إلى مقاتلي داعش قرب الحدود،"
+              " وأن الشحنة ضمت عشرات البنادق وصناديق ذخيرة.")
+
+
+def corpus_reports():
+    """Two outlets telling the same seizure in the same words, and two telling one attack with
+    different dead: syndication, corroboration and a contradiction."""
+    texts = [
+        (f"{SYNDICATED}\n\nوقال مسؤول إن التنظيم يجني نحو مليون دولار شهريا من الإتاوات.", "2021-03-10", "أ"),
+        (f"{SYNDICATED}\n\nوأضاف المصدر أن التحقيقات مستمرة.", "2021-03-10", "ب"),
+        ("قتل 12 جنديا في هجوم شنه تنظيم داعش على حاجز للجيش في دير الزور يوم الثلاثاء.", "2021-03-10", "ج"),
+        ("وقالت مصادر محلية إن 20 جنديا قتلوا في هجوم لتنظيم داعش على حاجز للجيش في دير الزور يوم الثلاثاء.",
+         "2021-03-10", "هـ"),
+        *REPORTS_WITH_OUTLETS,
+    ]
+    return [rasid.extract(text, published=published, outlet=outlet, id=f"r{i}")
+            for i, (text, published, outlet) in enumerate(texts)]
+
+
+REPORTS_WITH_OUTLETS = [(text, published, "د") for text, published in REPORTS]
+
+
+def corpus_digest(store) -> dict:
+    """What the corpus layer holds, by content: clusters with their mentions, entities,
+    contradictions, and the reports that share text."""
+    from rasid.store.corpus import corpus_index, corpus_stats
+    index = corpus_index(store)
+    return {
+        "events": {c["id"]: sorted((r["report"]["hash"], r["local"]) for r in c["reports"])
+                   for c in index.event_clusters()},
+        "claims": {c["id"]: (c["independent_sources"], sorted((r["report"]["hash"], r["local"]) for r in c["reports"]))
+                   for c in index.claim_clusters()},
+        "entities": sorted(e["id"] for e in index.entities()),
+        "contradictions": sorted(r["id"] for r in index.contradictions()),
+        "shared": sorted((t.first, t.second, t.passages) for t in store.shared_texts()),
+        "stats": corpus_stats(store),
+    }
+
+
+@pytest.fixture
+def sqlite_and_postgres(tmp_path, postgres_url):
+    with open_store(tmp_path / "s.db") as lite, open_store(schema_url(postgres_url)) as pg:
+        yield lite, pg
+
+
+def test_backends_build_the_same_corpus(sqlite_and_postgres):
+    from rasid.store.corpus import rebuild_corpus, update_corpus
+    digests = []
+    for store in sqlite_and_postgres:
+        store_reports = corpus_reports()
+        assert all(added for _, added in store.add_many(store_reports, pipeline_version="t"))
+        assert update_corpus(store) == len(store_reports) and update_corpus(store) == 0  # nothing new: nothing read
+        digests.append(corpus_digest(store))
+        assert rebuild_corpus(store) == len(store_reports) and corpus_digest(store) == digests[-1]  # same ids again
+    lite, pg = digests
+    assert lite == pg
+    assert lite["shared"] and lite["contradictions"] and lite["events"] and lite["claims"]
+
+
+@pytest.mark.parametrize("fmt", ["acled", "ftm", "geojson", "claims"])
+def test_backends_export_alike(sqlite_and_postgres, fmt):
+    import io
+
+    from rasid.export import exporter
+    from rasid.store.corpus import corpus_index, update_corpus
+    out = []
+    for store in sqlite_and_postgres:
+        list(store.add_many(corpus_reports(), pipeline_version="t"))
+        update_corpus(store)
+        text = io.StringIO()
+        assert exporter(fmt)(corpus_index(store), text) > 0
+        out.append(text.getvalue())
+    assert out[0] == out[1] and len(out[0]) > 100
+
+
+def test_backends_postgres_migrates_once(postgres_url):
+    from rasid.store.postgres import MIGRATIONS
+    url = schema_url(postgres_url)
+    latest = len(list(MIGRATIONS.glob("*.sql")))
+    with open_store(url) as first:
+        assert first.schema_version == latest >= 3
+        first.add(docs()[0], pipeline_version="t")
+    with open_store(url) as again:  # opening again applies nothing and loses nothing
+        assert again.schema_version == latest and again.count() == 1 and again.integrity() == []

@@ -66,7 +66,7 @@ def _add_extract_commands(sub) -> None:
     add_ner_model_arg(p)
     p.set_defaults(handler=cmd_extract)
 
-    p = sub.add_parser("analyze", help="extract from reports into a store (SQLite)",
+    p = sub.add_parser("analyze", help="extract from reports into a store (SQLite or PostgreSQL)",
                        description="Ingest reports into a store. Documents are keyed by a hash of their "
                                    "text: re-running is a no-op, an interrupted run can simply be run again.")
     add_input_args(p)
@@ -209,7 +209,7 @@ def cmd_analyze(args) -> int:
     print(f"{report.added} added, {report.already_stored} already stored, {len(report.errors)} failed"
           f" — store: {args.db}", file=sys.stderr)
     if args.summary:
-        print_corpus_summary(Path(args.db), progress.out)
+        print_corpus_summary(args.db, progress.out)
     return 0 if report.ok else 1
 
 
@@ -263,11 +263,12 @@ def cmd_serve(args) -> int:
     import uvicorn
 
     from rasid.serve import Settings, create_app
+    from rasid.store import is_postgres_url
     from rasid.serve.app import LOCAL_HOSTS
     _require_db(args.db)
     hosts = tuple(dict.fromkeys([*LOCAL_HOSTS, *([args.host] if args.host not in ("0.0.0.0", "::") else []),
                                  *args.allowed_host]))
-    settings = Settings(db=Path(args.db), allowed_hosts=hosts, allow_writes=args.allow_writes,
+    settings = Settings(db=args.db if is_postgres_url(args.db) else Path(args.db), allowed_hosts=hosts, allow_writes=args.allow_writes,
                         token=args.token or os.environ.get("RASID_TOKEN"), cors_origins=tuple(args.cors))
     print(f"rasid: serving {args.db} on http://{args.host}:{args.port}/ "
           f"({'writes need the token' if args.allow_writes else 'read-only'}; Ctrl-C stops)", file=sys.stderr)
@@ -295,9 +296,11 @@ def cmd_tag(args) -> int:
     return 0
 
 
-def _require_db(path: str) -> None:
-    if not Path(path).is_file():
-        raise RasidError(f"{path}: no such store (create one with `rasid analyze INPUT --db {path}`)")
+def _require_db(db: str) -> None:
+    """A SQLite store must exist already (a PostgreSQL URL is checked when it is opened)."""
+    from rasid.store import is_postgres_url
+    if not is_postgres_url(db) and not Path(db).is_file():
+        raise RasidError(f"{db}: no such store (create one with `rasid analyze INPUT --db {db}`)")
 
 
 if __name__ == "__main__":

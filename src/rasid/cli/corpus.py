@@ -32,8 +32,8 @@ def register(subparsers) -> None:
 
 
 def _open(db: str):
-    from rasid.store import open_store
-    if not Path(db).is_file():
+    from rasid.store import is_postgres_url, open_store
+    if not is_postgres_url(db) and not Path(db).is_file():
         raise RasidError(f"{db}: no such store (create one with `rasid analyze INPUT --db {db}`)")
     return open_store(db)
 

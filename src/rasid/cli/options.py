@@ -27,7 +27,9 @@ def add_ner_model_arg(p: argparse.ArgumentParser) -> None:
 
 
 def add_db_arg(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--db", default=DEFAULT_DB, help=f"the store file (default: {DEFAULT_DB})")
+    p.add_argument("--db", default=DEFAULT_DB, metavar="FILE|URL",
+                   help=f"the store: a SQLite file (default: {DEFAULT_DB}) or a shared PostgreSQL database, "
+                        "postgresql://USER@HOST/DBNAME")
 
 
 def iso_date(value: str) -> str:

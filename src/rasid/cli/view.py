@@ -216,7 +216,10 @@ def _cluster_actor(cluster: dict) -> str:
 
 
 def _side(side: dict) -> str:
-    low, high = side.get("low"), side.get("high")
-    if low is None and high is None:
-        return str(side.get("value", "?"))
-    return _num(low) if low == high else f"{_num(low)}–{_num(high)}"
+    """One side of a contradiction: a figure (`≥ 30`, `40`, `30–40`) or a polarity, with its source."""
+    if "polarity" in side:
+        said = side["polarity"]
+    else:
+        said = _interval({"low": side.get("low"), "high": side.get("high")})
+    source = (side.get("statement") or {}).get("source") or {}
+    return f"{said} ({source['kind']})" if source.get("kind") else said

@@ -11,7 +11,6 @@ validated (422), page sizes capped.
 from __future__ import annotations
 
 import hmac
-import sqlite3
 import tempfile
 import threading
 from collections.abc import Iterator
@@ -32,6 +31,7 @@ from starlette.staticfiles import StaticFiles
 from rasid.errors import RasidError
 from rasid.serve.desk import DEFAULT_PAGE, MAX_OFFSET, MAX_PAGE, SORTS, ClusterFilter, Desk, Page, reading
 from rasid.serve.pages import pages
+from rasid.store.dialect import database_errors
 
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "[::1]", "::1")
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
@@ -45,7 +45,7 @@ _MAX_BODY = 6 * 2**20  # bytes of a POST body, refused before it is read
 
 @dataclass(frozen=True)
 class Settings:
-    db: Path
+    db: Path | str  # a SQLite file, or a postgresql:// URL
     allowed_hosts: tuple[str, ...] = LOCAL_HOSTS
     allow_writes: bool = False
     token: str | None = None
@@ -314,6 +314,6 @@ def _store_report(settings: Settings, report: NewReport) -> dict[str, Any]:
         added = store.add(doc, pipeline_version=PIPELINE_VERSION)
         try:
             update_corpus(store)
-        except sqlite3.DatabaseError as e:
+        except database_errors() as e:
             raise RasidError(f"the report was stored but the corpus layer could not be updated: {e}") from e
     return {"id": content_hash(doc.text), "added": added, "events": len(doc.events), "claims": len(doc.claims)}

@@ -1,15 +1,14 @@
 """What the analyst's desk reads from a store: documents, entities, event and claim clusters,
 search, timelines, the actor network and an overview — plain dicts, ready to be sent as JSON.
 
-`Desk(conn)` works over one read-only SQLite connection (rasid.store.sqlite.connect with
-`read_only=True`); nothing here writes. Every list is sorted stably (ties broken by insertion
+`Desk(conn)` works over one read-only connection: SQLite (rasid.store.sqlite.connect with
+`read_only=True`) or PostgreSQL (rasid.store.dialect.connect_postgres); nothing here writes. Every list is sorted stably (ties broken by insertion
 order) and paged by `Page` (offset and a capped limit). SQL takes bound parameters only: no
 value from a request is ever formatted into a statement.
 """
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -21,6 +20,8 @@ from typing import Any
 from rasid.corpus import clusters as cl
 from rasid.corpus.timeline import by_channel
 from rasid.store.corpus import CorpusIndex
+from rasid.store import is_postgres_url
+from rasid.store.dialect import Connection, best_matches, connect_postgres, contains, match_condition
 from rasid.store.search import marked_snippet, parse_query
 from rasid.store.sqlite import COUNTED_KINDS, connect
 
@@ -72,9 +73,13 @@ class ClusterFilter:
 
 
 @contextmanager
-def reading(db: Path) -> Iterator[Desk]:
-    """A desk over a read-only connection of its own to the store at `db`, closed after use."""
-    conn = connect(db, read_only=True, any_thread=True)  # opened by a dependency, used by the handler
+def reading(db: Path | str) -> Iterator[Desk]:
+    """A desk over a read-only connection of its own to the store at `db` (a SQLite file or a
+    postgresql:// URL), closed after use."""
+    if is_postgres_url(db):
+        conn = connect_postgres(str(db), read_only=True)
+    else:
+        conn = connect(db, read_only=True, any_thread=True)  # opened by a dependency, used by the handler
     try:
         yield Desk(conn)
     finally:
@@ -82,7 +87,7 @@ def reading(db: Path) -> Iterator[Desk]:
 
 
 class Desk:
-    def __init__(self, conn: sqlite3.Connection):
+    def __init__(self, conn: Connection):
         self.conn = conn
         self.corpus = CorpusIndex(conn)
 
@@ -102,11 +107,11 @@ class Desk:
             where.append("d.published <= ?")
             args.append(published_to + "~")  # a prefix date (2021-02) takes in its days
         if query:
-            expression = parse_query(query).match_expression()
-            if expression is None:
+            matching = match_condition(self.conn, parse_query(query))
+            if matching is None:
                 return page.of([])
-            where.append("d.id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)")
-            args.append(expression)
+            where.append(matching[0])
+            args.extend(matching[1])
         clause = f" WHERE {' AND '.join(where)}" if where else ""
         total = self.conn.execute(f"SELECT count(*) FROM documents AS d{clause}", args).fetchone()[0]
         rows = self.conn.execute(
@@ -175,7 +180,8 @@ class Desk:
         if query and query.strip():
             found = [e["id"] for e in self.corpus.find_entities(query)]
             like = [r[0] for r in self.conn.execute(
-                "SELECT id FROM corpus_entities WHERE merged_into IS NULL AND instr(name, ?) > 0", (query.strip(),))]
+                f"SELECT id FROM corpus_entities WHERE merged_into IS NULL AND {contains(self.conn, 'name')}",
+                (query.strip(),))]
             ids = list(dict.fromkeys(found + like))
             if not ids:
                 return page.of([])
@@ -290,21 +296,16 @@ class Desk:
         """Reports matching every word (any clitic form) and phrase, best first, each with a
         snippet and the character spans of the matches in it."""
         parsed = parse_query(query)
-        expression = parsed.match_expression()
-        if expression is None:
+        matching = match_condition(self.conn, parsed)
+        if matching is None:
             return page.of([])
-        total = self.conn.execute("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?",
-                                  (expression,)).fetchone()[0]
-        rows = self.conn.execute(
-            "SELECT d.hash, d.doc_id, d.title, d.published, d.outlet, d.text, m.rank FROM"
-            " (SELECT rowid, rank FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rank, rowid"
-            "  LIMIT ? OFFSET ?) AS m JOIN documents AS d ON d.id = m.rowid ORDER BY m.rank, d.id",
-            (expression, page.limit, page.offset)).fetchall()
+        total = self.conn.execute(f"SELECT count(*) FROM documents AS d WHERE {matching[0]}", matching[1]).fetchone()[0]
+        rows = best_matches(self.conn, parsed, page.limit, page.offset)
         items = []
         for r in rows:
             text, spans = marked_snippet(r["text"], parsed)
             items.append({"id": r["hash"], "doc_id": r["doc_id"], "title": r["title"], "published": r["published"],
-                          "outlet": r["outlet"], "score": -r["rank"], "snippet": text,
+                          "outlet": r["outlet"], "score": float(r["score"]), "snippet": text,
                           "highlights": [list(span) for span in spans]})
         return page.holding(items, total)
 

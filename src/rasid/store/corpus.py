@@ -22,7 +22,8 @@ from rasid.corpus import clusters as cl
 from rasid.corpus.resolve import query_keys
 from rasid.corpus.timeline import EVENTS, claim_row, event_row
 from rasid.corpus.update import add_document, shared_in_memory
-from rasid.store.sqlite import MIGRATIONS, split_sql, transaction
+from rasid.store.dialect import Connection, has_table, transaction
+from rasid.store.sqlite import MIGRATIONS, split_sql
 
 CORPUS_MIGRATION = MIGRATIONS / "003_corpus.sql"
 _BATCH = 50
@@ -33,16 +34,16 @@ def _dumps(data: Any) -> str:
 
 
 class CorpusIndex:
-    """The corpus tables of one connection: the `Index` of rasid.corpus.update plus readers."""
+    """The corpus tables of one connection (SQLite or PostgreSQL, rasid.store.dialect): the
+    `Index` of rasid.corpus.update plus readers."""
 
-    def __init__(self, conn: sqlite3.Connection):
+    def __init__(self, conn: Connection):
         self.conn = conn
         self._canon: dict[str, str] = {}
         self._entities: dict[str, dict] = {}
 
     def ready(self) -> bool:
-        return self.conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table'"
-                                 " AND name = 'corpus_reports'").fetchone() is not None
+        return has_table(self.conn, "corpus_reports")
 
     # reports
 
@@ -50,7 +51,7 @@ class CorpusIndex:
         return self.conn.execute("SELECT 1 FROM corpus_reports WHERE hash = ?", (digest,)).fetchone() is not None
 
     def add_report(self, report: dict, document: int | None) -> None:
-        self.conn.execute("INSERT OR IGNORE INTO corpus_reports (hash, document, data) VALUES (?, ?, ?)",
+        self.conn.execute("INSERT INTO corpus_reports (hash, document, data) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
                           (report["hash"], document, _dumps(report)))
 
     def report(self, digest: str) -> dict | None:
@@ -93,20 +94,22 @@ class CorpusIndex:
         if not keys:
             return []
         rows = self.conn.execute(
-            "SELECT DISTINCT e.id FROM corpus_entity_keys AS k JOIN corpus_entities AS e ON e.id = k.entity"
+            "SELECT DISTINCT e.id, e.rowid FROM corpus_entity_keys AS k JOIN corpus_entities AS e ON e.id = k.entity"
             f" WHERE k.key IN ({','.join('?' * len(keys))}) ORDER BY e.rowid", keys).fetchall()
         found = [self.entity(r[0]) for r in rows]
         return list({e["id"]: e for e in found if e}.values())
 
     def next_seq(self) -> int:
-        return self.conn.execute("SELECT coalesce(max(rowid), 0) + 1 FROM corpus_entities").fetchone()[0]
+        """The number the next entity gets: one more than those stored (entities are never deleted;
+        a merged one keeps its row), whatever an upsert cost a PostgreSQL sequence."""
+        return self.conn.execute("SELECT count(*) + 1 FROM corpus_entities").fetchone()[0]
 
     def put_entity(self, record: dict, keys: list[str]) -> None:
         self.conn.execute(
             "INSERT INTO corpus_entities (id, type, kb, name, data) VALUES (?, ?, ?, ?, ?)"
             " ON CONFLICT (id) DO UPDATE SET kb = excluded.kb, name = excluded.name, data = excluded.data",
             (record["id"], record["type"], record.get("kb"), record["name"], _dumps(record)))
-        self.conn.executemany("INSERT OR IGNORE INTO corpus_entity_keys (key, entity) VALUES (?, ?)",
+        self.conn.executemany("INSERT INTO corpus_entity_keys (key, entity) VALUES (?, ?) ON CONFLICT DO NOTHING",
                               [(k, record["id"]) for k in dict.fromkeys(keys)])
         self._entities[record["id"]] = dict(record)
 
@@ -115,8 +118,8 @@ class CorpusIndex:
         c = self.conn
         c.execute("UPDATE corpus_entities SET merged_into = ? WHERE id = ? OR merged_into = ?", (keep, drop, drop))
         for table, cols in (("corpus_entity_keys", "key"), ("corpus_participants", "kind, report, local, channel")):
-            c.execute(f"INSERT OR IGNORE INTO {table} (entity, {cols}) SELECT ?, {cols} FROM {table}"
-                      " WHERE entity = ?", (keep, drop))
+            c.execute(f"INSERT INTO {table} (entity, {cols}) SELECT ?, {cols} FROM {table}"
+                      " WHERE entity = ? ON CONFLICT DO NOTHING", (keep, drop))
             c.execute(f"DELETE FROM {table} WHERE entity = ?", (drop,))
         c.execute("UPDATE corpus_entity_links SET entity = ? WHERE entity = ?", (keep, drop))
         self._canon.clear()
@@ -134,8 +137,9 @@ class CorpusIndex:
             self._write_claim_cluster(cluster)
 
     def link(self, report: str, local: str, entity_id: str, name: str) -> None:
-        self.conn.execute("INSERT OR REPLACE INTO corpus_entity_links (report, local, entity, name)"
-                          " VALUES (?, ?, ?, ?)", (report, local, entity_id, name))
+        self.conn.execute("INSERT INTO corpus_entity_links (report, local, entity, name) VALUES (?, ?, ?, ?)"
+                          " ON CONFLICT (report, local) DO UPDATE SET entity = excluded.entity, name = excluded.name",
+                          (report, local, entity_id, name))
 
     def entities(self) -> Iterator[dict]:
         """Every corpus entity (merged ones left out), in the order they were first seen."""
@@ -177,12 +181,14 @@ class CorpusIndex:
 
     def _put_mention(self, kind: str, cluster: str, rec: dict, entities: set, channel: str) -> None:
         report = rec["report"]["hash"]
-        self.conn.execute(f"INSERT OR REPLACE INTO corpus_{kind}_mentions"
-                          " (report, local, cluster, origin, independent, data) VALUES (?, ?, ?, ?, ?, ?)",
+        self.conn.execute(f"INSERT INTO corpus_{kind}_mentions"
+                          " (report, local, cluster, origin, independent, data) VALUES (?, ?, ?, ?, ?, ?)"
+                          " ON CONFLICT (report, local) DO UPDATE SET cluster = excluded.cluster,"
+                          " origin = excluded.origin, independent = excluded.independent, data = excluded.data",
                           (report, rec["local"], cluster, rec["origin"], int(rec.get("independent", True)),
                            _dumps(rec)))
-        self.conn.executemany("INSERT OR IGNORE INTO corpus_participants (entity, kind, report, local, channel)"
-                              " VALUES (?, ?, ?, ?, ?)",
+        self.conn.executemany("INSERT INTO corpus_participants (entity, kind, report, local, channel)"
+                              " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                               [(self.canonical(e), kind, report, rec["local"], channel) for e in entities if e])
 
     def event_clusters(self) -> Iterator[dict]:
@@ -238,7 +244,7 @@ class CorpusIndex:
     # contradictions
 
     def put_contradiction(self, record: dict) -> None:
-        self.conn.execute("INSERT OR IGNORE INTO corpus_contradictions (id, kind, data) VALUES (?, ?, ?)",
+        self.conn.execute("INSERT INTO corpus_contradictions (id, kind, data) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
                           (record["id"], record["kind"], _dumps(record)))
 
     def contradictions(self) -> Iterator[dict]:
@@ -284,7 +290,7 @@ def _neighbours(date: str) -> list[str]:
 
 # --- the store -------------------------------------------------------------------------
 
-def _writer(store) -> sqlite3.Connection:
+def _writer(store) -> Connection:
     """The store's one writing connection (the corpus tables are written in its transactions)."""
     return store.writer
 
@@ -323,10 +329,10 @@ def corpus_stats(store) -> dict[str, int]:
         "entities": one("SELECT count(*) FROM corpus_entities WHERE merged_into IS NULL"),
         "events": one("SELECT count(*) FROM corpus_event_clusters"),
         "events_in_several_reports": one("SELECT count(*) FROM (SELECT cluster FROM corpus_event_mentions"
-                                         " GROUP BY cluster HAVING count(DISTINCT report) > 1)"),
+                                         " GROUP BY cluster HAVING count(DISTINCT report) > 1) AS several"),
         "claims": one("SELECT count(*) FROM corpus_claim_clusters"),
         "claims_in_several_reports": one("SELECT count(*) FROM (SELECT cluster FROM corpus_claim_mentions"
-                                         " GROUP BY cluster HAVING count(DISTINCT report) > 1)"),
+                                         " GROUP BY cluster HAVING count(DISTINCT report) > 1) AS several"),
         "contradictions": one("SELECT count(*) FROM corpus_contradictions"),
     }
 
@@ -339,15 +345,15 @@ def rebuild_corpus(store) -> int:
     return update_corpus(store)
 
 
-def _stored(row: sqlite3.Row) -> dict[str, Any]:
+def _stored(row) -> dict[str, Any]:
     data = json.loads(row[3])
     data["doc"] = {**data["doc"], "text": row[2], "hash": row[1]}
     return data
 
 
-def _shared_spans(conn: sqlite3.Connection, document: int) -> list[tuple[int, int, str]]:
+def _shared_spans(conn: Connection, document: int) -> list[tuple[int, int, str]]:
     """Paragraphs of `document` re-published from an earlier stored document (that one's hash)."""
-    if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'shared_passages'").fetchone() is None:
+    if not has_table(conn, "shared_passages"):
         return []
     rows = conn.execute(
         'SELECT pb.start, pb."end", da.hash FROM passages AS pb'

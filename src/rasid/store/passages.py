@@ -8,11 +8,11 @@ large the store is.
 from __future__ import annotations
 
 import json
-import sqlite3
 from dataclasses import dataclass
 
 from rasid.corpus.syndication import Passage, matches, passages, to_blob
 from rasid.document import Document, Region
+from rasid.store.dialect import Connection
 from rasid.text.segment import paragraphs
 
 
@@ -27,7 +27,7 @@ class SharedText:
     similarity: float     # the highest paragraph similarity
 
 
-def index_passages(conn: sqlite3.Connection, document: int, doc: Document) -> int:
+def index_passages(conn: Connection, document: int, doc: Document) -> int:
     """Store the passages of a new document and link them to earlier ones; the link count."""
     links = 0
     for passage in passages(doc):
@@ -35,16 +35,16 @@ def index_passages(conn: sqlite3.Connection, document: int, doc: Document) -> in
                            " RETURNING id", (document, passage.start, passage.end,
                                              to_blob(passage.signature))).fetchone()[0]
         found = matches(passage, _candidates(conn, passage, document))
-        conn.executemany("INSERT OR IGNORE INTO shared_passages (passage_a, passage_b, similarity)"
-                         " VALUES (?, ?, ?)", [(cid, pid, sim) for cid, sim in found])
-        conn.executemany("INSERT OR IGNORE INTO passage_bands (band, hash, passage) VALUES (?, ?, ?)",
+        conn.executemany("INSERT INTO shared_passages (passage_a, passage_b, similarity)"
+                         " VALUES (?, ?, ?) ON CONFLICT DO NOTHING", [(cid, pid, sim) for cid, sim in found])
+        conn.executemany("INSERT INTO passage_bands (band, hash, passage) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
                          [(b, h, pid) for b, h in enumerate(passage.bands())])
         links += len(found)
     conn.execute("INSERT INTO passages_indexed (document) VALUES (?)", (document,))
     return links
 
 
-def _candidates(conn: sqlite3.Connection, passage: Passage, document: int) -> list[tuple[int, bytes]]:
+def _candidates(conn: Connection, passage: Passage, document: int) -> list[tuple[int, bytes]]:
     keys = list(enumerate(passage.bands()))
     values = ", ".join("(?, ?)" for _ in keys)
     sql = ("SELECT DISTINCT p.id, p.signature FROM passage_bands AS b JOIN passages AS p ON p.id = b.passage"
@@ -52,7 +52,7 @@ def _candidates(conn: sqlite3.Connection, passage: Passage, document: int) -> li
     return conn.execute(sql, [x for key in keys for x in key] + [document]).fetchall()
 
 
-def backfill(conn: sqlite3.Connection) -> int:
+def backfill(conn: Connection) -> int:
     """Passages for documents stored before syndication existed; how many were indexed."""
     rows = conn.execute("SELECT id, text, annotations FROM documents WHERE id NOT IN"
                         " (SELECT document FROM passages_indexed) ORDER BY id").fetchall()
@@ -67,7 +67,7 @@ def _stored_document(text: str, annotations: str) -> Document:
     return Document(text=text, paragraphs=paragraphs(text), boilerplate=regions)
 
 
-def shared_texts(conn: sqlite3.Connection, min_passages: int = 1) -> list[SharedText]:
+def shared_texts(conn: Connection, min_passages: int = 1) -> list[SharedText]:
     """Every pair of documents that share paragraphs, the most shared first."""
     rows = conn.execute(
         "SELECT da.hash, db.hash, da.doc_id, db.doc_id, count(*), max(s.similarity)"

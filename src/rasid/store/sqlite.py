@@ -16,7 +16,6 @@ import json
 import re
 import sqlite3
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from functools import partial
@@ -26,6 +25,7 @@ from typing import Any
 
 from rasid.document import ANNOTATION_KEYS, Document
 from rasid.errors import RasidError
+from rasid.store.dialect import best_matches, transaction
 from rasid.store.passages import SharedText, backfill, index_passages, shared_texts
 from rasid.store.search import index_text, parse_query, snippet
 
@@ -145,19 +145,6 @@ def split_sql(sql: str) -> Iterator[str]:
 
 def _strip_comments(sql: str) -> str:
     return re.sub(r"--[^\n]*|/\*.*?\*/", "", sql, flags=re.S).strip()
-
-
-@contextmanager
-def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    """BEGIN IMMEDIATE … COMMIT, or ROLLBACK when the block raises."""
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        yield conn
-    except BaseException:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")
 
 
 # --- the store -----------------------------------------------------------------------
@@ -290,17 +277,7 @@ class Store:
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
         """Documents matching every word (in any clitic form) and phrase of `query`."""
-        parsed = parse_query(query)
-        expression = parsed.match_expression()
-        if expression is None or limit < 1:
-            return []
-        rows = self._read_connection().execute(
-            "SELECT d.doc_id, d.title, d.published, d.text, d.hash, m.rank FROM"
-            " (SELECT rowid, rank FROM documents_fts WHERE documents_fts MATCH ?"
-            "  ORDER BY rank LIMIT ?) AS m JOIN documents AS d ON d.id = m.rowid"
-            " ORDER BY m.rank", (expression, limit)).fetchall()
-        return [SearchHit(r["doc_id"], r["title"], r["published"], snippet(r["text"], parsed),
-                          -r["rank"], r["hash"]) for r in rows]
+        return search_hits(self._read_connection(), query, limit)
 
     def stats(self) -> dict[str, Any]:
         """Counts for a dashboard: documents, outlets, dates, annotations, versions, size."""
@@ -358,6 +335,15 @@ def in_batches(docs: Iterable[Document], batch_size: int, transaction_of,
         with transaction_of():
             results = [(doc, insert(doc)) for doc in batch]
         yield from results
+
+
+def search_hits(conn, query: str, limit: int) -> list[SearchHit]:
+    """`search` of either backend: the best `limit` matches, each with a snippet."""
+    parsed = parse_query(query)
+    if not (parsed.words or parsed.phrases) or limit < 1:
+        return []
+    return [SearchHit(r["doc_id"], r["title"], r["published"], snippet(r["text"], parsed), float(r["score"]),
+                      r["hash"]) for r in best_matches(conn, parsed, limit)]
 
 
 def document_dict(row) -> dict[str, Any]:
