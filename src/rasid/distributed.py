@@ -37,7 +37,7 @@ def extract_batch(docs: list[Document], config=None) -> list[Document | InputErr
     out: list[Document | InputError] = []
     for doc in docs:
         try:
-            out.append(pipeline(doc))
+            out.append(pipeline(doc).without_analysis())  # what goes back is what the store writes
         except Exception as e:  # one document can never take the batch down (as rasid.workers words it)
             from rasid.workers import describe
             out.append(InputError(describe(doc), f"extraction failed ({type(e).__name__}: {e}); skipped"))

@@ -189,6 +189,13 @@ class Document:
     reading: Any = field(default=None, repr=False, compare=False)
     attribution: Any = field(default=None, repr=False, compare=False)
 
+    def without_analysis(self) -> "Document":
+        """The document less its stages' shared analysis, to send to another process: the reading
+        holds the lexicons' tables (tens of MB pickled) and nothing downstream reads it."""
+        self.reading = self.attribution = None
+        self.__dict__.pop("normalised", None)  # the cached folding: made again from the text on demand
+        return self
+
     @cached_property
     def normalised(self) -> Normalised:
         """The text folded for matching, with a map back to `text` offsets (computed once)."""

@@ -94,9 +94,7 @@ def _serve(conn: Connection, parent_end: Connection, parent: int, pipeline, fini
             return
         seq, doc = message
         result = _run_one(pipeline, doc, finish)
-        if isinstance(result, Document):
-            result.reading = result.attribution = None  # analysis for the stages, never written out
-        conn.send((seq, result))
+        conn.send((seq, result.without_analysis() if isinstance(result, Document) else result))
 
 
 def _exit_when_orphaned(parent: int) -> None:
