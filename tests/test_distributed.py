@@ -70,7 +70,8 @@ def test_distributed_a_batch_sends_back_only_what_is_stored():
     done = extract_batch([Document(text=text, published="2021-03-10")], None)
     assert done[0].claims and done[0].reading is None and done[0].attribution is None
     assert len(pickle.dumps(done)) < 200 * len(text.encode())
-    assert done[0].to_dict() == rasid.extract(text, published="2021-03-10").to_dict()
+    annotations = lambda doc: {k: v for k, v in doc.to_dict().items() if k != "doc"}  # noqa: E731
+    assert annotations(done[0]) == annotations(rasid.extract(text, published="2021-03-10"))
 
 
 def test_distributed_keeps_input_order_and_input_errors_in_place(dask_cluster):
