@@ -2,7 +2,7 @@
 
 Public API (nothing runs at import):
     rasid.extract(text, published=None) -> Document
-    rasid.open_store(path) -> Store
+    rasid.open_store(path_or_url) -> Store
 """
 from __future__ import annotations
 
@@ -22,10 +22,10 @@ def extract(text: str, published: str | None = None, **meta) -> "Document":
     return _extract(text, published=published, **meta)
 
 
-def open_store(path: str) -> "Store":
-    """Open (creating or migrating) a SQLite store."""
-    from rasid.store.sqlite import open_store as _open
-    return _open(path)
+def open_store(db: str):
+    """Open (creating or migrating) a store: a SQLite file, or a postgresql:// URL."""
+    from rasid.store import open_store as _open
+    return _open(db)
 
 
 def __getattr__(name: str):
