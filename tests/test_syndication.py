@@ -81,3 +81,21 @@ def test_syndication_seed_reports_001_and_002_share_text(tmp_path, seeds):
                       pipeline_version="t")
         pairs = [(s.first_id[:3], s.second_id[:3], s.passages) for s in store.shared_texts()]
     assert pairs == [("001", "002", 3)]
+
+
+def test_syndication_a_long_report_is_indexed_in_chunks(tmp_path):
+    """More paragraphs than one insert or one band look-up holds: every one is stored and found
+    again in the copy (a few statements per report, however long)."""
+    from rasid.document import Document
+    from rasid.text.segment import paragraphs
+
+    words = ["الموارد", "النفط", "التنظيم", "الحقل", "التجار", "الصهاريج", "الحواجز", "البادية", "الرسوم"]
+    body = "\n\n".join(" ".join(f"{words[(i + k) % len(words)]}{i}" for k in range(14)) for i in range(450))
+
+    def doc(text):
+        return Document(text=text, paragraphs=paragraphs(text))
+    with open_store(tmp_path / "long.db") as store:
+        store.add(doc(body), pipeline_version="t")
+        store.add(doc("مقدمة مختلفة تماما عن النص\n\n" + body), pipeline_version="t")
+        shared = store.shared_texts()
+    assert len(shared) == 1 and shared[0].passages == 450

@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from rasid.kb.names import Base, all_names, make_base, split_cell
 from rasid.resources.catalogue import read_tsv
-from rasid.text.normalise import fold
+from rasid.text.normalise import WORD_CACHE, fold
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +35,7 @@ def _actor(row: list[str]) -> Actor:
                  tuple(fold(d) for d in split_cell(designators)), parent or None)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=WORD_CACHE)
 def find_actors(text: str) -> tuple[Actor, ...]:
     """Actor records a name may refer to."""
     return actors().lookup(text)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Generic, Protocol, TypeVar
 
-from rasid.text.normalise import fold
+from rasid.text.normalise import WORD_CACHE, fold
 from rasid.text.tokens import stem_variants
 
 T = TypeVar("T")
@@ -29,13 +29,13 @@ class Named(Protocol):
     context: tuple[str, ...]
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORD_CACHE)
 def clean(text: str) -> str:
     """Folded text without surrounding punctuation (`#ديرالزور`, `"داعش"`), spaces collapsed."""
     return " ".join(_EDGE.sub("", fold(text)).split())
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORD_CACHE)
 def skeleton(text: str) -> str:
     """The loose key: folded, no spaces or hamza seats, `البو`/`ابو` alike, `اميركا` = `امريكا`."""
     words = [("ابو" + w[4:] if w.startswith("البو") else w) for w in clean(text).split()]
@@ -63,7 +63,7 @@ def name_keys(text: str) -> list[str]:
     return list(dict.fromkeys(" ".join([h, *rest]) for h in heads if h))
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORD_CACHE)
 def clitic_readings(word: str) -> tuple[str, ...]:
     """Readings of a folded word with و ف ب ل ك off but never the article: `بريف` → ريف, while
     `الشرقي` stays itself (a cue or designator noun heads a construct and takes no article)."""

@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from rasid.kb.names import Base, all_names, make_base, split_cell
 from rasid.resources.catalogue import read_tsv
-from rasid.text.normalise import fold
+from rasid.text.normalise import WORD_CACHE, fold
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +54,7 @@ def _place(row: list[str]) -> Place:
                  split_cell(same_as))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=WORD_CACHE)
 def find_places(text: str) -> tuple[Place, ...]:
     """Gazetteer records a place name may refer to (all readings of one spelling)."""
     return places().lookup(text)

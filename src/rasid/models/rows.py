@@ -2,14 +2,16 @@
 
 News repeats its words, so a model's per-word work (the NER tagger's first-layer projection,
 an evidence tagger's summed feature weights) is kept in one matrix, a row per key. The matrix
-grows by doubling up to `max_bytes`; when it is full it starts afresh, which costs one
-recomputation per key.
+grows by doubling up to `max_bytes` (and at most WORD_CACHE rows); when it is full it starts
+afresh, which costs one recomputation per key.
 """
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Sequence
 
 import numpy as np
+
+from rasid.text.normalise import WORD_CACHE
 
 _FIRST_ROWS = 4096
 
@@ -19,7 +21,7 @@ class RowCache:
 
     def __init__(self, width: int, max_bytes: int):
         self.width = width
-        self.capacity = max(1024, max_bytes // (4 * width))
+        self.capacity = max(1024, min(max_bytes // (4 * width), WORD_CACHE))
         self.matrix = np.empty((min(self.capacity, _FIRST_ROWS), width), np.float32)
         self.index: dict[Hashable, int] = {}
 

@@ -10,9 +10,10 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from rasid.ner.features import MAX_CHARS, SHAPES, char_sequence, norm_token, readings, shape
+from rasid.text.normalise import WORD_CACHE
 
 PAD, UNK = 0, 1
-_MEMO_LIMIT = 200_000
+_MEMO_LIMIT = WORD_CACHE
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from rasid.text.normalise import fold
+from rasid.text.normalise import WORD_CACHE, fold
 from rasid.text.tokens import stem_variants
 
 _DIGIT_RE = re.compile(r"[0-9]")
@@ -26,13 +26,13 @@ SHAPES = ("pad", "arabic", "arabic_clitic", "arabic_article", "latin_upper", "la
           "number", "punct", "quote", "other", "arabic_long")
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORD_CACHE)
 def norm_token(text: str) -> str:
     """The form embeddings are keyed by: folded, lower case, every digit as 0."""
     return _DIGIT_RE.sub("0", fold(text).lower())
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORD_CACHE)
 def readings(text: str) -> tuple[str, ...]:
     """Normalised readings of a token with leading clitics off, longest (the whole) first.
 
@@ -45,7 +45,7 @@ def readings(text: str) -> tuple[str, ...]:
     return tuple(stem_variants(whole))
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORD_CACHE)
 def clitic_readings(text: str) -> tuple[str, ...]:
     """The normalised token and its readings without conjunction/preposition, article kept.
 
@@ -63,7 +63,7 @@ def clitic_readings(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORD_CACHE)
 def shape(text: str) -> int:
     """Shape class id of a token (see SHAPES)."""
     if _ARABIC_WORD_RE.fullmatch(text):

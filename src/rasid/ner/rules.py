@@ -18,7 +18,7 @@ from rasid.document import Document, Token
 from rasid.ner.spans import Span, skip_letters
 from rasid.resources.catalogue import read_tsv
 from rasid.text.lexicon import PhraseTable
-from rasid.text.normalise import fold
+from rasid.text.normalise import WORD_CACHE, fold
 from rasid.text.tokens import stem_variants
 
 _OPEN, _CLOSE = frozenset("\"“«(['‘"), frozenset("\"”»)]'’")
@@ -72,7 +72,7 @@ def _is(token: Token, role: str) -> bool:
     return token.kind == "word" and role in _roles(token.text)
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=WORD_CACHE)
 def _roles(word: str) -> frozenset[str]:
     """Cue roles of a word, read with or without its leading clitics."""
     forms = stem_variants(fold(word))

@@ -28,28 +28,58 @@ class SharedText:
 
 
 def index_passages(conn: Connection, document: int, doc: Document) -> int:
-    """Store the passages of a new document and link them to earlier ones; the link count."""
-    links = 0
-    for passage in passages(doc):
-        pid = conn.execute('INSERT INTO passages (document, start, "end", signature) VALUES (?, ?, ?, ?)'
-                           " RETURNING id", (document, passage.start, passage.end,
-                                             to_blob(passage.signature))).fetchone()[0]
-        found = matches(passage, _candidates(conn, passage, document))
-        conn.executemany("INSERT INTO shared_passages (passage_a, passage_b, similarity)"
-                         " VALUES (?, ?, ?) ON CONFLICT DO NOTHING", [(cid, pid, sim) for cid, sim in found])
-        conn.executemany("INSERT INTO passage_bands (band, hash, passage) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-                         [(b, h, pid) for b, h in enumerate(passage.bands())])
-        links += len(found)
+    """Store the passages of a new document and link them to earlier ones; the link count.
+
+    A handful of statements per document, not per paragraph (each is a round trip to a
+    PostgreSQL server): the passages in one insert, their candidates in one look-up of band
+    hashes, the links and the bands in one batch each."""
+    found = passages(doc)
     conn.execute("INSERT INTO passages_indexed (document) VALUES (?)", (document,))
-    return links
+    if not found:
+        return 0
+    ids = _insert_passages(conn, document, found)
+    bands = {passage.start: list(enumerate(passage.bands())) for passage in found}
+    candidates = _candidates(conn, [key for keys in bands.values() for key in keys], document)
+    links = []
+    for passage in found:
+        keys = set(bands[passage.start])
+        near = {pid: blob for key, pid, blob in candidates if key in keys}
+        links += [(cid, ids[passage.start], sim) for cid, sim in matches(passage, near.items())]
+    conn.executemany("INSERT INTO shared_passages (passage_a, passage_b, similarity)"
+                     " VALUES (?, ?, ?) ON CONFLICT DO NOTHING", links)
+    conn.executemany("INSERT INTO passage_bands (band, hash, passage) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                     [(b, h, ids[start]) for start, keys in bands.items() for b, h in keys])
+    return len(links)
 
 
-def _candidates(conn: Connection, passage: Passage, document: int) -> list[tuple[int, bytes]]:
-    keys = list(enumerate(passage.bands()))
-    values = ", ".join("(?, ?)" for _ in keys)
-    sql = ("SELECT DISTINCT p.id, p.signature FROM passage_bands AS b JOIN passages AS p ON p.id = b.passage"
-           f" WHERE (b.band, b.hash) IN (VALUES {values}) AND p.document != ?")
-    return conn.execute(sql, [x for key in keys for x in key] + [document]).fetchall()
+def _insert_passages(conn: Connection, document: int, found: list[Passage]) -> dict[int, int]:
+    """Insert the passages of one document; their ids by start offset."""
+    ids = {}
+    for i in range(0, len(found), _ROWS_PER_INSERT):
+        chunk = found[i:i + _ROWS_PER_INSERT]
+        rows = ", ".join("(?, ?, ?, ?)" for _ in chunk)
+        args = [x for p in chunk for x in (document, p.start, p.end, to_blob(p.signature))]
+        ids.update(conn.execute(f'INSERT INTO passages (document, start, "end", signature) VALUES {rows}'
+                                " RETURNING start, id", args).fetchall())
+    return ids
+
+
+_ROWS_PER_INSERT = 200  # passages per insert: 800 bound parameters
+_KEYS_PER_QUERY = 400  # (band, hash) pairs per look-up: 800 bound parameters
+
+
+def _candidates(conn: Connection, keys: list[tuple[int, int]], document: int) -> list[tuple[tuple[int, int], int, bytes]]:
+    """((band, hash), passage id, signature) of other documents' passages sharing a band hash."""
+    out = []
+    unique = list(dict.fromkeys(keys))
+    for i in range(0, len(unique), _KEYS_PER_QUERY):
+        chunk = unique[i:i + _KEYS_PER_QUERY]
+        values = ", ".join("(?, ?)" for _ in chunk)
+        sql = ("SELECT b.band, b.hash, p.id, p.signature FROM passage_bands AS b JOIN passages AS p ON p.id = b.passage"
+               f" WHERE (b.band, b.hash) IN (VALUES {values}) AND p.document != ?")
+        out += [((band, value), pid, bytes(blob)) for band, value, pid, blob in
+                conn.execute(sql, [x for key in chunk for x in key] + [document]).fetchall()]
+    return out
 
 
 def backfill(conn: Connection) -> int:

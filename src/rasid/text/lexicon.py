@@ -12,11 +12,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from rasid.text.normalise import fold
+from rasid.text.normalise import WORD_CACHE, fold
 from rasid.text.tokens import stem_variants
 
 T = TypeVar("T")
-_MEMO_LIMIT = 200_000  # distinct words remembered per table before the memo starts afresh
+_MEMO_LIMIT = WORD_CACHE  # distinct words remembered per table before the memo starts afresh
 
 
 @dataclass(frozen=True, slots=True)

@@ -78,8 +78,14 @@ def fold(text: str) -> str:
     return folded
 
 
+#: entries of each per-word cache (readings, variants, features of a word, this memo of folds):
+#: enough for the words a news stream keeps meeting, few enough that a worker's memory stops
+#: growing after a few hundred reports instead of after tens of thousands (bench/scale.py,
+#: tests/test_scale.py)
+WORD_CACHE = 16_384
+
 _FOLDED: dict[str, str] = {}
-_MEMO_LIMIT = 300_000
+_MEMO_LIMIT = WORD_CACHE
 _MEMO_MAX_LENGTH = 48
 
 

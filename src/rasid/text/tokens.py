@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from rasid.document import Part, Token
 from rasid.resources.catalogue import grammar_words, word_frequencies
-from rasid.text.normalise import fold
+from rasid.text.normalise import WORD_CACHE, fold
 
 _MARKS = "\u0640\u064b-\u065f\u0670"  # tatweel and diacritics live inside words
 _LETTER = "\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u06fa-\u06ff"
@@ -60,7 +60,7 @@ def segment_clitics(text: str, start: int, end: int) -> tuple[Part, ...]:
     return tuple([Part(start + s, start + e, kind) for s, e, kind in _clitic_layout(text[start:end])])
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORD_CACHE)
 def _clitic_layout(surface_word: str) -> tuple[tuple[int, int, str], ...]:
     """The parts of one word as offsets inside it; cached, since news repeats its words."""
     letters = _letter_positions(surface_word, 0, len(surface_word))
@@ -85,7 +85,7 @@ def _clitic_layout(surface_word: str) -> tuple[tuple[int, int, str], ...]:
     return tuple(parts)
 
 
-@lru_cache(maxsize=400_000)
+@lru_cache(maxsize=WORD_CACHE)
 def stem_variants(word: str) -> tuple[str, ...]:
     """Every reading of the folded `word` with leading clitics removed, longest first.
 

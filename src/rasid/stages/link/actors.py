@@ -20,7 +20,7 @@ from functools import lru_cache
 from rasid import kb
 from rasid.document import Document, Mention
 from rasid.stages.mentions.known_names import name_start
-from rasid.text.normalise import fold
+from rasid.text.normalise import WORD_CACHE, fold
 from rasid.text.tokens import stem_variants, tokenize
 
 Key = tuple[str, ...]
@@ -73,7 +73,7 @@ def lookup_actor(m: Mention) -> kb.Actor | None:
     return _actor_named(m.text, m.type)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=WORD_CACHE)
 def _actor_named(name: str, kind: str) -> kb.Actor | None:
     """Cached: every mention is looked up twice (its link, its designators) and names recur."""
     for reading in readings(name):
@@ -174,7 +174,7 @@ def find_references(doc: Document, mentions: list[Mention]) -> list[Reference]:
     return out
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=WORD_CACHE)
 def _anaphor(word: str) -> str | None:
     """`للتنظيم` → `التنظيم` when it is an anaphoric designator (asked of every word: cached)."""
     return next((v for v in stem_variants(fold(word)) if v in _anaphors()), None)

@@ -20,6 +20,7 @@ from rasid.models.linear import LinearModel
 from rasid.stages.reading.lexicons import CLAIM_CHANNELS, CLAIM_ROLES, EVENT_TRIGGERS, PARTIES, lexicon
 from rasid.stages.reading.polarity import polarity_before
 from rasid.stages.reading.view import View
+from rasid.text.normalise import WORD_CACHE
 
 _WINDOW = 2
 _LEXICONS = (("event", EVENT_TRIGGERS), ("channel", CLAIM_CHANNELS), ("role", CLAIM_ROLES), ("party", PARTIES))
@@ -164,7 +165,7 @@ def _row_parts(view: View, lo: int, hi: int) -> RowParts:
 _CONTEXT = (("b-1=", -1), ("b-2=", -2), ("b+1=", 1), ("b+2=", 2))
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=WORD_CACHE)
 def _context_keys(base: str) -> tuple[str, ...]:
     """The context features a base gives the token at each offset of `_CONTEXT` from it."""
     return tuple(prefix + base for prefix, _ in _CONTEXT)
@@ -181,7 +182,7 @@ def _pair_features(before: str, base: str, after: str) -> tuple[str, str]:
     return f"bb-={before}|{base}", f"bb+={base}|{after}"
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=WORD_CACHE)
 def _word_features(word: str, base: str, kind: str) -> tuple[str, ...]:
     """The features of a token that depend on its word alone (made once per word form)."""
     out = ("bias", f"w={word}", f"b={base}", f"p3={base[:3]}", f"x3={base[-3:]}", f"kind={kind}")

@@ -18,7 +18,7 @@ from rasid.document import Document, Mention, Quantity, Time
 from rasid.resources.catalogue import suffixes, word_frequencies
 from rasid.stages.reading.lexicons import LEXICONS, PARTIES, Entry, Lexicon, NO_TYPOS, any_vocab, lexicon
 from rasid.stages.reading.quotes import Quotes, quote_regions
-from rasid.text.normalise import fold
+from rasid.text.normalise import WORD_CACHE, fold
 from rasid.text.tokens import covered, stem_variants
 
 _BREAKS = frozenset({",", ";", ":", '"', "'", "(", ")", "-", "[", "]"})
@@ -262,7 +262,7 @@ def _skip_letters(text: str, pos: int, letters: int) -> int:
 _LEXICON_AT = {name: k for k, name in enumerate(LEXICONS)}  # a lexicon's place in a reading
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORD_CACHE)
 def _word_readings(word: str, ta_marbuta: bool) -> tuple[tuple[str, bool], ...] | None:
     """For each lexicon of LEXICONS, (the word as that lexicon reads it, whether it may start one of
     its entries); None for the many words no lexicon knows in any form (they read as themselves).
@@ -289,7 +289,7 @@ def _base(name: str, word: str, ta_marbuta: bool = False) -> str:
     return next((form for form, variants in readings if not vocab.isdisjoint(variants)), word)
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORD_CACHE)
 def _lexicon_readings(word: str, ta_marbuta: bool) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """What `word` may be, in order of preference, with each form's clitic-free variants: the
     word itself, without a pronoun suffix, then (when no news corpus knows the word) one edit

@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from rasid.document import Token
 from rasid.resources.catalogue import first_names, read_tsv
-from rasid.text.normalise import fold
+from rasid.text.normalise import WORD_CACHE, fold
 
 # Numbers, letter runs, line breaks and single punctuation marks, inside one folded token.
 # Each alternative is one character class, so matching is linear in the text.
@@ -210,7 +210,7 @@ class Lexed:
         return all(self.tokens[i + k].text == w for k, w in enumerate(words))
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=WORD_CACHE)
 def _entries_of(token: str, word: bool) -> tuple[tuple[Entry, str], ...]:
     """(phrase, clitics taken off) for the phrases a token may start; cached per token."""
     forms = readings(token) if word else [(token, "")]
