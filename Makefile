@@ -23,7 +23,7 @@ $(STAMP): $(BIN)/python pyproject.toml setup.py constraints.txt src/rasid/ner/_k
 		|| echo "note: followthemoney could not be installed (needs libicu-dev, pkg-config, g++): FtM export disabled"
 	@# The desk's map, network and font: pinned npm packages (web/assets.tsv), when npm is here.
 	@$(BIN)/python tools/vendor_web.py --shared ../shared
-	touch $(STAMP)
+	@touch $(STAMP)
 
 setup: $(STAMP)
 

@@ -136,6 +136,21 @@ def test_cli_analyze_summary_shows_metadata_and_boilerplate(capsys, tmp_path):
     assert "2021-03-09" in out and "boilerplate" in out and "cookie" in out
 
 
+def test_cli_analyze_summary_shows_the_most_telling_items_first(capsys, tmp_path):
+    """A report's summary holds its six most telling events and claims (amounts and casualty
+    figures before the rest) and says how many more `rasid show` has; --verbose lists them all."""
+    gold_report = next(p for p in EXAMPLE_FILES if str(p).endswith(".html"))
+    code, out, _ = run_cli(capsys, "analyze", gold_report, "--db", tmp_path / "a.db", "--summary")
+    items = [line for line in out.splitlines() if line.startswith(("  event", "  claim"))]
+    more = [line for line in out.splitlines() if "more: rasid show" in line]
+    assert code == 0 and len(items) == 6 and len(more) == 1
+    assert any("kg" in line for line in items)  # the claim with an amount is among them
+    hidden = int(more[0].split("…")[1].split()[0])
+    code, out, _ = run_cli(capsys, "analyze", gold_report, "--db", tmp_path / "b.db", "--summary", "--verbose")
+    listed = [line for line in out.splitlines() if line.startswith(("  event ", "  claim "))]
+    assert len(listed) == len(items) + hidden
+
+
 def test_cli_analyze_summary_ends_with_the_corpus(capsys, tmp_path):
     """After the reports, what the store holds across them: counts, the most reported actors
     (the group all the examples are about first) and channels, corroboration, contradictions."""

@@ -63,31 +63,57 @@ class RunProgress:
 
 
 def print_document_summary(doc: Document, console: Console, verbose: bool = False) -> None:
-    """What was found in one document: a line of metadata and counts, then each event and claim
-    with its evidence, date, amounts and source; with `verbose`, every quantity, date, mention and
-    boilerplate region too."""
-    counts = {"paragraphs": len(doc.paragraphs), "sentences": len(doc.sentences), "tokens": len(doc.tokens),
-              "boilerplate": len(doc.boilerplate), "mentions": len(doc.mentions),
-              "entities": len(doc.entities), "quantities": len(doc.quantities), "times": len(doc.times),
-              "events": len(doc.events), "claims": len(doc.claims)}
+    """What was found in one document: a rule with its date, outlet and counts, its title, then
+    its events and claims a line each with evidence, date, amounts and source — the most telling
+    `_SUMMARY_ITEMS` of them (amounts and casualties first, then dates, then named sources), in
+    text order; with `verbose`, all of them and every quantity, date, mention and boilerplate
+    region too."""
     about = " · ".join(escape(part) for part in (doc.published or "no date", doc.outlet or "outlet unknown"))
     console.rule(f"[bold]{escape(doc.id)}[/] · {about} · {len(doc.events)} events · {len(doc.claims)} claims",
                  align="left")
-    console.print(doc.title or "(no title)", highlight=False, markup=False, overflow="ellipsis", no_wrap=True)
+    if doc.title:
+        console.print(doc.title, highlight=False, markup=False, overflow="ellipsis", no_wrap=True)
     if verbose:
+        counts = {"paragraphs": len(doc.paragraphs), "sentences": len(doc.sentences), "tokens": len(doc.tokens),
+                  "boilerplate": len(doc.boilerplate), "mentions": len(doc.mentions),
+                  "entities": len(doc.entities), "quantities": len(doc.quantities), "times": len(doc.times),
+                  "events": len(doc.events), "claims": len(doc.claims)}
         console.print(" · ".join(f"{k} {v}" for k, v in counts.items()), style="dim", highlight=False)
-    if verbose:
         _details(doc, console)
+    items = _summary_items(doc, verbose)
+    shown = items if verbose else sorted(sorted(items, key=lambda item: -item[0])[:_SUMMARY_ITEMS],
+                                         key=lambda item: item[1])
     show = _item if verbose else _line
+    for _, start, end, label, detail in shown:
+        show(console, doc, label, start, end, detail)
+    if len(shown) < len(items):
+        console.print(f"  … {len(items) - len(shown)} more: rasid show {doc.path or doc.id}", style="dim",
+                      highlight=False, markup=False)
+
+
+_SUMMARY_ITEMS = 6  # events and claims on a report's summary (all of them with --verbose)
+
+
+def _summary_items(doc: Document, verbose: bool) -> list[tuple[int, int, int, str, str]]:
+    """(weight, start, end, label, detail) of each event and claim: weight 2 for an amount or a
+    casualty figure, 1 for a date, 1 for a source the text names."""
+    out = []
     for e in doc.events:
-        show(console, doc, "event", e.trigger.start, e.trigger.end,
-             f"{e.type} {e.date or ''}{_casualties(e)} · {_source(e.source, verbose)}")
+        weight = 2 * bool(e.killed or e.injured) + bool(e.date) + _named(e.source)
+        out.append((weight, e.trigger.start, e.trigger.end, "event",
+                    f"{e.type} {e.date or ''}{_casualties(e)} · {_source(e.source, verbose)}"))
     quantities = {q.id: q for q in doc.quantities}
     for c in doc.claims:
         amounts = "".join(f" {describe_quantity(quantities[q])}" for q in c.quantities if q in quantities)
         polarity = "" if c.polarity == "affirmed" and not verbose else f" {c.polarity}"
-        show(console, doc, "claim", c.evidence.start, c.evidence.end,
-             f"{c.channel}/{c.role}{amounts}{polarity} · {_source(c.source, verbose)}")
+        weight = 2 * bool(amounts) + _named(c.source)
+        out.append((weight, c.evidence.start, c.evidence.end, "claim",
+                    f"{c.channel}/{c.role}{amounts}{polarity} · {_source(c.source, verbose)}"))
+    return out
+
+
+def _named(source) -> int:
+    return int(bool(source and source.kind != "outlet" and source.text))
 
 
 def _details(doc: Document, console: Console) -> None:
