@@ -163,6 +163,15 @@ def test_cli_analyze_summary_ends_with_the_corpus(capsys, tmp_path):
     assert {line.split()[0] for line in corpus[2:]} == {"actors", "channels", "corroborated", "contradicted"}
 
 
+def test_cli_corpus_summary_tells_each_side_of_a_contradiction():
+    from rasid.cli.view import _side
+    said = lambda source: {"statement": {"source": {"kind": source}}}  # noqa: E731
+    assert _side({"low": 30, "high": None, **said("outlet")}) == "≥ 30 (outlet)"
+    assert _side({"polarity": "negated", **said("official")}) == "negated (official)"
+    assert _side({"bounds": {"USD/": [1e6, 1e6]}, "text": "مليون دولار", **said("group")}) == "مليون دولار (group)"
+    assert _side({"bounds": {"USD/month": [5, 9]}, "text": None}) == "5–9 USD/month"
+
+
 def test_cli_store_commands_explain_a_missing_store(capsys, tmp_path):
     code, _, err = run_cli(capsys, "stats", "--db", tmp_path / "none.db")
     assert code == 2 and "no such store" in err

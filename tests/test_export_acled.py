@@ -87,6 +87,10 @@ def test_export_acled_names_unnamed_actors_as_acled_does():
         "Unidentified Military Forces", "8", "2", "28")
     alone = actor_columns([isis], [], "Battles", "Non-state actor overtakes territory", "Iraq")
     assert (alone["actor2"], alone["inter2"], alone["interaction"]) == ("", "", "20")
+    tribe = {"type": "ORG", "kind": None, "name": "عشيرة الشعيطات"}  # an organisation the actor base lacks
+    fight = actor_columns([isis], [tribe], "Battles", "Armed clash", "Syria")
+    assert (fight["inter2"], fight["interaction"]) == ("3", "23")
+    assert actor_columns([tribe], [isis], "Battles", "Armed clash", "Syria")["interaction"] == "23"
     quiet = actor_columns([], [], "Strategic developments", "Other", "Iraq")  # no violence: nobody is assumed
     assert quiet["actor1"] == quiet["interaction"] == ""
 

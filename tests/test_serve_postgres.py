@@ -62,3 +62,13 @@ def test_serve_postgres_stores_a_posted_report(postgres_url):
     assert get(client, "/api/overview")["documents"] == 1
     with open_store(url) as store:
         assert store.count() == 1 and store.integrity() == []
+
+
+def test_serve_postgres_desk_sessions_are_read_only(pg_built):
+    import psycopg
+
+    from rasid.serve.desk import reading
+    with reading(pg_built) as desk:
+        assert desk.overview()["documents"] > 0
+        with pytest.raises(psycopg.errors.ReadOnlySqlTransaction):
+            desk.conn.execute("DELETE FROM documents")

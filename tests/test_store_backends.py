@@ -170,3 +170,57 @@ def test_backends_postgres_migrates_once(postgres_url):
         first.add(docs()[0], pipeline_version="t")
     with open_store(url) as again:  # opening again applies nothing and loses nothing
         assert again.schema_version == latest and again.count() == 1 and again.integrity() == []
+
+
+def test_backends_postgres_writers_take_turns(postgres_url):
+    """Two clients of one shared store (two analyses, or the desk's POST during one): a writer
+    waits for the other's transaction, so documents get their ids in commit order and the corpus
+    layer, which reads them by id, misses none."""
+    import threading
+    import time
+
+    from rasid.store.corpus import update_corpus
+    from rasid.store.dialect import transaction
+    url = schema_url(postgres_url)
+    first, second = docs()[:2]
+    with open_store(url) as a, open_store(url) as b:
+        done = threading.Event()
+
+        def other_client():
+            b.add(second, pipeline_version="t")
+            update_corpus(b)
+            done.set()
+        with transaction(a.writer):
+            a.writer.execute("SELECT 1")  # a's transaction is open and holds the writer's lock
+            a._insert(first, "t")
+            thread = threading.Thread(target=other_client)
+            thread.start()
+            time.sleep(0.5)
+            assert not done.is_set()  # b waits for a
+        thread.join(timeout=30)
+        assert done.is_set()
+        update_corpus(a)
+        reports = a.writer.execute("SELECT count(*) FROM corpus_reports").fetchone()[0]
+        assert a.count() == 2 and reports == 2
+
+
+def test_backends_postgres_store_of_schema_1_gets_its_passages(postgres_url, tmp_path):
+    """A store written before syndication existed (schema 1) is indexed when next opened."""
+    import shutil
+
+    from rasid.store.dialect import connect_postgres
+    from rasid.store.postgres import MIGRATIONS, migrate
+    url = schema_url(postgres_url)
+    only_first = tmp_path / "v1"
+    only_first.mkdir()
+    shutil.copy(MIGRATIONS / "001_documents.sql", only_first)
+    text = " ".join(["قال مسؤول عراقي إن تنظيم داعش يجني نحو مليون دولار يوميا من بيع النفط في دير الزور"] * 2)
+    conn = connect_postgres(url)
+    assert migrate(conn, only_first) == 1
+    conn.execute("INSERT INTO documents (hash, text, annotations, pipeline_version, added_at, body, stems)"
+                  " VALUES (?, ?, '{\"doc\": {}, \"boilerplate\": []}', 't', 'now', '', '')",
+                  (rasid.store.content_hash(text), text))
+    conn.close()
+    with open_store(url) as store:
+        assert store.schema_version >= 3 and store.integrity() == []
+        assert store.writer.execute("SELECT count(*) FROM passages").fetchone()[0] == 1

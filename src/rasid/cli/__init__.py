@@ -191,7 +191,7 @@ def _json_text(doc, with_text: bool, indent: int | None) -> str:
 def cmd_analyze(args) -> int:
     from rasid.batch import analyze
     from rasid.cli.view import RunProgress, print_corpus_summary, print_document_summary
-    from rasid.store import open_store
+    from rasid.store import display_name, open_store
 
     with open_store(args.db) as store, RunProgress(enabled=not args.no_progress) as progress:
         def on_item(item, added):
@@ -207,7 +207,7 @@ def cmd_analyze(args) -> int:
                          config=args.config, budget=budget_of(args), workers=args.workers,
                          scheduler=args.scheduler)
     print(f"{report.added} added, {report.already_stored} already stored, {len(report.errors)} failed"
-          f" — store: {args.db}", file=sys.stderr)
+          f" — store: {display_name(args.db)}", file=sys.stderr)
     if args.summary:
         print_corpus_summary(args.db, progress.out)
     return 0 if report.ok else 1
@@ -263,14 +263,14 @@ def cmd_serve(args) -> int:
     import uvicorn
 
     from rasid.serve import Settings, create_app
-    from rasid.store import is_postgres_url
+    from rasid.store import display_name, is_postgres_url
     from rasid.serve.app import LOCAL_HOSTS
     _require_db(args.db)
     hosts = tuple(dict.fromkeys([*LOCAL_HOSTS, *([args.host] if args.host not in ("0.0.0.0", "::") else []),
                                  *args.allowed_host]))
     settings = Settings(db=args.db if is_postgres_url(args.db) else Path(args.db), allowed_hosts=hosts, allow_writes=args.allow_writes,
                         token=args.token or os.environ.get("RASID_TOKEN"), cors_origins=tuple(args.cors))
-    print(f"rasid: serving {args.db} on http://{args.host}:{args.port}/ "
+    print(f"rasid: serving {display_name(args.db)} on http://{args.host}:{args.port}/ "
           f"({'writes need the token' if args.allow_writes else 'read-only'}; Ctrl-C stops)", file=sys.stderr)
     uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level="warning")
     return 0

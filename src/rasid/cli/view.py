@@ -245,6 +245,9 @@ def _side(side: dict) -> str:
     """One side of a contradiction: a figure (`≥ 30`, `40`, `30–40`) or a polarity, with its source."""
     if "polarity" in side:
         said = side["polarity"]
+    elif "bounds" in side:  # an amount: as the report wrote it, else its interval
+        said = side.get("text") or "; ".join(f"{_interval({'low': lo, 'high': hi})} {kind.rstrip('/')}"
+                                             for kind, (lo, hi) in side["bounds"].items())
     else:
         said = _interval({"low": side.get("low"), "high": side.get("high")})
     source = (side.get("statement") or {}).get("source") or {}

@@ -68,7 +68,7 @@ def actor_columns(actors: list[dict], targets: list[dict], event_type: str, sub:
     if not first[0] and event_type in _VIOLENT:
         first = ((f"Unidentified Military Forces{where}", "8") if sub == "Air/drone strike"
                  else (f"Unidentified Armed Group{where}", "3"))
-    second = (label(targets[0], True), _inter(targets[0], "")) if targets else ("", "")
+    second = (label(targets[0], True), _inter(targets[0], event_type)) if targets else ("", "")
     if not second[0] and event_type == "Violence against civilians":
         second = (f"Civilians{where}", "7")
     codes = sorted(c for c in (first[1], second[1]) if c)
@@ -78,8 +78,8 @@ def actor_columns(actors: list[dict], targets: list[dict], event_type: str, sub:
 
 
 def _inter(entity: dict, event_type: str) -> str:
-    """An actor's code; an organisation the actor base does not know, doing violence, is coded as
-    ACLED codes local and unidentified armed groups (3)."""
+    """An actor's code; an organisation the actor base does not know, a party to violence, is
+    coded as ACLED codes local and unidentified armed groups (3)."""
     code = inter_codes().get(entity.get("kind") or "", "")
     if not code and event_type in _VIOLENT and entity.get("type") == "ORG" and not entity.get("kind"):
         return "3"

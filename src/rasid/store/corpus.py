@@ -257,12 +257,13 @@ class CorpusIndex:
         """Rows of every claim the entity made or event it took part in (rasid.corpus.timeline)."""
         rows, sources = [], {}
         mentions = self.conn.execute(
-            "SELECT p.kind, m.cluster, m.data FROM corpus_participants AS p JOIN corpus_event_mentions AS m"
-            " ON p.kind = 'event' AND m.report = p.report AND m.local = p.local WHERE p.entity = ?"
-            " UNION ALL SELECT p.kind, m.cluster, m.data FROM corpus_participants AS p"
-            " JOIN corpus_claim_mentions AS m ON p.kind = 'claim' AND m.report = p.report AND m.local = p.local"
-            " WHERE p.entity = ?", (entity_id, entity_id)).fetchall()
-        for kind, cluster_id, data in mentions:
+            "SELECT p.kind, p.report, p.local, m.cluster, m.data FROM corpus_participants AS p"
+            " JOIN corpus_event_mentions AS m ON p.kind = 'event' AND m.report = p.report AND m.local = p.local"
+            " WHERE p.entity = ? UNION ALL SELECT p.kind, p.report, p.local, m.cluster, m.data"
+            " FROM corpus_participants AS p JOIN corpus_claim_mentions AS m"
+            " ON p.kind = 'claim' AND m.report = p.report AND m.local = p.local WHERE p.entity = ?"
+            " ORDER BY 1, 2, 3", (entity_id, entity_id)).fetchall()  # the same order on both databases
+        for kind, _, _, cluster_id, data in mentions:
             if (kind, cluster_id) not in sources:
                 sources[kind, cluster_id] = self.independent_sources(kind, cluster_id)
             make = event_row if kind == "event" else claim_row

@@ -34,9 +34,16 @@ class Row(tuple):
 
 
 def _row_factory(cursor):
-    names = {column.name: i for i, column in enumerate(cursor.description or ())}
-    row_type = type("Row", (Row,), {"names": names, "__slots__": ()})
-    return lambda values: row_type(values)
+    return _row_type(tuple(column.name for column in cursor.description or ()))
+
+
+@lru_cache(maxsize=256)
+def _row_type(columns: tuple[str, ...]) -> type[Row]:
+    """A Row class per result shape; a repeated column name reads as its first, as in sqlite3."""
+    names: dict[str, int] = {}
+    for i, name in enumerate(columns):
+        names.setdefault(name, i)
+    return type("Row", (Row,), {"names": names, "__slots__": ()})
 
 
 class PgConnection:
@@ -96,17 +103,27 @@ def _statement(sql: str, params: Sequence[Any]) -> tuple:
 
 @lru_cache(maxsize=512)
 def _pg_sql(sql: str) -> str:
-    """`?` → `%s` outside string literals and quoted names; a literal `%` doubled."""
-    parts = re.split(r"('(?:[^']|'')*'|\"[^\"]*\")", sql)
-    return "".join(part if i % 2 else part.replace("%", "%%").replace("?", "%s") for i, part in enumerate(parts))
+    """`?` → `%s` outside string literals, quoted names and comments; every literal `%` doubled
+    (psycopg reads `%` everywhere). The store's SQL uses no E'' strings."""
+    parts = re.split(r"('(?:[^']|'')*'|\"[^\"]*\"|--[^\n]*)", sql)
+    return "".join(part.replace("%", "%%") if i % 2 else part.replace("%", "%%").replace("?", "%s")
+                   for i, part in enumerate(parts))
+
+
+WRITER_LOCK = 0x52415344  # "RASD": the advisory lock every writing transaction on PostgreSQL holds
 
 
 @contextmanager
 def transaction(conn: Connection) -> Iterator[Connection]:
-    """One transaction: BEGIN IMMEDIATE … COMMIT on SQLite (ROLLBACK when the block raises),
-    psycopg's transaction block on PostgreSQL."""
+    """One writing transaction, one writer at a time: BEGIN IMMEDIATE … COMMIT on SQLite
+    (ROLLBACK when the block raises); on PostgreSQL psycopg's transaction block holding an
+    advisory lock, as BEGIN IMMEDIATE does, so that two clients of one shared store (two
+    analyses, the desk's POST) never interleave: documents get their ids in commit order (the
+    corpus layer reads them by id), corpus numbers are not handed out twice, and a syndicated
+    copy always sees the text it copies."""
     if is_postgres(conn):
         with conn.transaction():
+            conn.execute("SELECT pg_advisory_xact_lock(?)", (WRITER_LOCK,))
             yield conn
         return
     conn.execute("BEGIN IMMEDIATE")

@@ -37,30 +37,33 @@ def index_passages(conn: Connection, document: int, doc: Document) -> int:
     conn.execute("INSERT INTO passages_indexed (document) VALUES (?)", (document,))
     if not found:
         return 0
+    found = list({(p.start, p.end): p for p in found}.values())  # a span given twice is one passage
     ids = _insert_passages(conn, document, found)
-    bands = {passage.start: list(enumerate(passage.bands())) for passage in found}
+    bands = {(p.start, p.end): list(enumerate(p.bands())) for p in found}
     candidates = _candidates(conn, [key for keys in bands.values() for key in keys], document)
     links = []
     for passage in found:
-        keys = set(bands[passage.start])
+        span = (passage.start, passage.end)
+        keys = set(bands[span])
         near = {pid: blob for key, pid, blob in candidates if key in keys}
-        links += [(cid, ids[passage.start], sim) for cid, sim in matches(passage, near.items())]
+        links += [(cid, ids[span], sim) for cid, sim in matches(passage, near.items())]
     conn.executemany("INSERT INTO shared_passages (passage_a, passage_b, similarity)"
                      " VALUES (?, ?, ?) ON CONFLICT DO NOTHING", links)
     conn.executemany("INSERT INTO passage_bands (band, hash, passage) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-                     [(b, h, ids[start]) for start, keys in bands.items() for b, h in keys])
+                     [(b, h, ids[span]) for span, keys in bands.items() for b, h in keys])
     return len(links)
 
 
-def _insert_passages(conn: Connection, document: int, found: list[Passage]) -> dict[int, int]:
-    """Insert the passages of one document; their ids by start offset."""
+def _insert_passages(conn: Connection, document: int, found: list[Passage]) -> dict[tuple[int, int], int]:
+    """Insert the passages of one document; their ids by (start, end)."""
     ids = {}
     for i in range(0, len(found), _ROWS_PER_INSERT):
         chunk = found[i:i + _ROWS_PER_INSERT]
         rows = ", ".join("(?, ?, ?, ?)" for _ in chunk)
         args = [x for p in chunk for x in (document, p.start, p.end, to_blob(p.signature))]
-        ids.update(conn.execute(f'INSERT INTO passages (document, start, "end", signature) VALUES {rows}'
-                                " RETURNING start, id", args).fetchall())
+        ids.update(((start, end), pid) for start, end, pid in conn.execute(
+            f'INSERT INTO passages (document, start, "end", signature) VALUES {rows} RETURNING start, "end", id',
+            args).fetchall())
     return ids
 
 

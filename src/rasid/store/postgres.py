@@ -25,8 +25,9 @@ from typing import Any
 
 from rasid.document import Document
 from rasid.errors import RasidError
+from rasid.store import display_name
 from rasid.store.dialect import PgConnection, connect_postgres, transaction
-from rasid.store.passages import SharedText, index_passages, shared_texts
+from rasid.store.passages import SharedText, backfill, index_passages, shared_texts
 from rasid.store.search import index_text
 from rasid.store.sqlite import COUNTED_KINDS, SearchHit, content_hash, document_dict, in_batches, search_hits, split_sql
 
@@ -47,7 +48,13 @@ class PostgresStore:
         except psycopg.OperationalError as e:
             raise RasidError(f"cannot open store {_safe(url)}: {e}".strip()) from e
         self.url = url
-        self.schema_version = migrate(self._conn)
+        try:
+            self.schema_version = migrate(self._conn)
+            with transaction(self._conn):
+                backfill(self._conn)  # documents stored before syndication existed (schema 1)
+        except BaseException:
+            self._conn.close()
+            raise
 
     def __enter__(self) -> "PostgresStore":
         return self
@@ -172,6 +179,4 @@ def migrate(conn, folder: Path = MIGRATIONS) -> int:
     return conn.execute("SELECT max(version) FROM rasid_schema").fetchone()[0] or 0
 
 
-def _safe(url: str) -> str:
-    """The URL without its password, for messages."""
-    return re.sub(r"//([^:/@]+):[^@]*@", r"//\1:***@", url)
+_safe = display_name

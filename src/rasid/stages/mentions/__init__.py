@@ -4,7 +4,8 @@ Three sources of candidate spans, merged by `merge_spans`:
 - known names (`rasid.stages.mentions.known_names`, the actor and place lexicons) when available;
 - rules for names a news model misses (kunya, initials, operation and show names, bylines);
 - the NER model, run on each sentence's tokens (rasid.ner.tagger).
-Boilerplate is not skipped: page furniture names things too (podcast titles, outlets).
+Spans touching a boilerplate region are dropped (`outside_boilerplate`): page furniture stays in
+the text for its offsets, but nothing is extracted inside it.
 """
 from __future__ import annotations
 
