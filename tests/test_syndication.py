@@ -99,3 +99,23 @@ def test_syndication_a_long_report_is_indexed_in_chunks(tmp_path):
         store.add(doc("مقدمة مختلفة تماما عن النص\n\n" + body), pipeline_version="t")
         shared = store.shared_texts()
     assert len(shared) == 1 and shared[0].passages == 450
+
+
+def test_syndication_a_paragraph_in_every_report_is_furniture_not_a_copy(tmp_path):
+    """A line every report of an outlet carries (a promo the boilerplate lines do not know) links
+    each new report to every earlier one — all pairs. Found in more than FURNITURE_COPIES earlier
+    reports it is furniture: no links, not indexed, and the look-up for later copies stays small."""
+    from rasid.document import Document
+    from rasid.store.passages import FURNITURE_COPIES
+    from rasid.text.segment import paragraphs
+
+    promo = "تابعوا آخر الأخبار والتحليلات والتقارير الخاصة عبر موقعنا وصفحاتنا على مدار الساعة كل يوم مع فريقنا"
+    reports = [f"خبر رقم {i} عن موضوع مختلف تماما {i} {i + 1} {i + 2}\n\n{promo}" for i in range(FURNITURE_COPIES + 15)]
+    with open_store(tmp_path / "promo.db") as store:
+        for text in reports:
+            store.add(Document(text=text, paragraphs=paragraphs(text)), pipeline_version="t")
+        links = store.writer.execute("SELECT count(*) FROM shared_passages").fetchone()[0]
+        indexed = store.writer.execute("SELECT count(DISTINCT passage) FROM passage_bands").fetchone()[0]
+    all_pairs = len(reports) * (len(reports) - 1) // 2
+    assert links <= FURNITURE_COPIES * (FURNITURE_COPIES + 1) // 2 < all_pairs
+    assert indexed <= FURNITURE_COPIES + 1
