@@ -26,6 +26,7 @@ import json
 import os
 import platform
 import resource
+import signal
 import sys
 import tempfile
 import time
@@ -167,6 +168,7 @@ def main(argv=None) -> int:
                          "examples: synthetic reports made from examples/")
     ap.add_argument("--out", type=Path, default=REPO / "bench" / "scale.json")
     args = ap.parse_args(argv)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # stopped: still stop the servers it started
     with ExitStack() as stack:
         folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="rasid-scale-")))
         postgres = args.postgres or stack.enter_context(local_services.throwaway_postgres())
