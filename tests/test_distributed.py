@@ -74,6 +74,20 @@ def test_distributed_a_batch_sends_back_only_what_is_stored():
     assert annotations(done[0]) == annotations(rasid.extract(text, published="2021-03-10"))
 
 
+def test_distributed_a_local_cluster_for_the_run(tmp_path):
+    """`--scheduler local --workers 2`: a Dask cluster started on this machine for the run, the
+    same documents stored as without one, and nothing of it left running after."""
+    import multiprocessing
+
+    with open_store(tmp_path / "local.db") as store:
+        analyze([str(EXAMPLES)], store)
+    with open_store(tmp_path / "cluster.db") as store:
+        report = analyze([str(EXAMPLES)], store, scheduler="local", workers=2)
+    assert report.ok and report.added == 5
+    assert stored(tmp_path / "cluster.db") == stored(tmp_path / "local.db")
+    assert multiprocessing.active_children() == []  # the cluster's worker processes are gone
+
+
 def test_distributed_keeps_input_order_and_input_errors_in_place(dask_cluster):
     address, _ = dask_cluster
     items = [Document(text=f"قال مسؤول إن التنظيم يجني {k} ملايين دولار من النفط.", id=f"d{k}") for k in range(9)]

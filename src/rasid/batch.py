@@ -62,7 +62,8 @@ def analyze(paths: list[str], store, *, published: str | None = None, max_bytes:
     Commits in batches, so a killed run leaves a consistent store and a rerun adds the rest.
     The corpus layer (entities, event and claim clusters, contradictions) then reads what is new.
     `budget` and `workers` as for `extract_inputs`; with `scheduler` (tcp://host:port) the
-    pipeline runs on that Dask cluster's workers (rasid.distributed) and this process stores.
+    pipeline runs on that Dask cluster's workers (rasid.distributed) and this process stores;
+    `scheduler="local"` starts a Dask cluster of `workers` processes here for the run.
     """
     from rasid.store.corpus import update_corpus
 
@@ -73,7 +74,7 @@ def analyze(paths: list[str], store, *, published: str | None = None, max_bytes:
     def new_documents() -> Iterator[Document]:
         if scheduler:
             from rasid.distributed import run_on_dask
-            run = run_on_dask(unstored, scheduler, config=config)
+            run = run_on_dask(unstored, scheduler, config=config, workers=workers)
         else:
             run = run_pipeline(batch_pipeline(config=config), unstored, budget=budget, workers=workers)
         for item in run:

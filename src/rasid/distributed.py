@@ -13,8 +13,10 @@ exactly once. A scheduler that cannot be reached is a RasidError.
 """
 from __future__ import annotations
 
+import os
 from collections import deque
 from collections.abc import Iterable, Iterator
+from contextlib import ExitStack
 from itertools import islice
 
 from rasid.document import Document
@@ -44,20 +46,28 @@ def extract_batch(docs: list[Document], config=None) -> list[Document | InputErr
     return out
 
 
+LOCAL = "local"  # the scheduler "address" that starts a Dask cluster on this machine for the run
+
+
 def run_on_dask(items: Iterable[Document | InputError], scheduler: str, *, config=None,
-                batch: int = BATCH) -> Iterator[Document | InputError]:
+                batch: int = BATCH, workers: int = 1) -> Iterator[Document | InputError]:
     """The documents of `items` through the pipeline on the cluster at `scheduler`
-    (tcp://host:port), input errors passed through, everything in input order."""
+    (tcp://host:port; `local`: a cluster of `workers` single-threaded processes on loopback,
+    started for the run and stopped after it), input errors passed through, in input order."""
     from distributed import Client
-    try:
-        client = Client(scheduler, timeout=CONNECT)
-    except (OSError, TimeoutError) as e:
-        raise RasidError(f"cannot reach the Dask scheduler at {scheduler}: {e}") from e
-    try:
+    with ExitStack() as stack:
+        if scheduler == LOCAL:
+            from distributed import LocalCluster
+            os.environ.setdefault("OMP_NUM_THREADS", "1")  # inherited by the worker processes
+            cluster = stack.enter_context(LocalCluster(n_workers=max(1, workers), threads_per_worker=1,
+                                                       processes=True, host="127.0.0.1", dashboard_address=":0"))
+            scheduler = cluster.scheduler_address
+        try:
+            client = stack.enter_context(Client(scheduler, timeout=CONNECT))
+        except (OSError, TimeoutError) as e:
+            raise RasidError(f"cannot reach the Dask scheduler at {scheduler}: {e}") from e
         limit = max(1, IN_FLIGHT * sum(client.nthreads().values()))
         yield from _ordered(client, iter(items), batch, limit, config)
-    finally:
-        client.close()
 
 
 def _ordered(client, items: Iterator[Document | InputError], batch: int, limit: int,

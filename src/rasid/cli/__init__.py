@@ -75,8 +75,9 @@ def _add_extract_commands(sub) -> None:
                    help="print each new document's events and claims, a line each (with their amounts and source)")
     p.add_argument("--verbose", action="store_true",
                    help="with --summary: every quantity, date, mention and boilerplate region too")
-    p.add_argument("--scheduler", metavar="tcp://HOST:PORT",
-                   help="run the pipeline on the workers of this Dask cluster (this process stores)")
+    p.add_argument("--scheduler", metavar="tcp://HOST:PORT|local",
+                   help="run the pipeline on the workers of this Dask cluster (this process stores); "
+                        "local: a Dask cluster of --workers processes on this machine, for the run")
     p.add_argument("--no-progress", action="store_true", help="no progress bar even on a terminal")
     add_budget_args(p)
     add_ner_model_arg(p)
