@@ -44,6 +44,7 @@ from rasid.batch import analyze  # noqa: E402
 from rasid.store import open_store  # noqa: E402
 
 MODES = ("processes", "dask-local", "dask-external")
+PARTS = ("throughput", "store", "memory")
 
 
 @contextmanager
@@ -167,27 +168,36 @@ def main(argv=None) -> int:
                     help="news: articles of ../shared's unlabeled corpus (the default where it is); "
                          "examples: synthetic reports made from examples/")
     ap.add_argument("--out", type=Path, default=REPO / "bench" / "scale.json")
+    ap.add_argument("--parts", nargs="+", choices=PARTS, default=list(PARTS),
+                    help="what to measure (default: all); the others are kept from --out")
     args = ap.parse_args(argv)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # stopped: still stop the servers it started
+    result = json.loads(args.out.read_text(encoding="utf-8")) if args.out.is_file() else {}
     with ExitStack() as stack:
         folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="rasid-scale-")))
         postgres = args.postgres or stack.enter_context(local_services.throwaway_postgres())
         inputs = synthetic.write(folder / "reports.jsonl", args.reports, source=args.source)
-        print(f"throughput, {args.reports} {args.source} reports per run:", flush=True)
-        rows = throughput(inputs, folder, postgres, args.workers)
-        print("storing alone (the pipeline already run):", flush=True)
-        stored = store_rate(inputs, folder, postgres)
-        print("memory, 2 workers of an external cluster:", flush=True)
-        mem = memory(args.sizes, folder, 2, args.source)
-    result = {"machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "system": platform.platform()},
-              "source": args.source,
-              "throughput": rows, "store_only": stored, "memory": mem, "projection": projection(rows, stored)}
-    peaks = [max(r["worker_peak_rss_mb"]) for r in mem]
-    result["memory_growth"] = round(peaks[-1] / peaks[0] - 1, 3)
+        if "throughput" in args.parts:
+            print(f"throughput, {args.reports} {args.source} reports per run:", flush=True)
+            result["throughput"] = throughput(inputs, folder, postgres, args.workers)
+        if "store" in args.parts:
+            print(f"storing alone, {args.reports} {args.source} reports (the pipeline already run):", flush=True)
+            result["store_only"] = store_rate(inputs, folder, postgres)
+        if "memory" in args.parts:
+            print("memory, 2 workers of an external cluster:", flush=True)
+            result["memory"] = memory(args.sizes, folder, 2, args.source)
+    result.update(machine={"cpus": os.cpu_count(), "python": platform.python_version(), "system": platform.platform()},
+                  source=args.source)
+    if "throughput" in result and "store_only" in result:
+        result["projection"] = projection(result["throughput"], result["store_only"])
+        p = result["projection"]
+        print(f"1M reports on {p['cores']} cores: about {p['hours']} h ({p['reports_per_second']} reports/s)")
+    if "memory" in result:
+        peaks = [max(r["worker_peak_rss_mb"]) for r in result["memory"]]
+        result["memory_growth"] = round(peaks[-1] / peaks[0] - 1, 3)
+        print(f"worker peak RSS grew {result['memory_growth']:+.1%} from {result['memory'][0]['reports']} "
+              f"to {result['memory'][-1]['reports']} reports")
     args.out.write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    p = result["projection"]
-    print(f"worker peak RSS grew {result['memory_growth']:+.1%} from {args.sizes[0]} to {args.sizes[1]} reports")
-    print(f"1M reports on {p['cores']} cores: about {p['hours']} h ({p['reports_per_second']} reports/s)")
     return 0
 
 

@@ -119,3 +119,14 @@ def test_syndication_a_paragraph_in_every_report_is_furniture_not_a_copy(tmp_pat
     all_pairs = len(reports) * (len(reports) - 1) // 2
     assert links <= FURNITURE_COPIES * (FURNITURE_COPIES + 1) // 2 < all_pairs
     assert indexed <= FURNITURE_COPIES + 1
+
+
+def test_syndication_look_up_uses_the_band_index(tmp_path):
+    """The candidates of a report's passages are found through the index of passage_bands, never
+    by scanning every band stored (which made ingest quadratic in the corpus)."""
+    from rasid.store.passages import candidate_sql
+
+    with open_store(tmp_path / "plan.db") as store:
+        plan = [row[3] for row in store.writer.execute("EXPLAIN QUERY PLAN " + candidate_sql(3), [1, 2] * 3 + [1])]
+    assert any("SEARCH b USING PRIMARY KEY" in step for step in plan)
+    assert not any(step.startswith("SCAN b") for step in plan)

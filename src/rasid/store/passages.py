@@ -88,12 +88,19 @@ def _candidates(conn: Connection, keys: list[tuple[int, int]], document: int) ->
     unique = list(dict.fromkeys(keys))
     for i in range(0, len(unique), _KEYS_PER_QUERY):
         chunk = unique[i:i + _KEYS_PER_QUERY]
-        values = ", ".join("(?, ?)" for _ in chunk)
-        sql = ("SELECT b.band, b.hash, p.id, p.signature FROM passage_bands AS b JOIN passages AS p ON p.id = b.passage"
-               f" WHERE (b.band, b.hash) IN (VALUES {values}) AND p.document != ?")
         out += [((band, value), pid, bytes(blob)) for band, value, pid, blob in
-                conn.execute(sql, [x for key in chunk for x in key] + [document]).fetchall()]
+                conn.execute(candidate_sql(len(chunk)), [x for key in chunk for x in key] + [document]).fetchall()]
     return out
+
+
+def candidate_sql(keys: int) -> str:
+    """The look-up of `keys` (band, hash) pairs: a join with them as a table, so that the index of
+    passage_bands serves each (as a row-value `IN (VALUES …)` SQLite scanned every band stored:
+    quadratic in the corpus, 0.09 s a look-up at 7,600 news reports)."""
+    values = ", ".join("(?, ?)" for _ in range(keys))
+    return (f"WITH k(band, hash) AS (VALUES {values}) SELECT k.band, k.hash, p.id, p.signature FROM k"
+            " JOIN passage_bands AS b ON b.band = k.band AND b.hash = k.hash"
+            " JOIN passages AS p ON p.id = b.passage WHERE p.document != ?")
 
 
 def backfill(conn: Connection) -> int:
