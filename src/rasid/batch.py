@@ -61,9 +61,8 @@ def analyze(paths: list[str], store, *, published: str | None = None, max_bytes:
     `on_item(doc_or_error, added)` is called after each input (progress bars, logs).
     Commits in batches, so a killed run leaves a consistent store and a rerun adds the rest.
     The corpus layer (entities, event and claim clusters, contradictions) then reads what is new.
-    `budget` and `workers` as for `extract_inputs`; with `scheduler` (tcp://host:port) the
-    pipeline runs on that Dask cluster's workers (rasid.distributed) and this process stores;
-    `scheduler="local"` starts a Dask cluster of `workers` processes here for the run.
+    `budget` and `workers` as for `extract_inputs`; with `scheduler` (tcp://host:port, or `local`
+    for a cluster of `workers` started here) the pipeline runs on Dask workers, this process stores.
     """
     from rasid.store.corpus import update_corpus
 

@@ -13,7 +13,6 @@ exactly once. A scheduler that cannot be reached is a RasidError.
 """
 from __future__ import annotations
 
-import os
 from collections import deque
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
@@ -47,6 +46,7 @@ def extract_batch(docs: list[Document], config=None) -> list[Document | InputErr
 
 
 LOCAL = "local"  # the scheduler "address" that starts a Dask cluster on this machine for the run
+ONE_BLAS_THREAD = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}  # its workers' own
 
 
 def run_on_dask(items: Iterable[Document | InputError], scheduler: str, *, config=None,
@@ -58,9 +58,9 @@ def run_on_dask(items: Iterable[Document | InputError], scheduler: str, *, confi
     with ExitStack() as stack:
         if scheduler == LOCAL:
             from distributed import LocalCluster
-            os.environ.setdefault("OMP_NUM_THREADS", "1")  # inherited by the worker processes
             cluster = stack.enter_context(LocalCluster(n_workers=max(1, workers), threads_per_worker=1,
-                                                       processes=True, host="127.0.0.1", dashboard_address=":0"))
+                                                       processes=True, host="127.0.0.1", dashboard_address=":0",
+                                                       env=ONE_BLAS_THREAD))
             scheduler = cluster.scheduler_address
         try:
             client = stack.enter_context(Client(scheduler, timeout=CONNECT))

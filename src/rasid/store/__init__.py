@@ -9,9 +9,9 @@
 """
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
+from rasid.store.dialect import display_name
 from rasid.store.sqlite import SearchHit, Store, content_hash
 
 __all__ = ["SearchHit", "Store", "content_hash", "display_name", "is_postgres_url", "open_store"]
@@ -19,11 +19,6 @@ __all__ = ["SearchHit", "Store", "content_hash", "display_name", "is_postgres_ur
 
 def is_postgres_url(db: str | Path) -> bool:
     return isinstance(db, str) and db.startswith(("postgresql://", "postgres://"))
-
-
-def display_name(db: str | Path) -> str:
-    """The store as messages may show it: a URL without its password."""
-    return re.sub(r"//([^:/@]+):[^@]*@", r"//\1:***@", str(db))
 
 
 def open_store(db: str | Path, *, migrations: Path | None = None):

@@ -93,6 +93,11 @@ def connect_postgres(url: str, *, read_only: bool = False) -> PgConnection:
     return PgConnection(raw)
 
 
+def display_name(db) -> str:
+    """The store as messages may show it: a URL without its password."""
+    return re.sub(r"//([^:/@]+):[^@]*@", r"//\1:***@", str(db))
+
+
 def is_postgres(conn: Connection) -> bool:
     return isinstance(conn, PgConnection)
 

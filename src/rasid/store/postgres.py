@@ -25,8 +25,7 @@ from typing import Any
 
 from rasid.document import Document
 from rasid.errors import RasidError
-from rasid.store import display_name
-from rasid.store.dialect import PgConnection, connect_postgres, transaction
+from rasid.store.dialect import PgConnection, connect_postgres, display_name, transaction
 from rasid.store.passages import SharedText, backfill, index_passages, shared_texts
 from rasid.store.search import index_text
 from rasid.store.sqlite import COUNTED_KINDS, SearchHit, content_hash, document_dict, in_batches, search_hits, split_sql
