@@ -81,8 +81,8 @@ def print_document_summary(doc: Document, console: Console, verbose: bool = Fals
         console.print(" · ".join(f"{k} {v}" for k, v in counts.items()), style="dim", highlight=False)
         _details(doc, console)
     items = _summary_items(doc, verbose)
-    shown = items if verbose else sorted(sorted(items, key=lambda item: -item[0])[:_SUMMARY_ITEMS],
-                                         key=lambda item: item[1])
+    telling = sorted(items, key=lambda item: (-item[0], item[1]))[:_SUMMARY_ITEMS]  # ties: the first told
+    shown = items if verbose else sorted(telling, key=lambda item: item[1])
     show = _item if verbose else _line
     for _, start, end, label, detail in shown:
         show(console, doc, label, start, end, detail)
