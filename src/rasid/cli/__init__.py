@@ -12,7 +12,7 @@ from rasid.cli import blas  # noqa: F401  (first: before anything loads NumPy)
 from rasid.cli.corpus import EXPORT_FORMATS
 from rasid.cli.corpus import register as register_corpus_commands
 from rasid.cli.options import (add_budget_args, add_db_arg, add_input_args, add_ner_model_arg, budget_of,
-                               positive_int)
+                               positive_int, require_db)
 from rasid.config import RunConfig
 from rasid.errors import InputError, RasidError
 from rasid.resources.files import use_data_folder
@@ -216,7 +216,7 @@ def cmd_analyze(args) -> int:
 
 def cmd_search(args) -> int:
     from rasid.store import open_store
-    _require_db(args.db)
+    require_db(args.db)
     with open_store(args.db) as store:
         hits = store.search(args.query, limit=args.limit)
     if not hits:
@@ -231,7 +231,7 @@ def cmd_search(args) -> int:
 def cmd_stats(args) -> int:
     from rasid.cli.view import print_stats
     from rasid.store import open_store
-    _require_db(args.db)
+    require_db(args.db)
     with open_store(args.db) as store:
         stats = store.stats()
     if args.json:
@@ -246,7 +246,7 @@ def cmd_export(args) -> int:
     if args.format != "jsonl":
         from rasid.cli.corpus import cmd_export as export_corpus
         return export_corpus(args)
-    _require_db(args.db)
+    require_db(args.db)
     out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
     try:
         with open_store(args.db) as store:
@@ -266,7 +266,7 @@ def cmd_serve(args) -> int:
     from rasid.serve import Settings, create_app
     from rasid.store import display_name, is_postgres_url
     from rasid.serve.app import LOCAL_HOSTS
-    _require_db(args.db)
+    require_db(args.db)
     hosts = tuple(dict.fromkeys([*LOCAL_HOSTS, *([args.host] if args.host not in ("0.0.0.0", "::") else []),
                                  *args.allowed_host]))
     settings = Settings(db=args.db if is_postgres_url(args.db) else Path(args.db), allowed_hosts=hosts, allow_writes=args.allow_writes,
@@ -295,13 +295,6 @@ def cmd_tag(args) -> int:
     for line in tag_conll(lines, args.config):
         print(line)
     return 0
-
-
-def _require_db(db: str) -> None:
-    """A SQLite store must exist already (a PostgreSQL URL is checked when it is opened)."""
-    from rasid.store import is_postgres_url
-    if not is_postgres_url(db) and not Path(db).is_file():
-        raise RasidError(f"{db}: no such store (create one with `rasid analyze INPUT --db {db}`)")
 
 
 if __name__ == "__main__":

@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 
-from rasid.errors import RasidError
 from rasid.export import FORMATS as EXPORT_FORMATS
 
 __all__ = ["EXPORT_FORMATS", "cmd_export", "cmd_timeline", "register"]
@@ -32,9 +30,9 @@ def register(subparsers) -> None:
 
 
 def _open(db: str):
-    from rasid.store import is_postgres_url, open_store
-    if not is_postgres_url(db) and not Path(db).is_file():
-        raise RasidError(f"{db}: no such store (create one with `rasid analyze INPUT --db {db}`)")
+    from rasid.cli.options import require_db
+    from rasid.store import open_store
+    require_db(db)
     return open_store(db)
 
 

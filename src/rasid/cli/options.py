@@ -72,3 +72,13 @@ def positive_int(value: str) -> int:
     if not value.isdigit() or int(value) < 1:
         raise argparse.ArgumentTypeError(f"not a whole number of 1 or more: {value!r}")
     return int(value)
+
+
+def require_db(db: str) -> None:
+    """A SQLite store must exist already (a PostgreSQL URL is checked when it is opened)."""
+    from pathlib import Path
+
+    from rasid.errors import RasidError
+    from rasid.store import is_postgres_url
+    if not is_postgres_url(db) and not Path(db).is_file():
+        raise RasidError(f"{db}: no such store (create one with `rasid analyze INPUT --db {db}`)")

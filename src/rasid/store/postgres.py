@@ -1,7 +1,7 @@
 """The store's document layer on PostgreSQL (psycopg 3), for a team that shares one database.
 
-    from rasid.store.postgres import open_postgres
-    with open_postgres("postgresql://user@host/rasid") as store:
+    from rasid.store import open_store
+    with open_store("postgresql://user@host/rasid") as store:
         store.add(doc, pipeline_version=PIPELINE_VERSION)
         store.search("داعش")
 
@@ -33,10 +33,6 @@ from rasid.store.sqlite import COUNTED_KINDS, SearchHit, content_hash, document_
 MIGRATIONS = Path(__file__).resolve().parent / "migrations_pg"
 _MIGRATION_RE = re.compile(r"^(\d+)_[\w-]+\.sql$")
 _PAGE = 200
-
-
-def open_postgres(url: str) -> "PostgresStore":
-    return PostgresStore(url)
 
 
 class PostgresStore:
