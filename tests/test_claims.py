@@ -246,7 +246,9 @@ def test_claims_what_the_group_loots_is_other_revenue_when_no_channel_names_it()
 @pytest.mark.parametrize("text, expected", [
     ("ودفعت الدوحة 16 مليون دولار لجبهة النصرة مقابل الإفراج عن الرهائن.", [("kidnapping_ransom", "revenue")]),
     ("ودفعت أسرته مبلغ مليون ريال للإفراج عن ابنه المختطف لدى الحوثيين.", [("kidnapping_ransom", "revenue")]),
-    ("ودفعت الشركة نحو 5 ملايين دولار لتنظيم داعش خلال عامين.", [("donations", "revenue")]),
+    # a company paying a group pays it a levy (ANNOTATION.md: payments forced from traders)
+    ("ودفعت الشركة نحو 5 ملايين دولار لتنظيم داعش خلال عامين.", [("taxation_extortion", "revenue")]),
+    ("ودفع رجل أعمال خليجي نحو 5 ملايين دولار لتنظيم داعش خلال عامين.", [("donations", "revenue")]),
     ("وتلقى زعيم كتائب حزب الله 25 مليون دولار من الدوحة.", [("donations", "revenue")]),
     ("ويدفع التنظيم 5 ملايين دولار شهريا لعناصره.", [("cash", "expenditure")]),
     ("ودفعت الحكومة 5 ملايين دولار للمزارعين في مناطق سيطرة التنظيم.", []),
@@ -387,3 +389,35 @@ def test_claims_a_foiled_transfer_is_no_affirmed_claim(text, polarity):
     """Foiling makes an attack an event (it was made), but money foiled on its way never reached
     the group (polarity_before with foiled_happened for events only)."""
     assert [c.polarity for c in rasid.extract(text, published="2021-03-10").claims] == [polarity]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # money an armed group demands: a levy, or a ransom where someone is to be freed
+    ("وقال مزارع إن عناصر التنظيم يطالبون كل أسرة بعشرين ألف دينار عن كل موسم.", [("taxation_extortion", "revenue")]),
+    ("وذكر شهود أن مسلحي الحركة طلبوا من التاجر ثلاثة آلاف دولار مقابل إطلاق سراحه.",
+     [("kidnapping_ransom", "revenue")]),
+    # who pays tells a levy from a donation
+    ("وأكد تجار أنهم يدفعون 500 دولار شهريا لعناصر حركة الشباب.", [("taxation_extortion", "revenue")]),
+    ("وقال المسؤول إن دولة خليجية دفعت 20 مليون دولار لحركة الشباب.", [("donations", "revenue")]),
+    ("ودفعت أسرة المهندس للتنظيم 40 ألف دولار للإفراج عنه.", [("kidnapping_ransom", "revenue")]),
+    # a request that is no money makes no claim
+    ("وطلب قائد التنظيم من عناصره الانسحاب من القرية.", []),
+])
+def test_claims_money_demanded_or_paid(text, expected):
+    assert kinds(run(text)) == expected
+
+
+@pytest.mark.parametrize("text, channel", [
+    ("أما المخدرات فقد بقيت مصدر الدخل الأهم لعناصر التنظيم.", "other"),
+    ("وتبقى الفديات، بحسب الباحث، المصدر الأول للأموال لدى حركة الشباب.", "kidnapping_ransom"),
+    ("أما الخطف، فقد كان المورد الأكبر لخلايا التنظيم في البادية.", "kidnapping_ransom"),
+    ("وشكّلت الآثار مورداً ثابتاً لتنظيم داعش طوال سنوات.", "antiquities"),
+    ("وكان حقل الشاعر يدر على التنظيم مئات آلاف الدولارات.", "oil"),
+])
+def test_claims_a_source_of_income_is_revenue(text, channel):
+    assert (channel, "revenue") in kinds(run(text))
+
+
+def test_claims_a_source_who_speaks_is_no_source_of_income():
+    """`قال مصدر` names who speaks: nothing after it is made a source of income."""
+    assert kinds(run("وأضاف مصدر أمني أن الخطف في المنطقة تراجع كثيرا بعد انتشار تنظيم داعش.")) == []

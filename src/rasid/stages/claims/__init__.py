@@ -35,6 +35,7 @@ _GROUP_BACK = 1              # sentences back where the group a claim is about i
 _TERROR = "ارهاب"              # the folded stem of terrorism and terrorists
 _AMOUNT_GAP = 8               # words between a claim and an amount that belongs to it
 _OWNER_GAP = 3                # words between a national resource and the state named as its owner
+_PAYING = ("payment", "receipt", "demand")  # role classes of money changing hands, never a claim alone
 
 
 @dataclass
@@ -111,7 +112,7 @@ def _names_money(view: View, start: int, end: int) -> bool:
     """A channel word or a role cue; a verb of paying or receiving alone is no claim (`تلقوا`)."""
     return any(h.entries[0].cls != "idiom" and not no_money_support(view, h)
                for h in view.hits_in(CLAIM_CHANNELS, start, end)) or any(
-        h.entries[0].cls not in ("payment", "receipt") for h in view.hits_in(CLAIM_ROLES, start, end))
+        h.entries[0].cls not in _PAYING for h in view.hits_in(CLAIM_ROLES, start, end))
 
 
 def _group_around(view: View, number: int, armed: set[str]) -> bool:
@@ -155,8 +156,8 @@ def _sentence_drafts(view: View, number: int, lo: int, hi: int, names, history: 
 
 def _draft(view: View, word: ChannelWord, before: ChannelWord | None, lo: int, hi: int, number: int) -> Draft | None:
     role = role_of(view, word, lo, hi)
-    if role is None or (word.cls == "ctx" and not role.end <= word.start <= role.end + 1):
-        return None
+    if role is None or (word.cls == "ctx" and not (role.end <= word.start <= role.end + 1 or role.start >= word.end)):
+        return None  # an ambiguous word names its channel right after a cue, or called a source of income
     start, end = word.start, word.end
     if role.end <= word.start and role.start != role.end and role.start >= (before.end if before else lo) \
             and not any(view.is_break(k) for k in range(role.end, word.start)):
@@ -182,7 +183,7 @@ def _money_drafts(view: View, number: int, lo: int, hi: int, drafts: list[Draft]
     الأموال`) is cash, whoever earned it before."""
     out = []
     for hit in view.hits_in(CLAIM_ROLES, lo, hi):
-        if hit.entries[0].cls in ("payment", "receipt"):
+        if hit.entries[0].cls in _PAYING:
             if not any(d.start <= hit.start < d.end for d in drafts):
                 out += _payment(view, hit, number, lo, hi, quantities)
             continue
@@ -206,13 +207,17 @@ def _money_drafts(view: View, number: int, lo: int, hi: int, drafts: list[Draft]
 def _payment(view: View, hit: Hit, number: int, lo: int, hi: int, quantities: list[Quantity]) -> list[Draft]:
     """Money paid to an armed group or received by one (`دفعت الدوحة 16 مليون دولار لجبهة
     النصرة`, `تلقى زعيم الكتائب 25 مليون دولار`) is its revenue: a ransom where the sentence
-    speaks of hostages (`دفعت أسرته مبلغ مليون ريال` to free a son), else a donation. An amount
-    a group pays is its spending (`يدفع التنظيم 5 ملايين`)."""
-    gap = _SUBJECT_GAP if hit.entries[0].cls == "receipt" else _OBJECT_GAP  # تلقى زعيم الكتائب 25 مليون
+    speaks of hostages (`دفعت أسرته مبلغ مليون ريال` to free a son), a levy where traders or
+    families pay, else a donation. An amount a group pays is its spending (`يدفع التنظيم 5
+    ملايين`); one it demands, its levy or ransom (`يطلبون من كل راعٍ ٥٠ ألف دينار`)."""
+    gap = _OBJECT_GAP if hit.entries[0].cls == "payment" else _SUBJECT_GAP  # تلقى زعيم الكتائب 25 مليون
     found = _governed_money(view, hit.end, hi, quantities, "expenditure", takes=True, gap=gap)
     if found is None or found[1] not in ("amount", "money"):
         return []
     end, kind = found
+    if hit.entries[0].cls == "demand":  # يطلبون من كل راعٍ ٥٠ ألف دينار: the group's levy or ransom
+        channel = paid_channel(view, lo, hit.start, hi, default="taxation_extortion")
+        return [Draft(channel, "revenue", hit.start, end, hit.start, number)] if _group_near(view, hit, lo, hi) else []
     channel = paid_channel(view, lo, hit.start, hi)
     if hit.entries[0].cls == "receipt":
         return [Draft(channel, "revenue", hit.start, end, hit.start, number)] if _group_near(view, hit, lo, hi) else []

@@ -28,9 +28,13 @@ AGENT = 10       # words after a strike where `من قبل` may name who struck
 NOT_FINANCING = "not financing"  # what a cue makes of a channel word that is no claim of a group
 SUPPORTED = 3     # words after a support word where the group it supports may stand
 RECEIVER = 5      # words after paid money where the group it is paid to may stand
+SOURCE_AHEAD = 8  # words after a channel word where `مصدر`/`مورد` may call it a source of income
+SOURCE_OF = 3     # words after `مصدر` where what it is a source of stands (المصدر الأكبر للأموال)
+PAYER_AFTER = 3   # words after a verb of paying where who pays may stand (دفعت شركة لافارج)
 _RARE = 50        # a facility's name is a word news rarely uses (الجبسة, التنك)
 _STRONG_BREAKS = frozenset({":", "(", ")"})
-_MONEY_ONLY = frozenset({"money", "payment", "receipt"})  # role classes that govern money, never a channel word
+_QUOTES = frozenset({'"', "'"})
+_MONEY_ONLY = frozenset({"money", "payment", "receipt", "demand"})  # role classes that govern money, never a channel word
 
 
 @dataclass
@@ -198,6 +202,9 @@ def role_of(view: View, word: ChannelWord, lo: int, hi: int) -> Role | None:
         if not (default_role(word.channel) and _other_object(view, nearest, word)):
             role = _role(view, nearest, word)
             return Role(role, nearest.start, nearest.end) if role != NOT_FINANCING else None
+    source = _source_of_income(view, word, hi)
+    if source is not None:
+        return source
     if word.cls == "ctx":
         return None
     own = next((h for h in cues if (h.start, h.end) == (word.start, word.end)), None)
@@ -212,6 +219,31 @@ def role_of(view: View, word: ChannelWord, lo: int, hi: int) -> Role | None:
         if near and not any(view.is_break(k) for k in range(word.end, h.start)) and not act_of_its_own(view, h.start):
             role = _funding_purpose(h) or _role(view, h, word)
             return Role(role, h.start, h.end) if role != NOT_FINANCING else None
+    return None
+
+
+def _source_of_income(view: View, word: ChannelWord, hi: int) -> Role | None:
+    """`أما الخطف، فهو المصدر الأكبر للأموال`, `شكّلت الآثار مورداً موازياً للتنظيم`: a channel
+    called, a few words on (across a comma, or an aside between two), a source of income, funding or money, or a
+    source for an armed group, is that group's revenue; the role's words run to what it is a
+    source of. Read before the channel's default, and for an ambiguous word too: the phrase says
+    money is made of it."""
+    commas = 0
+    for k in range(word.end, min(hi, word.end + SOURCE_AHEAD)):
+        if view.is_break(k):
+            commas += view.words[k] not in _QUOTES
+            if commas > 2 or view.words[k] in _STRONG_BREAKS:
+                return None
+            continue
+        if not any(v in grammar_words("income_source") for v in stem_variants(view.words[k])):
+            continue
+        for j in range(k + 1, min(hi, k + 1 + SOURCE_OF)):
+            if view.is_break(j):
+                break
+            if any(v in grammar_words("income") for v in stem_variants(view.words[j])) or (
+                    _dative(view, j) and view.armed_groups(j, j + 2)):
+                return Role("revenue", k, j + 1)
+        return None
     return None
 
 
@@ -422,10 +454,18 @@ def _dative(view: View, j: int) -> bool:
         p.kind == "prep" and text[p.start:p.end].startswith("ل") for p in token.parts)
 
 
-def paid_channel(view: View, lo: int, at: int, hi: int) -> str:
+def paid_channel(view: View, lo: int, at: int, hi: int, default: str = "donations") -> str:
     """Money a group forces people to pay (`إجبار التجار على دفع الأموال`) is extortion; paid
-    where its sentence speaks of hostages, a ransom; else a donation."""
-    if any(v in grammar_words("forcing") for k in range(lo, at) for v in stem_variants(view.words[k])):
+    where its sentence speaks of hostages or of freeing someone (`للإفراج عنه`), a ransom; paid
+    by traders, drivers, families or companies (`يؤكد سائقون أنهم يدفعون`), extortion; else
+    `default` (a donation, for a payment)."""
+    def named(role: str, a: int, b: int) -> bool:
+        return any(v in grammar_words(role) for k in range(a, b) for v in stem_variants(view.words[k]))
+    if named("forcing", lo, at):
         return "taxation_extortion"
-    return "kidnapping_ransom" if any(h.entries[0].value == "kidnapping_ransom"
-                                      for h in view.hits_in(CLAIM_CHANNELS, lo, hi)) else "donations"
+    if named("release", lo, hi) or any(h.entries[0].value == "kidnapping_ransom"
+                                       for h in view.hits_in(CLAIM_CHANNELS, lo, hi)):
+        return "kidnapping_ransom"
+    if named("civilian_payer", lo, min(hi, at + PAYER_AFTER)):
+        return "taxation_extortion"
+    return default
