@@ -421,3 +421,14 @@ def test_claims_a_source_of_income_is_revenue(text, channel):
 def test_claims_a_source_who_speaks_is_no_source_of_income():
     """`قال مصدر` names who speaks: nothing after it is made a source of income."""
     assert kinds(run("وأضاف مصدر أمني أن الخطف في المنطقة تراجع كثيرا بعد انتشار تنظيم داعش.")) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وتستفيد حركة الشباب من الدعم المالي الإيراني منذ سنوات.", [("donations", "revenue")]),
+    ("وقال إن الدعم المالي لميليشيات الحوثي تضاعف العام الماضي.", [("donations", "revenue")]),
+    # support in money that goes to others, or named with no group in its clause
+    ("وأكد أن الدعم المالي للمستشفيات توقف بسبب هجمات تنظيم داعش.", []),
+    ("وقال إن تنظيم داعش خسر مدنه، إلا أن الدعم المالي، بحسب الباحث، يبقى من أهم العوامل.", []),
+])
+def test_claims_support_in_money_goes_to_the_group_beside_it(text, expected):
+    assert kinds(run(text)) == expected

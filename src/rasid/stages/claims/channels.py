@@ -26,6 +26,7 @@ SUBJECT = 6       # words before a takeover verb where its subject may stand
 STRIKER = 1      # words before a strike verb where its subject may stand
 AGENT = 10       # words after a strike where `من قبل` may name who struck
 NOT_FINANCING = "not financing"  # what a cue makes of a channel word that is no claim of a group
+FINANCIAL_NEAR = 8  # words around support in money (الدعم المالي) where the group it goes to may stand
 SUPPORTED = 3     # words after a support word where the group it supports may stand
 RECEIVER = 5      # words after paid money where the group it is paid to may stand
 SOURCE_AHEAD = 8  # words after a channel word where `مصدر`/`مورد` may call it a source of income
@@ -120,6 +121,9 @@ def _supported_end(view: View, hit: Hit, lo: int, hi: int) -> int | None:
         return None
     if any(h.start <= hit.start < h.end and h.end - h.start > hit.end - hit.start for h in cues):
         return None  # part of a longer cue: `مصادر تمويل` is revenue, `تمويل عملياته` spending
+    if hit.end < hi and view.words[hit.end] in grammar_words("financial") and _group_in_clause(view, hit, lo, hi) \
+            and not _given_to_others(view, hit.end + 1, hi):
+        return hit.end + 1  # `تستفيد جبهة النصرة من الدعم المالي القطري`: money given to the group
     back = 2 + (hit.start > lo and view.words[hit.start - 1] in relatives())  # حزب الله الذي تموله إيران
     for group in view.hits_in(PARTIES, max(lo, hit.start - back), min(hi, hit.end + SUPPORTED)):
         if group.entries[0].cls != "group" or hit.start <= group.start < hit.end:
@@ -128,6 +132,22 @@ def _supported_end(view: View, hit: Hit, lo: int, hi: int) -> int | None:
         if not any(view.is_break(k) for k in between):
             return max(hit.end, group.end)
     return None
+
+
+def _group_in_clause(view: View, hit: Hit, lo: int, hi: int) -> bool:
+    """An armed group named within FINANCIAL_NEAR words of `hit`, in its clause."""
+    a = hit.start
+    while a > max(lo, hit.start - FINANCIAL_NEAR) and not view.is_break(a - 1):
+        a -= 1
+    b = hit.end
+    while b < min(hi, hit.end + FINANCIAL_NEAR) and not view.is_break(b):
+        b += 1
+    return bool(view.armed_groups(a, b))
+
+
+def _given_to_others(view: View, k: int, hi: int) -> bool:
+    """`الدعم المالي للمدارس`: the support goes, by ل right after it, to someone other than a group."""
+    return k < hi and view.kinds[k] == "word" and _dative(view, k) and not view.armed_groups(k, min(hi, k + 2))
 
 
 def _excluded(view: View, k: int) -> bool:
