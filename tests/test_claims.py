@@ -432,3 +432,15 @@ def test_claims_a_source_who_speaks_is_no_source_of_income():
 ])
 def test_claims_support_in_money_goes_to_the_group_beside_it(text, expected):
     assert kinds(run(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وأجبر مسلحو التنظيم أصحاب المخابز على تسليم نصف الطحين لهم.", [("taxation_extortion", "revenue")]),
+    ("وفرض عناصر حركة الشباب على الرعاة تقديم رأس من كل عشرين.", [("taxation_extortion", "revenue")]),
+    # a claim already read there becomes the levy
+    ("وأجبر مسلحو التنظيم تجار الماشية على تقديم العشرات من المواشي.", [("taxation_extortion", "revenue")]),
+    # forcing with nothing handed over is no claim
+    ("وفرضت ميليشيات الحوثي حظر التجول على السكان.", []),
+])
+def test_claims_goods_forced_from_people_are_a_levy(text, expected):
+    assert kinds(run(text)) == expected

@@ -26,6 +26,7 @@ from rasid.stages.reading.lexicons import CLAIM_CHANNELS, CLAIM_ROLES
 from rasid.stages.reading.polarity import hypothetical_after, polarity_before
 from rasid.stages.reading.view import Hit, View
 from rasid.stages.attribution import Attribution, attribution_of
+from rasid.text.tokens import stem_variants
 
 _OBJECT_GAP = 4               # words between a money cue and the money it governs
 _SUBJECT_GAP = 7              # and between a verb of receiving and its money, past the subject
@@ -33,6 +34,7 @@ _RECENT = 50                  # claims kept in mind for that
 _INHERIT = 3                  # sentences back where money with no channel finds its channel
 _GROUP_BACK = 1              # sentences back where the group a claim is about is named
 _TERROR = "ارهاب"              # the folded stem of terrorism and terrorists
+_FORCED_GAP = 8               # words between a forcing verb and what people are forced to hand over
 _AMOUNT_GAP = 8               # words between a claim and an amount that belongs to it
 _OWNER_GAP = 3                # words between a national resource and the state named as its owner
 _PAYING = ("payment", "receipt", "demand")  # role classes of money changing hands, never a claim alone
@@ -149,8 +151,31 @@ def _sentence_drafts(view: View, number: int, lo: int, hi: int, names, history: 
         elif draft:
             drafts.append(draft)
     drafts += _money_drafts(view, number, lo, hi, drafts, quantities, history)
+    drafts = _forced_provision(view, number, lo, hi, drafts)
     drafts = _merged(view, sorted(drafts, key=lambda d: d.start))
     _take_amounts(view, drafts, quantities)
+    return drafts
+
+
+def _forced_provision(view: View, number: int, lo: int, hi: int, drafts: list[Draft]) -> list[Draft]:
+    """`أجبروا المحلات على تقديم المواشي`, `فرضوا على التجار تقديم مواد غذائية`: goods or money
+    a group forces people to hand over is its levy, whatever the goods; a claim there already
+    (`بيع اللحوم`) becomes that levy."""
+    for k in range(lo, hi):
+        if not any(v in grammar_words("forcing") for v in stem_variants(view.words[k])):
+            continue
+        given = next((j for j in range(k + 1, min(hi, k + 1 + _FORCED_GAP))
+                      if any(v in grammar_words("provision") for v in stem_variants(view.words[j]))), None)
+        if given is None:
+            continue
+        end = given + 1
+        while end < min(hi, given + 1 + _OBJECT_GAP) and view.kinds[end] != "punct":
+            end += 1
+        inside = [d for d in drafts if d.start < end and k < d.end]
+        for d in inside:
+            d.channel, d.role, d.start, d.end = "taxation_extortion", "revenue", min(d.start, k), max(d.end, end)
+        if not inside:
+            drafts.append(Draft("taxation_extortion", "revenue", k, end, given, number))
     return drafts
 
 
