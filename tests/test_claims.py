@@ -444,3 +444,13 @@ def test_claims_support_in_money_goes_to_the_group_beside_it(text, expected):
 ])
 def test_claims_goods_forced_from_people_are_a_levy(text, expected):
     assert kinds(run(text)) == expected
+
+
+def test_claims_a_ransom_needs_no_group_in_its_own_sentence():
+    """In a report on a group, kidnappers demanding a ransom two paragraphs on are its
+    kidnappers; fees with no group beside them are a state's."""
+    text = ("تصاعدت عمليات الخطف التي تنفذها خلايا تنظيم داعش في البادية.\n\n"
+            "وقال أحد السكان إن الطرق باتت خطرة على المسافرين.\n\n"
+            "وفي الشهر الماضي طالب الخاطفون أسرة مزارع بفدية قدرها مئة ألف دولار.\n\n"
+            "ورفعت البلدية رسوم النظافة على المحلات التجارية.")
+    assert kinds(run(text)) == [("kidnapping_ransom", "revenue")]

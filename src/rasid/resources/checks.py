@@ -28,7 +28,7 @@ _LOCAL = {
     "claim role need": ("object", "authority"),
     "quantity cue role": ("before", "verb", "after", "range_start", "range_link", "rate", "identifier", "item"),
     "event_type property": ("fighting", "counted", "definite_needs_support", "how"),
-    "channel property": ("movable", "invested", "military", "goods", "national"),
+    "channel property": ("movable", "invested", "military", "goods", "national", "predatory"),
     "role property": ("money", "governing", "cash"),
     "unit property": ("duration", "not_carried", "not_amount", "volume"),
     "source_kind property": ("patterns",),

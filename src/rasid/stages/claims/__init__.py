@@ -21,7 +21,8 @@ from rasid.resources.catalogue import function_words, grammar_words, relatives, 
 from rasid.stages.claims.learned import ClaimModels, learned_claims
 from rasid.stages.claims.channels import (ChannelWord, act_of_its_own, against, channel_words, derived_money,
                                         facility_names, generic_money, joined_by_and, no_money_support,
-                                        paid_channel, paid_to, role_of, strike_role, takeover_role)
+                                        paid_channel, paid_to, role_of, speaks_of_captives, strike_role,
+                                        takeover_role)
 from rasid.stages.reading.lexicons import CLAIM_CHANNELS, CLAIM_ROLES
 from rasid.stages.reading.polarity import hypothetical_after, polarity_before
 from rasid.stages.reading.view import Hit, View
@@ -71,8 +72,9 @@ def find_claims(doc: Document, models: ClaimModels | None = None) -> Document:
             drafts = _with_learned(view, models, number, lo, hi, drafts)
         drafts = [d for d in drafts if not _state_owned(view, d, lo, hi)]
         history.extend(drafts)
-        if not _group_around(view, number, armed):
-            continue  # the money of a state, a bank or a people, not of an armed group
+        if not _group_around(view, number, armed):  # the money of a state, a bank or a people,
+            drafts = [d for d in drafts if d.channel in with_property("channel", "predatory")  # but a ransom
+                      and speaks_of_captives(view, lo, hi)]
         first = len(claims) + 1
         claims.extend([_claim(view, attribution, d, lo, hi, first + k) for k, d in enumerate(drafts)])
     doc.claims = claims

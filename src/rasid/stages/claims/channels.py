@@ -483,9 +483,14 @@ def paid_channel(view: View, lo: int, at: int, hi: int, default: str = "donation
         return any(v in grammar_words(role) for k in range(a, b) for v in stem_variants(view.words[k]))
     if named("forcing", lo, at):
         return "taxation_extortion"
-    if named("release", lo, hi) or any(h.entries[0].value == "kidnapping_ransom"
-                                       for h in view.hits_in(CLAIM_CHANNELS, lo, hi)):
+    if speaks_of_captives(view, lo, hi):
         return "kidnapping_ransom"
     if named("civilian_payer", lo, min(hi, at + PAYER_AFTER)):
         return "taxation_extortion"
     return default
+
+
+def speaks_of_captives(view: View, lo: int, hi: int) -> bool:
+    """Whether tokens [lo, hi) speak of hostages, kidnapping or ransom, or of freeing someone."""
+    return any(v in grammar_words("release") for k in range(lo, hi) for v in stem_variants(view.words[k])) or \
+        any(h.entries[0].value == "kidnapping_ransom" for h in view.hits_in(CLAIM_CHANNELS, lo, hi))
