@@ -454,3 +454,17 @@ def test_claims_a_ransom_needs_no_group_in_its_own_sentence():
             "وفي الشهر الماضي طالب الخاطفون أسرة مزارع بفدية قدرها مئة ألف دولار.\n\n"
             "ورفعت البلدية رسوم النظافة على المحلات التجارية.")
     assert kinds(run(text)) == [("kidnapping_ransom", "revenue")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # hawala moves money through brokers, not banks
+    ("وأكدت الشرطة أن خلية التنظيم نقلت الأموال عبر نظام الحوالة.", [("cash", "transfer")]),
+    # holding a trade is earning from it; holding a field is owning it
+    ("ويسعى الحوثيون إلى السيطرة على واردات الوقود عبر الموانئ.", [("oil", "revenue")]),
+    ("وسيطر الحوثيون على حقول النفط في مأرب.", [("oil", "asset")]),
+    # money someone moves to a group, or to support one, is the group's; a group moving money moves its own
+    ("وقام رجل أعمال بتحويل أموال من تونس إلى ليبيا لدعم تنظيم داعش.", [("donations", "revenue")]),
+    ("ونقل التنظيم أمواله إلى عناصره في ليبيا.", [("cash", "transfer")]),
+])
+def test_claims_who_moves_or_holds_what(text, expected):
+    assert kinds(run(text)) == expected

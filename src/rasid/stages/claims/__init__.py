@@ -22,7 +22,7 @@ from rasid.stages.claims.learned import ClaimModels, learned_claims
 from rasid.stages.claims.channels import (ChannelWord, act_of_its_own, against, channel_words, derived_money,
                                         facility_names, generic_money, joined_by_and, no_money_support,
                                         paid_channel, paid_to, role_of, speaks_of_captives, strike_role,
-                                        takeover_role)
+                                        subject_party, takeover_role)
 from rasid.stages.reading.lexicons import CLAIM_CHANNELS, CLAIM_ROLES
 from rasid.stages.reading.polarity import hypothetical_after, polarity_before
 from rasid.stages.reading.view import Hit, View
@@ -225,10 +225,34 @@ def _money_drafts(view: View, number: int, lo: int, hi: int, drafts: list[Draft]
         if found is None or (role not in with_property("role", "money") and found[1] != "amount" and not takes):
             continue  # earning or holding makes a claim only with an amount (`يملك 25 مليون دولار`)
         end, kind = found
+        receiver = _sent_to_a_group(view, hit, end, hi) if role == "transfer" and kind != "pointing" else None
+        if receiver is not None:
+            out.append(Draft("donations", "revenue", hit.start, receiver, hit.start, number))
+            continue
         channel = None if kind == "money" or takes else \
             _channel_for(role, kind == "pointing", hit.start, drafts, history, number)
         out.append(Draft(channel or "cash", role, hit.start, end, hit.start, number, generic=channel is None))
     return out
+
+
+def _sent_to_a_group(view: View, hit: Hit, end: int, hi: int) -> int | None:
+    """`ينقل الأموال لجماعات إرهابية`, `تحويل أموال إلى ليبيا لدعم الجماعات الإرهابية`: money
+    someone moves to an armed group, or to support one, is the group's revenue (a donation);
+    the end of the group's name, or None. A group moving money (`نقل التنظيم أمواله إلى
+    عناصره`) moves its own."""
+    if subject_party(view, hit) == "group":
+        return None
+    receiver = paid_to(view, end)
+    if receiver is not None:
+        return receiver
+    for k in range(end, min(hi, end + _OBJECT_GAP + 2)):
+        if view.is_break(k):
+            return None
+        support = view.match(CLAIM_CHANNELS, k)
+        if support and support.entries[0].cls == "support" and "ل" in support.clitic:
+            groups = view.armed_groups(support.end, min(hi, support.end + 2))
+            return groups[0].end if groups else None
+    return None
 
 
 def _payment(view: View, hit: Hit, number: int, lo: int, hi: int, quantities: list[Quantity]) -> list[Draft]:

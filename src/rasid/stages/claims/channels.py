@@ -221,6 +221,8 @@ def role_of(view: View, word: ChannelWord, lo: int, hi: int) -> Role | None:
         nearest = _governing(view, before, word)
         if not (default_role(word.channel) and _other_object(view, nearest, word)):
             role = _role(view, nearest, word)
+            if role == "asset" and _trade_between(view, nearest.end, word.start):
+                role = "revenue"  # `السيطرة على واردات النفط`: holding a trade is earning from it
             return Role(role, nearest.start, nearest.end) if role != NOT_FINANCING else None
     source = _source_of_income(view, word, hi)
     if source is not None:
@@ -265,6 +267,11 @@ def _source_of_income(view: View, word: ChannelWord, hi: int) -> Role | None:
                 return Role("revenue", k, j + 1)
         return None
     return None
+
+
+def _trade_between(view: View, a: int, b: int) -> bool:
+    """A trade (`واردات`, `سوق`, `توزيع`) named in tokens [a, b), between a cue and its channel."""
+    return any(v in grammar_words("trade") for k in range(a, b) for v in stem_variants(view.words[k]))
 
 
 def _funding_purpose(cue: Hit) -> str | None:
