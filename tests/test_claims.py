@@ -468,3 +468,19 @@ def test_claims_a_ransom_needs_no_group_in_its_own_sentence():
 ])
 def test_claims_who_moves_or_holds_what(text, expected):
     assert kinds(run(text)) == expected
+
+
+def test_claims_a_learned_opening_joins_the_claim_after_it():
+    """A learned proposal with no channel word, right before a rule claim of its role, opens
+    that claim; one after a claim, or of another role, stays apart."""
+    from rasid.stages.claims import Draft, _lead_in
+    from rasid.stages.reading.view import View
+    view = View.of(run("داعش يجني أموالاً طائلة من تصدير الفوسفات عبر الحدود"))
+    words = view.words
+    opening = Draft("kidnapping_ransom", "revenue", 0, words.index("من") + 1, 0, 0)
+    claim = Draft("mining", "revenue", words.index("تصدير"), words.index("الفوسفات") + 1, words.index("الفوسفات"), 0)
+    assert _lead_in(view, opening, [claim]) and claim.start == 0
+    later = Draft("cash", "revenue", words.index("عبر"), len(words) - 1, words.index("عبر"), 0)
+    other = Draft("mining", "asset", words.index("تصدير"), words.index("الفوسفات") + 1, words.index("الفوسفات"), 0)
+    assert not _lead_in(view, Draft("cash", "revenue", 0, 3, 0, 0), [other])
+    assert not _lead_in(view, later, [Draft("mining", "revenue", 0, 3, 0, 0)])

@@ -88,9 +88,25 @@ def _with_learned(view: View, models: ClaimModels, number: int, lo: int, hi: int
     learned = [Draft(channel, role, start, end, start, number) for start, end, channel, role
                in learned_claims(models, view, lo, hi)
                if not any(d.start < end and start < d.end for d in drafts) and _names_money(view, start, end)]
+    learned = [d for d in learned if not _lead_in(view, d, drafts)]
     if learned:
         _take_amounts(view, learned, view.quantities.starting_in(*view.chars(lo, hi)))
     return sorted(drafts + learned, key=lambda d: d.start)
+
+
+def _lead_in(view: View, proposal: Draft, drafts: list[Draft]) -> bool:
+    """`داعش يجني أموالاً طائلة من | تصدير مواد خام`: a proposal that names no channel, right
+    before a rule claim of its role in the same clause, is that claim's opening: the claim takes
+    its words in (the tagger's channel for it is a guess)."""
+    if view.hits_in(CLAIM_CHANNELS, proposal.start, proposal.end):
+        return False
+    for d in drafts:
+        gap = range(proposal.end, d.start)
+        if d.role == proposal.role and proposal.end <= d.start <= proposal.end + 1 \
+                and not any(view.is_break(k) for k in gap):
+            d.start = proposal.start
+            return True
+    return False
 
 
 def _state_owned(view: View, d: Draft, lo: int, hi: int) -> bool:

@@ -126,8 +126,8 @@ def _supported_end(view: View, hit: Hit, lo: int, hi: int) -> int | None:
         return hit.end + 1  # `تستفيد جبهة النصرة من الدعم المالي القطري`: money given to the group
     back = 2 + (hit.start > lo and view.words[hit.start - 1] in relatives())  # حزب الله الذي تموله إيران
     for group in view.hits_in(PARTIES, max(lo, hit.start - back), min(hi, hit.end + SUPPORTED)):
-        if group.entries[0].cls != "group" or hit.start <= group.start < hit.end:
-            continue
+        if group.entries[0].cls != "group" or hit.start <= group.start < hit.end or _own(view, group):
+            continue  # `دعم مقاتليهم`: a group supporting its own fighters pays them
         between = range(group.end, hit.start) if group.end <= hit.start else range(hit.end, group.start)
         if not any(view.is_break(k) for k in between):
             return max(hit.end, group.end)
