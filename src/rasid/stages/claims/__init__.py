@@ -21,8 +21,8 @@ from rasid.resources.catalogue import function_words, grammar_words, relatives, 
 from rasid.stages.claims.learned import ClaimModels, learned_claims
 from rasid.stages.claims.channels import (ChannelWord, act_of_its_own, against, channel_words, derived_money,
                                         facility_names, generic_money, joined_by_and, no_money_support,
-                                        paid_channel, paid_to, role_of, speaks_of_captives, strike_role,
-                                        subject_party, takeover_role)
+                                        role_of, strike_role, subject_party, takeover_role)
+from rasid.stages.claims.payments import paid_channel, paid_to, speaks_of_captives
 from rasid.stages.reading.lexicons import CLAIM_CHANNELS, CLAIM_ROLES
 from rasid.stages.reading.polarity import hypothetical_after, polarity_before
 from rasid.stages.reading.view import Hit, View

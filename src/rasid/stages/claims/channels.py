@@ -16,6 +16,7 @@ from rasid.resources.catalogue import (function_words, grammar_words, properties
                                       word_frequencies)
 from rasid import kb
 from rasid.stages.reading.lexicons import CLAIM_CHANNELS, CLAIM_ROLES, PARTIES, default_role, lexicon
+from rasid.stages.claims.payments import dative, own_members
 from rasid.stages.reading.view import Hit, View
 from rasid.text.tokens import stem_variants
 
@@ -28,10 +29,8 @@ AGENT = 10       # words after a strike where `من قبل` may name who struck
 NOT_FINANCING = "not financing"  # what a cue makes of a channel word that is no claim of a group
 FINANCIAL_NEAR = 8  # words around support in money (الدعم المالي) where the group it goes to may stand
 SUPPORTED = 3     # words after a support word where the group it supports may stand
-RECEIVER = 5      # words after paid money where the group it is paid to may stand
 SOURCE_AHEAD = 8  # words after a channel word where `مصدر`/`مورد` may call it a source of income
 SOURCE_OF = 3     # words after `مصدر` where what it is a source of stands (المصدر الأكبر للأموال)
-PAYER_AFTER = 3   # words after a verb of paying where who pays may stand (دفعت شركة لافارج)
 _RARE = 50        # a facility's name is a word news rarely uses (الجبسة, التنك)
 _STRONG_BREAKS = frozenset({":", "(", ")"})
 _QUOTES = frozenset({'"', "'"})
@@ -126,7 +125,7 @@ def _supported_end(view: View, hit: Hit, lo: int, hi: int) -> int | None:
         return hit.end + 1  # `تستفيد جبهة النصرة من الدعم المالي القطري`: money given to the group
     back = 2 + (hit.start > lo and view.words[hit.start - 1] in relatives())  # حزب الله الذي تموله إيران
     for group in view.hits_in(PARTIES, max(lo, hit.start - back), min(hi, hit.end + SUPPORTED)):
-        if group.entries[0].cls != "group" or hit.start <= group.start < hit.end or _own(view, group):
+        if group.entries[0].cls != "group" or hit.start <= group.start < hit.end or own_members(view, group):
             continue  # `دعم مقاتليهم`: a group supporting its own fighters pays them
         between = range(group.end, hit.start) if group.end <= hit.start else range(hit.end, group.start)
         if not any(view.is_break(k) for k in between):
@@ -147,7 +146,7 @@ def _group_in_clause(view: View, hit: Hit, lo: int, hi: int) -> bool:
 
 def _given_to_others(view: View, k: int, hi: int) -> bool:
     """`الدعم المالي للمدارس`: the support goes, by ل right after it, to someone other than a group."""
-    return k < hi and view.kinds[k] == "word" and _dative(view, k) and not view.armed_groups(k, min(hi, k + 2))
+    return k < hi and view.kinds[k] == "word" and dative(view, k) and not view.armed_groups(k, min(hi, k + 2))
 
 
 def _excluded(view: View, k: int) -> bool:
@@ -263,7 +262,7 @@ def _source_of_income(view: View, word: ChannelWord, hi: int) -> Role | None:
             if view.is_break(j):
                 break
             if any(v in grammar_words("income") for v in stem_variants(view.words[j])) or (
-                    _dative(view, j) and view.armed_groups(j, j + 2)):
+                    dative(view, j) and view.armed_groups(j, j + 2)):
                 return Role("revenue", k, j + 1)
         return None
     return None
@@ -453,51 +452,3 @@ def derived_money(view: View, k: int) -> bool | None:
     if hit is None or hit.entries[0].cls != "derived":
         return None
     return view.bases(lexicon(CLAIM_ROLES))[k] != view.words[k]
-
-
-def paid_to(view: View, k: int) -> int | None:
-    """The end of the armed group money is paid to, named within RECEIVER words from token `k`
-    after ل or إلى (`… لجبهة النصرة`, `لكتائب حزب الله`, `تسليمه إلى الحوثيين`); None when no
-    group receives it."""
-    _, hi = view.sentence_of(k) if k < len(view) else (k, k)
-    for j in range(k, min(hi, k + RECEIVER)):
-        if view.is_break(j):
-            return None
-        if _dative(view, j):
-            groups = view.armed_groups(j, min(hi, j + SUPPORTED))
-            return groups[0].end if groups and not _own(view, groups[0]) else None
-    return None
-
-
-def _own(view: View, group: Hit) -> bool:
-    """`لعناصره`: the payer's own members, paid their wages."""
-    return view.suffixed(lexicon(PARTIES), group.end - 1)
-
-
-def _dative(view: View, j: int) -> bool:
-    token = view.doc.tokens[j]
-    text = view.doc.text
-    return view.words[j] in grammar_words("to") or any(
-        p.kind == "prep" and text[p.start:p.end].startswith("ل") for p in token.parts)
-
-
-def paid_channel(view: View, lo: int, at: int, hi: int, default: str = "donations") -> str:
-    """Money a group forces people to pay (`إجبار التجار على دفع الأموال`) is extortion; paid
-    where its sentence speaks of hostages or of freeing someone (`للإفراج عنه`), a ransom; paid
-    by traders, drivers, families or companies (`يؤكد سائقون أنهم يدفعون`), extortion; else
-    `default` (a donation, for a payment)."""
-    def named(role: str, a: int, b: int) -> bool:
-        return any(v in grammar_words(role) for k in range(a, b) for v in stem_variants(view.words[k]))
-    if named("forcing", lo, at):
-        return "taxation_extortion"
-    if speaks_of_captives(view, lo, hi):
-        return "kidnapping_ransom"
-    if named("civilian_payer", lo, min(hi, at + PAYER_AFTER)):
-        return "taxation_extortion"
-    return default
-
-
-def speaks_of_captives(view: View, lo: int, hi: int) -> bool:
-    """Whether tokens [lo, hi) speak of hostages, kidnapping or ransom, or of freeing someone."""
-    return any(v in grammar_words("release") for k in range(lo, hi) for v in stem_variants(view.words[k])) or \
-        any(h.entries[0].value == "kidnapping_ransom" for h in view.hits_in(CLAIM_CHANNELS, lo, hi))
