@@ -484,3 +484,25 @@ def test_claims_a_learned_opening_joins_the_claim_after_it():
     other = Draft("mining", "asset", words.index("تصدير"), words.index("الفوسفات") + 1, words.index("الفوسفات"), 0)
     assert not _lead_in(view, Draft("cash", "revenue", 0, 3, 0, 0), [other])
     assert not _lead_in(view, later, [Draft("mining", "revenue", 0, 3, 0, 0)])
+
+
+@pytest.mark.parametrize("text, expected", [
+    # two levies forced in one sentence are two claims
+    ("وفرض مسلحو التنظيم على أصحاب المخابز تسليم الطحين، فضلا عن إجبار الرعاة تقديم الأغنام.",
+     [("taxation_extortion", "revenue"), ("taxation_extortion", "revenue")]),
+    # extortion of captives needs no group in its own sentence
+    ("واختطف مسلحو تنظيم داعش عشرات المزارعين في البادية.\n\nوأفرج عن بعضهم بعد ابتزاز ذويهم بمبالغ كبيرة.",
+     [("taxation_extortion", "revenue")]),
+    # holding a market alone is earning from it
+    ("ويحتكر الحوثيون سوق الوقود في صنعاء.", [("oil", "revenue")]),
+])
+def test_claims_levies_and_monopolies(text, expected):
+    assert kinds(run(text)) == expected
+
+
+def test_claims_the_first_part_of_a_title_is_no_heading():
+    """`"فدية المليار".. 5 جرائم` opens a title that goes on: read, not skipped as a heading; the
+    same two words alone on their line are a heading."""
+    assert kinds(run('"فدية الحوثيين".. تفاصيل صفقة مشبوهة\n\nوقال مسؤولون إن الصفقة تمت.')) == [
+        ("kidnapping_ransom", "revenue")]
+    assert kinds(run('فدية الحوثيين\n\nوقال مسؤولون إن الصفقة تمت.')) == []

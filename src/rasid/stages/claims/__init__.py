@@ -180,7 +180,7 @@ def _forced_provision(view: View, number: int, lo: int, hi: int, drafts: list[Dr
     a group forces people to hand over is its levy, whatever the goods; a claim there already
     (`بيع اللحوم`) becomes that levy."""
     for k in range(lo, hi):
-        if not any(v in grammar_words("forcing") for v in stem_variants(view.words[k])):
+        if not _forcing(view, k):
             continue
         given = next((j for j in range(k + 1, min(hi, k + 1 + _FORCED_GAP))
                       if any(v in grammar_words("provision") for v in stem_variants(view.words[j]))), None)
@@ -195,6 +195,11 @@ def _forced_provision(view: View, number: int, lo: int, hi: int, drafts: list[Dr
         if not inside:
             drafts.append(Draft("taxation_extortion", "revenue", k, end, given, number))
     return drafts
+
+
+def _forcing(view: View, k: int) -> bool:
+    """A verb or verbal noun of forcing at token k (`أجبروا`, `إجبار`, `فرضوا`)."""
+    return any(v in grammar_words("forcing") for v in stem_variants(view.words[k]))
 
 
 def _draft(view: View, word: ChannelWord, before: ChannelWord | None, lo: int, hi: int, number: int) -> Draft | None:
@@ -377,8 +382,8 @@ def _another_act(view: View, last: Draft, d: Draft) -> bool:
     """`ابتزاز الشركات وتحصيل جبايات`: an act named by its channel word alone, then another
     joined by و with a cue of its own, are two claims; `تهريب الآثار وبيع القطع الأثرية`, each
     with its cue, is one trade told in its steps."""
-    if last.end <= d.start and act_of_its_own(view, d.start):
-        return True  # `يجمعون الضرائب ويبتزون التجار`, `ويستغل الثروات`
+    if last.end <= d.start and (act_of_its_own(view, d.start) or _forcing(view, d.start)):
+        return True  # `يجمعون الضرائب ويبتزون التجار`, `ويستغل الثروات`, `فضلاً عن إجبار المحلات`
     return last.start == last.focus and last.end <= d.start < d.focus and joined_by_and(view, d.start)
 
 
