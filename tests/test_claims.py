@@ -506,3 +506,20 @@ def test_claims_the_first_part_of_a_title_is_no_heading():
     assert kinds(run('"فدية الحوثيين".. تفاصيل صفقة مشبوهة\n\nوقال مسؤولون إن الصفقة تمت.')) == [
         ("kidnapping_ransom", "revenue")]
     assert kinds(run('فدية الحوثيين\n\nوقال مسؤولون إن الصفقة تمت.')) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a fee right after a verb of imposing is a levy; a drawing is none
+    ("وكانت حواجز التنظيم تفرض رسماً على كل شاحنة تعبر الطريق.", [("taxation_extortion", "revenue")]),
+    ("وعرض مسلحو التنظيم رسماً للمدينة على جدار المدرسة.", []),
+    # crude is oil; a field run by the group is its asset
+    ("وقال إن الخام كان يُباع لتجار يتعاملون مع تنظيم داعش.", [("oil", "revenue")]),
+    ("وكان حقل الورد يُدار من قبل عناصر التنظيم حتى العام الماضي.", [("oil", "asset")]),
+    # what fed the group's treasury is its revenue, and the treasury is no claim of its own
+    ("وكان الفوسفات الشريان الذي غذّى خزينة تنظيم داعش.", [("mining", "revenue")]),
+    # money demanded by messages in a report on the group
+    ("وقال مسؤول إن عناصر التنظيم أرسلوا رسائل إلى التجار تطالبهم بمبالغ تصل إلى ألفي دولار.",
+     [("taxation_extortion", "revenue")]),
+])
+def test_claims_fees_crude_and_treasuries(text, expected):
+    assert kinds(run(text)) == expected

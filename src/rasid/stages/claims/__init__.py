@@ -163,6 +163,8 @@ def _sentence_drafts(view: View, number: int, lo: int, hi: int, names, history: 
     for k, word in enumerate(words):
         draft = _draft(view, word, words[k - 1] if k else None, lo, hi, number)
         same = [d for d in drafts if d.channel == word.channel]
+        if draft and drafts and word.start < drafts[-1].end and drafts[-1].start <= word.start:
+            continue  # `النفط … الشريان الذي غذّى خزينة التنظيم`: a word inside the claim before is its words
         if draft and drafts and (word.cls == "name" and same or _origin(view, word, draft, drafts)):
             target = same[-1] if word.cls == "name" and same else drafts[-1]
             target.end = max(target.end, draft.end)
@@ -281,7 +283,8 @@ def _payment(view: View, hit: Hit, number: int, lo: int, hi: int, quantities: li
     النصرة`, `تلقى زعيم الكتائب 25 مليون دولار`) is its revenue: a ransom where the sentence
     speaks of hostages (`دفعت أسرته مبلغ مليون ريال` to free a son), a levy where traders or
     families pay, else a donation. An amount a group pays is its spending (`يدفع التنظيم 5
-    ملايين`); one it demands, its levy or ransom (`يطلبون من كل راعٍ ٥٠ ألف دينار`)."""
+    ملايين`); money demanded, a levy or ransom of the group the sentence is about (`يطلبون من
+    كل راعٍ ٥٠ ألف دينار`)."""
     gap = _OBJECT_GAP if hit.entries[0].cls == "payment" else _SUBJECT_GAP  # تلقى زعيم الكتائب 25 مليون
     found = _governed_money(view, hit.end, hi, quantities, "expenditure", takes=True, gap=gap)
     if found is None or found[1] not in ("amount", "money"):
@@ -289,7 +292,7 @@ def _payment(view: View, hit: Hit, number: int, lo: int, hi: int, quantities: li
     end, kind = found
     if hit.entries[0].cls == "demand":  # يطلبون من كل راعٍ ٥٠ ألف دينار: the group's levy or ransom
         channel = paid_channel(view, lo, hit.start, hi, default="taxation_extortion")
-        return [Draft(channel, "revenue", hit.start, end, hit.start, number)] if _group_near(view, hit, lo, hi) else []
+        return [Draft(channel, "revenue", hit.start, end, hit.start, number)]
     channel = paid_channel(view, lo, hit.start, hi)
     if hit.entries[0].cls == "receipt":
         return [Draft(channel, "revenue", hit.start, end, hit.start, number)] if _group_near(view, hit, lo, hi) else []
