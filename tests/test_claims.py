@@ -523,3 +523,14 @@ def test_claims_the_first_part_of_a_title_is_no_heading():
 ])
 def test_claims_fees_crude_and_treasuries(text, expected):
     assert kinds(run(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a black market is where the channel named beside it is sold
+    ("ويبيع الحوثيون منتجات النفط بأسعار السوق السوداء.", [("oil", "revenue")]),
+    ("ويحتكر الحوثيون توزيع الغاز المنزلي وبيعه بأسعار السوق السوداء.", [("gas", "revenue")]),
+    # with no channel near, what is sold there is `other`
+    ("ويجني مسلحو التنظيم أرباحاً كبيرة من السوق السوداء في المدينة.", [("other", "revenue")]),
+])
+def test_claims_a_black_market_sells_the_channel_beside_it(text, expected):
+    assert kinds(run(text)) == expected

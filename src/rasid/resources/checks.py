@@ -23,7 +23,7 @@ _CURRENCY = re.compile(r"[A-Z]{3}")  # ISO 4217 codes are units too (the schema 
 _LOCAL = {
     "event trigger class": ("trigger", "killed", "injured", "leader", "place", "money", "generic", "means", "release", "captive"),
     "event trigger need": ("support", "on", "from", "place", "object", "money", "date", "people", "done"),
-    "claim channel class": ("word", "asset", "ctx", "support", "idiom"),
+    "claim channel class": ("word", "asset", "ctx", "support", "idiom", "market"),
     "claim role class": ("cue", "takeover", "taking", "purchase", "payment", "receipt", "demand", "derived", "money", "default"),
     "claim role need": ("object", "authority"),
     "quantity cue role": ("before", "verb", "after", "range_start", "range_link", "rate", "identifier", "item"),

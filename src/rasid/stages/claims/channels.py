@@ -29,6 +29,7 @@ AGENT = 10       # words after a strike where `من قبل` may name who struck
 NOT_FINANCING = "not financing"  # what a cue makes of a channel word that is no claim of a group
 FINANCIAL_NEAR = 8  # words around support in money (الدعم المالي) where the group it goes to may stand
 SUPPORTED = 3     # words after a support word where the group it supports may stand
+MARKET_NEAR = 8   # words between a black market and the channel sold there
 SOURCE_AHEAD = 8  # words after a channel word where `مصدر`/`مورد` may call it a source of income
 SOURCE_OF = 3     # words after `مصدر` where what it is a source of stands (المصدر الأكبر للأموال)
 _RARE = 50        # a facility's name is a word news rarely uses (الجبسة, التنك)
@@ -99,7 +100,23 @@ def channel_words(view: View, lo: int, hi: int, names: dict[str, str], quantitie
         volume = properties("unit").get(q.unit or "", {}).get("volume")
         if volume and lo <= a < hi and not taken & set(range(a, b)):
             found.append(ChannelWord(a, b, volume, "volume"))
-    return _joined(view, sorted(found, key=lambda w: w.start))
+    return _joined(view, _markets_named(sorted(found, key=lambda w: w.start)))
+
+
+def _markets_named(words: list[ChannelWord]) -> list[ChannelWord]:
+    """A black market takes the channel sold there: the nearest other channel word before it,
+    else after it, within MARKET_NEAR words; with none it is `other`. It then reads as a plain
+    word."""
+    out = []
+    for k, w in enumerate(words):
+        if w.cls != "market":
+            out.append(w)
+            continue
+        before = [v for v in words[:k] if v.cls != "market" and w.start - v.end <= MARKET_NEAR]
+        after = [v for v in words[k + 1:] if v.cls != "market" and v.start - w.end <= MARKET_NEAR]
+        sold = before[-1] if before else (after[0] if after else None)
+        out.append(ChannelWord(w.start, w.end, sold.channel if sold else w.channel, "word", w.clitic))
+    return out
 
 
 def no_money_support(view: View, hit: Hit) -> bool:
