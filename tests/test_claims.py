@@ -534,3 +534,12 @@ def test_claims_fees_crude_and_treasuries(text, expected):
 ])
 def test_claims_a_black_market_sells_the_channel_beside_it(text, expected):
     assert kinds(run(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # foreign currency is cash; buying it is an investment, pumping money into a market too
+    ("وتعمل ميليشيات الحوثي على شراء العملات الأجنبية من الأسواق.", [("cash", "investment")]),
+    ("وقامت ميليشيات الحوثي بضخ 20 مليار ريال في السوق.", [("cash", "investment")]),
+])
+def test_claims_foreign_currency(text, expected):
+    assert kinds(run(text)) == expected
