@@ -258,3 +258,20 @@ def test_sources_a_plural_object_after_the_verb_is_not_its_subject():
             "واتهم الحوثيين أيضاً بتنفيذ آليات غير قانونية لتحصيل الرسوم الجمركية.")
     source = source_of(text, "لتحصيل")
     assert (source.kind, source.text) == ("report", "التقرير")
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("وذكرت مصادر محلية أن التنظيم يبيع النفط.", "resident"),
+    ("وقال مسافرون إن التنظيم يفرض الإتاوات.", "resident"),
+])
+def test_sources_local_sources_and_travellers_are_residents(text, kind):
+    assert source_of(text, "التنظيم").kind == kind
+
+
+def test_sources_a_bare_definite_descriptor_refers_back_to_the_source_it_names():
+    """`وأشارت المصادر` after `وذكرت مصادر محلية`: the same local sources, not anonymous ones;
+    with no such source before, `المصادر` are anonymous."""
+    text = ("وذكرت مصادر محلية أن الحوثيين اعتقلوا عشرات المسافرين.\n\n"
+            "وأشارت المصادر إلى أن الحوثيين أفرجوا عن بعضهم بعد دفع مبالغ كبيرة.")
+    assert source_of(text, "أفرجوا").kind == "resident"
+    assert source_of("وأشارت المصادر إلى أن الحوثيين أفرجوا عن بعضهم.", "أفرجوا").kind == "anonymous"

@@ -28,6 +28,7 @@ _PLURAL_MIN = 7  # letters of a definite sound plural (ال + stem + ين): shor
 _OUTLET_STRENGTH = 4
 _MENTION_KIND = "official"  # a named person or body no descriptor places
 _WEAK = 9                   # strength of bare group words (التنظيم): a known name beats them
+_BACK = "back:"              # registry keys of descriptors a bare definite word refers back to
 _WEAK_WORDS = 3             # and they name a source only as a short subject (أعلن التنظيم)
 
 
@@ -137,9 +138,13 @@ def named(view: View, np: tuple[int, int] | None, registry: dict[str, str]) -> N
     described = _described(view, lo, hi)
     known = _registered(view, lo, hi, registry)
     mention = next(iter(view.mentions(*view.chars(lo, hi), ("PER", "ORG"))), None)
-    if described and described[0] < _WEAK:
+    back = _referred_back(view, lo, hi, registry)
+    if back:
+        kind = back  # `وأشارت المصادر` after `وذكرت مصادر محلية ومسافرون`: the same sources
+    elif described and described[0] < _WEAK:
         kind = described[1]
         _remember(view, lo, hi, kind, registry)
+        _remember_head(view, lo, hi, kind, registry)
     elif known:
         kind, at, length = known
         hi = at + length if at == lo else hi
@@ -214,6 +219,19 @@ def _remember(view: View, lo: int, hi: int, kind: str, registry: dict[str, str])
         if 1 <= len(words) <= 4 and len(words[-1]) >= 3:
             registry.setdefault(" ".join(words), kind)
             registry.setdefault(words[-1], kind)
+
+
+def _remember_head(view: View, lo: int, hi: int, kind: str, registry: dict[str, str]) -> None:
+    """Register a described source by its first word made definite (`مصادر محلية` → المصادر), so
+    that the bare definite word later refers back to it; the latest such source wins."""
+    word = view.words[lo]
+    if view.doc.tokens[lo].kind == "word" and not word.startswith("ال") and hi - lo > 1:
+        registry[_BACK + "ال" + word] = kind
+
+
+def _referred_back(view: View, lo: int, hi: int, registry: dict[str, str]) -> str | None:
+    """The kind of the source a bare definite descriptor (`المصادر`, `المصدر`) refers back to."""
+    return registry.get(_BACK + view.words[lo]) if hi - lo == 1 else None
 
 
 def _registered(view: View, lo: int, hi: int, registry: dict[str, str]) -> tuple[str, int, int] | None:
