@@ -275,3 +275,14 @@ def test_sources_a_bare_definite_descriptor_refers_back_to_the_source_it_names()
             "وأشارت المصادر إلى أن الحوثيين أفرجوا عن بعضهم بعد دفع مبالغ كبيرة.")
     assert source_of(text, "أفرجوا").kind == "resident"
     assert source_of("وأشارت المصادر إلى أن الحوثيين أفرجوا عن بعضهم.", "أفرجوا").kind == "anonymous"
+
+
+def test_sources_a_speaker_whose_words_name_another_source_goes_on():
+    """`وقال مسؤول … إن التحقيق كشف …` then `وأوضح أن …`: the official explains, not the
+    investigation his words named; a preposition opening a sentence does not hold on to it."""
+    text = ("وقال مسؤول مكافحة الإرهاب في الادعاء إن التحقيق كشف صلات بين ممولي التنظيم والمهربين.\n"
+            "وأوضح أن الأموال نقلت عبر شبكات غير رسمية.")
+    assert source_of(text, "الأموال نقلت").kind == "official"
+    text = ("وبحسب تقارير سابقة، يحاول التنظيم الاستثمار في أوروبا وقال الباحث حسن خليل: \"التنظيم يبيع النفط\".\n"
+            "وأضاف أن التنظيم يشتري العقارات.")
+    assert source_of(text, "يشتري العقارات").kind == "researcher"

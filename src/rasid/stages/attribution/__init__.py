@@ -172,6 +172,7 @@ def outlet_source(doc: Document) -> Source:
 def _sentence_scopes(view: View, lo: int, hi: int, quotes, state: _State) -> list[Scope]:
     out: list[Scope] = []
     claimed = lo  # tokens before this are already the words of a cue or its source
+    said: list[Scope] = []  # what speakers named by a verb said in this sentence
     lead = _colon_speaker(view, lo, hi, state)
     if lead is not None:
         speaker, colon = lead
@@ -186,9 +187,14 @@ def _sentence_scopes(view: View, lo: int, hi: int, quotes, state: _State) -> lis
         if found is None:
             continue
         speaker, begin, end, claimed = found
+        pos = view.doc.tokens[hit.start].start
+        nested = any(s.start <= pos < s.end for s in said)
         out.append(_scope(view, speaker, hit, begin, end, hi, quotes))
-        if not (cls == "prep" and begin == lo and len(out) > 1):
-            state.speaker = speaker  # `وأضاف: "…"، وفق ما ذكرت رويترز.` names who reported it; the speaker goes on
+        if cls == "verb":
+            said.append(out[-1])
+        if not (cls == "prep" and begin == lo and len(out) > 1) and not nested:
+            state.speaker = speaker  # `وأضاف: "…"، وفق ما ذكرت رويترز.` names who reported it; the speaker goes on,
+            # and so does one whose words name another source (`وقال المسؤول إن التحقيق كشف …`)
     return out
 
 
