@@ -543,3 +543,8 @@ def test_claims_a_black_market_sells_the_channel_beside_it(text, expected):
 ])
 def test_claims_foreign_currency(text, expected):
     assert kinds(run(text)) == expected
+
+
+def test_claims_support_for_a_quoted_group():
+    """A group's name in quotation marks right after a support word is what is supported."""
+    assert kinds(run('واعتقلت السلطات 11 شخصا يشتبه في دعمهم "جبهة النصرة" بالمال.')) == [("donations", "revenue")]

@@ -145,8 +145,8 @@ def _supported_end(view: View, hit: Hit, lo: int, hi: int) -> int | None:
         if group.entries[0].cls != "group" or hit.start <= group.start < hit.end or own_members(view, group):
             continue  # `دعم مقاتليهم`: a group supporting its own fighters pays them
         between = range(group.end, hit.start) if group.end <= hit.start else range(hit.end, group.start)
-        if not any(view.is_break(k) for k in between):
-            return max(hit.end, group.end)
+        if not any(view.is_break(k) and view.words[k] not in _QUOTES for k in between):
+            return max(hit.end, group.end)  # a quoted name is no break (`دعمهم "جبهة النصرة"`)
     return None
 
 
