@@ -548,3 +548,11 @@ def test_claims_foreign_currency(text, expected):
 def test_claims_support_for_a_quoted_group():
     """A group's name in quotation marks right after a support word is what is supported."""
     assert kinds(run('واعتقلت السلطات 11 شخصا يشتبه في دعمهم "جبهة النصرة" بالمال.')) == [("donations", "revenue")]
+
+
+@pytest.mark.parametrize("text, polarity", [
+    ("وقال عنصر سابق في تنظيم داعش إنهم لم يكونوا يشغّلون من الحقول سوى 87 بئراً.", "affirmed"),
+    ("وقال إن تنظيم داعش لم يعد يملك حقول النفط.", "negated"),
+])
+def test_claims_a_negation_with_an_exceptive_restricts(text, polarity):
+    assert [c.polarity for c in run(text).claims] == [polarity]

@@ -24,7 +24,7 @@ from rasid.stages.claims.channels import (ChannelWord, act_of_its_own, against, 
                                         role_of, strike_role, subject_party, takeover_role)
 from rasid.stages.claims.payments import paid_channel, paid_to, speaks_of_captives
 from rasid.stages.reading.lexicons import CLAIM_CHANNELS, CLAIM_ROLES
-from rasid.stages.reading.polarity import hypothetical_after, polarity_before
+from rasid.stages.reading.polarity import excepted, hypothetical_after, polarity_before
 from rasid.stages.reading.view import Hit, View
 from rasid.stages.attribution import Attribution, attribution_of
 from rasid.text.tokens import stem_variants
@@ -409,6 +409,8 @@ def _claim(view: View, attribution: Attribution, d: Draft, lo: int, hi: int, num
     start, end = view.chars(d.start, d.end)
     focus = doc.tokens[d.focus].start
     polarity = polarity_before(view, d.start, lo, commas=1)
+    if polarity == "negated" and excepted(view, d.start, d.end):
+        polarity = "affirmed"  # `لم نكن نشغّل منها سوى ٨٧ بئراً`: only 87, but 87
     if polarity == "affirmed" and hypothetical_after(view, d.end, hi):
         polarity = "hypothetical"
     time = _time(view, attribution, lo, hi, start)

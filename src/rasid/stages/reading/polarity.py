@@ -50,6 +50,12 @@ def polarity_before(view: View, i: int, lo: int | None = None, commas: int = 0, 
     return "affirmed"
 
 
+def excepted(view: View, start: int, end: int) -> bool:
+    """An exceptive (`سوى`, `إلا`) in tokens [start, end): after a negation it restricts, it does
+    not deny (`لم نكن نشغّل منها سوى ٨٧ بئراً`: 87 wells were run)."""
+    return any(view.words[k] in grammar_words("exceptive") for k in range(start, end))
+
+
 def _cue_at(view: View, k: int, i: int) -> str | None:
     word = view.words[k]
     if is_future(word):
