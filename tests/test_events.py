@@ -570,3 +570,12 @@ def test_events_a_new_attack_is_the_story_not_a_further_incident():
     doc = run("وقع يوم الأحد هجوم جديد على موقع للجيش. وأوضح المصدر أن الهجوم أسفر عن مقتل ثلاثة جنود.")
     assert [e.date for e in doc.events if e.type == "attack"][:1] == ["2021-03-07"]
     assert all(e.date == "2021-03-07" for e in doc.events)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وقال المسؤول إن القوات لم تسجل أي هجوم على الطريق منذ شهر.", []),
+    ("ونفى مسؤول، فضل عدم ذكر اسمه، أن يكون للتنظيم أي سيطرة على الطرق الرئيسية.", []),
+    ("وشن مسلحو التنظيم هجوما على الطريق أمس.", ["attack"]),
+])
+def test_events_any_before_an_event_word_asks_or_denies(text, expected):
+    assert [e.type for e in run(text).events] == expected

@@ -278,6 +278,8 @@ def _real(view: View, hit: Hit, ctx: Context) -> bool:
         return False
     if hit.start > ctx.lo and one_of(view.words[hit.start - 1], grammar_words("perpetrator")):
         return False  # `منفذ الهجوم`: who carried it out, named by the event
+    if hit.start > ctx.lo and view.words[hit.start - 1] in grammar_words("any"):
+        return False  # `لم يسجل أي هجوم`, `نفى … أن تكون للتنظيم أي سيطرة`: any, under a denial or a question
     if _what_it_is_used_for(view, hit, ctx):
         return False
     return not _purpose(view.words[hit.start]) and not is_generic(view, hit.start, hit.end) \
