@@ -286,3 +286,11 @@ def test_sources_a_speaker_whose_words_name_another_source_goes_on():
     text = ("وبحسب تقارير سابقة، يحاول التنظيم الاستثمار في أوروبا وقال الباحث حسن خليل: \"التنظيم يبيع النفط\".\n"
             "وأضاف أن التنظيم يشتري العقارات.")
     assert source_of(text, "يشتري العقارات").kind == "researcher"
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("ودلت تحريات الشرطة على أن التنظيم يبيع النفط.", "official"),
+    ("وتبين وثائق مسربة أن التنظيم يبيع النفط.", "report"),
+])
+def test_sources_verbs_of_showing(text, kind):
+    assert source_of(text, "يبيع").kind == kind
