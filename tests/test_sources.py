@@ -294,3 +294,13 @@ def test_sources_a_speaker_whose_words_name_another_source_goes_on():
 ])
 def test_sources_verbs_of_showing(text, kind):
     assert source_of(text, "يبيع").kind == kind
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("ورجحت تقارير إعلامية أميركية أن التنظيم يبيع النفط.", "media"),
+    # an outlet's name after في is the region it names
+    ("وتتهم السعودية منافستها على النفوذ في الشرق الأوسط بأن التنظيم يبيع النفط.", "official"),
+    ("وذكرت صحيفة الشرق الأوسط أن التنظيم يبيع النفط.", "media"),
+])
+def test_sources_media_reports_and_regions_named_like_outlets(text, kind):
+    assert source_of(text, "يبيع").kind == kind

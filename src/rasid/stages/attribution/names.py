@@ -177,7 +177,8 @@ def _described(view: View, lo: int, hi: int) -> tuple[int, str] | None:
     what follows describes someone else (`الوثائق التي حصلت عليها "واشنطن بوست"` are documents,
     `وثيقة مسربة، نشرها موقع …` a document)."""
     found = [(h.entries[0].strength, h.start, h.entries[0].value) for h in view.hits_in(SOURCE_KINDS, lo, hi)]
-    found += [(_OUTLET_STRENGTH, k, "media") for k in range(lo, hi) if _outlet_at(view, k, hi)]
+    found += [(_OUTLET_STRENGTH, k, "media") for k in range(lo, hi) if _outlet_at(view, k, hi)
+              and not (k > lo and view.words[k - 1] in grammar_words("preposition"))]  # `في الشرق الأوسط`: a region
     if not found:
         return None
     segments = _segments(view, lo, hi)
