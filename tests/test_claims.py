@@ -512,9 +512,8 @@ def test_claims_the_first_part_of_a_title_is_no_heading():
     # a fee right after a verb of imposing is a levy; a drawing is none
     ("وكانت حواجز التنظيم تفرض رسماً على كل شاحنة تعبر الطريق.", [("taxation_extortion", "revenue")]),
     ("وعرض مسلحو التنظيم رسماً للمدينة على جدار المدرسة.", []),
-    # crude is oil; a field run by the group is its asset
-    ("وقال إن الخام كان يُباع لتجار يتعاملون مع تنظيم داعش.", [("oil", "revenue")]),
-    ("وكان حقل الورد يُدار من قبل عناصر التنظيم حتى العام الماضي.", [("oil", "asset")]),
+    # crude after a channel word is that channel's (no oil of its own)
+    ("وقال إن التنظيم يبيع الفوسفات الخام.", [("mining", "revenue")]),
     # what fed the group's treasury is its revenue, and the treasury is no claim of its own
     ("وكان الفوسفات الشريان الذي غذّى خزينة تنظيم داعش.", [("mining", "revenue")]),
     # money demanded by messages in a report on the group
@@ -556,3 +555,32 @@ def test_claims_support_for_a_quoted_group():
 ])
 def test_claims_a_negation_with_an_exceptive_restricts(text, polarity):
     assert [c.polarity for c in run(text).claims] == [polarity]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an authority forcing, or support handed over, is no levy of a group
+    ("وفرضت الولايات المتحدة عقوبات على أشخاص متهمين بتقديم الدعم لتنظيم داعش.", [("donations", "revenue")]),
+    ("ويلزم القانون البنوك بتقديم تقارير عن تحويلات تنظيم داعش.", []),
+    # three forcings, three levies: what is handed over stops at the next forcing
+    ("وأجبر مسلحو التنظيم التجار على تقديم المواشي وأجبروا الرعاة على تسليم الصوف.",
+     [("taxation_extortion", "revenue"), ("taxation_extortion", "revenue")]),
+    # who pays is the subject of the verb, not anyone the sentence names
+    ("وأكد التجار أن قطر دفعت 20 مليون دولار لجبهة النصرة.", [("donations", "revenue")]),
+    ("وفرضت واشنطن عقوبات على قطر التي دفعت 16 مليون دولار لجبهة النصرة.", [("donations", "revenue")]),
+    ("ويدفع التنظيم للسكان 100 دولار شهريا.", [("cash", "expenditure")]),
+    # an authority demanding, or a demand with the group named after it in another role, is none
+    ("وطالبت الحكومة بمبلغ 50 مليون دولار لإعادة إعمار المناطق التي دمرها تنظيم داعش.", []),
+    # cash words that need a cue; pumping oil is no investment
+    ("وتعاني مناطق سيطرة الحوثيين من شح العملة الصعبة.", []),
+    ("ويضخ تنظيم داعش النفط من حقول دير الزور إلى المصافي.", []),
+])
+def test_claims_who_forces_pays_and_demands(text, expected):
+    assert kinds(run(text)) == expected
+
+
+def test_claims_a_source_who_speaks_or_coordinated_channels_keep_their_place():
+    """`قال مصدر مالي` is a speaker, no source of income; channels coordinated before a source
+    phrase are each kept."""
+    assert kinds(run("وارتفعت أسعار النفط، وقال مصدر مالي إن تنظيم داعش خسر مواقعه.")) == []
+    found = kinds(run("وشكّلت الآثار والمخدرات مورداً ثابتاً لتنظيم داعش."))
+    assert ("antiquities", "revenue") in found and all(role == "revenue" for _, role in found)

@@ -188,14 +188,20 @@ def _sentence_scopes(view: View, lo: int, hi: int, quotes, state: _State) -> lis
             continue
         speaker, begin, end, claimed = found
         pos = view.doc.tokens[hit.start].start
-        nested = any(s.start <= pos < s.end for s in said)
+        nested = any(s.start <= pos < s.end for s in said) and not _contrasted(view, hit.start, lo)
         out.append(_scope(view, speaker, hit, begin, end, hi, quotes))
         if cls == "verb":
             said.append(out[-1])
         if not (cls == "prep" and begin == lo and len(out) > 1) and not nested:
             state.speaker = speaker  # `وأضاف: "…"، وفق ما ذكرت رويترز.` names who reported it; the speaker goes on,
-            # and so does one whose words name another source (`وقال المسؤول إن التحقيق كشف …`)
+            # and so does one whose words name another source (`وقال المسؤول إن التحقيق كشف …`), unless a
+            # second speaker is set against the first (`…، فيما قال الباحث إن …`)
     return out
+
+
+def _contrasted(view: View, k: int, lo: int) -> bool:
+    """A contrastive connective (`فيما`, `بينما`, `في حين`) right before the cue at token k."""
+    return any(view.words[j] in grammar_words("contrast") for j in range(max(lo, k - 2), k))
 
 
 def _colon_speaker(view: View, lo: int, hi: int, state: _State) -> tuple[Named, int] | None:

@@ -223,10 +223,12 @@ def _remember(view: View, lo: int, hi: int, kind: str, registry: dict[str, str])
 
 
 def _remember_head(view: View, lo: int, hi: int, kind: str, registry: dict[str, str]) -> None:
-    """Register a described source by its first word made definite (`مصادر محلية` → المصادر), so
-    that the bare definite word later refers back to it; the latest such source wins."""
+    """Register a source described by a descriptor word (`مصادر محلية`, `مصادر`) under that word
+    made definite (المصادر), so that the bare definite word later refers back to it; the latest
+    such source wins. Only descriptors: `أحد السكان` registers no `الأحد`."""
+    hit = view.match(SOURCE_KINDS, lo)
     word = view.words[lo]
-    if view.doc.tokens[lo].kind == "word" and not word.startswith("ال") and hi - lo > 1:
+    if hit is not None and hit.start == lo and not hit.clitic and not word.startswith("ال"):
         registry[_BACK + "ال" + word] = kind
 
 

@@ -73,8 +73,8 @@ def find_claims(doc: Document, models: ClaimModels | None = None) -> Document:
         drafts = [d for d in drafts if not _state_owned(view, d, lo, hi)]
         history.extend(drafts)
         if not _group_around(view, number, armed):  # the money of a state, a bank or a people,
-            drafts = [d for d in drafts if d.channel in with_property("channel", "predatory")  # but a ransom
-                      and speaks_of_captives(view, lo, hi)]
+            predatory = [d for d in drafts if d.channel in with_property("channel", "predatory")]
+            drafts = predatory if predatory and speaks_of_captives(view, lo, hi) else []  # but a ransom
         first = len(claims) + 1
         claims.extend([_claim(view, attribution, d, lo, hi, first + k) for k, d in enumerate(drafts)])
     doc.claims = claims
@@ -163,8 +163,9 @@ def _sentence_drafts(view: View, number: int, lo: int, hi: int, names, history: 
     for k, word in enumerate(words):
         draft = _draft(view, word, words[k - 1] if k else None, lo, hi, number)
         same = [d for d in drafts if d.channel == word.channel]
-        if draft and drafts and word.start < drafts[-1].end and drafts[-1].start <= word.start:
-            continue  # `النفط … الشريان الذي غذّى خزينة التنظيم`: a word inside the claim before is its words
+        if draft and drafts and drafts[-1].start <= word.start < drafts[-1].end and word.channel == "cash" \
+                and drafts[-1].focus < word.start:
+            continue  # `النفط … الشريان الذي غذّى خزينة التنظيم`: the treasury the claim before fills
         if draft and drafts and (word.cls == "name" and same or _origin(view, word, draft, drafts)):
             target = same[-1] if word.cls == "name" and same else drafts[-1]
             target.end = max(target.end, draft.end)
@@ -180,23 +181,43 @@ def _sentence_drafts(view: View, number: int, lo: int, hi: int, names, history: 
 def _forced_provision(view: View, number: int, lo: int, hi: int, drafts: list[Draft]) -> list[Draft]:
     """`أجبروا المحلات على تقديم المواشي`, `فرضوا على التجار تقديم مواد غذائية`: goods or money
     a group forces people to hand over is its levy, whatever the goods; a claim there already
-    (`بيع اللحوم`) becomes that levy."""
+    (`بيع اللحوم`) becomes that levy. Not where an authority forces (`فرضت واشنطن عقوبات`) or
+    what is handed over is support (`تقديم الدعم`: a donation)."""
+    drafts = sorted(drafts, key=lambda d: d.start)
+    out: list[Draft] = []
+    at = 0  # drafts before this one end before the forcing word now read
     for k in range(lo, hi):
         if not _forcing(view, k):
             continue
-        given = next((j for j in range(k + 1, min(hi, k + 1 + _FORCED_GAP))
-                      if any(v in grammar_words("provision") for v in stem_variants(view.words[j]))), None)
-        if given is None:
+        given = next((j for j in range(k + 1, min(hi, k + 1 + _FORCED_GAP)) if _provision(view, j)), None)
+        if given is None or subject_party(view, Hit(k, k + 1, (), "")) == "authority" or _support_at(view, given + 1, hi):
             continue
         end = given + 1
-        while end < min(hi, given + 1 + _OBJECT_GAP) and view.kinds[end] != "punct":
+        while end < min(hi, given + 1 + _OBJECT_GAP) and view.kinds[end] != "punct" \
+                and not _forcing(view, end) and not act_of_its_own(view, end):
             end += 1
-        inside = [d for d in drafts if d.start < end and k < d.end]
+        while at < len(drafts) and drafts[at].end <= k:
+            out.append(drafts[at])
+            at += 1
+        inside = []
+        while at < len(drafts) and drafts[at].start < end:
+            inside.append(drafts[at])
+            at += 1
         for d in inside:
             d.channel, d.role, d.start, d.end = "taxation_extortion", "revenue", min(d.start, k), max(d.end, end)
-        if not inside:
-            drafts.append(Draft("taxation_extortion", "revenue", k, end, given, number))
-    return drafts
+        out += inside or [Draft("taxation_extortion", "revenue", k, end, given, number)]
+    return out + drafts[at:]
+
+
+def _support_at(view: View, j: int, hi: int) -> bool:
+    """A support word at token j (`تقديم الدعم`): support handed over, a donation."""
+    hit = view.match(CLAIM_CHANNELS, j) if j < hi else None
+    return hit is not None and hit.entries[0].cls == "support"
+
+
+def _provision(view: View, j: int) -> bool:
+    """Handing over goods or money at token j (`تقديم`, `تسليم`, `دفع`)."""
+    return any(v in grammar_words("provision") for v in stem_variants(view.words[j]))
 
 
 def _forcing(view: View, k: int) -> bool:
@@ -283,14 +304,16 @@ def _payment(view: View, hit: Hit, number: int, lo: int, hi: int, quantities: li
     النصرة`, `تلقى زعيم الكتائب 25 مليون دولار`) is its revenue: a ransom where the sentence
     speaks of hostages (`دفعت أسرته مبلغ مليون ريال` to free a son), a levy where traders or
     families pay, else a donation. An amount a group pays is its spending (`يدفع التنظيم 5
-    ملايين`); money demanded, a levy or ransom of the group the sentence is about (`يطلبون من
-    كل راعٍ ٥٠ ألف دينار`)."""
+    ملايين`); money demanded, a levy or ransom of the group named before the verb or right after
+    it, no authority demanding (`المسلحون … يطلبون من كل راعٍ ٥٠ ألف دينار`)."""
     gap = _OBJECT_GAP if hit.entries[0].cls == "payment" else _SUBJECT_GAP  # تلقى زعيم الكتائب 25 مليون
     found = _governed_money(view, hit.end, hi, quantities, "expenditure", takes=True, gap=gap)
     if found is None or found[1] not in ("amount", "money"):
         return []
     end, kind = found
     if hit.entries[0].cls == "demand":  # يطلبون من كل راعٍ ٥٠ ألف دينار: the group's levy or ransom
+        if subject_party(view, hit) == "authority" or not view.armed_groups(lo, hit.end + _OBJECT_GAP):
+            return []  # `وطالبت الحكومة بمبلغ …`: the group is named before the demand, or right after it
         channel = paid_channel(view, lo, hit.start, hi, default="taxation_extortion")
         return [Draft(channel, "revenue", hit.start, end, hit.start, number)]
     channel = paid_channel(view, lo, hit.start, hi)

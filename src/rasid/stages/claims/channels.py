@@ -15,7 +15,7 @@ from rasid.document import Quantity
 from rasid.resources.catalogue import (function_words, grammar_words, properties, relatives, with_property,
                                       word_frequencies)
 from rasid import kb
-from rasid.stages.reading.lexicons import CLAIM_CHANNELS, CLAIM_ROLES, PARTIES, default_role, lexicon
+from rasid.stages.reading.lexicons import CLAIM_CHANNELS, CLAIM_ROLES, PARTIES, SOURCE_CUES, default_role, lexicon
 from rasid.stages.claims.payments import dative, own_members
 from rasid.stages.reading.view import Hit, View
 from rasid.text.tokens import stem_variants
@@ -104,19 +104,25 @@ def channel_words(view: View, lo: int, hi: int, names: dict[str, str], quantitie
 
 
 def _markets_named(words: list[ChannelWord]) -> list[ChannelWord]:
-    """A black market takes the channel sold there: the nearest other channel word before it,
-    else after it, within MARKET_NEAR words; with none it is `other`. It then reads as a plain
-    word."""
+    """A black market takes the channel sold there: the nearest channel word before it, else
+    after it, within MARKET_NEAR words (a support word names no goods); with none it is
+    `other`. It then reads as a plain word."""
     out = []
     for k, w in enumerate(words):
-        if w.cls != "market":
-            out.append(w)
-            continue
-        before = [v for v in words[:k] if v.cls != "market" and w.start - v.end <= MARKET_NEAR]
-        after = [v for v in words[k + 1:] if v.cls != "market" and v.start - w.end <= MARKET_NEAR]
-        sold = before[-1] if before else (after[0] if after else None)
-        out.append(ChannelWord(w.start, w.end, sold.channel if sold else w.channel, "word", w.clitic))
+        sold = _goods_near(words, k, -1) or _goods_near(words, k, 1) if w.cls == "market" else w
+        out.append(w if w.cls != "market" else
+                   ChannelWord(w.start, w.end, sold.channel if sold else w.channel, "word", w.clitic))
     return out
+
+
+def _goods_near(words: list[ChannelWord], k: int, step: int) -> ChannelWord | None:
+    """The nearest word naming goods from words[k] in direction `step`, within MARKET_NEAR words."""
+    j = k + step
+    while 0 <= j < len(words) and max(words[k].start - words[j].end, words[j].start - words[k].end) <= MARKET_NEAR:
+        if words[j].cls in ("word", "asset", "name", "volume"):
+            return words[j]
+        j += step
+    return None
 
 
 def no_money_support(view: View, hit: Hit) -> bool:
@@ -216,7 +222,7 @@ def _same_near(view: View, a: ChannelWord, b: ChannelWord) -> bool:
 def _coordinated(view: View, a: ChannelWord, b: ChannelWord) -> bool:
     between = [view.words[k] for k in range(a.end, b.start)]
     joined = all(w in grammar_words("joiner") for w in between)
-    return b.cls == "word" and joined and ("و" in between or b.clitic.startswith("و"))
+    return b.cls in ("word", "cued") and joined and ("و" in between or b.clitic.startswith("و"))
 
 
 def role_of(view: View, word: ChannelWord, lo: int, hi: int) -> Role | None:
@@ -229,7 +235,8 @@ def role_of(view: View, word: ChannelWord, lo: int, hi: int) -> Role | None:
     if word.cls == "support":
         return _support_role(view, word, lo)
     cues = [h for h in view.hits_in(CLAIM_ROLES, max(lo, word.start - BACK), min(hi, word.end + FORWARD))
-            if h.entries[0].cls not in _MONEY_ONLY and _needs_met(view, h, hi) and not _particle(view, h, lo)
+            if h.entries[0].cls not in _MONEY_ONLY and "money" not in h.entries[0].needs
+            and _needs_met(view, h, hi) and not _particle(view, h, lo)
             and _role(view, h, word, strikes=False)]
     before = [h for h in cues if h.end <= word.start + 1 and h.start < word.start
               and not any(view.words[k] in _STRONG_BREAKS for k in range(h.end, word.start))]
@@ -249,7 +256,7 @@ def role_of(view: View, word: ChannelWord, lo: int, hi: int) -> Role | None:
     if own is not None:  # a word that names both (إفلاس: cash lost)
         role = _role(view, own, word)
         return Role(role, own.start, own.end) if role != NOT_FINANCING else None
-    fallback = default_role(word.channel)
+    fallback = default_role(word.channel) if word.cls != "cued" else None  # `شح العملة الصعبة`: no claim
     if fallback:
         return Role(fallback, word.start, word.start)
     for h in cues:
@@ -275,11 +282,13 @@ def _source_of_income(view: View, word: ChannelWord, hi: int) -> Role | None:
             continue
         if not any(v in grammar_words("income_source") for v in stem_variants(view.words[k])):
             continue
+        if _speaks(view, k - 1):
+            return None  # `قال مصدر مالي`: a source who speaks
         for j in range(k + 1, min(hi, k + 1 + SOURCE_OF)):
             if view.is_break(j):
                 break
             if any(v in grammar_words("income") for v in stem_variants(view.words[j])) or (
-                    dative(view, j) and view.armed_groups(j, j + 2)):
+                    dative(view, j) and view.armed_groups(j, min(hi, j + 2))):
                 return Role("revenue", k, j + 1)
         return None
     return None
@@ -288,6 +297,12 @@ def _source_of_income(view: View, word: ChannelWord, hi: int) -> Role | None:
 def _trade_between(view: View, a: int, b: int) -> bool:
     """A trade (`واردات`, `سوق`, `توزيع`) named in tokens [a, b), between a cue and its channel."""
     return any(v in grammar_words("trade") for k in range(a, b) for v in stem_variants(view.words[k]))
+
+
+def _speaks(view: View, k: int) -> bool:
+    """A speech verb at token k (`قال`, `أكدت`): what follows names who speaks."""
+    hit = view.match(SOURCE_CUES, k) if k >= 0 else None
+    return hit is not None and hit.entries[0].cls == "verb"
 
 
 def _funding_purpose(cue: Hit) -> str | None:

@@ -5,7 +5,7 @@ someone is freed, a levy where traders or families pay or are forced to, else a 
 """
 from __future__ import annotations
 
-from rasid.resources.catalogue import grammar_words
+from rasid.resources.catalogue import grammar_words, relatives
 from rasid.stages.reading.lexicons import CLAIM_CHANNELS, PARTIES, lexicon
 from rasid.stages.reading.view import Hit, View
 from rasid.text.tokens import stem_variants
@@ -13,6 +13,8 @@ from rasid.text.tokens import stem_variants
 NAME_WORDS = 3    # words after ل or إلى where the name of the group money goes to may stand
 RECEIVER = 5      # words after paid money where the group it is paid to may stand
 PAYER_AFTER = 3   # words after a verb of paying where who pays may stand (دفعت شركة لافارج)
+PAYER_BEFORE = 4  # and before it (يؤكد سائقون أنهم يدفعون)
+FORCED_BEFORE = 16  # words before a verb of paying where a forcing word makes it extortion
 
 
 def paid_to(view: View, k: int) -> int | None:
@@ -45,20 +47,48 @@ def dative(view: View, j: int) -> bool:
 def paid_channel(view: View, lo: int, at: int, hi: int, default: str = "donations") -> str:
     """Money a group forces people to pay (`إجبار التجار على دفع الأموال`) is extortion; paid
     where its sentence speaks of hostages or of freeing someone (`للإفراج عنه`), a ransom; paid
-    by traders, drivers, families or companies (`يؤكد سائقون أنهم يدفعون`), extortion; else
-    `default` (a donation, for a payment)."""
-    def named(role: str, a: int, b: int) -> bool:
-        return any(v in grammar_words(role) for k in range(a, b) for v in stem_variants(view.words[k]))
-    if named("forcing", lo, at):
+    where the sentence spoke of extortion before it (`ابتزت المسافرين … مقابل دفع أموال`), or by
+    traders, drivers, families or companies (`يؤكد سائقون أنهم يدفعون`, `دفعت شركة لافارج`),
+    extortion; else `default` (a donation, for a payment)."""
+    if _forced(view, lo, at):
         return "taxation_extortion"
     if speaks_of_captives(view, lo, hi):
         return "kidnapping_ransom"
-    if named("civilian_payer", lo, min(hi, at + PAYER_AFTER)):
-        return "taxation_extortion"
-    return default
+    extortion = any(h.entries[0].value == "taxation_extortion" for h in view.hits_in(CLAIM_CHANNELS, lo, at))
+    return "taxation_extortion" if extortion or _civilians_pay(view, lo, at, hi) else default
+
+
+def _forced(view: View, lo: int, at: int) -> bool:
+    """A forcing word governs the payment at `at`: within FORCED_BEFORE words before it, no
+    relative clause between (`فرضت واشنطن عقوبات على قطر التي دفعت` forces nothing paid)."""
+    for k in range(at - 1, max(lo, at - FORCED_BEFORE) - 1, -1):
+        if view.words[k] in relatives():
+            return False
+        if any(v in grammar_words("forcing") for v in stem_variants(view.words[k])):
+            return True
+    return False
+
+
+def _civilians_pay(view: View, lo: int, at: int, hi: int) -> bool:
+    """Whether who pays, named a few words before the verb at `at` or right after it, is
+    civilians: the nearest party named there decides (`وأكد التجار أن قطر دفعت`: Qatar pays)."""
+    before = range(at - 1, max(lo, at - PAYER_BEFORE) - 1, -1)
+    after = range(at + 1, min(hi, at + 1 + PAYER_AFTER))
+    for side in (after, before):
+        for k in side:
+            if view.is_break(k) or dative(view, k):
+                break
+            if any(v in grammar_words("civilian_payer") for v in stem_variants(view.words[k])):
+                return True
+            if view.match(PARTIES, k) or view.mentions(*view.chars(k, k + 1), ("LOC", "ORG", "PER")):
+                break
+    return False
 
 
 def speaks_of_captives(view: View, lo: int, hi: int) -> bool:
-    """Whether tokens [lo, hi) speak of hostages, kidnapping or ransom, or of freeing someone."""
-    return any(v in grammar_words("release") for k in range(lo, hi) for v in stem_variants(view.words[k])) or \
-        any(h.entries[0].value == "kidnapping_ransom" for h in view.hits_in(CLAIM_CHANNELS, lo, hi))
+    """Whether sentence tokens [lo, hi) speak of hostages, kidnapping or ransom, or of freeing
+    someone (read once per sentence)."""
+    def read() -> bool:
+        return any(v in grammar_words("release") for k in range(lo, hi) for v in stem_variants(view.words[k])) or \
+            any(h.entries[0].value == "kidnapping_ransom" for h in view.hits_in(CLAIM_CHANNELS, lo, hi))
+    return view.derived(("speaks of captives", lo, hi), read)

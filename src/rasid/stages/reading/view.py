@@ -196,10 +196,10 @@ class Reading:
         return self.sent_ranges[self.sent[i]] if self.words else (0, 0)
 
     def is_heading(self, lo: int, hi: int) -> bool:
-        """A "sentence" of two words or fewer standing alone in its paragraph (`تنظيم داعش`, `آبار
-        نفط`) is a heading, not a report; the first part of a title that goes on after it on the
-        same line (`"فدية المليار".. 5 جرائم`) is not (words counted only as far as it takes to
-        tell: stages ask of every sentence)."""
+        """A "sentence" of two words or fewer that ends its paragraph (`تنظيم داعش`, `آبار نفط` on
+        a line of their own) is a heading, not a report; the first part of a title that goes on
+        after it on the same line (`"فدية المليار".. 5 جرائم`) is not (words counted only as far
+        as it takes to tell: stages ask of every sentence)."""
         words = (k for k in range(lo, hi) if self.doc.tokens[k].kind in ("word", "number"))
         if next(islice(words, _HEADING_WORDS, None), None) is not None:
             return False
