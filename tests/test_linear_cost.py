@@ -140,3 +140,17 @@ def test_cost_of_events_in_one_long_sentence_is_linear():
     def make(n):
         return pipeline(Document(text="وقصف، يوم الجمعة، قتل 5 قتلى وجرحى و " * n))
     assert_linear_time(find_events, make, 40)
+
+
+def test_cost_of_payments_levies_and_markets_in_one_long_sentence_is_linear():
+    """Each payment scanned its whole sentence for a forcing word, captives and payers, each
+    black market every channel word, and each forcing word every claim: quadratic on a sentence
+    with no full stop."""
+    from rasid.stages.claims import find_claims
+    pipeline = analysis_pipeline()
+    phrase = ("وأجبر مسلحو داعش التجار على تقديم المواشي ويدفعون 100 دولار للتنظيم "
+              "ويبيعون الوقود في السوق السوداء وطالبوا الأهالي بمبالغ للإفراج عن المختطفين و ")
+
+    def make(n):
+        return pipeline(Document(text=phrase * n))
+    assert_linear_time(find_claims, make, 20)

@@ -13,6 +13,8 @@ overlaps no rule claim is added.
 """
 from __future__ import annotations
 
+import bisect
+import itertools
 from dataclasses import dataclass, field
 
 from rasid.document import Claim, Document, Quantity, Segment
@@ -253,14 +255,15 @@ def _money_drafts(view: View, number: int, lo: int, hi: int, drafts: list[Draft]
     amount; money the group loots or takes (`نهب المال العام`, `لنهب إيراداته`, `استولوا على
     الأموال`) is cash, whoever earned it before."""
     out = []
+    claimed = {k for d in drafts for k in range(d.start, d.end)}  # tokens of the channel claims
     for hit in view.hits_in(CLAIM_ROLES, lo, hi):
         if hit.entries[0].cls in _PAYING:
-            if not any(d.start <= hit.start < d.end for d in drafts):
+            if hit.start not in claimed:
                 out += _payment(view, hit, number, lo, hi, quantities)
             continue
         role, takes = _money_role(view, hit)
         if role not in with_property("role", "money") | {"revenue", "asset"} or \
-                any(d.start <= hit.start < d.end for d in drafts) or against(view, hit.start):  # مكافحة غسيل الأموال
+                hit.start in claimed or against(view, hit.start):  # مكافحة غسيل الأموال
             continue
         found = _governed_money(view, hit.end, hi, quantities, role, takes)
         if found is None and hit.entries[0].cls == "taking" and _content_word(view, hit.end, hi):
@@ -415,12 +418,16 @@ def _another_act(view: View, last: Draft, d: Draft) -> bool:
 
 def _take_amounts(view: View, drafts: list[Draft], quantities: list[Quantity]) -> None:
     """Amounts inside a claim's evidence, or after it before the next claim, belong to it
-    (`بيع النفط …، تقدر بنحو مليوني دولار شهرياً`)."""
+    (`بيع النفط …، تقدر بنحو مليوني دولار شهرياً`). Amounts are looked up by position, not
+    all of them for every claim."""
+    amounts = sorted((view.token_at(q.start), view.token_at(q.end - 1) + 1, q) for q in quantities
+                     if q.unit not in with_property("unit", "not_amount"))
+    starts = [a for a, _, _ in amounts]
     for k, draft in enumerate(drafts):
         limit = min(drafts[k + 1].start if k + 1 < len(drafts) else len(view), draft.end + _AMOUNT_GAP)
-        for q in quantities:
-            a, b = view.token_at(q.start), view.token_at(q.end - 1) + 1
-            if q.unit in with_property("unit", "not_amount") or q.id in draft.quantities:
+        first = max(0, bisect.bisect_right(starts, draft.start) - 1)  # one amount may cover the start
+        for a, b, q in itertools.takewhile(lambda item: item[0] < limit, amounts[first:]):
+            if q.id in draft.quantities:
                 continue
             if a < draft.end and draft.start < b or draft.end <= a < limit and view.sent[a] == view.sent[draft.focus]:
                 draft.quantities.append(q.id)
