@@ -316,3 +316,9 @@ def test_cli_extract_shows_progress_on_a_terminal_and_keeps_the_output_intact(tm
     assert "extracting" in err
     code, docs, err = _extract_with_terminal_stderr(tmp_path, "--no-progress")
     assert code == 0 and len(docs) == len(EXAMPLE_FILES) and "extracting" not in err
+
+
+def test_cli_counts_take_the_number_of_their_noun():
+    from rasid.cli.view import counted
+    assert [counted(1, "event"), counted(2, "event"), counted(0, "claim"), counted(1, "entity", "entities"),
+            counted(3, "entity", "entities")] == ["1 event", "2 events", "0 claims", "1 entity", "3 entities"]

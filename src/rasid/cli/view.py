@@ -62,6 +62,11 @@ class RunProgress:
         render(self.out)
 
 
+def counted(n: int, one: str, many: str | None = None) -> str:
+    """`1 event`, `2 events`: a count with its noun in the number it takes."""
+    return f"{n} {one if n == 1 else many or one + 's'}"
+
+
 def print_document_summary(doc: Document, console: Console, verbose: bool = False) -> None:
     """What was found in one document: a rule with its date, outlet and counts, its title, then
     its events and claims a line each with evidence, date, amounts and source — the most telling
@@ -69,7 +74,8 @@ def print_document_summary(doc: Document, console: Console, verbose: bool = Fals
     text order; with `verbose`, all of them and every quantity, date, mention and boilerplate
     region too."""
     about = " · ".join(escape(part) for part in (doc.published or "no date", doc.outlet or "outlet unknown"))
-    console.rule(f"[bold]{escape(doc.id)}[/] · {about} · {len(doc.events)} events · {len(doc.claims)} claims",
+    console.rule(f"[bold]{escape(doc.id)}[/] · {about} · {counted(len(doc.events), 'event')} · "
+                 f"{counted(len(doc.claims), 'claim')}",
                  align="left")
     if doc.title:
         console.print(doc.title, highlight=False, markup=False, overflow="ellipsis", no_wrap=True)
@@ -217,8 +223,9 @@ def print_corpus_summary(db, console: Console) -> None:
     if not corpus:
         console.print("the corpus passes have not run over this store", style="dim")
         return
-    console.print(f"{overview['documents']} reports · {corpus['events']} events · {corpus['claims']} claims · "
-                  f"{corpus['entities']} entities (each merged across reports)",
+    console.print(f"{counted(overview['documents'], 'report')} · {counted(corpus['events'], 'event')} · "
+                  f"{counted(corpus['claims'], 'claim')} · {counted(corpus['entities'], 'entity', 'entities')} "
+                  "(each merged across reports)",
                   highlight=False, markup=False)
     actors = " · ".join(f"{a['entity']['name']} {a['reports']}" for a in overview["top_actors"][:_CORPUS_TOP])
     channels = " · ".join(f"{c['channel']} {c['claims']}" for c in overview["top_channels"][:_CORPUS_TOP])
