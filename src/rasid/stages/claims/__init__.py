@@ -14,7 +14,6 @@ overlaps no rule claim is added.
 from __future__ import annotations
 
 import bisect
-import itertools
 from dataclasses import dataclass, field
 
 from rasid.document import Claim, Document, Quantity, Segment
@@ -27,7 +26,7 @@ from rasid.stages.claims.channels import (ChannelWord, act_of_its_own, against, 
 from rasid.stages.claims.payments import paid_channel, paid_to, speaks_of_captives
 from rasid.stages.reading.lexicons import CLAIM_CHANNELS, CLAIM_ROLES
 from rasid.stages.reading.polarity import excepted, hypothetical_after, polarity_before
-from rasid.stages.reading.view import Hit, View
+from rasid.stages.reading.view import Hit, SpanIndex, View
 from rasid.stages.attribution import Attribution, attribution_of
 from rasid.text.tokens import stem_variants
 
@@ -115,7 +114,7 @@ def _state_owned(view: View, d: Draft, lo: int, hi: int) -> bool:
     """A national resource a state is named as owning beside it (`الصادرات الإيرانية من النفط`,
     `صادرات البلاد النفطية`, `إنتاج إيران من النفط`), in a sentence that names no armed group:
     the state's, not a group's (reports on attacks on tankers and on sanctions)."""
-    if d.channel not in with_property("channel", "national") or view.armed_groups(lo, hi):
+    if d.channel not in with_property("channel", "national") or _first_group(view, lo, hi) < hi:
         return False
     return any(_names_a_state(view, k) for k in range(max(lo, d.focus - _OWNER_GAP), min(hi, d.focus + _OWNER_GAP + 1)))
 
@@ -162,17 +161,19 @@ def _sentence_drafts(view: View, number: int, lo: int, hi: int, names, history: 
     quantities = view.quantities.starting_in(*view.chars(lo, hi))
     words = channel_words(view, lo, hi, names, quantities)
     drafts: list[Draft] = []
+    last_of: dict[str, Draft] = {}  # the last draft of each channel
     for k, word in enumerate(words):
         draft = _draft(view, word, words[k - 1] if k else None, lo, hi, number)
-        same = [d for d in drafts if d.channel == word.channel]
+        same = last_of.get(word.channel)
         if draft and drafts and drafts[-1].start <= word.start < drafts[-1].end and word.channel == "cash" \
                 and drafts[-1].focus < word.start:
             continue  # `النفط … الشريان الذي غذّى خزينة التنظيم`: the treasury the claim before fills
         if draft and drafts and (word.cls == "name" and same or _origin(view, word, draft, drafts)):
-            target = same[-1] if word.cls == "name" and same else drafts[-1]
+            target = same if word.cls == "name" and same else drafts[-1]
             target.end = max(target.end, draft.end)
         elif draft:
             drafts.append(draft)
+            last_of[draft.channel] = draft
     drafts += _money_drafts(view, number, lo, hi, drafts, quantities, history)
     drafts = _forced_provision(view, number, lo, hi, drafts)
     drafts = _merged(view, sorted(drafts, key=lambda d: d.start))
@@ -203,7 +204,7 @@ def _forced_provision(view: View, number: int, lo: int, hi: int, drafts: list[Dr
             at += 1
         inside = []
         while at < len(drafts) and drafts[at].start < end:
-            inside.append(drafts[at])
+            (inside if drafts[at].end > k else out).append(drafts[at])  # one nested before the forcing stays
             at += 1
         for d in inside:
             d.channel, d.role, d.start, d.end = "taxation_extortion", "revenue", min(d.start, k), max(d.end, end)
@@ -265,7 +266,7 @@ def _money_drafts(view: View, number: int, lo: int, hi: int, drafts: list[Draft]
         if role not in with_property("role", "money") | {"revenue", "asset"} or \
                 hit.start in claimed or against(view, hit.start):  # مكافحة غسيل الأموال
             continue
-        found = _governed_money(view, hit.end, hi, quantities, role, takes)
+        found = _governed_money(view, hit.end, hi, role, takes)
         if found is None and hit.entries[0].cls == "taking" and _content_word(view, hit.end, hi):
             out.append(Draft("other", role, hit.start, hit.end + 1, hit.start, number))  # نهب المقرات: loot
             continue
@@ -310,12 +311,12 @@ def _payment(view: View, hit: Hit, number: int, lo: int, hi: int, quantities: li
     ملايين`); money demanded, a levy or ransom of the group named before the verb or right after
     it, no authority demanding (`المسلحون … يطلبون من كل راعٍ ٥٠ ألف دينار`)."""
     gap = _OBJECT_GAP if hit.entries[0].cls == "payment" else _SUBJECT_GAP  # تلقى زعيم الكتائب 25 مليون
-    found = _governed_money(view, hit.end, hi, quantities, "expenditure", takes=True, gap=gap)
+    found = _governed_money(view, hit.end, hi, "expenditure", takes=True, gap=gap)
     if found is None or found[1] not in ("amount", "money"):
         return []
     end, kind = found
     if hit.entries[0].cls == "demand":  # يطلبون من كل راعٍ ٥٠ ألف دينار: the group's levy or ransom
-        if subject_party(view, hit) == "authority" or not view.armed_groups(lo, hit.end + _OBJECT_GAP):
+        if subject_party(view, hit) == "authority" or _first_group(view, lo, hi) >= min(hi, hit.end + _OBJECT_GAP):
             return []  # `وطالبت الحكومة بمبلغ …`: the group is named before the demand, or right after it
         channel = paid_channel(view, lo, hit.start, hi, default="taxation_extortion")
         return [Draft(channel, "revenue", hit.start, end, hit.start, number)]
@@ -328,6 +329,11 @@ def _payment(view: View, hit: Hit, number: int, lo: int, hi: int, quantities: li
     if kind == "amount" and _group_near(view, hit, lo, hi):  # the group that pays, before or after the verb
         return [Draft("cash", "expenditure", hit.start, end, hit.start, number, generic=True)]
     return []
+
+
+def _first_group(view: View, lo: int, hi: int) -> int:
+    """Token where the sentence [lo, hi) first names an armed group (hi if it names none)."""
+    return view.derived(("first group", lo, hi), lambda: next(iter(h.start for h in view.armed_groups(lo, hi)), hi))
 
 
 def _group_near(view: View, hit: Hit, lo: int, hi: int) -> bool:
@@ -356,8 +362,8 @@ def _money_role(view: View, hit: Hit) -> tuple[str | None, bool]:
     return None, False
 
 
-def _governed_money(view: View, k: int, hi: int, quantities: list[Quantity], role: str,
-                    takes: bool = False, gap: int = _OBJECT_GAP) -> tuple[int, str] | None:
+def _governed_money(view: View, k: int, hi: int, role: str, takes: bool = False,
+                    gap: int = _OBJECT_GAP) -> tuple[int, str] | None:
     """(end token, kind) of the money right after a cue: `pointing` (`عائدها`), `derived`
     (`العائدات`), `money` (`الأموال`, only moved, spent, invested or taken) or `amount`."""
     for j in range(k, min(hi, k + gap)):
@@ -366,9 +372,9 @@ def _governed_money(view: View, k: int, hi: int, quantities: list[Quantity], rol
             return j + 1, "pointing" if pointing else "derived"
         if (takes or role in with_property("role", "cash")) and generic_money(view, j):
             return j + 1, "money"
-    for q in quantities:
-        a = view.token_at(q.start)
-        if k <= a < k + gap and q.unit and len(q.unit) == 3 and q.unit.isupper():
+    stop = min(hi, k + gap)
+    for q in view.quantities.starting_in(*view.chars(k, stop)) if k < stop else ():
+        if q.unit and len(q.unit) == 3 and q.unit.isupper():
             return view.token_at(q.end - 1) + 1, "amount"
     return None
 
@@ -420,13 +426,16 @@ def _take_amounts(view: View, drafts: list[Draft], quantities: list[Quantity]) -
     """Amounts inside a claim's evidence, or after it before the next claim, belong to it
     (`بيع النفط …، تقدر بنحو مليوني دولار شهرياً`). Amounts are looked up by position, not
     all of them for every claim."""
-    amounts = sorted((view.token_at(q.start), view.token_at(q.end - 1) + 1, q) for q in quantities
-                     if q.unit not in with_property("unit", "not_amount"))
+    amounts = sorted(((view.token_at(q.start), view.token_at(q.end - 1) + 1, q) for q in quantities
+                      if q.unit not in with_property("unit", "not_amount")), key=lambda item: item[:2])
     starts = [a for a, _, _ in amounts]
+    longest = max((b - a for a, b, _ in amounts), default=0)
     for k, draft in enumerate(drafts):
         limit = min(drafts[k + 1].start if k + 1 < len(drafts) else len(view), draft.end + _AMOUNT_GAP)
-        first = max(0, bisect.bisect_right(starts, draft.start) - 1)  # one amount may cover the start
-        for a, b, q in itertools.takewhile(lambda item: item[0] < limit, amounts[first:]):
+        at = bisect.bisect_left(starts, draft.start - longest)  # amounts that may cover the start on
+        while at < len(amounts) and amounts[at][0] < max(limit, draft.end):  # the claim grows as it takes
+            a, b, q = amounts[at]
+            at += 1
             if q.id in draft.quantities:
                 continue
             if a < draft.end and draft.start < b or draft.end <= a < limit and view.sent[a] == view.sent[draft.focus]:
@@ -459,11 +468,17 @@ def _time(view: View, attribution: Attribution, lo: int, hi: int, pos: int):
 
 
 def _entity_before(view: View, lo: int, pos: int, types: tuple[str, ...]) -> str | None:
-    found = [m for m in view.mentions(lo, pos, types) if m.end <= pos and m.entity]
-    return found[-1].entity if found else None
+    found = next((m for m in _linked(view, types).overlapping_from_end(lo, pos) if m.end <= pos), None)
+    return found.entity if found else None
 
 
 def _entity_in(view: View, start: int, end: int, types: tuple[str, ...]) -> str | None:
-    found = [m for m in view.mentions(start, end, types) if m.entity]
-    return found[0].entity if found else None
+    found = next(_linked(view, types).overlapping_from_start(start, end), None)
+    return found.entity if found else None
+
+
+def _linked(view: View, types: tuple[str, ...]) -> SpanIndex:
+    """The document's mentions of `types` linked to an entity, indexed by position once."""
+    return view.derived(("linked mentions", types), lambda: SpanIndex(
+        [m for m in view.doc.mentions if m.type in types and m.entity]))
 

@@ -54,8 +54,9 @@ def paid_channel(view: View, lo: int, at: int, hi: int, default: str = "donation
         return "taxation_extortion"
     if speaks_of_captives(view, lo, hi):
         return "kidnapping_ransom"
-    extortion = any(h.entries[0].value == "taxation_extortion" for h in view.hits_in(CLAIM_CHANNELS, lo, at))
-    return "taxation_extortion" if extortion or _civilians_pay(view, lo, at, hi) else default
+    extortion = view.derived(("first extortion", lo, hi), lambda: next(
+        (h.start for h in view.hits_in(CLAIM_CHANNELS, lo, hi) if h.entries[0].value == "taxation_extortion"), hi))
+    return "taxation_extortion" if extortion < at or _civilians_pay(view, lo, at, hi) else default
 
 
 def _forced(view: View, lo: int, at: int) -> bool:
@@ -81,7 +82,7 @@ def _civilians_pay(view: View, lo: int, at: int, hi: int) -> bool:
             if any(v in grammar_words("civilian_payer") for v in stem_variants(view.words[k])):
                 return True
             if view.match(PARTIES, k) or view.mentions(*view.chars(k, k + 1), ("LOC", "ORG", "PER")):
-                break
+                return False  # another party pays (`دفعت قطر`, `أن قطر دفعت`)
     return False
 
 

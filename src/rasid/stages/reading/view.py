@@ -9,6 +9,7 @@ word one transposed or dropped letter away (`صاردت` → صادرت, `نفي
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterator
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from itertools import islice
@@ -52,6 +53,23 @@ class SpanIndex(Generic[S]):
     def overlapping(self, start: int, end: int) -> list[S]:
         lo = bisect.bisect_left(self.starts, start - self.longest)
         return [x for x in self.items[lo:bisect.bisect_left(self.starts, end)] if x.end > start and x.start < end]
+
+    def overlapping_from_start(self, start: int, end: int) -> Iterator[S]:
+        """The records overlapping [start, end) in order, read only as far as the caller takes them."""
+        k = bisect.bisect_left(self.starts, start - self.longest)
+        while k < len(self.items) and self.items[k].start < end:
+            if self.items[k].end > start:
+                yield self.items[k]
+            k += 1
+
+    def overlapping_from_end(self, start: int, end: int) -> Iterator[S]:
+        """The records overlapping [start, end), the last-starting first, read only as far as
+        the caller takes them (`next(…)` for the nearest one before a position)."""
+        k = bisect.bisect_left(self.starts, end) - 1
+        while k >= 0 and self.items[k].start + self.longest > start:
+            if self.items[k].end > start:
+                yield self.items[k]
+            k -= 1
 
 
 @dataclass(frozen=True, slots=True)
