@@ -109,9 +109,11 @@ def _markets_named(words: list[ChannelWord]) -> list[ChannelWord]:
     `other`. It then reads as a plain word."""
     out = []
     for k, w in enumerate(words):
-        sold = _goods_near(words, k, -1) or _goods_near(words, k, 1) if w.cls == "market" else w
-        out.append(w if w.cls != "market" else
-                   ChannelWord(w.start, w.end, sold.channel if sold else w.channel, "word", w.clitic))
+        if w.cls != "market":
+            out.append(w)
+            continue
+        sold = _goods_near(words, k, -1) or _goods_near(words, k, 1)
+        out.append(ChannelWord(w.start, w.end, sold.channel if sold else w.channel, "word", w.clitic))
     return out
 
 
@@ -269,10 +271,10 @@ def role_of(view: View, word: ChannelWord, lo: int, hi: int) -> Role | None:
 
 def _source_of_income(view: View, word: ChannelWord, hi: int) -> Role | None:
     """`أما الخطف، فهو المصدر الأكبر للأموال`, `شكّلت الآثار مورداً موازياً للتنظيم`: a channel
-    called, a few words on (across a comma, or an aside between two), a source of income, funding or money, or a
-    source for an armed group, is that group's revenue; the role's words run to what it is a
-    source of. Read before the channel's default, and for an ambiguous word too: the phrase says
-    money is made of it."""
+    called, a few words on (across a comma, or an aside between two), a source of income,
+    funding or money, or a source for an armed group, is that group's revenue; the role's words
+    run to what it is a source of. Read before the channel's default, and for an ambiguous word
+    too: the phrase says money is made of it. `قال مصدر` names a speaker, no source."""
     commas = 0
     for k in range(word.end, min(hi, word.end + SOURCE_AHEAD)):
         if view.is_break(k):
