@@ -23,7 +23,7 @@ from rasid.stages.claims.learned import ClaimModels, learned_claims
 from rasid.stages.claims.channels import (ChannelWord, act_of_its_own, against, channel_words, derived_money,
                                         facility_names, generic_money, joined_by_and, no_money_support,
                                         role_of, strike_role, subject_party, takeover_role)
-from rasid.stages.claims.payments import paid_channel, paid_to, speaks_of_captives
+from rasid.stages.claims.payments import forcing_at, paid_channel, paid_to, speaks_of_captives
 from rasid.stages.reading.lexicons import CLAIM_CHANNELS, CLAIM_ROLES
 from rasid.stages.reading.polarity import excepted, hypothetical_after, polarity_before
 from rasid.stages.reading.view import Hit, SpanIndex, View
@@ -190,14 +190,14 @@ def _forced_provision(view: View, number: int, lo: int, hi: int, drafts: list[Dr
     out: list[Draft] = []
     at = 0  # drafts before this one end before the forcing word now read
     for k in range(lo, hi):
-        if not _forcing(view, k):
+        if not forcing_at(view, k):
             continue
         given = next((j for j in range(k + 1, min(hi, k + 1 + _FORCED_GAP)) if _provision(view, j)), None)
         if given is None or subject_party(view, Hit(k, k + 1, (), "")) == "authority" or _support_at(view, given + 1, hi):
             continue
         end = given + 1
         while end < min(hi, given + 1 + _OBJECT_GAP) and view.kinds[end] != "punct" \
-                and not _forcing(view, end) and not act_of_its_own(view, end):
+                and not forcing_at(view, end) and not act_of_its_own(view, end):
             end += 1
         while at < len(drafts) and drafts[at].end <= k:
             out.append(drafts[at])
@@ -221,11 +221,6 @@ def _support_at(view: View, j: int, hi: int) -> bool:
 def _provision(view: View, j: int) -> bool:
     """Handing over goods or money at token j (`تقديم`, `تسليم`, `دفع`)."""
     return any(v in grammar_words("provision") for v in stem_variants(view.words[j]))
-
-
-def _forcing(view: View, k: int) -> bool:
-    """A verb or verbal noun of forcing at token k (`أجبروا`, `إجبار`, `فرضوا`)."""
-    return any(v in grammar_words("forcing") for v in stem_variants(view.words[k]))
 
 
 def _draft(view: View, word: ChannelWord, before: ChannelWord | None, lo: int, hi: int, number: int) -> Draft | None:
@@ -417,7 +412,7 @@ def _another_act(view: View, last: Draft, d: Draft) -> bool:
     """`ابتزاز الشركات وتحصيل جبايات`: an act named by its channel word alone, then another
     joined by و with a cue of its own, are two claims; `تهريب الآثار وبيع القطع الأثرية`, each
     with its cue, is one trade told in its steps."""
-    if last.end <= d.start and (act_of_its_own(view, d.start) or _forcing(view, d.start)):
+    if last.end <= d.start and (act_of_its_own(view, d.start) or forcing_at(view, d.start)):
         return True  # `يجمعون الضرائب ويبتزون التجار`, `ويستغل الثروات`, `فضلاً عن إجبار المحلات`
     return last.start == last.focus and last.end <= d.start < d.focus and joined_by_and(view, d.start)
 

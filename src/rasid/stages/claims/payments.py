@@ -65,9 +65,14 @@ def _forced(view: View, lo: int, at: int) -> bool:
     for k in range(at - 1, max(lo, at - FORCED_BEFORE) - 1, -1):
         if view.words[k] in relatives():
             return False
-        if any(v in grammar_words("forcing") for v in stem_variants(view.words[k])):
+        if forcing_at(view, k):
             return True
     return False
+
+
+def forcing_at(view: View, k: int) -> bool:
+    """A verb or verbal noun of forcing at token k (`أجبروا`, `إجبار`, `فرضوا`)."""
+    return any(v in grammar_words("forcing") for v in stem_variants(view.words[k]))
 
 
 def _civilians_pay(view: View, lo: int, at: int, hi: int) -> bool:
