@@ -52,3 +52,28 @@ def test_the_matrix_grows_as_keys_come_and_keeps_the_rows_it_had():
     more = [f"b{k}" for k in range(9000)]
     assert np.array_equal(cache.rows(more + first, project), project(more + first))
     assert len(cache.matrix) >= 12_000 and len(cache.index) == 12_000
+
+
+def test_a_full_cache_keeps_the_keys_asked_for_again():
+    cache = small_cache(8)
+    computed: list[str] = []
+
+    def counting(tokens):
+        computed.extend(tokens)
+        return project(tokens)
+    cache.rows(["often", "a", "b", "c"], counting)
+    cache.rows(["often", "d", "e", "f"], counting)  # "often" asked for again: it stays
+    tokens = ["g", "h", "i", "often", "j"]
+    assert np.array_equal(cache.rows(tokens, counting), project(tokens))  # full: a to f dropped
+    assert computed.count("often") == 1 and len(cache.index) <= cache.capacity
+    assert np.array_equal(cache.rows(["a", "often"], counting), project(["a", "often"]))
+    assert computed.count("often") == 1 and computed.count("a") == 2
+
+
+def test_keys_kept_from_before_leave_room_for_a_large_call():
+    cache = small_cache(8)
+    cache.rows(["k1", "k2", "k3"], project)
+    cache.rows(["k1", "k2", "k3", "k4"], project)  # k1 to k3 asked for again
+    tokens = [f"n{k}" for k in range(7)]  # 7 new keys: only one old row may stay
+    assert np.array_equal(cache.rows(tokens, project), project(tokens))
+    assert len(cache.index) == 8 and "k1" in cache.index

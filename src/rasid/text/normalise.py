@@ -79,10 +79,11 @@ def fold(text: str) -> str:
 
 
 #: entries of each per-word cache (readings, variants, features of a word, this memo of folds):
-#: enough for the words a news stream keeps meeting, few enough that a worker's memory stops
-#: growing after a few hundred reports instead of after tens of thousands (bench/scale.py,
-#: tests/test_scale.py)
-WORD_CACHE = 16_384
+#: enough for the words a news stream keeps meeting (1,000 news reports hold ~45,000 distinct
+#: tokens; at 16,384 a tenth of the run went to working out words again), few enough that a
+#: worker's memory stops growing after a few thousand reports, ~80 MB above a fresh one
+#: (bench/scale.py, tests/test_scale.py)
+WORD_CACHE = 65_536
 
 _FOLDED: dict[str, str] = {}
 _MEMO_LIMIT = WORD_CACHE

@@ -23,6 +23,9 @@ from rasid.stages.reading.view import View
 from rasid.text.normalise import WORD_CACHE
 
 _WINDOW = 2
+#: words whose feature strings are kept: at run time the models keep their sums per word
+#: (`LinearModel.cached_sums`), so the strings serve only the next model's first sight of a word
+_FEATURES_KEPT = 4096
 _LEXICONS = (("event", EVENT_TRIGGERS), ("channel", CLAIM_CHANNELS), ("role", CLAIM_ROLES), ("party", PARTIES))
 
 
@@ -182,7 +185,7 @@ def _pair_features(before: str, base: str, after: str) -> tuple[str, str]:
     return f"bb-={before}|{base}", f"bb+={base}|{after}"
 
 
-@lru_cache(maxsize=WORD_CACHE)
+@lru_cache(maxsize=_FEATURES_KEPT)
 def _word_features(word: str, base: str, kind: str) -> tuple[str, ...]:
     """The features of a token that depend on its word alone (made once per word form)."""
     out = ("bias", f"w={word}", f"b={base}", f"p3={base[:3]}", f"x3={base[-3:]}", f"kind={kind}")
