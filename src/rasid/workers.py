@@ -69,7 +69,11 @@ def describe(doc: Document) -> str:
 def _run_one(pipeline, doc: Document, finish=None) -> Any:
     try:
         done = pipeline(doc)
-        return finish(done) if finish else done
+        if finish is None:
+            return done
+        kept = finish(done)
+        done.without_analysis()  # its reading points back at it: freed now, not by the collector
+        return kept
     except MemoryError:
         return InputError(describe(doc), "ran out of memory while extracting; skipped")
     except Exception as exc:  # a bug in a stage: name the document, keep the run going
