@@ -212,7 +212,7 @@ def test_a_finished_document_is_freed_without_the_garbage_collector():
 
     from rasid.pipeline import batch_pipeline
     pipeline = batch_pipeline()
-    docs = [Document(text=f"قال مسؤول إن تنظيم داعش جنى {n} ألف دولار من النفط في دير الزور.") for n in range(3)]
+    docs = (Document(text=f"قال مسؤول إن تنظيم داعش جنى {n} ألف دولار من النفط في دير الزور.") for n in range(3))
     gc.collect()
     gc.disable()
     try:
