@@ -70,6 +70,13 @@ class PhraseTable(Generic[T]):
         heads = self._memo[clitics].get(word)
         return bool(heads if heads is not None else self._first_words(word, clitics))
 
+    def possible_starts(self, words: Sequence[str], *, clitics: bool = True) -> list[int]:
+        """Positions of the folded `words` where an entry may start, in order: one pass that
+        asks the memo of each word, for callers that would otherwise `match` at every token."""
+        memo, first_words = self._memo[clitics], self._first_words
+        return [i for i, word in enumerate(words)
+                if (heads := memo.get(word)) or (heads is None and first_words(word, clitics))]
+
     def _first_words(self, word: str, clitics: bool) -> list[tuple[str, str]]:
         """(table word, clitic) readings of a first word; memoised, words recur a lot (every
         stage asks of every token, so the memo is a plain dict per `clitics`, keyed by the word)."""

@@ -85,21 +85,21 @@ def find_known_names(doc: Document) -> list[KnownName]:
     words = reading.words if shared else [fold(t.text) for t in tokens]
     main, context = _tables()
     found: list[KnownName] = []
-    i, last_end, last_licence = 0, -1, frozenset()
-    while i < len(tokens):
+    last_end, last_licence = -1, frozenset()
+    for i in sorted({*main.possible_starts(words), *context.possible_starts(words)}):
+        if i < last_end:
+            continue  # inside the name found before
         plain, in_context = main.match(words, i), context.match(words, i)
         if plain is None and in_context is None:
-            i += 1
             continue
         licence = _licence(words, tokens, i)
         if last_end == i and words[i].startswith("و"):
             licence |= last_licence  # حقلي التنك والعمر: the cue covers both names
         match, licensed = _best(_valid(plain, words), _valid(_licensed(in_context, licence), words))
         if match is None or _in_person_name(match, licence):
-            i += 1
             continue
         found.append(_known(doc.text, tokens, words, match, licensed))
-        i, last_end, last_licence = match.end, match.end, licence
+        last_end, last_licence = match.end, licence
     return found
 
 
