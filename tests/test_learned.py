@@ -85,6 +85,15 @@ def test_scores_of_rows_some_of_them_empty_are_the_sums_of_their_features():
     assert model.scores(rows, ["bias"]).tolist() == [[3 + row[0], *row[1:]] for row in expected]
 
 
+def test_pair_index_finds_a_pair_however_its_words_hold_the_separator():
+    model = model_of({"bb-=a|b": {"B-attack": 1.0}, "bb-=x|y|z": {"B-clash": 1.0}, "bb+=a|b": {"B-clash": 1.0}})
+    pairs = model.pair_index("bb-=")
+    assert pairs[("a", "b")] == model.index["bb-=a|b"]
+    assert pairs[("x|y", "z")] == pairs[("x", "y|z")] == model.index["bb-=x|y|z"]
+    assert ("x", "y") not in pairs and ("b", "a") not in pairs
+    assert model.pair_index("bb+=") == {("a", "b"): model.index["bb+=a|b"]}
+
+
 def test_run_time_scores_equal_the_sums_of_the_training_rows(seeds):
     """The taggers score sentences through cached sums (`scores_of`), training spells the rows
     out as strings (`sentence_rows`): the two must give the same scores, sentence by sentence,

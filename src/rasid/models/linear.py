@@ -59,6 +59,20 @@ class LinearModel:
             self._known[prefixes] = frozenset(f[len(p):] for f in self.index for p in prefixes if f.startswith(p))
         return self._known[prefixes]
 
+    def pair_index(self, prefix: str) -> dict[tuple[str, str], int]:
+        """(a, b) → the id of feature `{prefix}{a}|{b}`, for every such feature the model knows
+        (a tuple of two words hashes without building the string; a feature with more than one
+        `|` is kept under each way of cutting it, so a look-up finds what the string would)."""
+        key = ("pairs", prefix)
+        if key not in self._known:
+            pairs = {}
+            for feature, at in self.index.items():
+                if feature.startswith(prefix):
+                    rest = feature[len(prefix):]
+                    pairs.update(((rest[:k], rest[k + 1:]), at) for k, ch in enumerate(rest) if ch == "|")
+            self._known[key] = pairs
+        return self._known[key]
+
     def sum_ids(self, ids: np.ndarray) -> np.ndarray:
         """(rows, labels) sums of the weights of a (rows, k) array of feature ids."""
         return self._padded[ids].sum(axis=1)
@@ -68,7 +82,7 @@ class LinearModel:
         return {}
 
     @cached_property
-    def _known(self) -> dict[tuple[str, ...], frozenset[str]]:
+    def _known(self) -> dict[tuple[str, ...], Any]:
         return {}
 
     @cached_property

@@ -10,6 +10,7 @@ news stream over starting afresh (bench/README.md).
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Sequence
+from itertools import filterfalse
 
 import numpy as np
 
@@ -35,17 +36,18 @@ class RowCache:
         if len(distinct) > self.capacity:  # one call larger than the whole cache: no caching
             where = {k: at for at, k in enumerate(distinct)}
             return compute(distinct)[[where[k] for k in keys]]
-        new = [k for k in distinct if k not in index]
-        self._asked_again.update(k for k in distinct if k in index)
+        new = list(filterfalse(index.__contains__, distinct))
+        if len(new) < len(distinct):
+            self._asked_again.update(filter(index.__contains__, distinct))
         if len(index) + len(new) > self.capacity:
             self._keep_asked_again(set(distinct))
-            new = [k for k in distinct if k not in index]
+            new = list(filterfalse(index.__contains__, distinct))
         if new:
             at = len(index)
             self._make_room(at + len(new))
             self.matrix[at:at + len(new)] = compute(new)
-            index.update((k, at + n) for n, k in enumerate(new))
-        return self.matrix[[index[k] for k in keys]]
+            index.update(zip(new, range(at, at + len(new))))
+        return self.matrix[list(map(index.__getitem__, keys))]
 
     def _keep_asked_again(self, wanted: set) -> None:
         """Drop every row but those of this call's keys and of keys asked for again since the

@@ -28,11 +28,13 @@ def propagate(sentences: list[list[str]], tags: list[list[str]],
     for key in sorted(names, key=len, reverse=True):
         lengths[key[0]].append(len(key))
     out = [list(t) for t in tags]
+    heads = lengths.keys()
     for toks, sent in zip(sentences, out):
         norms = [norm_token(t) for t in toks]
         i = 0
         while i < len(toks):
-            n, kind = _name_at(toks, norms, sent, i, names, lengths, stop) if sent[i] == "O" else (0, None)
+            may_start = sent[i] == "O" and not heads.isdisjoint(clitic_readings(toks[i]))
+            n, kind = _name_at(toks, norms, sent, i, names, lengths, stop) if may_start else (0, None)
             if n:
                 sent[i:i + n] = [f"B-{kind}"] + [f"I-{kind}"] * (n - 1)
             i += max(n, 1)

@@ -119,11 +119,10 @@ def scores_of(model: LinearModel, view: View, ranges: list[tuple[int, int]]) -> 
     at = np.arange(len(out)) + np.repeat(np.arange(len(sizes)) * 2 * _WINDOW + _WINDOW, sizes)  # each token's row
     for j, (_, d) in enumerate(_CONTEXT):
         out += around[at + d, j * labels:(j + 1) * labels]
-    get, unknown = model.index.get, model.unknown
-    pairs = [(get(left, unknown), get(right, unknown))
+    before, after, unknown = model.pair_index(_PAIRS[0]).get, model.pair_index(_PAIRS[1]).get, model.unknown
+    pairs = [(before((a, b), unknown), after((b, c), unknown))  # the ids of _pair_features(a, b, c)
              for p, n in zip(parts, sizes)
-             for left, right in map(_pair_features, p.bases[_WINDOW - 1:], p.bases[_WINDOW:_WINDOW + n],
-                                    p.bases[_WINDOW + 1:])]
+             for a, b, c in zip(p.bases[_WINDOW - 1:], p.bases[_WINDOW:_WINDOW + n], p.bases[_WINDOW + 1:])]
     out += model.sum_ids(np.fromiter(chain.from_iterable(pairs), dtype=np.int64, count=2 * len(out)).reshape(-1, 2))
     out += model.scores(list(chain.from_iterable(p.marked for p in parts)))
     out += np.repeat(model.scores([p.shared for p in parts]), sizes, axis=0)
@@ -180,9 +179,13 @@ def _context_features(bases: list[str], at: int) -> list[str]:
             *_pair_features(bases[at - 1], bases[at], bases[at + 1])]
 
 
+#: The prefixes of a token's base paired with the base before it and with the one after it.
+_PAIRS = ("bb-=", "bb+=")
+
+
 def _pair_features(before: str, base: str, after: str) -> tuple[str, str]:
     """The features of a token's base paired with the base before it and the one after it."""
-    return f"bb-={before}|{base}", f"bb+={base}|{after}"
+    return f"{_PAIRS[0]}{before}|{base}", f"{_PAIRS[1]}{base}|{after}"
 
 
 @lru_cache(maxsize=_FEATURES_KEPT)
