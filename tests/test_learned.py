@@ -131,3 +131,14 @@ def test_tagged_spans_of_two_models_on_one_report_are_their_own():
         model = model_of({"w=كمينا": {label: 8.0}})
         assert tagged_spans(model, view, lo, hi, threshold=0.5) == [(3, 4, label[2:])]
         del model
+
+
+def test_a_sentence_with_a_date_and_a_number_but_no_evidence_word_is_not_tagged():
+    from rasid.stages.reading.features import may_hold_evidence
+    plain = View.of(analysis_pipeline()(Document(text="وصل 20 زائرا إلى المعرض يوم الأحد 5 آذار 2020.")))
+    attack = View.of(analysis_pipeline()(Document(text="شن مسلحون هجوما على القرية يوم الأحد.")))
+    assert plain.times.items and plain.quantities.items  # a date and a number, and nothing else
+    assert [may_hold_evidence(plain, lo, hi) for lo, hi in plain.sent_ranges] == [False]
+    assert [may_hold_evidence(attack, lo, hi) for lo, hi in attack.sent_ranges] == [True]
+    model = load_model(_model_folder("events"))
+    assert tagged_spans(model, plain, *plain.sent_ranges[0], threshold=0.0) == []

@@ -13,7 +13,7 @@ Run = tuple[int, int, str]  # first token, end token, label
 def tagged_spans(model: LinearModel, view: View, lo: int, hi: int, threshold: float) -> list[Run]:
     """(first token, end token, label) of every run the model tags in the sentence [lo, hi).
 
-    Sentences that name no evidence word, date or number are skipped. A run starts at a token
+    Sentences that name no word of an evidence lexicon are skipped. A run starts at a token
     whose B- labels together are at least `threshold` likely (the label is the likeliest of
     them) and takes in the tokens after it while I-<label> is likelier than O. Every sentence
     the evidence stages read (neither heading nor boilerplate) is tagged in one pass at the
