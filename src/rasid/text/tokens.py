@@ -46,18 +46,22 @@ def iter_tokens(text: str) -> Iterator[Token]:
         if kind == "hashtag":
             continue  # `#ميليشيات_الحوثي` reads as the words it joins: ميليشيات الحوثي
         start, end = m.span()
-        parts = segment_clitics(text, start, end) if kind == "word" else ()
-        yield Token(start, end, m.group(), kind, parts)
+        surface = m.group()
+        yield Token(start, end, surface, kind, segment_clitics(surface, start) if kind == "word" else ())
 
 
-def segment_clitics(text: str, start: int, end: int) -> tuple[Part, ...]:
-    """Split the word `text[start:end]` into clitic parts and a stem.
+def segment_clitics(word: str, start: int) -> tuple[Part, ...]:
+    """Split the word `word`, found at offset `start`, into clitic parts and a stem.
 
     A conjunction or preposition comes off only when the rest is a more frequent word in
     news than the whole (`وداعش` → و + داعش, but `وزارة` and `فرنسا` stay whole); the
     article comes off whenever a stem of two letters remains. Ties keep the word whole.
     """
-    return tuple([Part(start + s, start + e, kind) for s, e, kind in _clitic_layout(text[start:end])])
+    layout = _clitic_layout(word)
+    if len(layout) == 1:  # most words: the stem alone
+        (s, e, kind), = layout
+        return (Part(start + s, start + e, kind),)
+    return tuple([Part(start + s, start + e, kind) for s, e, kind in layout])
 
 
 @lru_cache(maxsize=WORD_CACHE)
