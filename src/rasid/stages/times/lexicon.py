@@ -104,9 +104,14 @@ def grammar_tokens(text: str, tokens: list[Token], folded: list[str]) -> list[To
     out: list[Tok] = []
     end = 0
     for token, word in zip(tokens, folded):
-        out.extend(Tok("\n", k, k + 1, "nl") for k in range(end, token.start) if text[k] == "\n")
+        if "\n" in text[end:token.start]:
+            out.extend(Tok("\n", k, k + 1, "nl") for k in range(end, token.start) if text[k] == "\n")
         end = token.end
-        for piece in _pieces(token, word):
+        if not word:
+            continue  # a mark or a zero-width character on its own
+        pieces = ((Tok(word, token.start, token.end, _kind(word)),)
+                  if token.kind == "word" or len(word) != len(token.text) else _pieces(token, word))
+        for piece in pieces:
             if out and piece.kind == out[-1].kind == "word" and _nothing_between(text, out[-1].end, piece.start):
                 out[-1] = Tok(out[-1].text + piece.text, out[-1].start, piece.end, "word")
             else:
@@ -117,16 +122,14 @@ def grammar_tokens(text: str, tokens: list[Token], folded: list[str]) -> list[To
 
 def _nothing_between(text: str, start: int, end: int) -> bool:
     """Whether only marks that fold away (tatweel, diacritics) stand between two words."""
-    gap = text[start:end]
-    return not gap or (not gap[0].isspace() and not fold(gap))
+    if start >= end:
+        return True
+    return not text[start].isspace() and not fold(text[start:end])
 
 
 def _pieces(token: Token, word: str) -> list[Tok]:
-    """A folded token cut where the grammar reads more than one (`12.3.2020`, `don't`)."""
-    if not word:
-        return []  # a mark or a zero-width character on its own
-    if token.kind == "word" or len(word) != len(token.text):
-        return [Tok(word, token.start, token.end, _kind(word))]
+    """A folded token that is not a word, cut where the grammar reads more than one
+    (`12.3.2020`, `don't`)."""
     return [Tok(m.group(), token.start + m.start(), token.start + m.end(), _kind(m.group()))
             for m in _TOKEN_RE.finditer(word)]
 
