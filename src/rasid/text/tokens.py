@@ -118,11 +118,13 @@ def covered(tokens: list[Token], spans: list[tuple[int, int]]) -> list[bool]:
     tokens come in text order; a span skipped because it ends before a token ends before every
     later token too)."""
     spans = sorted(spans)
-    out, k = [], 0
-    for tok in tokens:
-        while k < len(spans) and spans[k][1] <= tok.start:
+    out, k, last = [False] * len(tokens), 0, len(spans)
+    for at, tok in enumerate(tokens):
+        while k < last and spans[k][1] <= tok.start:
             k += 1
-        out.append(k < len(spans) and spans[k][0] < tok.end)
+        if k == last:
+            break  # every span ends before this token: the rest stay False
+        out[at] = spans[k][0] < tok.end
     return out
 
 

@@ -149,17 +149,16 @@ def _row_parts(view: View, lo: int, hi: int) -> RowParts:
     marks = lexicon_marks(view, lo, hi)
     whole = sentence_features(view, lo, hi, marks)
     marked = []
-    for k in range(hi - lo):
-        row = list(marks[k])
-        if k and marks[k - 1]:
-            row.extend(map("m-1:".__add__, marks[k - 1]))
-        if k + 1 < hi - lo and marks[k + 1]:
-            row.extend(map("m+1:".__add__, marks[k + 1]))
-        if marks[k]:
+    for k, (before, own, after) in enumerate(zip([[], *marks], marks, [*marks[1:], []])):
+        if not (before or own or after):
+            marked.append([])  # most tokens: no lexicon word at or beside them
+            continue
+        row = [*own, *map("m-1:".__add__, before), *map("m+1:".__add__, after)]
+        if own:
             row.append(f"pol={polarity_before(view, lo + k, lo)}")
-            row.extend(f"{m}&{w}" for m in marks[k] if m.startswith("B:") for w in whole)
+            row.extend(f"{m}&{w}" for m in own if m.startswith("B:") for w in whole)
         marked.append(row)
-    words = [(view.words[i], bases[i - lo + _WINDOW], view.kinds[i]) for i in range(lo, hi)]
+    words = list(zip(view.words[lo:hi], bases[_WINDOW:_WINDOW + hi - lo], view.kinds[lo:hi]))
     return RowParts(words, bases, marked, whole)
 
 

@@ -151,6 +151,7 @@ class Lexed:
                        if t.kind == "num" or (t.kind in ("word", "punct") and _entries_of(t.text, t.kind == "word"))]
         self._hits: list[tuple[Hit, ...] | None] = [None] * len(self.tokens)
         self._by_role: list[dict[str, Hit] | None] = [None] * len(self.tokens)
+        self._count = len(self.tokens)
 
     def __len__(self) -> int:
         return len(self.tokens)
@@ -165,7 +166,7 @@ class Lexed:
 
     def hit(self, i: int, *roles: str) -> Hit | None:
         """The longest phrase at `i` in one of `roles`, or None (the grammar's hot path)."""
-        if not 0 <= i < len(self.tokens):
+        if not 0 <= i < self._count:
             return None
         table = self._by_role[i]
         if table is None:
