@@ -8,6 +8,7 @@ quotation still open at the end of its paragraph ends there.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from rasid.document import Segment
@@ -17,6 +18,7 @@ _CLOSERS = frozenset("»”’")
 _EITHER = frozenset("\"'″")
 _TRAILING = frozenset(".,،;؛:!?؟…)]")
 _NESTING = 64  # quotations looked back at to find the one enclosing a position
+_MARK_RE = re.compile("[" + re.escape("".join(sorted(_OPENERS | _CLOSERS | _EITHER))) + "]")
 
 
 @dataclass(frozen=True)
@@ -46,10 +48,8 @@ def quote_regions(text: str, paragraphs: list[Segment]) -> Quotes:
 def _paragraph_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
     stack: list[int] = []
     out: list[tuple[int, int]] = []
-    for pos in range(start, end):
-        ch = text[pos]
-        if ch not in _OPENERS and ch not in _CLOSERS and ch not in _EITHER:
-            continue
+    for mark in _MARK_RE.finditer(text, start, end):
+        pos, ch = mark.start(), mark.group()
         if stack and _closes(text, pos, end):
             out.append((stack.pop(), pos))
         elif ch not in _CLOSERS:
