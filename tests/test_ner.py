@@ -210,3 +210,27 @@ def test_ner_anercorp_test_meets_issue_5_acceptance(tmp_path):
                            capture_output=True, text=True)
     result = json.loads(score.stdout)
     assert result["f1"] >= 0.72 and result["per_type"]["ORG"] >= 0.56, result
+
+
+def _char_cnn_by_windows(w: dict, chars: np.ndarray) -> np.ndarray:
+    """The character CNN as tools/ner_torch.py defines it: each position's window of K
+    embeddings (zeros past the word's edge) times the filters, ReLU, max over real positions."""
+    n, c = chars.shape
+    k = w["char_conv_w"].shape[2]
+    e = w["char_emb"][chars]
+    pad = np.zeros((n, k // 2, e.shape[2]), np.float32)
+    e = np.concatenate([pad, e, pad], axis=1)
+    windows = np.concatenate([e[:, j:j + c] for j in range(k)], axis=2)
+    kernel = w["char_conv_w"].transpose(2, 1, 0).reshape(k * e.shape[2], -1)
+    h = np.maximum(windows @ kernel + w["char_conv_b"], 0.0)
+    h[chars == 0] = 0.0
+    return h.max(axis=1)
+
+
+def test_char_features_by_lookup_tables_equal_the_convolution_over_windows():
+    network = load_tagger(None).network
+    rng = np.random.default_rng(7)
+    chars = rng.integers(1, len(network.w["char_emb"]), size=(50, 20))
+    for row, length in enumerate(rng.integers(1, 21, size=50)):
+        chars[row, length:] = 0  # words of 1 to 20 letters, padded
+    assert np.allclose(network._char_features(chars), _char_cnn_by_windows(network.w, chars), atol=1e-5)

@@ -33,8 +33,7 @@ class Network:
     def __post_init__(self):
         self.trans = self.w["crf_trans"] + bio_constraints(self.tags)
         self.start = self.w["crf_start"] + bio_constraints(self.tags, start=True)
-        k = self.w["char_conv_w"].shape[2]
-        self._char_w = self.w["char_conv_w"].transpose(2, 1, 0).reshape(k * self.w["char_conv_w"].shape[1], -1)
+        self._char_tables = char_tables(self.w["char_emb"], self.w["char_conv_w"])
         if self.encoder == "lstm":
             self._layers = [(np.concatenate([self.w["lstm_fw_wi"], self.w["lstm_bw_wi"]]).T.copy(),
                              np.concatenate([self.w["lstm_fw_b"], self.w["lstm_bw_b"]]))]
@@ -83,12 +82,17 @@ class Network:
         return kernels.viterbi_flat(em, lengths, self.trans, self.start, self.w["crf_end"])
 
     def _char_features(self, chars: np.ndarray) -> np.ndarray:
+        """The character CNN (N, F) of N tokens' character ids (N, C): a width-K convolution over
+        each token's characters, ReLU, max over positions (padding positions give 0)."""
         n, c = chars.shape
-        e = self.w["char_emb"][chars]                                     # (N, C, D)
-        pad = np.zeros((n, 1, e.shape[2]), np.float32)
-        e = np.concatenate([pad, e, pad], axis=1)
-        windows = np.concatenate([e[:, 0:c], e[:, 1:c + 1], e[:, 2:c + 2]], axis=2)
-        h = np.maximum(windows @ self._char_w + self.w["char_conv_b"], 0.0)
+        tables = self._char_tables
+        k, edge = len(tables), len(tables[0]) - 1  # `edge`: the zero row outside the word
+        padded = np.full((n, c + k - 1), edge, dtype=chars.dtype)
+        padded[:, k // 2:k // 2 + c] = chars
+        h = self.w["char_conv_b"] + tables[0][padded[:, 0:c]]
+        for j in range(1, k):
+            h += tables[j][padded[:, j:j + c]]
+        np.maximum(h, 0.0, out=h)
         h[chars == 0] = 0.0
         return h.max(axis=1)
 
@@ -109,6 +113,14 @@ class Network:
             out[:, :, step] = h
         backward = np.take_along_axis(out[1], rev[:, :, None], axis=1)
         return np.concatenate([out[0], backward], axis=2)
+
+
+def char_tables(char_emb: np.ndarray, conv_w: np.ndarray) -> np.ndarray:
+    """(K, V + 1, F): for each offset j of the (F, D, K) convolution, every character's
+    embedding times the filters at j, and a row of zeros for the padding past a word's edge.
+    The convolution is then K look-ups and sums per position instead of a product of windows."""
+    tables = np.einsum("vd,fdk->kvf", char_emb.astype(np.float32), conv_w.astype(np.float32))
+    return np.concatenate([tables, np.zeros((tables.shape[0], 1, tables.shape[2]), np.float32)], axis=1)
 
 
 class Padding:
