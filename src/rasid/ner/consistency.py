@@ -30,11 +30,13 @@ def propagate(sentences: list[list[str]], tags: list[list[str]],
     out = [list(t) for t in tags]
     heads = lengths.keys()
     for toks, sent in zip(sentences, out):
-        norms = [norm_token(t) for t in toks]
+        norms = None  # made for the sentences where a known name may start
         i = 0
         while i < len(toks):
-            may_start = sent[i] == "O" and not heads.isdisjoint(clitic_readings(toks[i]))
-            n, kind = _name_at(toks, norms, sent, i, names, lengths, stop) if may_start else (0, None)
+            n, kind = 0, None
+            if sent[i] == "O" and not heads.isdisjoint(clitic_readings(toks[i])):
+                norms = norms or [norm_token(t) for t in toks]
+                n, kind = _name_at(toks, norms, sent, i, names, lengths, stop)
             if n:
                 sent[i:i + n] = [f"B-{kind}"] + [f"I-{kind}"] * (n - 1)
             i += max(n, 1)

@@ -102,8 +102,10 @@ def _nisba(token: Token) -> bool:
 def kunya_spans(doc: Document) -> list[Span]:
     toks, out = doc.tokens, []
     for i in range(len(toks) - 1):
+        if toks[i].kind != "word" or "kunya" not in _roles(toks[i].text):  # _is, inlined: every token asks
+            continue
         name = toks[i + 1]
-        if not _is(toks[i], "kunya") or name.kind != "word" or not _joined(doc, i, i + 1):
+        if name.kind != "word" or not _joined(doc, i, i + 1):
             continue
         if fold(name.text) in cues().get("not_kunya", ()) or len(fold(name.text)) < 3:
             continue
