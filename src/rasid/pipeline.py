@@ -19,6 +19,7 @@ from rasid.document import Document
 from rasid.ner.tagger import load_tagger
 from rasid.models.linear import load_model
 from rasid.resources.files import resource_path, use_data_folder
+from rasid.resources.prebuilt import use_cache_folder
 from rasid.stages.claims.learned import ClaimModels
 from rasid.stages.attribution import attribute
 from rasid.stages.claims import find_claims
@@ -107,6 +108,8 @@ def analysis_pipeline(config: RunConfig | None = None) -> Pipeline:
     config = config or RunConfig()
     if config.data_dir:
         use_data_folder(config.data_dir)
+    if config.cache_dir:
+        use_cache_folder(config.cache_dir)
     tagger = load_tagger(config.ner_model)
     return Pipeline((
         Stage("segment", segment, ("text",), ("paragraphs", "sentences", "tokens")),

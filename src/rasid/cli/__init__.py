@@ -16,6 +16,7 @@ from rasid.cli.options import (add_budget_args, add_db_arg, add_input_args, add_
 from rasid.config import RunConfig
 from rasid.errors import InputError, RasidError
 from rasid.resources.files import use_data_folder
+from rasid.resources.prebuilt import use_cache_folder
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -157,6 +158,7 @@ def _run_config(args) -> RunConfig:
     NER model of the commands that tag entities is checked before any input is read."""
     config = RunConfig.from_environment(ner_model=getattr(args, "ner_model", None))
     use_data_folder(config.data_dir)
+    use_cache_folder(config.cache_dir)
     if hasattr(args, "ner_model"):
         from rasid.ner.choice import check_model
         check_model(config)

@@ -6,6 +6,7 @@ from functools import lru_cache
 
 from rasid.kb.names import Base, all_names, make_base, split_cell
 from rasid.resources.catalogue import read_tsv
+from rasid.resources.prebuilt import prebuilt
 from rasid.text.normalise import WORD_CACHE, fold
 
 
@@ -43,8 +44,8 @@ class PlaceCue:
 
 @lru_cache(maxsize=None)
 def places() -> Base[Place]:
-    """The gazetteer (resources/kb/places.tsv)."""
-    return make_base([_place(row) for row in read_tsv("kb/places.tsv")[1:]], all_names)
+    """The gazetteer (resources/kb/places.tsv), prebuilt where the run keeps a cache."""
+    return prebuilt("places", lambda: make_base([_place(row) for row in read_tsv("kb/places.tsv")[1:]], all_names))
 
 
 def _place(row: list[str]) -> Place:

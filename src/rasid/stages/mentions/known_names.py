@@ -24,6 +24,7 @@ from functools import lru_cache
 from rasid import kb
 from rasid.document import Document, Token
 from rasid.resources.catalogue import word_frequencies
+from rasid.resources.prebuilt import prebuilt
 from rasid.text.lexicon import PhraseMatch, PhraseTable
 from rasid.text.normalise import fold
 from rasid.text.tokens import tokenize
@@ -181,7 +182,12 @@ def name_start(text: str, token: Token, head: str) -> int:
 
 @lru_cache(maxsize=1)
 def _tables() -> tuple[PhraseTable[_Entry], PhraseTable[_Entry]]:
-    """(names matched anywhere, context names matched only when licensed), built once."""
+    """(names matched anywhere, context names matched only when licensed), built once (and
+    kept prebuilt where the run keeps a cache)."""
+    return prebuilt("known-names", _build_tables)
+
+
+def _build_tables() -> tuple[PhraseTable[_Entry], PhraseTable[_Entry]]:
     main: list[tuple[str, _Entry]] = []
     context: list[tuple[str, _Entry]] = []
     for actor in kb.actors().records:
