@@ -56,7 +56,8 @@ class LinearModel:
         """What follows one of `prefixes` in a feature the model knows (`b-1=` → the bases
         whose context features have weights); worked out once per model."""
         if prefixes not in self._known:
-            self._known[prefixes] = frozenset(f[len(p):] for f in self.index for p in prefixes if f.startswith(p))
+            self._known[prefixes] = frozenset(f[len(p):] for f in self.index if f.startswith(prefixes)
+                                              for p in prefixes if f.startswith(p))
         return self._known[prefixes]
 
     def pair_index(self, prefix: str) -> dict[tuple[str, str], int]:
@@ -68,8 +69,8 @@ class LinearModel:
             pairs = {}
             for feature, at in self.index.items():
                 if feature.startswith(prefix):
-                    rest = feature[len(prefix):]
-                    pairs.update(((rest[:k], rest[k + 1:]), at) for k, ch in enumerate(rest) if ch == "|")
+                    words = feature[len(prefix):].split("|")
+                    pairs.update((("|".join(words[:k]), "|".join(words[k:])), at) for k in range(1, len(words)))
             self._known[key] = pairs
         return self._known[key]
 
