@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from rasid.resources import files
 from rasid.resources.checks import check_row, checked_files
+from rasid.resources.prebuilt import prebuilt
 from rasid.text.normalise import fold
 
 PACKAGE_DIR = files.PACKAGE_DIR
@@ -40,8 +41,9 @@ def read_numbered_tsv(name: str) -> list[tuple[int, list[str]]]:
 
 @lru_cache(maxsize=None)
 def word_frequencies() -> dict[str, int]:
-    """Folded word → count in ~9M words of Arabic news (guides clitic segmentation)."""
-    return {row[0]: int(row[1]) for row in read_tsv("lexicons/wordfreq.tsv")}
+    """Folded word → count in ~9M words of Arabic news (guides clitic segmentation); prebuilt
+    where the run keeps a cache."""
+    return prebuilt("word-frequencies", lambda: {row[0]: int(row[1]) for row in read_tsv("lexicons/wordfreq.tsv")})
 
 
 @lru_cache(maxsize=None)

@@ -1,7 +1,8 @@
 """Tables built from the data files once and kept on disk for the next runs.
 
-The gazetteer and the known-name tables take a third of a run's start-up to build from their
-TSV files (0.4–0.6 s) and a third of that to load pickled. A run given a cache folder
+The gazetteer, the known-name tables and the word frequencies take a third of a run's start-up
+to build from their TSV files (0.5–0.7 s) and a fifth of that to load pickled. A run given a
+cache folder
 (`use_cache_folder`: the CLI's `$RASID_CACHE`, by default `~/.cache/rasid`) keeps each table
 there under a fingerprint of everything it is built from: the package's code and data files and
 the run's data folder (their names, sizes and modification times) and the Python version. Any
