@@ -2,10 +2,10 @@
 
 The gazetteer, the known-name tables and the word frequencies take a third of a run's start-up
 to build from their TSV files (0.5–0.7 s) and a fifth of that to load pickled. A run given a
-cache folder
-(`use_cache_folder`: the CLI's `$RASID_CACHE`, by default `~/.cache/rasid`) keeps each table
-there under a fingerprint of everything it is built from: the package's code and data files and
-the run's data folder (their names, sizes and modification times) and the Python version. Any
+cache folder (`use_cache_folder`: the CLI's `$RASID_CACHE`, by default `~/.cache/rasid`) keeps
+each table there under a fingerprint of everything it is built from: the package's code and
+data files and the run's data folder (their names, sizes and modification times) and the
+Python version. Any
 change makes a new fingerprint, so a stale table is never read; an unreadable or damaged file
 is built again; a folder that cannot be written only costs the time saved. Without a cache
 folder (the library's default) every table is built in memory, as before.
