@@ -68,8 +68,12 @@ class LinearModel:
         if key not in self._known:
             pairs = {}
             for feature, at in self.index.items():
-                if feature.startswith(prefix):
-                    words = feature[len(prefix):].split("|")
+                if not feature.startswith(prefix):
+                    continue
+                words = feature[len(prefix):].split("|")
+                if len(words) == 2:
+                    pairs[words[0], words[1]] = at
+                else:
                     pairs.update((("|".join(words[:k]), "|".join(words[k:])), at) for k in range(1, len(words)))
             self._known[key] = pairs
         return self._known[key]
