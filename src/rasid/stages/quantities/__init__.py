@@ -137,9 +137,9 @@ def _amount_at(view: _View, i: int, counted: _Draft | None) -> _Draft | None:
 def _possible_starts(view: _View) -> list[bool]:
     """Per token, whether an amount may start there: outside boilerplate and times, digits or a
     word that may begin a number word or unit phrase (most words do not)."""
-    numbers, units = number_words().may_start, unit_words().may_start
-    return [not blocked and (kind == "number" or numbers(word) or units(word))
-            for word, kind, blocked in zip(view.words, view.kinds, view.blocked)]
+    phrases = {*number_words().possible_starts(view.words), *unit_words().possible_starts(view.words)}
+    return [not blocked and (kind == "number" or at in phrases)
+            for at, (kind, blocked) in enumerate(zip(view.kinds, view.blocked))]
 
 
 def _not_an_amount(view: _View, number: NumberSpan) -> bool:
