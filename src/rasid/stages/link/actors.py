@@ -159,15 +159,22 @@ def _shorter_sequences(words: list[str], kind: str) -> set[tuple[str, ...]]:
 def find_references(doc: Document, mentions: list[Mention]) -> list[Reference]:
     """Every anaphor outside the mentions, with the mention that names what it refers back to."""
     tokens = doc.tokens or tokenize(doc.text)
-    called = {m.id: designators_of(doc, m) for m in mentions}
+    called: dict[str, set[str]] = {}  # mention id → its designators, worked out when first asked
+
+    def is_called(m: Mention, word: str) -> bool:
+        if m.id not in called:
+            called[m.id] = designators_of(doc, m)
+        return word in called[m.id]
+
     out, j = [], 0
     for token in tokens:
+        if token.kind != "word" or (head := _anaphor(token.text)) is None:
+            continue  # most words: no anaphor
         while j < len(mentions) and mentions[j].end <= token.start:
             j += 1
-        head = _anaphor(token.text) if token.kind == "word" else None
-        if head is None or _inside(token.start, token.end, mentions):
+        if _inside(token.start, token.end, mentions):
             continue
-        antecedent = next((m for m in reversed(mentions[:j]) if head[2:] in called[m.id]), None)
+        antecedent = next((m for m in reversed(mentions[:j]) if is_called(m, head[2:])), None)
         if antecedent:
             start = name_start(doc.text, token, head)
             out.append(Reference(start, token.end, doc.text[start:token.end], antecedent.id))
