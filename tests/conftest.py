@@ -1,7 +1,11 @@
 """Shared test fixtures: where the repository, the examples and ../shared are."""
 from __future__ import annotations
 
+import atexit
 import json
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -13,6 +17,12 @@ EXAMPLES = REPO / "examples"
 SHARED = REPO.parent / "shared"
 SEEDS_JSONL = SHARED / "corpus" / "seeds.jsonl"
 SEEDS_DIR = SHARED / "corpus" / "seeds"
+
+# The commands the tests run keep their prebuilt tables (rasid.resources.prebuilt) in a folder
+# of this session, not in the user's ~/.cache: built once, read by every later command.
+if "RASID_CACHE" not in os.environ:
+    os.environ["RASID_CACHE"] = tempfile.mkdtemp(prefix="rasid-test-cache-")
+    atexit.register(shutil.rmtree, os.environ["RASID_CACHE"], ignore_errors=True)
 
 
 @pytest.fixture

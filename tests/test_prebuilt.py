@@ -51,12 +51,50 @@ def test_a_changed_data_file_makes_a_new_fingerprint(tmp_path):
     folder = tmp_path / "data"
     (folder / "kb").mkdir(parents=True)
     table = folder / "kb" / "places.tsv"
-    table.write_text("id\tname\n", encoding="utf-8")
-    before = pb.fingerprint(folder)
     table.write_text("id\tname\nx\ty\n", encoding="utf-8")
+    os.utime(table, ns=(10**18, 10**18))
+    before = pb.fingerprint(folder)
+    table.write_text("id\tname\nx\tz\n", encoding="utf-8")  # the same size, edited later
+    os.utime(table, ns=(10**18 + 1, 10**18 + 1))
     pb.fingerprint.cache_clear()
     assert pb.fingerprint(folder) != before
     assert pb.fingerprint(None) != before
+
+
+def test_files_behind_a_linked_folder_are_fingerprinted_too(tmp_path):
+    real = tmp_path / "real_lexicons"
+    real.mkdir()
+    (real / "wordfreq.tsv").write_text("فريد\t7\n", encoding="utf-8")
+    folder = tmp_path / "data"
+    folder.mkdir()
+    (folder / "lexicons").symlink_to(real, target_is_directory=True)
+    (folder / "loop").symlink_to(folder, target_is_directory=True)  # a link back: read once
+    before = pb.fingerprint(folder)
+    (real / "wordfreq.tsv").write_text("فريد\t9\nجديد\t3\n", encoding="utf-8")
+    pb.fingerprint.cache_clear()
+    assert pb.fingerprint(folder) != before
+
+
+def test_a_data_folder_that_cannot_be_read_builds_the_table_without_a_cache(cache, tmp_path, monkeypatch):
+    def unreadable(data_folder):
+        raise PermissionError(13, "Permission denied", str(tmp_path / "private"))
+    monkeypatch.setattr(pb, "fingerprint", unreadable)
+    calls: list = []
+    assert pb.prebuilt("numbers", counting_build(calls)) == {"table": [0, 1, 2, 3, 4]} and len(calls) == 1
+    assert list(cache.glob("*.pickle")) == []
+
+
+def test_a_pickle_of_another_user_is_not_read(cache, monkeypatch):
+    calls: list = []
+    pb.prebuilt("numbers", counting_build(calls))
+    monkeypatch.setattr(pb.os, "getuid", lambda: os.stat(cache).st_uid + 1)
+    pb.prebuilt("numbers", counting_build(calls))
+    assert len(calls) == 2
+
+
+def test_a_table_that_cannot_be_pickled_is_built_and_leaves_no_file(cache):
+    table = pb.prebuilt("lambdas", lambda: {"f": lambda: None})
+    assert callable(table["f"]) and list(cache.iterdir()) == []
 
 
 def test_an_unwritable_cache_folder_costs_only_the_time(tmp_path):
@@ -114,8 +152,14 @@ def test_a_second_command_reads_the_tables_the_first_one_built(tmp_path):
     env = dict(os.environ, RASID_CACHE=str(tmp_path / "cache"))
     report = tmp_path / "r.txt"
     report.write_text("قال مسؤول إن تنظيم داعش باع النفط في دير الزور.", encoding="utf-8")
-    outputs = [subprocess.run([sys.executable, "-m", "rasid", "extract", str(report), "--format", "jsonl"],
+
+    def extract() -> str:
+        return subprocess.run([sys.executable, "-m", "rasid", "extract", str(report), "--format", "jsonl"],
                               env=env, cwd=REPO, capture_output=True, text=True, check=True).stdout
-               for _ in range(2)]
-    assert outputs[0] == outputs[1] and '"دير الزور"' in outputs[0]
-    assert sorted(p.name.split("-")[0] for p in (tmp_path / "cache").glob("*.pickle")) == ["known", "places", "word"]
+    first = extract()
+    pickles = sorted((tmp_path / "cache").glob("*.pickle"))
+    assert [p.name.split("-")[0] for p in pickles] == ["known", "places", "word"]
+    for p in pickles:
+        os.utime(p, ns=(10**18, 10**18))  # a mark the second command keeps only if it writes nothing
+    assert extract() == first and '"دير الزور"' in first
+    assert [p.stat().st_mtime_ns for p in sorted((tmp_path / "cache").glob("*.pickle"))] == [10**18] * 3

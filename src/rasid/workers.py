@@ -46,8 +46,9 @@ def run_pipeline(pipeline, items: Iterable[Document | InputError], *, budget: Bu
                  workers: int = 1, finish: Callable[[Document], Any] | None = None) -> Iterator[Any]:
     """`pipeline(doc)` of every document of `items`, in order, or `finish` of it (run where the
     document was extracted: a worker then sends back only what the caller needs, say the JSON
-    text, not the whole document); input errors pass through, and a document that fails or
-    breaks its budget comes out as an InputError naming it."""
+    text, not the whole document; a document `finish` does not hand back is let go of its
+    shared analysis, `Document.without_analysis`); input errors pass through, and a document
+    that fails or breaks its budget comes out as an InputError naming it."""
     budget = budget or Budget(None, None)
     if (workers <= 1 and budget.unlimited) or "fork" not in multiprocessing.get_all_start_methods():
         for item in items:
@@ -72,7 +73,8 @@ def _run_one(pipeline, doc: Document, finish=None) -> Any:
         if finish is None:
             return done
         kept = finish(done)
-        done.without_analysis()  # its reading points back at it: freed now, not by the collector
+        if kept is not done:
+            done.without_analysis()  # its reading points back at it: freed now, not by the collector
         return kept
     except MemoryError:
         return InputError(describe(doc), "ran out of memory while extracting; skipped")

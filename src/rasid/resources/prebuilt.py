@@ -7,8 +7,9 @@ each table there under a fingerprint of everything it is built from: the package
 data files and the run's data folder (their names, sizes and modification times) and the
 Python version. Any
 change makes a new fingerprint, so a stale table is never read; an unreadable or damaged file
-is built again; a folder that cannot be written only costs the time saved. Without a cache
-folder (the library's default) every table is built in memory, as before.
+is built again; a folder that cannot be written only costs the time saved. Only pickles the
+running user owns are read (unpickling runs code: the folder must not be writable by others).
+Without a cache folder (the library's default) every table is built in memory, as before.
 """
 from __future__ import annotations
 
@@ -41,56 +42,82 @@ def use_cache_folder(folder: str | Path | None) -> None:
 
 def prebuilt(name: str, build: Callable[[], T]) -> T:
     """The table `name`: loaded from the cache folder when it holds one built from the same
-    files, else `build()`, written there for the next run."""
+    files (and written by this user), else `build()`, written there for the next run."""
     folder = _CacheFolder.folder
     if folder is None:
         return build()
-    path = folder / f"{name}-{fingerprint(files._DataFolder.folder)}.pickle"
+    try:
+        path = folder / f"{name}-{fingerprint(files._DataFolder.folder)}.pickle"
+    except OSError:  # a data file that cannot be read or vanished meanwhile: no cache this run
+        return build()
+    table = _read(path)
+    if table is _MISSING:
+        table = build()
+        _write(path, table)
+    return table
+
+
+_MISSING = object()
+
+
+def _read(path: Path):
+    """The table pickled at `path`, or _MISSING. Only a file of this user is unpickled: whoever
+    may write a pickle may run code in the process that reads it."""
     try:
         with open(path, "rb") as f:
+            if os.fstat(f.fileno()).st_uid != os.getuid():
+                return _MISSING
             return pickle.load(f)
-    except FileNotFoundError:
-        pass
-    except Exception:  # noqa: BLE001 - damaged, truncated or from other code: build it again
-        pass
-    table = build()
-    _write(path, table)
-    return table
+    except Exception:  # noqa: BLE001 - absent, damaged, truncated or from other code: build it again
+        return _MISSING
 
 
 def _write(path: Path, table) -> None:
     """Write atomically (a reader never sees half a file) and drop older builds of the table."""
+    temporary = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=path.parent, prefix=path.stem, suffix=".tmp", delete=False) as f:
+            temporary = f.name
             pickle.dump(table, f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(f.name, path)
+        os.replace(temporary, path)
+        temporary = None
         prefix = path.name.rsplit("-", 1)[0] + "-"
         for old in path.parent.glob(f"{prefix}*.pickle"):
             if old != path:
                 old.unlink(missing_ok=True)
-    except OSError:
-        pass  # a read-only or full cache folder: the next run builds the table again
+    except Exception:  # noqa: BLE001 - a read-only or full folder, a table that cannot be pickled
+        pass  # the next run builds the table again
+    finally:
+        if temporary is not None:
+            Path(temporary).unlink(missing_ok=True)
 
 
 @lru_cache(maxsize=4)
 def fingerprint(data_folder: Path | None) -> str:
-    """A digest of what the tables are built from (worked out once per process and data folder)."""
+    """A digest of what the tables are built from, worked out once per process and data folder
+    (a data file changed while a process runs is read at its next start, as the tables are)."""
     digest = hashlib.sha256(f"{sys.version_info[:2]}".encode())
     for root in (_CODE_DIR, data_folder):
         if root is not None and root.is_dir():
-            for path, stat in sorted(_files(root)):
+            for path, stat in sorted(_files(root), key=lambda found: found[0]):
                 digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
     return digest.hexdigest()[:16]
 
 
 def _files(root: Path):
-    """(path, stat) of every file under `root`, byte-code caches left out."""
-    stack = [root]
+    """(path, stat) of every file under `root`, through linked folders (each real folder once),
+    byte-code caches left out."""
+    stack, seen = [root], set()
     while stack:
-        with os.scandir(stack.pop()) as entries:
+        folder = stack.pop()
+        real = os.path.realpath(folder)
+        if real in seen:
+            continue  # a link back to a folder already read
+        seen.add(real)
+        with os.scandir(folder) as entries:
             for entry in entries:
-                if entry.is_dir(follow_symlinks=False):
+                if entry.is_dir():
                     if entry.name != "__pycache__":
                         stack.append(Path(entry.path))
                 elif entry.is_file():
