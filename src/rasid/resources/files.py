@@ -31,6 +31,11 @@ def use_data_folder(folder: str | Path | None) -> None:
     _DataFolder.folder = Path(folder).expanduser() if folder else None
 
 
+def data_folder() -> Path | None:
+    """The run's data folder (`use_data_folder`), None when only the shipped files are read."""
+    return _DataFolder.folder
+
+
 def resource_path(name: str) -> Path:
     """The file `name` (e.g. `lexicons/months.tsv`), from the run's data folder if it has one."""
     override = _DataFolder.folder

@@ -5,11 +5,11 @@ to build from their TSV files (0.5–0.7 s) and a fifth of that to load pickled.
 cache folder (`use_cache_folder`: the CLI's `$RASID_CACHE`, by default `~/.cache/rasid`) keeps
 each table there under a fingerprint of everything it is built from: the package's code and
 data files and the run's data folder (their names, sizes and modification times) and the
-Python version. Any
-change makes a new fingerprint, so a stale table is never read; an unreadable or damaged file
-is built again; a folder that cannot be written only costs the time saved. Only pickles the
-running user owns are read (unpickling runs code: the folder must not be writable by others).
-Without a cache folder (the library's default) every table is built in memory, as before.
+Python version. Any change makes a new fingerprint, so a stale table is never read; an
+unreadable or damaged file is built again; a folder that cannot be written only costs the time
+saved. Only pickles the running user owns are read (unpickling runs code: the folder must not
+be writable by others). Without a cache folder (the library's default) every table is built in
+memory, as before.
 """
 from __future__ import annotations
 
@@ -47,7 +47,7 @@ def prebuilt(name: str, build: Callable[[], T]) -> T:
     if folder is None:
         return build()
     try:
-        path = folder / f"{name}-{fingerprint(files._DataFolder.folder)}.pickle"
+        path = folder / f"{name}-{fingerprint(files.data_folder())}.pickle"
     except OSError:  # a data file that cannot be read or vanished meanwhile: no cache this run
         return build()
     table = _read(path)

@@ -158,15 +158,14 @@ class Reading:
     def hits(self, name: str) -> list[Hit]:
         """Every match of lexicon `name` outside boilerplate, longest first, not overlapping."""
         if name not in self._hits:
-            lex, tokens, out, end = lexicon(name), self.doc.tokens, [], 0
-            bases = self.bases(lex)
-            for i in self._may_head(name):  # `match` at each, its checks already made
-                if i < end or tokens[i].kind != "word":
+            out, end = [], 0
+            for i in self._may_head(name):
+                if i < end:
                     continue
-                found = lex.table.match(bases, i)
-                if found and not self.in_boilerplate(found.start, found.end):
-                    out.append(Hit(found.start, found.end, found.entries, found.clitic))
-                    end = found.end
+                hit = self.match(name, i)
+                if hit and not self.in_boilerplate(hit.start, hit.end):
+                    out.append(hit)
+                    end = hit.end
             self._hits[name] = out
         return self._hits[name]
 
