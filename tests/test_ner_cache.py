@@ -12,6 +12,14 @@ def project(tokens: list[str]) -> np.ndarray:
     return np.array([[len(t), ord(t[0]), ord(t[-1]), hash(t) % 97] for t in tokens], np.float32)
 
 
+def counting(computed: list[str]):
+    """`project` that notes in `computed` every token it is asked for."""
+    def compute(tokens):
+        computed.extend(tokens)
+        return project(tokens)
+    return compute
+
+
 def small_cache(capacity: int) -> RowCache:
     cache = RowCache(WIDTH, 0)
     cache.capacity = capacity
@@ -36,12 +44,8 @@ def test_a_call_with_more_distinct_tokens_than_the_cache_holds():
 def test_only_new_tokens_are_computed():
     cache = small_cache(16)
     seen: list[str] = []
-
-    def counting(tokens):
-        seen.extend(tokens)
-        return project(tokens)
-    cache.rows(["a", "b", "a"], counting)
-    cache.rows(["b", "c"], counting)
+    cache.rows(["a", "b", "a"], counting(seen))
+    cache.rows(["b", "c"], counting(seen))
     assert seen == ["a", "b", "c"]
 
 
@@ -57,16 +61,13 @@ def test_the_matrix_grows_as_keys_come_and_keeps_the_rows_it_had():
 def test_a_full_cache_keeps_the_keys_asked_for_again():
     cache = small_cache(8)
     computed: list[str] = []
-
-    def counting(tokens):
-        computed.extend(tokens)
-        return project(tokens)
-    cache.rows(["often", "a", "b", "c"], counting)
-    cache.rows(["often", "d", "e", "f"], counting)  # "often" asked for again: it stays
+    compute = counting(computed)
+    cache.rows(["often", "a", "b", "c"], compute)
+    cache.rows(["often", "d", "e", "f"], compute)  # "often" asked for again: it stays
     tokens = ["g", "h", "i", "often", "j"]
-    assert np.array_equal(cache.rows(tokens, counting), project(tokens))  # full: a to f dropped
+    assert np.array_equal(cache.rows(tokens, compute), project(tokens))  # full: a to f dropped
     assert computed.count("often") == 1 and len(cache.index) <= cache.capacity
-    assert np.array_equal(cache.rows(["a", "often"], counting), project(["a", "often"]))
+    assert np.array_equal(cache.rows(["a", "often"], compute), project(["a", "often"]))
     assert computed.count("often") == 1 and computed.count("a") == 2
 
 
