@@ -79,11 +79,12 @@ def fold(text: str) -> str:
 
 
 #: entries of each per-word cache (readings, variants, features of a word, this memo of folds):
-#: enough for the words a news stream keeps meeting (1,000 news reports hold ~45,000 distinct
-#: tokens; at 16,384 a tenth of the run went to working out words again), few enough that a
-#: worker's memory stops growing after a few thousand reports, ~80 MB above a fresh one
-#: (bench/scale.py, tests/test_scale.py)
-WORD_CACHE = 65_536
+#: enough for the words a news stream keeps meeting, few enough that a worker's memory stops
+#: growing after a few hundred reports instead of after tens of thousands (bench/scale.py,
+#: tests/test_scale.py). 65,536 ran 8–11 % faster over 1,000 news reports, but a worker's memory
+#: then grew by 61 % from 2,000 to 20,000 reports (issue 17's bar is 15 %); 32,768 by 16 % at
+#: 8,000 (bench/README.md, ninth session)
+WORD_CACHE = 16_384
 
 _FOLDED: dict[str, str] = {}
 _MEMO_LIMIT = WORD_CACHE
