@@ -73,6 +73,18 @@ def any_vocab() -> frozenset[str]:
     return frozenset().union(*(lexicon(name).vocab for name in LEXICONS))
 
 
+@lru_cache(maxsize=1)
+def vocab_endings() -> tuple[frozenset[str], frozenset[str]]:
+    """The last three letters of every lexicon word, and the two-letter tails a word needs to
+    end a short one (`في`, or `ا` + two letters): a clitic-free reading of a word (see
+    `stem_variants`) ends the word, so a word whose tail is in neither set has no reading any
+    lexicon knows. Lets the one-edit typo search skip most edits without reading them."""
+    words = any_vocab()
+    three = frozenset(w[-3:] for w in words if len(w) >= 3)
+    two = frozenset({w for w in words if len(w) == 2} | {w[1:] for w in words if len(w) == 3 and w[0] == "ا"})
+    return three, two
+
+
 def _with_alef(words) -> frozenset[str]:
     """The words and their accusative spellings (`عنصر` → عنصرا), so one set test finds either."""
     words = set(words)

@@ -17,7 +17,7 @@ from typing import Generic, Protocol, TypeVar
 
 from rasid.document import Document, Mention, Quantity, Time
 from rasid.resources.catalogue import suffixes, word_frequencies
-from rasid.stages.reading.lexicons import LEXICONS, PARTIES, Entry, Lexicon, NO_TYPOS, any_vocab, lexicon
+from rasid.stages.reading.lexicons import LEXICONS, PARTIES, Entry, Lexicon, NO_TYPOS, any_vocab, lexicon, vocab_endings
 from rasid.stages.reading.quotes import Quotes, quote_regions
 from rasid.text.normalise import WORD_CACHE, fold
 from rasid.text.tokens import covered, stem_variants
@@ -318,7 +318,8 @@ def _lexicon_readings(word: str, ta_marbuta: bool) -> tuple[tuple[str, tuple[str
     away. Only forms some lexicon knows are kept, so this is worked out once for all lexicons."""
     forms = [word, *_without_suffix(word[:-1] + "ة" if ta_marbuta else word)]
     if _MIN_TYPO_LENGTH <= len(word) <= _MAX_TYPO_LENGTH and not _in_corpus(word):
-        forms += _one_edit(word)
+        three, two = vocab_endings()
+        forms += [form for form in _one_edit(word) if form[-3:] in three or form[-2:] in two]
     known = any_vocab()
     return tuple((form, variants) for form in dict.fromkeys(forms)
                  if not known.isdisjoint(variants := stem_variants(form)))
