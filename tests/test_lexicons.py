@@ -177,3 +177,35 @@ def test_every_lexicon_file_is_in_the_readme_table():
     named = set(re.findall(r"`(?:resources/lexicons/)?([\w.]+\.tsv)`", table))
     missing = sorted(p.name for p in LEXICON_DIR.glob("*.tsv") if p.name not in named)
     assert not missing, f"README.md's Data and licences table lacks {missing}"
+
+
+def test_typo_search_keeps_every_edit_a_lexicon_knows():
+    """The ending filter before the one-edit search drops only edits no lexicon can read: for
+    misspelt lexicon words (with clitics, a dropped or swapped letter anywhere, the last ones
+    included) the readings equal those of the search over every edit."""
+    import random
+
+    from rasid.stages.reading import view
+    from rasid.stages.reading.lexicons import any_vocab
+    from rasid.text.tokens import stem_variants
+
+    def every_edit_readings(word):
+        forms = [word, *view._without_suffix(word), *view._one_edit(word)]
+        return tuple((form, variants) for form in dict.fromkeys(forms)
+                     if not any_vocab().isdisjoint(variants := stem_variants(form)))
+
+    rng = random.Random(7)
+    words = sorted(w for w in any_vocab() if len(w) >= 4)
+    checked = found = 0
+    for word in rng.sample(words, 300):
+        for clitic in ("", "و", "وال", "بال", "لل"):
+            k = rng.randrange(len(word) - 1)
+            for typo in (clitic + word[:k] + word[k + 1:], clitic + word[:k] + word[k + 1] + word[k] + word[k + 2:],
+                         clitic + word[:-1] + "ز" + word[-1], clitic + word + "ر"):
+                if len(typo) < view._MIN_TYPO_LENGTH or view._in_corpus(typo):
+                    continue
+                readings = view._lexicon_readings.__wrapped__(typo, False)
+                assert readings == every_edit_readings(typo), typo
+                checked += 1
+                found += len(readings) > 0
+    assert checked > 1000 and found > checked // 2  # most misspellings are read back
