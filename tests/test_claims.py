@@ -181,6 +181,10 @@ def test_claims_verbs_of_extortion_and_export(text):
     ("وتتهم واشنطن رجل أعمال بتمويل القاعدة في اليمن.", [("donations", "revenue")]),
     ("وأكد الوزير دعم الحكومة الشرعية في مواجهة الحوثيين.", []),
     ("وقال إن تجارة الفحم شكلت أهم مصدر لتمويل التنظيم.", [("other", "revenue")]),
+    ("وتحدث الخبير عن «حزب الله» الذي تدعمه إيران منذ سنوات.", [("donations", "revenue")]),
+    ("وذكر المقال أن جبهة النصرة التي ساندتها الدوحة توسعت في الشمال.", [("donations", "revenue")]),
+    ("وقالت الباحثة إن الحوثيين ما كانوا ليصمدوا لولا التمويل الإيراني طوال الحرب.", [("donations", "revenue")]),
+    ("وتتقدم القوات الحكومية المدعومة سعوديا نحو مواقع الحوثيين في الجبل.", []),
 ])
 def test_claims_support_paid_to_an_armed_group_is_donations(text, expected):
     """ANNOTATION.md: support or funding paid to a group by a state or financier is donations;

@@ -15,6 +15,7 @@ from rasid.document import Quantity
 from rasid.resources.catalogue import (function_words, grammar_words, properties, relatives, with_property,
                                       word_frequencies)
 from rasid import kb
+from rasid.kb.places import adjective_stem, country_adjectives
 from rasid.stages.reading.lexicons import CLAIM_CHANNELS, CLAIM_ROLES, PARTIES, SOURCE_CUES, default_role, lexicon
 from rasid.stages.claims.payments import dative, own_members
 from rasid.stages.reading.view import Hit, View
@@ -135,8 +136,9 @@ def no_money_support(view: View, hit: Hit) -> bool:
 
 def _supported_end(view: View, hit: Hit, lo: int, hi: int) -> int | None:
     """Where the evidence of support for an armed group ends: after the group named within
-    SUPPORTED words after the word (`دعمت الدوحة الحوثيين`), or at the word when the group stands
-    right before it (`الحوثيين المدعومين من إيران`); None when no group is what is supported, or
+    SUPPORTED words after the word (`دعمت الدوحة الحوثيين`), at the word when the group stands
+    right before it (`الحوثيين المدعومين من إيران`), after a state's adjective when a group is named
+    in the clause (`التمويل القطري`); None when no group is what is supported, or
     when the support is the purpose of money named before (`عصب لتمويل التنظيم`, `ستصرف على دعم
     خلايا داعش`): the claim is then on that money; or when the word is part of a longer role cue."""
     cues = view.hits_in(CLAIM_ROLES, max(lo, hit.start - 2), hit.end)
@@ -148,14 +150,37 @@ def _supported_end(view: View, hit: Hit, lo: int, hi: int) -> int | None:
     if hit.end < hi and view.words[hit.end] in grammar_words("financial") and _group_in_clause(view, hit, lo, hi) \
             and not _given_to_others(view, hit.end + 1, hi):
         return hit.end + 1  # `تستفيد جبهة النصرة من الدعم المالي القطري`: money given to the group
+    if hit.end < hi and _names_a_nation(view.words[hit.end]) and _group_in_clause(view, hit, lo, hi) \
+            and not _of_an_authority(view, hit, lo):
+        return hit.end + 1  # `لولا التمويل القطري`, `دعما أمريكيا`: a state's support of the group named
     back = 2 + (hit.start > lo and view.words[hit.start - 1] in relatives())  # حزب الله الذي تموله إيران
-    for group in view.hits_in(PARTIES, max(lo, hit.start - back), min(hi, hit.end + SUPPORTED)):
+    for group in view.hits_in(PARTIES, _words_back(view, hit.start, back, lo), min(hi, hit.end + SUPPORTED)):
         if group.entries[0].cls != "group" or hit.start <= group.start < hit.end or own_members(view, group):
             continue  # `دعم مقاتليهم`: a group supporting its own fighters pays them
         between = range(group.end, hit.start) if group.end <= hit.start else range(hit.end, group.start)
         if not any(view.is_break(k) and view.words[k] not in _QUOTES for k in between):
             return max(hit.end, group.end)  # a quoted name is no break (`دعمهم "جبهة النصرة"`)
     return None
+
+
+def _words_back(view: View, k: int, words: int, lo: int) -> int:
+    """The token `words` words before token k, quotation marks not counted (`«حزب الله» الذي تدعمه`)."""
+    while words and k > lo:
+        k -= 1
+        words -= view.words[k] not in _QUOTES
+    return k
+
+
+def _of_an_authority(view: View, hit: Hit, lo: int) -> bool:
+    """Support that goes to a state's forces named just before it (`القوات الحكومية المدعومة
+    إماراتيا`), not to the group fighting them."""
+    return any(h.entries[0].cls == "authority" for h in view.hits_in(PARTIES, max(lo, hit.start - 2), hit.start))
+
+
+def _names_a_nation(word: str) -> bool:
+    """A country's relative adjective (`القطري`, `أمريكيا`): whose the support is."""
+    accusative = word[:-1] if word.endswith("يا") else word  # دعما أمريكيا
+    return adjective_stem(accusative) in country_adjectives()
 
 
 def _group_in_clause(view: View, hit: Hit, lo: int, hi: int) -> bool:
