@@ -146,6 +146,7 @@ def test_claims_seed_strict_f1_meets_acceptance(seeds):
     ("وقال مسؤول إن مسلحي التنظيم نهبوا المحاصيل ومخازن القمح في القرى.", ("other", "revenue")),
     ("وتفرض ميليشيات الحوثي جبايات على التجار في صنعاء.", ("taxation_extortion", "revenue")),
     ("ويعتمد التنظيم على الجزية التي يفرضها على السكان.", ("taxation_extortion", "revenue")),
+    ("واتهم المتحدث الحوثيين بأنهم يتاجرون بالمخدرات في المدن.", ("other", "revenue")),
 ])
 def test_claims_channels_real_reports_use(text, expected):
     """Drugs, crops and looted goods are `other`; levies and the jizya are taxation (ANNOTATION.md)."""
