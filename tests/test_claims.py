@@ -594,3 +594,9 @@ def test_claims_a_source_who_speaks_or_coordinated_channels_keep_their_place():
 
 def test_claims_a_party_after_the_verb_pays_whoever_spoke_before():
     assert kinds(run("وقال التجار إنه دفعت قطر 20 مليون دولار لجبهة النصرة.")) == [("donations", "revenue")]
+
+
+def test_claims_a_place_rich_in_a_resource_is_no_claim():
+    """`الغنية بالنفط` describes a place retaken or fought over; it says nothing of anyone's oil."""
+    assert kinds(run("واستعاد الجيش من التنظيم مدينة كركوك الغنية بالنفط.")) == []
+    assert kinds(run("واستعاد التنظيم حقول النفط في المدينة.")) == [("oil", "asset")]

@@ -201,7 +201,10 @@ def _given_to_others(view: View, k: int, hi: int) -> bool:
 
 def _excluded(view: View, k: int) -> bool:
     """`غير النفطية`: a channel word after `غير` names everything but that channel; after
-    `مكافحة` (`قوانين مكافحة تمويل التنظيمات`) it names a policy, not a group's money."""
+    `مكافحة` (`قوانين مكافحة تمويل التنظيمات`) it names a policy, not a group's money; after
+    `الغنية ب` (`دير الزور الغنية بالنفط`) it describes a place."""
+    if k > 0 and view.words[k - 1] in grammar_words("rich_in") and view.words[k].startswith("ب"):
+        return True
     return k > 0 and view.words[k - 1] in grammar_words("except") or against(view, k)
 
 
