@@ -21,8 +21,9 @@ from rasid.kb.places import adjective_stem, country_adjectives, place
 from rasid.resources.catalogue import function_words, grammar_words, relatives, with_property
 from rasid.stages.claims.learned import ClaimModels, learned_claims
 from rasid.stages.claims.channels import (ChannelWord, act_of_its_own, against, channel_words, derived_money,
-                                        facility_names, generic_money, joined_by_and, no_money_support,
+                                        facility_names, generic_money, joined_by_and,
                                         role_of, strike_role, subject_party, takeover_role)
+from rasid.stages.claims.support import no_money_support
 from rasid.stages.claims.payments import forcing_at, paid_channel, paid_to, speaks_of_captives
 from rasid.stages.reading.lexicons import CLAIM_CHANNELS, CLAIM_ROLES
 from rasid.stages.reading.polarity import excepted, hypothetical_after, polarity_before

@@ -12,12 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rasid.document import Quantity
-from rasid.resources.catalogue import (function_words, grammar_words, properties, relatives, with_property,
+from rasid.resources.catalogue import (function_words, grammar_words, properties, with_property,
                                       word_frequencies)
 from rasid import kb
-from rasid.kb.places import adjective_stem, country_adjectives
 from rasid.stages.reading.lexicons import CLAIM_CHANNELS, CLAIM_ROLES, PARTIES, SOURCE_CUES, default_role, lexicon
-from rasid.stages.claims.payments import dative, own_members
+from rasid.stages.claims.payments import dative
+from rasid.stages.claims.support import QUOTES, SUPPORTED, no_money_support, supported_end
 from rasid.stages.reading.view import Hit, View
 from rasid.text.tokens import stem_variants
 
@@ -28,14 +28,11 @@ SUBJECT = 6       # words before a takeover verb where its subject may stand
 STRIKER = 1      # words before a strike verb where its subject may stand
 AGENT = 10       # words after a strike where `من قبل` may name who struck
 NOT_FINANCING = "not financing"  # what a cue makes of a channel word that is no claim of a group
-FINANCIAL_NEAR = 8  # words around support in money (الدعم المالي) where the group it goes to may stand
-SUPPORTED = 3     # words after a support word where the group it supports may stand
 MARKET_NEAR = 8   # words between a black market and the channel sold there
 SOURCE_AHEAD = 8  # words after a channel word where `مصدر`/`مورد` may call it a source of income
 SOURCE_OF = 3     # words after `مصدر` where what it is a source of stands (المصدر الأكبر للأموال)
 _RARE = 50        # a facility's name is a word news rarely uses (الجبسة, التنك)
 _STRONG_BREAKS = frozenset({":", "(", ")"})
-_QUOTES = frozenset({'"', "'"})
 _MONEY_ONLY = frozenset({"money", "payment", "receipt", "demand"})  # role classes that govern money, never a channel word
 
 
@@ -87,7 +84,7 @@ def channel_words(view: View, lo: int, hi: int, names: dict[str, str], quantitie
             continue  # `تحت تهديد السلاح`: at gunpoint, no arms trade
         if no_money_support(view, h):
             continue  # `الدعم المعنوي للحوثيين`: support that is no money
-        end = _supported_end(view, h, lo, hi) if h.entries[0].cls == "support" else h.end
+        end = supported_end(view, h, lo, hi) if h.entries[0].cls == "support" else h.end
         if end is not None and not _excluded(view, h.start):
             found.append(ChannelWord(h.start, end, h.entries[0].value, h.entries[0].cls, h.clitic))
     taken = {k for w in found for k in range(w.start, w.end)}
@@ -126,77 +123,6 @@ def _goods_near(words: list[ChannelWord], k: int, step: int) -> ChannelWord | No
             return words[j]
         j += step
     return None
-
-
-def no_money_support(view: View, hit: Hit) -> bool:
-    """A support word followed by a kind of support that is no money (`الدعم المعنوي`,
-    `الدعم اللوجستي`)."""
-    return hit.entries[0].cls == "support" and hit.end < len(view) and view.words[hit.end] in grammar_words("not_money")
-
-
-def _supported_end(view: View, hit: Hit, lo: int, hi: int) -> int | None:
-    """Where the evidence of support for an armed group ends: after the group named within
-    SUPPORTED words after the word (`دعمت الدوحة الحوثيين`), at the word when the group stands
-    right before it (`الحوثيين المدعومين من إيران`), after a state's adjective when a group is named
-    in the clause (`التمويل القطري`); None when no group is what is supported, or
-    when the support is the purpose of money named before (`عصب لتمويل التنظيم`, `ستصرف على دعم
-    خلايا داعش`): the claim is then on that money; or when the word is part of a longer role cue."""
-    cues = view.hits_in(CLAIM_ROLES, max(lo, hit.start - 2), hit.end)
-    if "ل" in hit.clitic.removesuffix("ال") or any(h.entries[0].value in with_property("role", "cash")
-                                                  and h.end <= hit.start for h in cues):
-        return None
-    if any(h.start <= hit.start < h.end and h.end - h.start > hit.end - hit.start for h in cues):
-        return None  # part of a longer cue: `مصادر تمويل` is revenue, `تمويل عملياته` spending
-    if hit.end < hi and view.words[hit.end] in grammar_words("financial") and _group_in_clause(view, hit, lo, hi) \
-            and not _given_to_others(view, hit.end + 1, hi):
-        return hit.end + 1  # `تستفيد جبهة النصرة من الدعم المالي القطري`: money given to the group
-    if hit.end < hi and _names_a_nation(view.words[hit.end]) and _group_in_clause(view, hit, lo, hi) \
-            and not _of_an_authority(view, hit, lo):
-        return hit.end + 1  # `لولا التمويل القطري`, `دعما أمريكيا`: a state's support of the group named
-    back = 2 + (hit.start > lo and view.words[hit.start - 1] in relatives())  # حزب الله الذي تموله إيران
-    for group in view.hits_in(PARTIES, _words_back(view, hit.start, back, lo), min(hi, hit.end + SUPPORTED)):
-        if group.entries[0].cls != "group" or hit.start <= group.start < hit.end or own_members(view, group):
-            continue  # `دعم مقاتليهم`: a group supporting its own fighters pays them
-        between = range(group.end, hit.start) if group.end <= hit.start else range(hit.end, group.start)
-        if not any(view.is_break(k) and view.words[k] not in _QUOTES for k in between):
-            return max(hit.end, group.end)  # a quoted name is no break (`دعمهم "جبهة النصرة"`)
-    return None
-
-
-def _words_back(view: View, k: int, words: int, lo: int) -> int:
-    """The token `words` words before token k, quotation marks not counted (`«حزب الله» الذي تدعمه`)."""
-    while words and k > lo:
-        k -= 1
-        words -= view.words[k] not in _QUOTES
-    return k
-
-
-def _of_an_authority(view: View, hit: Hit, lo: int) -> bool:
-    """Support that goes to a state's forces named just before it (`القوات الحكومية المدعومة
-    إماراتيا`), not to the group fighting them."""
-    return any(h.entries[0].cls == "authority" for h in view.hits_in(PARTIES, max(lo, hit.start - 2), hit.start))
-
-
-def _names_a_nation(word: str) -> bool:
-    """A country's relative adjective (`القطري`, `أمريكيا`): whose the support is."""
-    accusative = word[:-1] if word.endswith("يا") else word  # دعما أمريكيا
-    return adjective_stem(accusative) in country_adjectives()
-
-
-def _group_in_clause(view: View, hit: Hit, lo: int, hi: int) -> bool:
-    """An armed group named within FINANCIAL_NEAR words of `hit`, in its clause."""
-    a = hit.start
-    while a > max(lo, hit.start - FINANCIAL_NEAR) and not view.is_break(a - 1):
-        a -= 1
-    b = hit.end
-    while b < min(hi, hit.end + FINANCIAL_NEAR) and not view.is_break(b):
-        b += 1
-    return bool(view.armed_groups(a, b))
-
-
-def _given_to_others(view: View, k: int, hi: int) -> bool:
-    """`الدعم المالي للمدارس`: the support goes, by ل right after it, to someone other than a group."""
-    return k < hi and view.kinds[k] == "word" and dative(view, k) and not view.armed_groups(k, min(hi, k + 2))
 
 
 def _excluded(view: View, k: int) -> bool:
@@ -306,7 +232,7 @@ def _source_of_income(view: View, word: ChannelWord, hi: int) -> Role | None:
     commas = 0
     for k in range(word.end, min(hi, word.end + SOURCE_AHEAD)):
         if view.is_break(k):
-            commas += view.words[k] not in _QUOTES
+            commas += view.words[k] not in QUOTES
             if commas > 2 or view.words[k] in _STRONG_BREAKS:
                 return None
             continue

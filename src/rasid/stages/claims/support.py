@@ -1,0 +1,85 @@
+"""Support and funding words (دعم, تمويل, مدعومة): a donation only where what is supported is an
+armed group. ANNOTATION.md: support or funding paid by a state, a financier or donors is
+`donations`; support of anyone else, or support that is no money, is no claim."""
+from __future__ import annotations
+
+from rasid.kb.places import adjective_stem, country_adjectives
+from rasid.resources.catalogue import grammar_words, relatives, with_property
+from rasid.stages.claims.payments import dative, own_members
+from rasid.stages.reading.lexicons import CLAIM_ROLES, PARTIES
+from rasid.stages.reading.view import Hit, View
+
+FINANCIAL_NEAR = 8  # words around support in money (الدعم المالي) where the group it goes to may stand
+SUPPORTED = 3     # words after a support word where the group it supports may stand
+QUOTES = frozenset({'"', "'"})
+
+
+def no_money_support(view: View, hit: Hit) -> bool:
+    """A support word followed by a kind of support that is no money (`الدعم المعنوي`,
+    `الدعم اللوجستي`)."""
+    return hit.entries[0].cls == "support" and hit.end < len(view) and view.words[hit.end] in grammar_words("not_money")
+
+
+def supported_end(view: View, hit: Hit, lo: int, hi: int) -> int | None:
+    """Where the evidence of support for an armed group ends: after the group named within
+    SUPPORTED words after the word (`دعمت الدوحة الحوثيين`), at the word when the group stands
+    right before it (`الحوثيين المدعومين من إيران`), after a state's adjective when a group is named
+    in the clause (`التمويل القطري`); None when no group is what is supported, or
+    when the support is the purpose of money named before (`عصب لتمويل التنظيم`, `ستصرف على دعم
+    خلايا داعش`): the claim is then on that money; or when the word is part of a longer role cue."""
+    cues = view.hits_in(CLAIM_ROLES, max(lo, hit.start - 2), hit.end)
+    if "ل" in hit.clitic.removesuffix("ال") or any(h.entries[0].value in with_property("role", "cash")
+                                                  and h.end <= hit.start for h in cues):
+        return None
+    if any(h.start <= hit.start < h.end and h.end - h.start > hit.end - hit.start for h in cues):
+        return None  # part of a longer cue: `مصادر تمويل` is revenue, `تمويل عملياته` spending
+    if hit.end < hi and view.words[hit.end] in grammar_words("financial") and _group_in_clause(view, hit, lo, hi) \
+            and not _given_to_others(view, hit.end + 1, hi):
+        return hit.end + 1  # `تستفيد جبهة النصرة من الدعم المالي القطري`: money given to the group
+    if hit.end < hi and _names_a_nation(view.words[hit.end]) and _group_in_clause(view, hit, lo, hi) \
+            and not _of_an_authority(view, hit, lo):
+        return hit.end + 1  # `لولا التمويل القطري`, `دعما أمريكيا`: a state's support of the group named
+    back = 2 + (hit.start > lo and view.words[hit.start - 1] in relatives())  # حزب الله الذي تموله إيران
+    for group in view.hits_in(PARTIES, _words_back(view, hit.start, back, lo), min(hi, hit.end + SUPPORTED)):
+        if group.entries[0].cls != "group" or hit.start <= group.start < hit.end or own_members(view, group):
+            continue  # `دعم مقاتليهم`: a group supporting its own fighters pays them
+        between = range(group.end, hit.start) if group.end <= hit.start else range(hit.end, group.start)
+        if not any(view.is_break(k) and view.words[k] not in QUOTES for k in between):
+            return max(hit.end, group.end)  # a quoted name is no break (`دعمهم "جبهة النصرة"`)
+    return None
+
+
+def _words_back(view: View, k: int, words: int, lo: int) -> int:
+    """The token `words` words before token k, quotation marks not counted (`«حزب الله» الذي تدعمه`)."""
+    while words and k > lo:
+        k -= 1
+        words -= view.words[k] not in QUOTES
+    return k
+
+
+def _of_an_authority(view: View, hit: Hit, lo: int) -> bool:
+    """Support that goes to a state's forces named just before it (`القوات الحكومية المدعومة
+    إماراتيا`), not to the group fighting them."""
+    return any(h.entries[0].cls == "authority" for h in view.hits_in(PARTIES, max(lo, hit.start - 2), hit.start))
+
+
+def _names_a_nation(word: str) -> bool:
+    """A country's relative adjective (`القطري`, `أمريكيا`): whose the support is."""
+    accusative = word[:-1] if word.endswith("يا") else word  # دعما أمريكيا
+    return adjective_stem(accusative) in country_adjectives()
+
+
+def _group_in_clause(view: View, hit: Hit, lo: int, hi: int) -> bool:
+    """An armed group named within FINANCIAL_NEAR words of `hit`, in its clause."""
+    a = hit.start
+    while a > max(lo, hit.start - FINANCIAL_NEAR) and not view.is_break(a - 1):
+        a -= 1
+    b = hit.end
+    while b < min(hi, hit.end + FINANCIAL_NEAR) and not view.is_break(b):
+        b += 1
+    return bool(view.armed_groups(a, b))
+
+
+def _given_to_others(view: View, k: int, hi: int) -> bool:
+    """`الدعم المالي للمدارس`: the support goes, by ل right after it, to someone other than a group."""
+    return k < hi and view.kinds[k] == "word" and dative(view, k) and not view.armed_groups(k, min(hi, k + 2))
