@@ -600,3 +600,10 @@ def test_claims_a_place_rich_in_a_resource_is_no_claim():
     """`الغنية بالنفط` describes a place retaken or fought over; it says nothing of anyone's oil."""
     assert kinds(run("واستعاد الجيش من التنظيم مدينة كركوك الغنية بالنفط.")) == []
     assert kinds(run("واستعاد التنظيم حقول النفط في المدينة.")) == [("oil", "asset")]
+
+
+def test_claims_a_states_own_exports_in_another_clause_are_no_claim():
+    """A group named in one clause and a state's exports in the next: the exports are the
+    state's (`الصادرات الإيرانية`); oil a group sells is still its own, whoever's land it is from."""
+    assert kinds(run("وهاجم الحوثيون ناقلة في البحر الأحمر، فيما تراجعت الصادرات الإيرانية من النفط إلى النصف.")) == []
+    assert kinds(run("وسيطر التنظيم على الموانئ، وبات يسعى إلى تصدير النفط الليبي عبر وسطاء.")) == [("oil", "revenue")]

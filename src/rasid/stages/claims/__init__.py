@@ -115,9 +115,23 @@ def _state_owned(view: View, d: Draft, lo: int, hi: int) -> bool:
     """A national resource a state is named as owning beside it (`الصادرات الإيرانية من النفط`,
     `صادرات البلاد النفطية`, `إنتاج إيران من النفط`), in a sentence that names no armed group:
     the state's, not a group's (reports on attacks on tankers and on sanctions)."""
-    if d.channel not in with_property("channel", "national") or _first_group(view, lo, hi) < hi:
+    if d.channel not in with_property("channel", "national"):
         return False
-    return any(_names_a_state(view, k) for k in range(max(lo, d.focus - _OWNER_GAP), min(hi, d.focus + _OWNER_GAP + 1)))
+    near = range(max(lo, d.focus - _OWNER_GAP), min(hi, d.focus + _OWNER_GAP + 1))
+    if _first_group(view, lo, hi) == hi:
+        return any(_names_a_state(view, k) for k in near)
+    if view.armed_groups(*_clause(view, d.start, d.end, lo, hi)):
+        return False  # a group in the sentence but not in the claim's clause: the state must own the
+    return any(_names_a_state(view, k) for k in near if k != d.focus + 1)  # act (صادرات إيران), not the oil (تصدير النفط الليبي)
+
+
+def _clause(view: View, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
+    """Tokens [start, end) widened to the breaks (commas, stops) around them, inside [lo, hi)."""
+    while start > lo and not view.is_break(start - 1):
+        start -= 1
+    while end < hi and not view.is_break(end):
+        end += 1
+    return start, end
 
 
 def _names_a_state(view: View, k: int) -> bool:
