@@ -607,3 +607,11 @@ def test_claims_a_states_own_exports_in_another_clause_are_no_claim():
     state's (`الصادرات الإيرانية`); oil a group sells is still its own, whoever's land it is from."""
     assert kinds(run("وهاجم الحوثيون ناقلة في البحر الأحمر، فيما تراجعت الصادرات الإيرانية من النفط إلى النصف.")) == []
     assert kinds(run("وسيطر التنظيم على الموانئ، وبات يسعى إلى تصدير النفط الليبي عبر وسطاء.")) == [("oil", "revenue")]
+
+
+def test_claims_money_a_group_makes_from_a_channel_is_one_claim_on_that_channel():
+    """`يجني أموالاً كبيرة من تهريب النفط`: the money opens the oil claim; the learned tagger's
+    channel for the money alone is a guess (it read a ransom), never a second claim."""
+    doc = rasid.extract("وقال إن التنظيم يجني أموالا كبيرة من تهريب النفط.")
+    assert [(c.channel, c.role, doc.text[c.evidence.start:c.evidence.end]) for c in doc.claims] == [
+        ("oil", "revenue", "التنظيم يجني أموالا كبيرة من تهريب النفط")]

@@ -72,6 +72,15 @@ def test_sources_continuation_verbs_carry_the_speaker_across_paragraphs():
         assert (source.kind, source.text) == ("official", "المسؤول الروسي")
 
 
+@pytest.mark.parametrize("said", ["وشدد على أن", "وأشار في الوقت نفسه، إلى أن", "ولفت في السياق ذاته إلى أن"])
+def test_sources_a_speech_verb_with_a_preposition_after_it_keeps_the_speaker(said):
+    """A preposition right after a speech verb opens no subject: the verb's subject is a pronoun,
+    the speaker named before (never `على` or `في الوقت نفسه` as a source)."""
+    text = f"وقال الباحث في شؤون الجماعات حسن خليل إن التنظيم ضعيف.\n{said} الحوثيين يفرضون الجبايات على التجار."
+    source = source_of(text, "يفرضون")
+    assert (source.kind, source.text) == ("researcher", "الباحث في شؤون الجماعات حسن خليل")
+
+
 def test_sources_a_quotation_spans_sentences():
     text = 'قال أبو عمر، وهو عنصر سابق في التنظيم، لموقع راصد: "كان التنظيم يبيع النفط. ' \
            'وكان يجني من ذلك نحو 3 ملايين دولار شهرياً. ونقل الأموال إلى تركيا". وتشهد المنطقة هدوءاً.'

@@ -46,10 +46,10 @@ class Named:
 def after_verb(view: View, hit: Hit, hi: int) -> tuple[int, int] | None:
     """Tokens naming the subject that follows a speech verb, if any. A definite plural in the
     oblique case right after it (`واتهم الحوثيين بتنفيذ`) is its object: a subject would read
-    الحوثيون; the verb then has no subject of its own."""
+    الحوثيون; the verb then has no subject of its own. Nor does one a preposition follows."""
     j = k = hit.end
-    if j < hi and _oblique_plural(view, j):
-        return None
+    if j < hi and (_oblique_plural(view, j) or view.words[j] in grammar_words("preposition")):
+        return None  # `وشدد على أن`, `وأشار في الوقت نفسه إلى أن`: the subject is a pronoun
     while k < hi and k - j < NP_MAX and not _ends_np(view, k):
         k += 1
     if k - j >= NP_MAX or (k < hi and view.words[k] == "."):

@@ -38,6 +38,7 @@ _INHERIT = 3                  # sentences back where money with no channel finds
 _GROUP_BACK = 1              # sentences back where the group a claim is about is named
 _TERROR = "ارهاب"              # the folded stem of terrorism and terrorists
 _FORCED_GAP = 8               # words between a forcing verb and what people are forced to hand over
+_LEAD_GAP = 3                 # words between a learned lead-in (يجني أموالاً كبيرة من) and the claim it opens
 _AMOUNT_GAP = 8               # words between a claim and an amount that belongs to it
 _OWNER_GAP = 3                # words between a national resource and the state named as its owner
 _PAYING = ("payment", "receipt", "demand")  # role classes of money changing hands, never a claim alone
@@ -97,14 +98,14 @@ def _with_learned(view: View, models: ClaimModels, number: int, lo: int, hi: int
 
 
 def _lead_in(view: View, proposal: Draft, drafts: list[Draft]) -> bool:
-    """`داعش يجني أموالاً طائلة من | تصدير مواد خام`: a proposal that names no channel, right
+    """`داعش يجني أموالاً طائلة من | تصدير مواد خام`, `يجني أموالاً | كبيرة من | تهريب النفط`: a proposal that names no channel, right
     before a rule claim of its role in the same clause, is that claim's opening: the claim takes
     its words in (the tagger's channel for it is a guess)."""
     if view.hits_in(CLAIM_CHANNELS, proposal.start, proposal.end):
         return False
     for d in drafts:
         gap = range(proposal.end, d.start)
-        if d.role == proposal.role and proposal.end <= d.start <= proposal.end + 1 \
+        if d.role == proposal.role and proposal.end <= d.start <= proposal.end + _LEAD_GAP \
                 and not any(view.is_break(k) for k in gap):
             d.start = proposal.start
             return True
