@@ -94,6 +94,17 @@ def test_pair_index_finds_a_pair_however_its_words_hold_the_separator():
     assert model.pair_index("bb+=") == {("a", "b"): model.index["bb+=a|b"]}
 
 
+def test_known_after_reads_what_follows_each_prefix():
+    """Features grouped by their name up to the first `=` give what a scan of every feature would,
+    a base that is itself `=` or holds one included; a prefix not so cut still scans."""
+    model = model_of({"b-1=x": {"B-attack": 1.0}, "b-1==": {"B-attack": 1.0}, "b-1=a=b": {"B-clash": 1.0},
+                      "b+1=y": {"B-clash": 1.0}, "bb-=x|y": {"B-attack": 1.0}, "w=x": {"B-attack": 1.0}})
+    assert model.known_after(("b-1=",)) == {"x", "=", "a=b"}
+    assert model.known_after(("b-1=", "b+1=")) == {"x", "=", "a=b", "y"}
+    assert model.known_after(("b-2=",)) == frozenset()
+    assert model.known_after(("b",)) == {"ias", "-1=x", "-1==", "-1=a=b", "+1=y", "b-=x|y"}  # "bias" too
+
+
 def test_run_time_scores_equal_the_sums_of_the_training_rows(seeds):
     """The taggers score sentences through cached sums (`scores_of`), training spells the rows
     out as strings (`sentence_rows`): the two must give the same scores, sentence by sentence,

