@@ -20,9 +20,9 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import statistics
 import subprocess
 import sys
-import statistics
 import tempfile
 from pathlib import Path
 
@@ -55,7 +55,13 @@ def run_round(trees: list[Path], inputs: Path, caches: list[Path], cores: list[i
     if not together:
         return [cpu_seconds(start_tree(tree, inputs, cache, cores[0])) for tree, cache in zip(trees, caches)]
     children = [start_tree(tree, inputs, cache, core) for tree, cache, core in zip(trees, caches, cores)]
-    return [cpu_seconds(child) for child in children]
+    try:
+        return [cpu_seconds(child) for child in children]
+    finally:
+        for child in children:  # one failed: the other is not left running
+            if child.returncode is None:
+                child.kill()
+                child.wait()
 
 
 def main(argv=None) -> None:
@@ -79,8 +85,8 @@ def main(argv=None) -> None:
         caches = [Path(tmp) / f"cache-{k}" for k in range(len(trees))]
         for tree, cache in zip(trees, caches):  # untimed: fills the tree's cache folder
             cpu_seconds(start_tree(tree, first, cache, cores[0]))
-        rounds = [run_round(trees, inputs, caches, cores[k % 2:] + cores[:k % 2], args.together)
-                  for k in range(args.rounds)]
+        rounds = [run_round(trees, inputs, caches, cores[1::-1] if args.together and k % 2 else cores[:2], args.together)
+                  for k in range(args.rounds)]  # with --together the two cores swap every round
     for k, tree in enumerate(args.trees):
         seconds = [r[k] for r in rounds]
         print(f"{tree}: {len(records) / min(seconds):.1f} documents per CPU second (best of {len(seconds)}, start-up "

@@ -146,7 +146,7 @@ def test_claims_seed_strict_f1_meets_acceptance(seeds):
     ("وقال مسؤول إن مسلحي التنظيم نهبوا المحاصيل ومخازن القمح في القرى.", ("other", "revenue")),
     ("وتفرض ميليشيات الحوثي جبايات على التجار في صنعاء.", ("taxation_extortion", "revenue")),
     ("ويعتمد التنظيم على الجزية التي يفرضها على السكان.", ("taxation_extortion", "revenue")),
-    ("واتهم المتحدث الحوثيين بأنهم يتاجرون بالمخدرات في المدن.", ("other", "revenue")),
+    ("واتهم المتحدث الحوثيين بأنهم يتجارون بالمخدرات في المدن.", ("other", "revenue")),  # misspelt يتاجرون
 ])
 def test_claims_channels_real_reports_use(text, expected):
     """Drugs, crops and looted goods are `other`; levies and the jizya are taxation (ANNOTATION.md)."""
@@ -186,6 +186,11 @@ def test_claims_verbs_of_extortion_and_export(text):
     ("وذكر المقال أن جبهة النصرة التي ساندتها الدوحة توسعت في الشمال.", [("donations", "revenue")]),
     ("وقالت الباحثة إن الحوثيين ما كانوا ليصمدوا لولا التمويل الإيراني طوال الحرب.", [("donations", "revenue")]),
     ("وتتقدم القوات الحكومية المدعومة سعوديا نحو مواقع الحوثيين في الجبل.", []),
+    ("وتحدث التقرير عن الدعم التركي لهيئة تحرير الشام في إدلب.", [("donations", "revenue")]),
+    ("وأكد الوزير دعم سوريا في حربها على تنظيم داعش.", []),  # a country's name, no adjective
+    ("وقال المسؤول إن الدعم الأمريكي للقوات العراقية ساعد في هزيمة تنظيم داعش.", []),  # to others
+    ("وتلقت العشائر السنية دعما أمريكيا في قتالها ضد تنظيم داعش.", []),  # the group fought
+    ("وأعدم التنظيم الراعي أمام عائلته.", []),  # a shepherd, no sponsor
 ])
 def test_claims_support_paid_to_an_armed_group_is_donations(text, expected):
     """ANNOTATION.md: support or funding paid to a group by a state or financier is donations;
@@ -599,14 +604,18 @@ def test_claims_a_party_after_the_verb_pays_whoever_spoke_before():
 def test_claims_a_place_rich_in_a_resource_is_no_claim():
     """`الغنية بالنفط` describes a place retaken or fought over; it says nothing of anyone's oil."""
     assert kinds(run("واستعاد الجيش من التنظيم مدينة كركوك الغنية بالنفط.")) == []
+    assert kinds(run("واستعاد الجيش من التنظيم مدينة كركوك الغنية بالنفط والغاز.")) == []
     assert kinds(run("واستعاد التنظيم حقول النفط في المدينة.")) == [("oil", "asset")]
 
 
 def test_claims_a_states_own_exports_in_another_clause_are_no_claim():
     """A group named in one clause and a state's exports in the next: the exports are the
-    state's (`الصادرات الإيرانية`); oil a group sells is still its own, whoever's land it is from."""
+    state's (`الصادرات الإيرانية`); oil a group sells is still its own, whoever's land it is
+    from, in a clause whose subject is the group as a pronoun."""
     assert kinds(run("وهاجم الحوثيون ناقلة في البحر الأحمر، فيما تراجعت الصادرات الإيرانية من النفط إلى النصف.")) == []
-    assert kinds(run("وسيطر التنظيم على الموانئ، وبات يسعى إلى تصدير النفط الليبي عبر وسطاء.")) == [("oil", "revenue")]
+    assert kinds(run("وسيطر التنظيم على الموانئ، وبات يبيع النفط من الحقول الليبية لتجار أتراك.")) == [("oil", "revenue")]
+    assert kinds(run("وفرض التنظيم إتاوات على السكان، وباع نفط الحقول السورية عبر وسطاء.")) == [
+        ("taxation_extortion", "revenue"), ("oil", "revenue")]
 
 
 def test_claims_money_a_group_makes_from_a_channel_is_one_claim_on_that_channel():

@@ -81,6 +81,12 @@ def test_sources_a_speech_verb_with_a_preposition_after_it_keeps_the_speaker(sai
     assert (source.kind, source.text) == ("researcher", "الباحث في شؤون الجماعات حسن خليل")
 
 
+def test_sources_a_speech_verb_with_a_preposition_then_a_name_has_that_subject():
+    text = "وقال الباحث حسن خليل إن التنظيم ضعيف.\nوقال من جهته الخبير الأمني سامي عادل إن الحوثيين يفرضون الجبايات."
+    source = source_of(text, "يفرضون")
+    assert source.kind == "researcher" and "سامي عادل" in source.text
+
+
 def test_sources_a_quotation_spans_sentences():
     text = 'قال أبو عمر، وهو عنصر سابق في التنظيم، لموقع راصد: "كان التنظيم يبيع النفط. ' \
            'وكان يجني من ذلك نحو 3 ملايين دولار شهرياً. ونقل الأموال إلى تركيا". وتشهد المنطقة هدوءاً.'

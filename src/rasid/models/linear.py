@@ -56,7 +56,8 @@ class LinearModel:
         """What follows one of `prefixes` in a feature the model knows (`b-1=` → the bases
         whose context features have weights); worked out once per model."""
         if prefixes not in self._known:
-            self._known[prefixes] = frozenset(rest for p in prefixes for rest, _ in self._after(p))
+            self._known[prefixes] = frozenset(f[len(p):] for f in self.index if f.startswith(prefixes)
+                                              for p in prefixes if f.startswith(p))
         return self._known[prefixes]
 
     def pair_index(self, prefix: str) -> dict[tuple[str, str], int]:
@@ -66,31 +67,16 @@ class LinearModel:
         key = ("pairs", prefix)
         if key not in self._known:
             pairs = {}
-            for rest, at in self._after(prefix):
-                words = rest.split("|")
+            for feature, at in self.index.items():
+                if not feature.startswith(prefix):
+                    continue
+                words = feature[len(prefix):].split("|")
                 if len(words) == 2:
                     pairs[words[0], words[1]] = at
                 else:
                     pairs.update((("|".join(words[:k]), "|".join(words[k:])), at) for k in range(1, len(words)))
             self._known[key] = pairs
         return self._known[key]
-
-    def _after(self, prefix: str) -> list[tuple[str, int]]:
-        """(what follows `prefix`, id) of every feature that starts with it. Features are grouped
-        once by their name up to the first `=` (`b-1=`, `bb-=`), so a prefix so cut reads its own
-        group; any other prefix scans every feature."""
-        if not (prefix.endswith("=") and prefix.index("=") == len(prefix) - 1):
-            return [(f[len(prefix):], at) for f, at in self.index.items() if f.startswith(prefix)]
-        return self._by_name.get(prefix, [])
-
-    @cached_property
-    def _by_name(self) -> dict[str, list[tuple[str, int]]]:
-        groups: dict[str, list[tuple[str, int]]] = {}
-        for feature, at in self.index.items():
-            name, equals, rest = feature.partition("=")
-            if equals:
-                groups.setdefault(name + "=", []).append((rest, at))
-        return groups
 
     def sum_ids(self, ids: np.ndarray) -> np.ndarray:
         """(rows, labels) sums of the weights of a (rows, k) array of feature ids."""

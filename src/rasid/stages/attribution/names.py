@@ -46,15 +46,24 @@ class Named:
 def after_verb(view: View, hit: Hit, hi: int) -> tuple[int, int] | None:
     """Tokens naming the subject that follows a speech verb, if any. A definite plural in the
     oblique case right after it (`واتهم الحوثيين بتنفيذ`) is its object: a subject would read
-    الحوثيون; the verb then has no subject of its own. Nor does one a preposition follows."""
+    الحوثيون; the verb then has no subject of its own. Nor has one a preposition follows, unless
+    someone is named after it (`وقال من جهته الباحث`)."""
     j = k = hit.end
-    if j < hi and (_oblique_plural(view, j) or view.words[j] in grammar_words("preposition")):
-        return None  # `وشدد على أن`, `وأشار في الوقت نفسه إلى أن`: the subject is a pronoun
+    if j < hi and _oblique_plural(view, j):
+        return None
     while k < hi and k - j < NP_MAX and not _ends_np(view, k):
         k += 1
     if k - j >= NP_MAX or (k < hi and view.words[k] == "."):
         k = next((m for m in range(j, min(hi, j + NP_SHORT)) if view.is_break(m)), min(hi, j + NP_SHORT))
+    if j < hi and view.words[j] in grammar_words("preposition") and not _names_someone(view, j, k):
+        return None  # `وشدد على أن`, `وأشار في الوقت نفسه إلى أن`: the subject is a pronoun
     return _trimmed(view, j, k)
+
+
+def _names_someone(view: View, lo: int, hi: int) -> bool:
+    """A descriptor, an outlet or a person's or body's name among tokens [lo, hi) (`من جهته
+    الباحث حسن خليل`), not only the words of a phrase about time or manner (`في الوقت نفسه`)."""
+    return _described(view, lo, hi) is not None or bool(view.mentions(*view.chars(lo, hi), ("PER", "ORG")))
 
 
 def _oblique_plural(view: View, k: int) -> bool:

@@ -118,12 +118,13 @@ def _state_owned(view: View, d: Draft, lo: int, hi: int) -> bool:
     the state's, not a group's (reports on attacks on tankers and on sanctions)."""
     if d.channel not in with_property("channel", "national"):
         return False
-    near = range(max(lo, d.focus - _OWNER_GAP), min(hi, d.focus + _OWNER_GAP + 1))
     if _first_group(view, lo, hi) == hi:
-        return any(_names_a_state(view, k) for k in near)
-    if view.armed_groups(*_clause(view, d.start, d.end, lo, hi)):
-        return False  # a group in the sentence but not in the claim's clause: the state must own the
-    return any(_names_a_state(view, k) for k in near if k != d.focus + 1)  # act (صادرات إيران), not the oil (تصدير النفط الليبي)
+        return any(_names_a_state(view, k) for k in range(max(lo, d.focus - _OWNER_GAP), min(hi, d.focus + _OWNER_GAP + 1)))
+    # a group named elsewhere in the sentence: the state must be the one that acts, right after the
+    # act (صادرات إيران, الصادرات الإيرانية من النفط), not a word about the oil (يهرب النفط من الحقول
+    # الليبية), in a clause that names no group
+    return d.start < d.focus and _names_a_state(view, d.start + 1) \
+        and not view.armed_groups(*_clause(view, d.start, d.end, lo, hi))
 
 
 def _clause(view: View, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:

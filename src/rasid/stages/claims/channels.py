@@ -22,6 +22,7 @@ from rasid.stages.reading.view import Hit, View
 from rasid.text.tokens import stem_variants
 
 BACK = 10         # words before a channel word where its role cue may stand
+_RICH_JOINED = 3  # words joined by و after `الغنية ب…` that are still what the place is rich in
 FORWARD = 5       # words after it, in its clause
 SAME_GAP = 3      # words between two words of one channel that still make one claim
 SUBJECT = 6       # words before a takeover verb where its subject may stand
@@ -129,9 +130,19 @@ def _excluded(view: View, k: int) -> bool:
     """`غير النفطية`: a channel word after `غير` names everything but that channel; after
     `مكافحة` (`قوانين مكافحة تمويل التنظيمات`) it names a policy, not a group's money; after
     `الغنية ب` (`دير الزور الغنية بالنفط`) it describes a place."""
-    if k > 0 and view.words[k - 1] in grammar_words("rich_in") and view.words[k].startswith("ب"):
+    if _rich_in(view, k):
         return True
     return k > 0 and view.words[k - 1] in grammar_words("except") or against(view, k)
+
+
+def _rich_in(view: View, k: int) -> bool:
+    """Token k is what a place is rich in: `الغنية بالنفط`, and each word joined to it by و
+    (`بالنفط والغاز`); not after the name عبد الغني."""
+    j = k
+    while j > 0 and k - j < _RICH_JOINED and view.words[j].startswith("و"):
+        j -= 1  # back over `والغاز` to `بالنفط`
+    return j > 0 and view.words[j].startswith("ب") and view.words[j - 1] in grammar_words("rich_in") \
+        and (j < 2 or view.words[j - 2] != "عبد")
 
 
 def against(view: View, k: int) -> bool:

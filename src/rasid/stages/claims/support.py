@@ -36,9 +36,8 @@ def supported_end(view: View, hit: Hit, lo: int, hi: int) -> int | None:
     if hit.end < hi and view.words[hit.end] in grammar_words("financial") and _group_in_clause(view, hit, lo, hi) \
             and not _given_to_others(view, hit.end + 1, hi):
         return hit.end + 1  # `تستفيد جبهة النصرة من الدعم المالي القطري`: money given to the group
-    if hit.end < hi and _names_a_nation(view.words[hit.end]) and _group_in_clause(view, hit, lo, hi) \
-            and not _of_an_authority(view, hit, lo):
-        return hit.end + 1  # `لولا التمويل القطري`, `دعما أمريكيا`: a state's support of the group named
+    if hit.end < hi and _names_a_nation(view, hit) and not _of_an_authority(view, hit, lo):
+        return _state_support_end(view, hit, lo, hi)
     back = 2 + (hit.start > lo and view.words[hit.start - 1] in relatives())  # حزب الله الذي تموله إيران
     for group in view.hits_in(PARTIES, _words_back(view, hit.start, back, lo), min(hi, hit.end + SUPPORTED)):
         if group.entries[0].cls != "group" or hit.start <= group.start < hit.end or own_members(view, group):
@@ -63,10 +62,29 @@ def _of_an_authority(view: View, hit: Hit, lo: int) -> bool:
     return any(h.entries[0].cls == "authority" for h in view.hits_in(PARTIES, max(lo, hit.start - 2), hit.start))
 
 
-def _names_a_nation(word: str) -> bool:
-    """A country's relative adjective (`القطري`, `أمريكيا`): whose the support is."""
-    accusative = word[:-1] if word.endswith("يا") else word  # دعما أمريكيا
-    return adjective_stem(accusative) in country_adjectives()
+def _names_a_nation(view: View, hit: Hit) -> bool:
+    """A country's relative adjective right after the support word (`التمويل القطري`; `دعما
+    أمريكيا` when the support word is accusative too, so that `دعم سوريا` names no adjective)."""
+    word = view.words[hit.end]
+    if word.endswith("يا") and view.words[hit.end - 1].endswith("ا"):
+        word = word[:-1]
+    return adjective_stem(word) in country_adjectives()
+
+
+def _state_support_end(view: View, hit: Hit, lo: int, hi: int) -> int | None:
+    """Where a state's support of a group ends: at the group it goes to by ل or إلى right after
+    (`الدعم التركي لهيئة تحرير الشام`), or at the adjective when a group is named before it in
+    its clause, the one that gets it (`لولا التمويل القطري`). None when it goes to anyone else
+    (`الدعم الأمريكي للقوات العراقية`) or the only group comes after it (the one fought:
+    `تلقت العشائر دعما أمريكيا في قتالها ضد داعش`)."""
+    after = hit.end + 1
+    if after < hi and dative(view, after):
+        groups = view.armed_groups(after, min(hi, after + 2))
+        return groups[0].end if groups else None
+    start = hit.start
+    while start > lo and not view.is_break(start - 1) and hit.start - start < FINANCIAL_NEAR:
+        start -= 1
+    return after if view.armed_groups(start, hit.start) else None
 
 
 def _group_in_clause(view: View, hit: Hit, lo: int, hi: int) -> bool:
