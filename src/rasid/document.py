@@ -7,7 +7,8 @@ and `doc.text[start:end] == record.text` holds for every record that has a `text
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields
+import copy
+from dataclasses import dataclass, field, fields
 from functools import cached_property
 from typing import Any
 
@@ -222,7 +223,31 @@ class Document:
 
 
 def _record_dict(record: Any) -> dict[str, Any]:
-    return asdict(record)
+    """`dataclasses.asdict(record)`, without its deep copy of every string and number (a report's
+    records took 0.25 ms, a sixtieth of the whole extraction)."""
+    names = _FIELD_NAMES.get(type(record))
+    if names is None:
+        names = _FIELD_NAMES[type(record)] = tuple(f.name for f in fields(record))
+    return {name: _plain(getattr(record, name)) for name in names}
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+_ATOMS = (str, int, float, bool, type(None))
+
+
+def _plain(value: Any) -> Any:
+    """A field's value as `asdict` gives it: records as dicts, containers of the same type."""
+    if isinstance(value, _ATOMS):
+        return value
+    if type(value) in _FIELD_NAMES or (hasattr(value, "__dataclass_fields__") and not isinstance(value, type)):
+        return _record_dict(value)
+    if isinstance(value, tuple) and hasattr(value, "_fields"):  # a named tuple
+        return type(value)(*[_plain(v) for v in value])
+    if isinstance(value, (list, tuple)):
+        return type(value)(_plain(v) for v in value)
+    if isinstance(value, dict):
+        return type(value)((_plain(k), _plain(v)) for k, v in value.items())
+    return copy.deepcopy(value)
 
 
 def document_from_dict(data: dict[str, Any]) -> Document:
