@@ -25,6 +25,7 @@ from rasid.text.normalise import WORD_CACHE, fold
 _TOKEN_RE = re.compile(r"\d+|[^\W\d_]+|\n|[^\w\s]")
 _CONJ = "وف"
 _PREP = "بلك"
+_CUTS_KEPT = 4096  # distinct punctuation marks and numbers whose pieces are kept
 
 
 class Tok(NamedTuple):
@@ -104,7 +105,7 @@ def grammar_tokens(text: str, tokens: list[Token], folded: list[str]) -> list[To
     out: list[Tok] = []
     end = 0
     for token, word in zip(tokens, folded):
-        if "\n" in text[end:token.start]:
+        if text.find("\n", end, token.start) >= 0:
             out.extend(Tok("\n", k, k + 1, "nl") for k in range(end, token.start) if text[k] == "\n")
         end = token.end
         if not word:
@@ -130,8 +131,14 @@ def _nothing_between(text: str, start: int, end: int) -> bool:
 def _pieces(token: Token, word: str) -> list[Tok]:
     """A folded token that is not a word, cut where the grammar reads more than one
     (`12.3.2020`, `don't`)."""
-    return [Tok(m.group(), token.start + m.start(), token.start + m.end(), _kind(m.group()))
-            for m in _TOKEN_RE.finditer(word)]
+    return [Tok(text, token.start + start, token.start + end, kind) for text, start, end, kind in _cuts(word)]
+
+
+@lru_cache(maxsize=_CUTS_KEPT)
+def _cuts(word: str) -> tuple[tuple[str, int, int, str], ...]:
+    """The pieces of a folded non-word token as (text, start, end, kind) inside it; kept per
+    token text, since punctuation and numbers recur."""
+    return tuple((m.group(), m.start(), m.end(), _kind(m.group())) for m in _TOKEN_RE.finditer(word))
 
 
 class Lexed:
