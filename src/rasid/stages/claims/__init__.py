@@ -23,7 +23,7 @@ from rasid.stages.claims.learned import ClaimModels, learned_claims
 from rasid.stages.claims.channels import (ChannelWord, act_of_its_own, against, channel_words, derived_money,
                                         facility_names, generic_money, joined_by_and,
                                         role_of, strike_role, subject_party, takeover_role)
-from rasid.stages.claims.support import no_money_support
+from rasid.stages.claims.support import clause, no_money_support
 from rasid.stages.claims.payments import forcing_at, paid_channel, paid_to, speaks_of_captives
 from rasid.stages.reading.lexicons import CLAIM_CHANNELS, CLAIM_ROLES
 from rasid.stages.reading.polarity import excepted, hypothetical_after, polarity_before
@@ -98,9 +98,10 @@ def _with_learned(view: View, models: ClaimModels, number: int, lo: int, hi: int
 
 
 def _lead_in(view: View, proposal: Draft, drafts: list[Draft]) -> bool:
-    """`داعش يجني أموالاً طائلة من | تصدير مواد خام`, `يجني أموالاً | كبيرة من | تهريب النفط`: a proposal that names no channel, right
-    before a rule claim of its role in the same clause, is that claim's opening: the claim takes
-    its words in (the tagger's channel for it is a guess)."""
+    """`داعش يجني أموالاً طائلة من | تصدير مواد خام`, `يجني أموالاً | كبيرة من | تهريب النفط`: a
+    proposal that names no channel, at most _LEAD_GAP words before a rule claim of its role in
+    the same clause, is that claim's opening: the claim takes its words in (the tagger's channel
+    for it is a guess)."""
     if view.hits_in(CLAIM_CHANNELS, proposal.start, proposal.end):
         return False
     for d in drafts:
@@ -124,16 +125,7 @@ def _state_owned(view: View, d: Draft, lo: int, hi: int) -> bool:
     # act (صادرات إيران, الصادرات الإيرانية من النفط), not a word about the oil (يهرب النفط من الحقول
     # الليبية), in a clause that names no group
     return d.start < d.focus and _names_a_state(view, d.start + 1) \
-        and not view.armed_groups(*_clause(view, d.start, d.end, lo, hi))
-
-
-def _clause(view: View, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
-    """Tokens [start, end) widened to the breaks (commas, stops) around them, inside [lo, hi)."""
-    while start > lo and not view.is_break(start - 1):
-        start -= 1
-    while end < hi and not view.is_break(end):
-        end += 1
-    return start, end
+        and not view.armed_groups(*clause(view, d.start, d.end, lo, hi))
 
 
 def _names_a_state(view: View, k: int) -> bool:

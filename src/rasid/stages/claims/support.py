@@ -81,21 +81,23 @@ def _state_support_end(view: View, hit: Hit, lo: int, hi: int) -> int | None:
     if after < hi and dative(view, after):
         groups = view.armed_groups(after, min(hi, after + 2))
         return groups[0].end if groups else None
-    start = hit.start
-    while start > lo and not view.is_break(start - 1) and hit.start - start < FINANCIAL_NEAR:
-        start -= 1
+    start, _ = clause(view, hit.start, hit.end, max(lo, hit.start - FINANCIAL_NEAR), hi)
     return after if view.armed_groups(start, hit.start) else None
+
+
+def clause(view: View, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
+    """Tokens [start, end) widened to the breaks (commas, stops) around them, within [lo, hi)."""
+    while start > lo and not view.is_break(start - 1):
+        start -= 1
+    while end < hi and not view.is_break(end):
+        end += 1
+    return start, end
 
 
 def _group_in_clause(view: View, hit: Hit, lo: int, hi: int) -> bool:
     """An armed group named within FINANCIAL_NEAR words of `hit`, in its clause."""
-    a = hit.start
-    while a > max(lo, hit.start - FINANCIAL_NEAR) and not view.is_break(a - 1):
-        a -= 1
-    b = hit.end
-    while b < min(hi, hit.end + FINANCIAL_NEAR) and not view.is_break(b):
-        b += 1
-    return bool(view.armed_groups(a, b))
+    return bool(view.armed_groups(*clause(view, hit.start, hit.end, max(lo, hit.start - FINANCIAL_NEAR),
+                                          min(hi, hit.end + FINANCIAL_NEAR))))
 
 
 def _given_to_others(view: View, k: int, hi: int) -> bool:
