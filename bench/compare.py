@@ -37,7 +37,8 @@ def start_tree(tree: Path, inputs: Path, cache: Path, core: int) -> subprocess.P
     cache folder, pinned to `core`."""
     env = dict(os.environ, PYTHONPATH=str(tree / "src"), RASID_CACHE=str(cache))
     command = [sys.executable, "-m", "rasid", "extract", str(inputs), "--format", "jsonl", "--no-progress"]
-    return subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, preexec_fn=lambda: os.sched_setaffinity(0, {core}))
+    return subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL,
+                            preexec_fn=lambda: os.sched_setaffinity(0, {core}))
 
 
 def cpu_seconds(child: subprocess.Popen) -> float:
@@ -85,8 +86,9 @@ def main(argv=None) -> None:
         caches = [Path(tmp) / f"cache-{k}" for k in range(len(trees))]
         for tree, cache in zip(trees, caches):  # untimed: fills the tree's cache folder
             cpu_seconds(start_tree(tree, first, cache, cores[0]))
-        rounds = [run_round(trees, inputs, caches, cores[1::-1] if args.together and k % 2 else cores[:2], args.together)
-                  for k in range(args.rounds)]  # with --together the two cores swap every round
+        swapped = cores[1::-1]  # with --together the two cores swap every round
+        rounds = [run_round(trees, inputs, caches, swapped if args.together and k % 2 else cores[:2], args.together)
+                  for k in range(args.rounds)]
     for k, tree in enumerate(args.trees):
         seconds = [r[k] for r in rounds]
         print(f"{tree}: {len(records) / min(seconds):.1f} documents per CPU second (best of {len(seconds)}, start-up "
