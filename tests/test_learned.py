@@ -95,8 +95,8 @@ def test_pair_index_finds_a_pair_however_its_words_hold_the_separator():
 
 
 def test_known_after_reads_what_follows_each_prefix():
-    """Features grouped by their name up to the first `=` give what a scan of every feature would,
-    a base that is itself `=` or holds one included; a prefix not so cut still scans."""
+    """What follows each prefix in the features the model knows: for several prefixes at once,
+    for a base that is itself `=` or holds one, and for a prefix that stops before its `=`."""
     model = model_of({"b-1=x": {"B-attack": 1.0}, "b-1==": {"B-attack": 1.0}, "b-1=a=b": {"B-clash": 1.0},
                       "b+1=y": {"B-clash": 1.0}, "bb-=x|y": {"B-attack": 1.0}, "w=x": {"B-attack": 1.0}})
     assert model.known_after(("b-1=",)) == {"x", "=", "a=b"}

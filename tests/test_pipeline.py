@@ -165,6 +165,7 @@ def test_records_become_the_dicts_dataclasses_asdict_gives(seeds):
     import dataclasses
     from typing import NamedTuple
 
+    import rasid
     from rasid.document import ANNOTATION_KEYS, _record_dict
 
     def same(a, b):
@@ -175,8 +176,6 @@ def test_records_become_the_dicts_dataclasses_asdict_gives(seeds):
         if isinstance(a, (list, tuple)):
             return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b))
         return a == b
-
-    import rasid
 
     checked = 0
     for seed in seeds:
