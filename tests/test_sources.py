@@ -99,6 +99,14 @@ def test_sources_cues_inside_a_quotation_start_no_new_source():
     assert source_of(text, "الدنانير").kind == "official"
 
 
+@pytest.mark.parametrize("stray", ["‘", "”", '"'])
+def test_sources_a_mark_that_ends_a_word_before_a_space_opens_no_quotation(stray):
+    """`‘` typed for the comma `،`, or a closing mark with nothing open: the speech cue after it
+    is the writer's, not words inside a quotation."""
+    text = f"ولم يقل المتحدث إن للتنظيم صلات بدول أخرى{stray} إذ قال وزير الخارجية إن التنظيم تلقى تمويلا من الخارج."
+    assert source_of(text, "تلقى").kind == "official"
+
+
 def test_sources_a_name_described_before_keeps_its_kind():
     text = "وتحدث محمد الجمعة (من سكان مدينة هجين) لموقع الحل عن التنظيم.\nويرى الجمعة أن التنظيم فقد المال."
     source = source_of(text, "فقد المال")

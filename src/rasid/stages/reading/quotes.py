@@ -52,7 +52,7 @@ def _paragraph_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
         pos, ch = mark.start(), mark.group()
         if stack and _closes(text, pos, end):
             out.append((stack.pop(), pos))
-        elif ch not in _CLOSERS:
+        elif ch not in _CLOSERS and not _stray(text, pos, end):
             stack.append(pos)
     out.extend((opened, end) for opened in stack)
     return out
@@ -70,6 +70,12 @@ def _closes(text: str, pos: int, end: int) -> bool:
     if ch in _OPENERS:
         return False
     return not before.isspace()
+
+
+def _stray(text: str, pos: int, end: int) -> bool:
+    """A mark that ends a word and stands before a space, with no quotation open, opens none:
+    a lone closing mark, or `‘` typed for the Arabic comma `،` (`صلات ببلدان أخرى‘ وهو ما`)."""
+    return pos > 0 and not text[pos - 1].isspace() and (pos + 1 >= end or text[pos + 1].isspace())
 
 
 def _next_visible(text: str, pos: int, end: int) -> str | None:
