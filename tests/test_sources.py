@@ -107,6 +107,14 @@ def test_sources_a_mark_that_ends_a_word_before_a_space_opens_no_quotation(stray
     assert source_of(text, "تلقى").kind == "official"
 
 
+def test_sources_the_channel_a_speaker_spoke_on_is_not_the_speaker():
+    """`X، في الخطاب الذي بثته قناة …`: the part from `في` on says where the statement was made."""
+    text = 'ودعا سالم، في الخطاب الذي بثته قناة "الوطن" التابعة له، السكان إلى انتفاضة ضد الميليشيا، ' \
+           'وحملها مسؤولية نهب أموال الدولة.'
+    source = source_of(text, "نهب أموال")
+    assert (source.kind, source.text) == ("official", "سالم")
+
+
 def test_sources_a_name_described_before_keeps_its_kind():
     text = "وتحدث محمد الجمعة (من سكان مدينة هجين) لموقع الحل عن التنظيم.\nويرى الجمعة أن التنظيم فقد المال."
     source = source_of(text, "فقد المال")

@@ -143,7 +143,7 @@ def named(view: View, np: tuple[int, int] | None, registry: dict[str, str]) -> N
     """The source named by tokens `np`, or None when nothing there names one."""
     if np is None:
         return None
-    lo, hi = np
+    lo, hi = np[0], _before_setting(view, *np)
     described = _described(view, lo, hi)
     known = _registered(view, lo, hi, registry)
     mention = next(iter(view.mentions(*view.chars(lo, hi), ("PER", "ORG"))), None)
@@ -196,6 +196,15 @@ def _described(view: View, lo: int, hi: int) -> tuple[int, str] | None:
         found = first or found
     strength, _, kind = min(found)
     return strength, kind
+
+
+def _before_setting(view: View, lo: int, hi: int) -> int:
+    """Where the words naming a source end when a later part of them, opening with `في`, `خلال`
+    or `عبر`, tells where the statement was made (`صالح، في الخطاب الذي بثته قناة "اليمن
+    اليوم"`): at the part before it; the channel is not who spoke."""
+    segments = _segments(view, lo, hi)
+    return next((end for (_, end), (start, _) in zip(segments, segments[1:])
+                 if view.words[start] in grammar_words("statement_setting")), hi)
 
 
 def _outlet_at(view: View, k: int, hi: int) -> bool:
