@@ -229,6 +229,8 @@ def test_sources_a_state_that_accuses_in_a_relative_clause_is_the_source():
     ("وخلص التحقيق إلى أن العناصر كانوا ينقلون المخدرات للجماعات المتطرفة.", "ينقلون", "report", "التحقيق"),
     ("وتبين من تحقيقات نيابة أمن الدولة العليا أن المتهمين قاموا بتمويل التنظيم.", "بتمويل", "official",
      "تحقيقات نيابة أمن الدولة العليا"),
+    ("وبحسب مراسلات مسربة حصلت عليها صحيفة أجنبية، تلقى قائد الميليشيا خمسة ملايين دولار.", "تلقى", "report",
+     "مراسلات مسربة حصلت عليها صحيفة أجنبية"),
 ])
 def test_sources_reports_investigations_and_quoted_outlet_names(text, phrase, kind, source):
     """Verbs of finding (أثبت, خلص إلى) and `تبين من` attribute what follows; an investigation is
