@@ -287,6 +287,8 @@ def test_claims_a_policy_against_financing_is_no_claim():
     assert kinds(run("وأقرت الحكومة قانونا جديدا لمكافحة تمويل الحوثيين.")) == []
     assert kinds(run("ورفض الحوثيون معاهدة مكافحة غسيل الأموال التي تطالب بها الدول.")) == []
     assert kinds(run("وكشفت الحكومة عن تمويل إيران للحوثيين.")) == [("donations", "revenue")]
+    joined = run("وقالت الهيئة المكلفة بمكافحة تمويل الإرهاب وغسيل الأموال إنها جمدت أصول شركة تابعة للحوثيين.")
+    assert kinds(joined) == [("cash", "seizure")]  # the policy governs what is joined to its object
 
 
 def test_claims_two_acts_of_one_channel_each_with_its_cue_are_two_claims():

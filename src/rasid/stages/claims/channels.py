@@ -22,6 +22,7 @@ from rasid.stages.reading.view import Hit, View
 from rasid.text.tokens import stem_variants
 
 BACK = 10         # words before a channel word where its role cue may stand
+_POLICY_JOINED = 3  # words back from a joined word (وتبييض) to the policy word's object
 _RICH_JOINED = 3  # words joined by و after `الغنية ب…` that are still what the place is rich in
 FORWARD = 5       # words after it, in its clause
 SAME_GAP = 3      # words between two words of one channel that still make one claim
@@ -146,7 +147,17 @@ def _rich_in(view: View, k: int) -> bool:
 
 
 def against(view: View, k: int) -> bool:
-    """Whether the word before token `k` names a policy against what follows (`مكافحة`, `تجريم`)."""
+    """Whether a policy word (`مكافحة`, `تجريم`) governs token `k`: right before it, or before
+    the first of the words it is joined to by و (`مكافحة تمويل الإرهاب | وتبييض الأموال`)."""
+    if _after_combating(view, k):
+        return True
+    if not view.words[k].startswith("و"):
+        return False
+    return any(_after_combating(view, j) for j in range(max(0, k - _POLICY_JOINED), k)
+               if not any(view.is_break(b) for b in range(j, k)))
+
+
+def _after_combating(view: View, k: int) -> bool:
     return k > 0 and any(v in grammar_words("combating") for v in stem_variants(view.words[k - 1]))
 
 
