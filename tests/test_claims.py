@@ -626,3 +626,9 @@ def test_claims_money_a_group_makes_from_a_channel_is_one_claim_on_that_channel(
     doc = rasid.extract("وقال إن التنظيم يجني أموالا كبيرة من تهريب النفط.")
     assert [(c.channel, c.role, doc.text[c.evidence.start:c.evidence.end]) for c in doc.claims] == [
         ("oil", "revenue", "التنظيم يجني أموالا كبيرة من تهريب النفط")]
+
+
+def test_claims_a_loss_inflicted_on_someone_else_is_theirs():
+    """`كبد البلاد خسائر`: the country's loss, caused by the group; a loss laid on the group is its own."""
+    assert kinds(run("وقاد سالم ميليشيا مسلحة كبدت البلاد خسائر بمليارات الدولارات.")) == []
+    assert kinds(run("وكبدت القوات تنظيم داعش خسائر بملايين الدولارات بعد قصف مصافي النفط.")) == [("oil", "loss")]

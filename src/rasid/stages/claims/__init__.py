@@ -29,6 +29,7 @@ from rasid.stages.reading.lexicons import CLAIM_CHANNELS, CLAIM_ROLES
 from rasid.stages.reading.polarity import excepted, hypothetical_after, polarity_before
 from rasid.stages.reading.view import Hit, SpanIndex, View
 from rasid.stages.attribution import Attribution, attribution_of
+from rasid.stages.claims.losses import inflicted_on_others
 from rasid.text.tokens import stem_variants
 
 _OBJECT_GAP = 4               # words between a money cue and the money it governs
@@ -73,7 +74,7 @@ def find_claims(doc: Document, models: ClaimModels | None = None) -> Document:
         drafts = _sentence_drafts(view, number, lo, hi, names, history)
         if models is not None:
             drafts = _with_learned(view, models, number, lo, hi, drafts)
-        drafts = [d for d in drafts if not _state_owned(view, d, lo, hi)]
+        drafts = [d for d in drafts if not _state_owned(view, d, lo, hi) and not inflicted_on_others(view, d.role, d.start, lo)]
         history.extend(drafts)
         if not _group_around(view, number, armed):  # the money of a state, a bank or a people,
             predatory = [d for d in drafts if d.channel in with_property("channel", "predatory")]
