@@ -289,6 +289,8 @@ def test_claims_a_policy_against_financing_is_no_claim():
     assert kinds(run("وكشفت الحكومة عن تمويل إيران للحوثيين.")) == [("donations", "revenue")]
     joined = run("وقالت الهيئة المكلفة بمكافحة تمويل الإرهاب وغسيل الأموال إنها جمدت أصول شركة تابعة للحوثيين.")
     assert kinds(joined) == [("cash", "seizure")]  # the policy governs what is joined to its object
+    assert kinds(run("وتعهدت الدول بتجريم توفير أو جمع الأموال لصالح تنظيم داعش.")) == []
+    assert kinds(run("ورفض الحوثيون المعاهدات التي تجرم تمويل الجماعات المسلحة.")) == []
 
 
 def test_claims_two_acts_of_one_channel_each_with_its_cue_are_two_claims():
@@ -632,3 +634,17 @@ def test_claims_a_loss_inflicted_on_someone_else_is_theirs():
     """`كبد البلاد خسائر`: the country's loss, caused by the group; a loss laid on the group is its own."""
     assert kinds(run("وقاد سالم ميليشيا مسلحة كبدت البلاد خسائر بمليارات الدولارات.")) == []
     assert kinds(run("وكبدت القوات تنظيم داعش خسائر بملايين الدولارات بعد قصف مصافي النفط.")) == [("oil", "loss")]
+
+
+@pytest.mark.parametrize("text", [
+    "وشهد محيط المطار معارك بين القوات الحكومية المدعومة إماراتيا والمتمردين الحوثيين.",
+    "وتحدث التقرير عن دعم حزب الله لنظام الأسد في سوريا.",
+])
+def test_claims_support_a_group_gives_or_a_state_force_gets_is_no_donation_to_a_group(text):
+    """The participle describes the state's forces before it; a group followed by ل and someone
+    other than a group gives the support."""
+    assert kinds(run(text)) == []
+
+
+def test_claims_support_given_by_a_state_to_a_group_is_a_donation():
+    assert kinds(run("وتحدث التقرير عن دعم إيران لحزب الله في لبنان.")) == [("donations", "revenue")]

@@ -148,10 +148,11 @@ def _rich_in(view: View, k: int) -> bool:
 
 def against(view: View, k: int) -> bool:
     """Whether a policy word (`مكافحة`, `تجريم`) governs token `k`: right before it, or before
-    the first of the words it is joined to by و (`مكافحة تمويل الإرهاب | وتبييض الأموال`)."""
+    the first of the words it is joined to by و or أو (`مكافحة تمويل الإرهاب | وتبييض الأموال`,
+    `تجريم توفير أو | جمع الأموال`)."""
     if _after_combating(view, k):
         return True
-    if not view.words[k].startswith("و"):
+    if not (view.words[k].startswith("و") or k > 0 and view.words[k - 1] == "او"):
         return False
     return any(_after_combating(view, j) for j in range(max(0, k - _POLICY_JOINED), k)
                if not any(view.is_break(b) for b in range(j, k)))

@@ -36,12 +36,16 @@ def supported_end(view: View, hit: Hit, lo: int, hi: int) -> int | None:
     if hit.end < hi and view.words[hit.end] in grammar_words("financial") and _group_in_clause(view, hit, lo, hi) \
             and not _given_to_others(view, hit.end + 1, hi):
         return hit.end + 1  # `تستفيد جبهة النصرة من الدعم المالي القطري`: money given to the group
-    if hit.end < hi and _names_a_nation(view, hit) and not _of_an_authority(view, hit, lo):
+    if _of_an_authority(view, hit, lo) and (_participle(view, hit) or hit.end < hi and _names_a_nation(view, hit)):
+        return None
+    if hit.end < hi and _names_a_nation(view, hit):
         return _state_support_end(view, hit, lo, hi)
     back = 2 + (hit.start > lo and view.words[hit.start - 1] in relatives())  # حزب الله الذي تموله إيران
     for group in view.hits_in(PARTIES, _words_back(view, hit.start, back, lo), min(hi, hit.end + SUPPORTED)):
         if group.entries[0].cls != "group" or hit.start <= group.start < hit.end or own_members(view, group):
             continue  # `دعم مقاتليهم`: a group supporting its own fighters pays them
+        if group.start >= hit.end and _the_giver(view, hit, group, hi):
+            continue
         between = range(group.end, hit.start) if group.end <= hit.start else range(hit.end, group.start)
         if not any(view.is_break(k) and view.words[k] not in QUOTES for k in between):
             return max(hit.end, group.end)  # a quoted name is no break (`دعمهم "جبهة النصرة"`)
@@ -60,6 +64,18 @@ def _of_an_authority(view: View, hit: Hit, lo: int) -> bool:
     """Support that goes to a state's forces named just before it (`القوات الحكومية المدعومة
     إماراتيا`), not to the group fighting them."""
     return any(h.entries[0].cls == "authority" for h in view.hits_in(PARTIES, max(lo, hit.start - 2), hit.start))
+
+
+def _participle(view: View, hit: Hit) -> bool:
+    """A passive participle of support (`المدعومة`, `مدعومين`, `الممولة`): it describes the noun
+    right before it."""
+    return any(view.words[k].removeprefix("ال").startswith(("مدعوم", "ممول")) for k in range(hit.start, hit.end))
+
+
+def _the_giver(view: View, hit: Hit, group: Hit, hi: int) -> bool:
+    """A group after a support word that gives the support to someone other than a group, named
+    after it by ل (`دعم حزب الله لنظام الأسد`)."""
+    return _given_to_others(view, group.end, hi)
 
 
 def _names_a_nation(view: View, hit: Hit) -> bool:
