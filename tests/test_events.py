@@ -150,6 +150,7 @@ def test_events_real_misspellings_and_hamza(text, word):
     "وطالب التنظيم بالإفراج عن عناصره، محذرا من إعدام المختطفات إن لم تنفذ شروطه.",
     "وقال الوزير إن منفذ الهجوم كان معروفا للسلطات الأمنية.",
     "ويستعمل أحدهم تلك البطاقة لتحويل أموال لصالح شخص آخر يعيش في بلجيكا.",
+    "وارتفع عدد الهجمات التي نفذها التنظيم في المحافظة خلال العام الماضي.",
 ])
 def test_events_negated_planned_and_generic_statements_are_not_events(text):
     assert run(text).events == []
@@ -582,3 +583,12 @@ def test_events_a_new_attack_is_the_story_not_a_further_incident():
 ])
 def test_events_any_before_an_event_word_asks_or_denies(text, expected):
     assert [e.type for e in run(text).events] == expected
+
+
+def test_events_the_event_told_again_beside_another_is_not_a_new_one():
+    """`ويأتي الهجوم بعد أيام من …`: the report's attack set beside an earlier one, whose date and
+    dead are not its own."""
+    doc = run("وقتل مسلحون ثلاثة جنود في هجوم على حاجز عسكري أمس.\nوأعلنت السلطات حالة التأهب في المدينة.\n"
+              "ويأتي الهجوم بعد أيام من شن مسلحين سلسلة اعتداءات استهدفت مراكز للشرطة الأربعاء، ما أسفر عن "
+              "مقتل عشرة أشخاص.")
+    assert "الهجوم" not in [trigger(doc, e) for e in doc.events]

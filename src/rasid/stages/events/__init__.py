@@ -280,10 +280,23 @@ def _real(view: View, hit: Hit, ctx: Context) -> bool:
         return False  # `منفذ الهجوم`: who carried it out, named by the event
     if hit.start > ctx.lo and view.words[hit.start - 1] in grammar_words("any"):
         return False  # `لم يسجل أي هجوم`, `نفى … أن تكون للتنظيم أي سيطرة`: any, under a denial or a question
+    if hit.start > ctx.lo and view.words[hit.start - 1] in grammar_words("number_of"):
+        return False  # `عدد الهجمات`: a count of events, a statistic
+    if _set_beside_another(view, hit, ctx):
+        return False
     if _what_it_is_used_for(view, hit, ctx):
         return False
     return not _purpose(view.words[hit.start]) and not is_generic(view, hit.start, hit.end) \
         and not _part_of_day(view, hit, ctx) and not is_threat(view, hit.end, ctx.hi)
+
+
+def _set_beside_another(view: View, hit: Hit, ctx: Context) -> bool:
+    """`ويأتي الهجوم بعد أيام من …`, `وجاء هذا الهجوم عقب …`: the event the report is about, told
+    again to set it beside another; no new event."""
+    k = hit.start - 1
+    if k > ctx.lo and view.words[k] in grammar_words("demonstrative"):
+        k -= 1
+    return k >= ctx.lo and any(v in grammar_words("comes") for v in stem_variants(view.words[k]))
 
 
 def _part_of_day(view: View, hit: Hit, ctx: Context) -> bool:
