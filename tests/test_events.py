@@ -592,3 +592,11 @@ def test_events_the_event_told_again_beside_another_is_not_a_new_one():
               "ويأتي الهجوم بعد أيام من شن مسلحين سلسلة اعتداءات استهدفت مراكز للشرطة الأربعاء، ما أسفر عن "
               "مقتل عشرة أشخاص.")
     assert "الهجوم" not in [trigger(doc, e) for e in doc.events]
+
+
+def test_events_deaths_told_before_the_attack_they_happened_in_are_that_attack():
+    """`وقتل مسلحون ثلاثة جنود في هجوم على حاجز`: one incident, named by the attack (the learned
+    tagger reads the killing as an attack too)."""
+    text = "وقتل مسلحون ثلاثة جنود في هجوم على حاجز عسكري أمس.\nوأعلنت السلطات حالة التأهب في المدينة."
+    doc = rasid.extract(text, published=PUBLISHED)
+    assert [(e.type, trigger(doc, e)) for e in doc.events] == [("attack", "هجوم")]

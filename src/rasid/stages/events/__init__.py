@@ -41,6 +41,7 @@ _LEADER_BEFORE = 8   # words between a leader and the kill word after it (لقي
 _LEADER_STRENGTH = 4
 _CAPTIVE_AFTER = 5   # words after a kill word where the captive it kills is named (قتل تنظيم داعش الإرهابي رهينة)
 _SAME_EVENT_GAP = 2  # words between two triggers of one type that name one event
+_IN_INCIDENT_GAP = 6  # words between a learned trigger and the rule event it happened in (قتل … في هجوم)
 _MEANS_AFTER = 3     # words after a trigger where what it is carried out with may stand
 _MEANS_BEFORE = 3    # and before it (`طائرة إسرائيلية استهدفت`), counted from its end
 _STATEMENT_ENDS = frozenset({".", ":", ";", "(", ")"})  # a leader before these spoke of the dead
@@ -83,7 +84,8 @@ def find_events(doc: Document, model: LinearModel | None = None) -> Document:
         ctx = context(view, number, lo, hi)
         found = _sentence_events(view, ctx, memory, len(events))
         if model is not None:
-            found += [e for e in _learned_events(view, ctx, model) if not _overlaps_any(e, found)]
+            found += [e for e in _learned_events(view, ctx, model) if not _overlaps_any(e, found)
+                      and not _happened_in(view, e, found)]
         if any(e.date for e in found):
             own = {t.value for t in ctx.own_times}
             said = {t.value for t in ctx.own_times if ctx.statement_day(t)}
@@ -104,6 +106,18 @@ def _trigger_words(view: View, event: Event) -> frozenset[str]:
     first, last = view.token_at(event.trigger.start), view.token_at(event.trigger.end - 1)
     return frozenset(stem_variants(bases[k])[-1] for k in range(first, last + 1)
                      if view.kinds[k] == "word" and bases[k] not in function_words())
+
+
+def _happened_in(view: View, learned: Event, found: list[Event]) -> bool:
+    """`وقتل مسلحون ثلاثة جنود | في هجوم على حاجز`: a learned trigger followed, in its clause, by
+    `في`, `خلال`, `جراء` … and a rule event of its type is that event told by its outcome."""
+    end = view.token_at(learned.trigger.end - 1) + 1
+    for event in found:
+        k = view.token_at(event.trigger.start)
+        if event.type == learned.type and end < k <= end + _IN_INCIDENT_GAP \
+                and view.words[k - 1] in grammar_words("in_incident") and not any(view.is_break(j) for j in range(end, k)):
+            return True
+    return False
 
 
 def _learned_events(view: View, ctx: Context, model: LinearModel) -> list[Event]:
