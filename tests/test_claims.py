@@ -631,9 +631,12 @@ def test_claims_money_a_group_makes_from_a_channel_is_one_claim_on_that_channel(
 
 
 def test_claims_a_loss_inflicted_on_someone_else_is_theirs():
-    """`كبد البلاد خسائر`: the country's loss, caused by the group; a loss laid on the group is its own."""
-    assert kinds(run("وقاد سالم ميليشيا مسلحة كبدت البلاد خسائر بمليارات الدولارات.")) == []
-    assert kinds(run("وكبدت القوات تنظيم داعش خسائر بملايين الدولارات بعد قصف مصافي النفط.")) == [("oil", "loss")]
+    """`كبدت الميليشيا الاقتصاد خسائر`: the economy's loss, caused by the group, whether the verb
+    opens the sentence or not; a loss laid on the group is its own."""
+    assert kinds(run("وقال الوزير إن الميليشيا كبدت الاقتصاد المحلي خسائر فادحة تقدر بملايين الدولارات.")) == []
+    assert kinds(run("وكبدت الميليشيا الاقتصاد المحلي خسائر تقدر بملايين الدولارات.")) == []
+    own = "وقال الوزير إن القوات كبدت تنظيم داعش خسائر بملايين الدولارات بعد قصف مصافي النفط."
+    assert kinds(run(own)) == [("oil", "loss")]
 
 
 @pytest.mark.parametrize("text", [
@@ -646,5 +649,12 @@ def test_claims_support_a_group_gives_or_a_state_force_gets_is_no_donation_to_a_
     assert kinds(run(text)) == []
 
 
-def test_claims_support_given_by_a_state_to_a_group_is_a_donation():
-    assert kinds(run("وتحدث التقرير عن دعم إيران لحزب الله في لبنان.")) == [("donations", "revenue")]
+@pytest.mark.parametrize("text", [
+    "وتحدث التقرير عن دعم إيران لحزب الله في لبنان.",
+    "وانتقدت الحكومة التمويل القطري لجبهة النصرة.",
+    "واتهمت الحكومة الحوثيين المدعومين من إيران بتهديد الملاحة.",
+])
+def test_claims_support_given_by_a_state_to_a_group_is_a_donation(text):
+    """An authority named before the support word does not make it support of that authority
+    unless the word is a participle describing it."""
+    assert kinds(run(text)) == [("donations", "revenue")]

@@ -612,3 +612,19 @@ def test_events_strikes_told_with_who_carried_them_out_and_what_they_hit_are_one
     doc = run("وسقط قتلى وجرحى من الميليشيا في غارات لمقاتلات التحالف على مواقعها قرب المدينة.")
     assert [(e.type, trigger(doc, e)) for e in doc.events] == [("airstrike", "غارات")]
     assert run("وتحدث التقرير عن غارات استهدفت المدينة في الأعوام الماضية.").events == []
+
+
+@pytest.mark.parametrize("text, word", [
+    ("وجاء الهجوم الذي أسفر عن مقتل خمسة جنود قرب الحدود فجر اليوم.", "الهجوم"),
+    ("وجاء انفجار السيارة المفخخة في السوق المركزي صباح اليوم وقتل فيه عشرة مدنيين.", "انفجار"),
+])
+def test_events_a_verb_of_coming_before_an_event_told_nowhere_before_keeps_it(text, word):
+    """Only an event an earlier sentence told is set beside another by `جاء`/`يأتي`."""
+    assert [trigger(run(text), e) for e in run(text).events] == [word]
+
+
+def test_events_an_attack_after_another_is_not_the_other():
+    """`بعد هجوم مماثل … الأسبوع الماضي`: killing after an earlier attack is not that attack."""
+    text = "وقتل مسلحون ثلاثة جنود اليوم بعد هجوم مماثل شنه التنظيم على الحاجز نفسه الأسبوع الماضي.\n" \
+           "وأعلنت السلطات حالة التأهب في المدينة."
+    assert len(rasid.extract(text, published=PUBLISHED).events) == 2

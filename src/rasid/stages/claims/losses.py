@@ -1,5 +1,5 @@
-"""Losses a party inflicts on someone else: `كبّد البلاد خسائر بمليارات الدولارات` is the
-country's loss, caused by the group, not a statement about the group's own money."""
+"""Losses a party inflicts on someone else: `كبّد الاقتصاد المحلي خسائر فادحة` is the economy's
+loss, caused by the group, not a statement about the group's own money."""
 from __future__ import annotations
 
 from rasid.resources.catalogue import grammar_words
@@ -11,14 +11,14 @@ INFLICT_GAP = 3  # words between a verb of inflicting and the loss it lays on it
 
 def inflicted_on_others(view: View, role: str, start: int, lo: int) -> bool:
     """A loss whose evidence starts at token `start`, after a verb of inflicting (`كبد`, `ألحق`)
-    at most INFLICT_GAP words before it, whose object (the words between) names no armed
-    group: the loss is that object's (`كبد البلاد خسائر`); `كبدت القوات التنظيم خسائر` stays the
-    group's."""
+    with at most INFLICT_GAP words between them, where the word right before the loss (the
+    verb's object) is no armed group: the loss is that object's (`كبدت الميليشيا الاقتصاد
+    خسائر`); `كبدت القوات تنظيم داعش خسائر` stays the group's."""
     if role != "loss":
         return False
-    for k in range(start - 1, max(lo, start - 1 - INFLICT_GAP), -1):
+    for k in range(start - 1, max(lo, start - 1 - INFLICT_GAP) - 1, -1):
         if view.is_break(k):
             return False
         if any(v in grammar_words("inflicting") for v in stem_variants(view.words[k])):
-            return not view.armed_groups(k + 1, start)
+            return k == start - 1 or not any(h.start < start <= h.end for h in view.armed_groups(k + 1, start))
     return False

@@ -8,6 +8,7 @@ from rasid.resources.catalogue import grammar_words, relatives, with_property
 from rasid.stages.claims.payments import dative, own_members
 from rasid.stages.reading.lexicons import CLAIM_ROLES, PARTIES
 from rasid.stages.reading.view import Hit, View
+from rasid.text.tokens import stem_variants
 
 FINANCIAL_NEAR = 8  # words around support in money (الدعم المالي) where the group it goes to may stand
 SUPPORTED = 3     # words after a support word where the group it supports may stand
@@ -36,16 +37,16 @@ def supported_end(view: View, hit: Hit, lo: int, hi: int) -> int | None:
     if hit.end < hi and view.words[hit.end] in grammar_words("financial") and _group_in_clause(view, hit, lo, hi) \
             and not _given_to_others(view, hit.end + 1, hi):
         return hit.end + 1  # `تستفيد جبهة النصرة من الدعم المالي القطري`: money given to the group
-    if _of_an_authority(view, hit, lo) and (_participle(view, hit) or hit.end < hi and _names_a_nation(view, hit)):
+    if _participle(view, hit) and _describes_an_authority(view, hit):
         return None
-    if hit.end < hi and _names_a_nation(view, hit):
+    if hit.end < hi and _names_a_nation(view, hit) and not _of_an_authority(view, hit, lo):
         return _state_support_end(view, hit, lo, hi)
     back = 2 + (hit.start > lo and view.words[hit.start - 1] in relatives())  # حزب الله الذي تموله إيران
     for group in view.hits_in(PARTIES, _words_back(view, hit.start, back, lo), min(hi, hit.end + SUPPORTED)):
         if group.entries[0].cls != "group" or hit.start <= group.start < hit.end or own_members(view, group):
             continue  # `دعم مقاتليهم`: a group supporting its own fighters pays them
-        if group.start >= hit.end and _the_giver(view, hit, group, hi):
-            continue
+        if group.start >= hit.end and _given_to_others(view, group.end, hi):
+            continue  # `دعم حزب الله لنظام الأسد`: the group gives the support to someone else
         between = range(group.end, hit.start) if group.end <= hit.start else range(hit.end, group.start)
         if not any(view.is_break(k) and view.words[k] not in QUOTES for k in between):
             return max(hit.end, group.end)  # a quoted name is no break (`دعمهم "جبهة النصرة"`)
@@ -67,15 +68,19 @@ def _of_an_authority(view: View, hit: Hit, lo: int) -> bool:
 
 
 def _participle(view: View, hit: Hit) -> bool:
-    """A passive participle of support (`المدعومة`, `مدعومين`, `الممولة`): it describes the noun
-    right before it."""
-    return any(view.words[k].removeprefix("ال").startswith(("مدعوم", "ممول")) for k in range(hit.start, hit.end))
+    """A passive participle of support (`المدعومة`, `والمدعومين`, `الممولة`)."""
+    stems = grammar_words("support_participle")
+    return any(v.startswith(tuple(stems)) for k in range(hit.start, hit.end) for v in stem_variants(view.words[k]))
 
 
-def _the_giver(view: View, hit: Hit, group: Hit, hi: int) -> bool:
-    """A group after a support word that gives the support to someone other than a group, named
-    after it by ل (`دعم حزب الله لنظام الأسد`)."""
-    return _given_to_others(view, group.end, hi)
+def _describes_an_authority(view: View, hit: Hit) -> bool:
+    """The noun right before the participle, or before an adjective of it, is a state's force
+    (`القوات الحكومية المدعومة إماراتيا`): the support goes to it, not to the group it fights
+    (`اتهمت الحكومة الحوثيين المدعومين`: the group stands between)."""
+    if hit.start > 0 and view.armed_groups(hit.start - 1, hit.start):
+        return False
+    return any(hit.start - 1 <= h.end <= hit.start and h.entries[0].cls == "authority"
+               for h in view.hits_in(PARTIES, max(0, hit.start - 3), hit.start))
 
 
 def _names_a_nation(view: View, hit: Hit) -> bool:

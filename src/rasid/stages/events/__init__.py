@@ -305,12 +305,16 @@ def _real(view: View, hit: Hit, ctx: Context) -> bool:
 
 
 def _set_beside_another(view: View, hit: Hit, ctx: Context) -> bool:
-    """`ويأتي الهجوم بعد أيام من …`, `وجاء هذا الهجوم عقب …`: the event the report is about, told
-    again to set it beside another; no new event."""
+    """`ويأتي الهجوم بعد أيام من …`, `وجاء هذا الهجوم عقب …`: an event told in an earlier
+    sentence, told again to set it beside another; no new event. (A learned span may start on
+    the verb of coming itself.)"""
     k = hit.start - 1
     if k > ctx.lo and view.words[k] in grammar_words("demonstrative"):
         k -= 1
-    return k >= ctx.lo and any(v in grammar_words("comes") for v in stem_variants(view.words[k]))
+    comes = grammar_words("comes")
+    if not any(any(v in comes for v in stem_variants(view.words[j])) for j in (k, hit.start) if j >= ctx.lo):
+        return False
+    return any(h.entry("trigger") for h in view.hits_in(EVENT_TRIGGERS, 0, ctx.lo))
 
 
 def _part_of_day(view: View, hit: Hit, ctx: Context) -> bool:

@@ -73,9 +73,10 @@ def _closes(text: str, pos: int, end: int) -> bool:
 
 
 def _stray(text: str, pos: int, end: int) -> bool:
-    """A mark that ends a word and stands before a space, with no quotation open, opens none:
-    a lone closing mark, or `‘` typed for the Arabic comma `،` (`صلات ببلدان أخرى‘ وهو ما`)."""
-    return pos > 0 and not text[pos - 1].isspace() and (pos + 1 >= end or text[pos + 1].isspace())
+    """A mark (other than `«`) right after a letter or digit and before a space that closes no
+    quotation opens none: a lone closing mark, or `‘` typed for the Arabic comma `،` (`صلات
+    ببلدان أخرى‘ وهو ما`). After punctuation it opens one (`وقال الوزير:« …`)."""
+    return text[pos] != "«" and pos > 0 and text[pos - 1].isalnum() and (pos + 1 >= end or text[pos + 1].isspace())
 
 
 def _next_visible(text: str, pos: int, end: int) -> str | None:
