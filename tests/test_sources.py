@@ -221,6 +221,16 @@ def test_sources_a_charge_is_the_word_of_the_authority_that_brings_it(text, sour
     assert (claim.source.kind, claim.source.text) == ("official", source)
 
 
+@pytest.mark.parametrize("text, phrase", [
+    ("واتهمت الحكومة إيران بدعم الحوثيين بالمال.", "بدعم"),
+    ("واتهمت الحكومة الحوثيين المدعومين من إيران بنهب أموال الدولة.", "بنهب"),
+])
+def test_sources_the_accused_after_a_verb_of_accusing_is_not_the_accuser(text, phrase):
+    """The words after `اتهم` run on into its object, a country or a group: the accuser ends before."""
+    source = source_of(text, phrase)
+    assert (source.kind, source.text) == ("official", "الحكومة")
+
+
 def test_sources_a_state_that_accuses_in_a_relative_clause_is_the_source():
     """A verb of accusing needs no complementizer (اتهم X بـ…): in a relative clause what follows
     it is the word of the party before the relative; a state named alone is an official source,

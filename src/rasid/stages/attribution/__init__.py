@@ -234,6 +234,8 @@ def _read_cue(view: View, hit: Hit, cls: str, lo: int, hi: int, claimed: int, st
     if cls == "cont":
         return (state.speaker, hit.end, hi, hit.end) if state.speaker else None
     np = after_verb(view, hit, hi)
+    if np and _verb_in(view, hit, "accusing"):
+        np = _without_the_accused(view, np)
     if _verb_in(view, hit, "moving") and \
             not (np and named(view, (np[0], min(np[1], np[0] + 2)), {})):
         return None  # `الأموال نقلت بالأساس عبر …` moves money; `نقلت وكالة رويترز` names who reported
@@ -283,6 +285,17 @@ def _relative_speaker(view: View, hit: Hit, lo: int, hi: int, claimed: int, stat
     if speaker is None or speaker.kind is None:
         return None
     return speaker, begin, hi, hit.end
+
+
+def _without_the_accused(view: View, np: tuple[int, int]) -> tuple[int, int]:
+    """The accuser of `اتهمت الحكومة إيران بدعم …`, `واتهمت الحكومة الحوثيين المدعومين من …`:
+    the words after the verb run on into its object, a country or an armed group named after
+    the first word; the subject ends before it."""
+    lo, hi = np
+    start, end = view.chars(lo + 1, hi)
+    places = [view.token_at(m.start) for m in view.mentions(start, end, ("LOC",))]
+    groups = [h.start for h in view.armed_groups(lo + 1, hi)]
+    return (lo, min(places + groups)) if places or groups else np
 
 
 def _verb_in(view: View, hit: Hit, role: str) -> bool:
