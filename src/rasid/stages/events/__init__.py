@@ -3,7 +3,7 @@ and source.
 
 A trigger word (event_triggers.tsv) proposes an event of its type in its sentence; it stands
 when what it needs is there (`سيطرت … على`, `طرده من`, a place after `خسارة`, money after
-`نقل`, a date for a return) and nothing makes it unreal: a negation, a plan, a fear, the
+`نقل`, a date for a return) and nothing makes it unreal (events.reality): a negation, a plan, a fear, the
 future (`خشية من … طرد`, `سيدفع … إلى الإنشقاق`), a relative or `كان` clause that tells
 background (`التي استولى عليها`), a habitual modifier (`الهجوم المتقطع`). Plural and
 definite nouns of fighting (`هجمات`, `الهجوم`) and generic heads (`عمليات الخطف`) describe
@@ -25,15 +25,15 @@ from dataclasses import dataclass, field
 from rasid.document import Document, Event, Segment
 from rasid.kb.actors import designators
 from rasid.models.linear import LinearModel
-from rasid.resources.catalogue import function_words, grammar_words, relatives, with_property
+from rasid.resources.catalogue import function_words, grammar_words, with_property
 from rasid.stages.events.casualties import Casualties
 from rasid.stages.reading.lexicons import EVENT_TRIGGERS, PARTIES, POLARITY_CUES, SOURCE_CUES, lexicon
 from rasid.stages.reading.tagging import tagged_spans
-from rasid.stages.reading.polarity import is_generic, is_threat, polarity_before, was_before
+from rasid.stages.reading.polarity import polarity_before
 from rasid.stages.reading.view import Hit, View
 from rasid.stages.events.context import Context, context, one_of, place_after, satisfied
 from rasid.stages.events.incidents import link_incidents
-from rasid.stages.times.lexicon import readings, time_lexicon
+from rasid.stages.events.reality import real
 from rasid.text.tokens import stem_variants
 
 _LEADER_GAP = 2      # words between a kill word and the leader it names
@@ -47,7 +47,6 @@ _MEANS_BEFORE = 3    # and before it (`طائرة إسرائيلية استهد�
 _STATEMENT_ENDS = frozenset({".", ":", ";", "(", ")"})  # a leader before these spoke of the dead
 _TARGET = 4          # words after على where the target of an attack is named
 _ARMED_ITEMS = frozenset({"fighters", "soldiers", "forces", "leaders"})
-_USED_BEFORE = 6     # words between a verb of using and the verbal noun after ل it is used for
 _ABOUT_WORDS = frozenset({"place", "money", "leader", "release"})  # lexicon classes no learned trigger may be
 #: A token starts a learned trigger when its B- labels are together at least this likely.
 TRIGGER_THRESHOLD = 0.6
@@ -125,7 +124,7 @@ def _learned_events(view: View, ctx: Context, model: LinearModel) -> list[Event]
     negation, a plan, background), as events (dated and counted by the rules)."""
     spans = tagged_spans(model, view, ctx.lo, ctx.hi, TRIGGER_THRESHOLD)
     return [_event(view, ctx, Candidate(label, start, end, 1, None, True), 0) for start, end, label in spans
-            if _real(view, Hit(start, end, (), ""), ctx) and _specific(view, ctx, start, end, label)]
+            if real(view, Hit(start, end, (), ""), ctx) and _specific(view, ctx, start, end, label)]
 
 
 def _specific(view: View, ctx: Context, start: int, end: int, kind: str) -> bool:
@@ -188,7 +187,7 @@ def _proposed(view: View, ctx: Context) -> tuple[list[Candidate], list[Candidate
     mentioned, proposed = [], []
     for hit in view.hits_in(EVENT_TRIGGERS, ctx.lo, ctx.hi):
         found = _leader_killed(view, hit, ctx) or _execution(view, hit, ctx) or _triggered(view, hit, ctx)
-        if found is None or not _real(view, hit, ctx):
+        if found is None or not real(view, hit, ctx):
             continue
         mentioned.append(found)
         if found.own or not _needs_anchor(view, hit, found.type, ctx) or ctx.reported(hit, found.type):
@@ -277,80 +276,6 @@ def _person_at(view: View, k: int) -> bool:
     start = view.doc.tokens[k].start
     names = view.mentions(start, view.doc.tokens[k].end + 1, ("PER",))
     return any(m.start <= start + 1 and m.end > start for m in names)
-
-
-def _real(view: View, hit: Hit, ctx: Context) -> bool:
-    """Not denied, planned, feared, future, background or habitual."""
-    if polarity_before(view, hit.start, ctx.lo, foiled_happened=True) != "affirmed":
-        return False
-    if was_before(view, hit.start) and not ctx.own_times:
-        return False  # `كان يسيطر`: background; told with a date of its own, an earlier event
-    k = hit.start - 1
-    while k > ctx.lo and view.words[k] in grammar_words("auxiliary"):
-        k -= 1
-    if k >= ctx.lo and view.words[k] in relatives():
-        return False
-    if hit.start > ctx.lo and one_of(view.words[hit.start - 1], grammar_words("perpetrator")):
-        return False  # `منفذ الهجوم`: who carried it out, named by the event
-    if hit.start > ctx.lo and view.words[hit.start - 1] in grammar_words("any"):
-        return False  # `لم يسجل أي هجوم`, `نفى … أن تكون للتنظيم أي سيطرة`: any, under a denial or a question
-    if hit.start > ctx.lo and view.words[hit.start - 1] in grammar_words("number_of"):
-        return False  # `عدد الهجمات`: a count of events, a statistic
-    if _set_beside_another(view, hit, ctx):
-        return False
-    if _what_it_is_used_for(view, hit, ctx):
-        return False
-    return not _purpose(view.words[hit.start]) and not is_generic(view, hit.start, hit.end) \
-        and not _part_of_day(view, hit, ctx) and not is_threat(view, hit.end, ctx.hi)
-
-
-def _set_beside_another(view: View, hit: Hit, ctx: Context) -> bool:
-    """`ويأتي الهجوم بعد أيام من …`, `وجاء هذا الهجوم عقب …`: an event told in an earlier
-    sentence, told again to set it beside another; no new event. (A learned span may start on
-    the verb of coming itself.)"""
-    k = hit.start - 1
-    if k > ctx.lo and view.words[k] in grammar_words("demonstrative"):
-        k -= 1
-    comes = grammar_words("comes")
-    if not any(any(v in comes for v in stem_variants(view.words[j])) for j in (k, hit.start) if j >= ctx.lo):
-        return False
-    return any(h.entry("trigger") for h in view.hits_in(EVENT_TRIGGERS, 0, ctx.lo))
-
-
-def _part_of_day(view: View, hit: Hit, ctx: Context) -> bool:
-    """`منذ فجر الجمعة`: the dawn of a day the times stage read, not a detonation (فجر); `فجراً`,
-    in the accusative, is a time (`الساعة الرابعة فجراً`) unless it blows up themselves."""
-    if hit.end - hit.start != 1:
-        return False
-    word = view.words[hit.start]
-    if word.endswith("ا") and _day_part(word[:-1]):
-        return not (hit.end < ctx.hi and view.words[hit.end] in grammar_words("reflexive"))  # `فجرا نفسيهما`: two bombers
-    if not _day_part(word) or hit.end >= ctx.hi:
-        return False
-    after = view.doc.tokens[hit.end].start
-    return bool(view.times.starting_in(after, after + 1))
-
-
-def _day_part(word: str) -> bool:
-    """A word of the times lexicon for a part of the day (`فجر`, `صباح`)."""
-    parts = (e for reading, _ in readings(word) for e in time_lexicon().get(reading, ()))
-    return any(e.role == "day_part" and len(e.words) == 1 for e in parts)
-
-
-def _purpose(word: str) -> bool:
-    """`لتحرير المدينة`, `للسيطرة على`: a verbal noun of taking ground after ل tells what an
-    operation is for, not what happened."""
-    nouns = grammar_words("purpose_noun")
-    return any(v in nouns and "ل" in word[:len(word) - len(v)].removesuffix("ال") for v in stem_variants(word)[1:])
-
-
-def _what_it_is_used_for(view: View, hit: Hit, ctx: Context) -> bool:
-    """`ويستعمل تلك البطاقة لتحويل أموال`: a verbal noun after ل, a few words after a verb of
-    using, tells what something serves for (a habit, a means), not an act that happened."""
-    if "ل" not in hit.clitic.removesuffix("ال"):
-        return False
-    return any(one_of(view.words[k], grammar_words("using"))
-               for k in range(max(ctx.lo, hit.start - _USED_BEFORE), hit.start))
 
 
 def _told(event: Event) -> bool:
