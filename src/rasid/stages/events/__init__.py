@@ -3,9 +3,9 @@ and source.
 
 A trigger word (event_triggers.tsv) proposes an event of its type in its sentence; it stands
 when what it needs is there (`سيطرت … على`, `طرده من`, a place after `خسارة`, money after
-`نقل`, a date for a return) and nothing makes it unreal (events.reality): a negation, a plan, a fear, the
-future (`خشية من … طرد`, `سيدفع … إلى الإنشقاق`), a relative or `كان` clause that tells
-background (`التي استولى عليها`), a habitual modifier (`الهجوم المتقطع`). Plural and
+`نقل`, a date for a return) and nothing makes it unreal (events.reality): a negation, a
+plan, a fear, the future (`خشية من … طرد`, `سيدفع … إلى الإنشقاق`), a relative or `كان`
+clause that tells background (`التي استولى عليها`), a habitual modifier (`الهجوم المتقطع`). Plural and
 definite nouns of fighting (`هجمات`, `الهجوم`) and generic heads (`عمليات الخطف`) describe
 a kind of event unless a date, a casualty count or a count of their own anchors them.
 Fighting words in one sentence describe one incident: the strongest names it. A trigger
