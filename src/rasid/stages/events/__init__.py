@@ -5,9 +5,10 @@ A trigger word (event_triggers.tsv) proposes an event of its type in its sentenc
 when what it needs is there (`سيطرت … على`, `طرده من`, a place after `خسارة`, money after
 `نقل`, a date for a return) and nothing makes it unreal (events.reality): a negation, a
 plan, a fear, the future (`خشية من … طرد`, `سيدفع … إلى الإنشقاق`), a relative or `كان`
-clause that tells background (`التي استولى عليها`), a habitual modifier (`الهجوم المتقطع`). Plural and
-definite nouns of fighting (`هجمات`, `الهجوم`) and generic heads (`عمليات الخطف`) describe
-a kind of event unless a date, a casualty count or a count of their own anchors them.
+clause that tells background (`التي استولى عليها`), a habitual modifier (`الهجوم المتقطع`).
+Plural and definite nouns of fighting (`هجمات`, `الهجوم`) and generic heads (`عمليات
+الخطف`) describe a kind of event unless a date, a casualty count or a count of their own
+anchors them.
 Fighting words in one sentence describe one incident: the strongest names it. A trigger
 that only restates the previous sentence's event (same type, nothing new) or a territory
 change already told for the same place adds nothing. Casualties with no trigger detail the
