@@ -17,19 +17,19 @@ import bisect
 from dataclasses import dataclass, field
 
 from rasid.document import Claim, Document, Quantity, Segment
-from rasid.kb.places import adjective_stem, country_adjectives, place
 from rasid.resources.catalogue import function_words, grammar_words, relatives, with_property
 from rasid.stages.claims.learned import ClaimModels, learned_claims
 from rasid.stages.claims.channels import (ChannelWord, act_of_its_own, against, channel_words, derived_money,
                                         facility_names, generic_money, joined_by_and,
                                         role_of, strike_role, subject_party, takeover_role)
-from rasid.stages.claims.support import clause, no_money_support
+from rasid.stages.claims.support import no_money_support
 from rasid.stages.claims.payments import forcing_at, paid_channel, paid_to, speaks_of_captives
 from rasid.stages.reading.lexicons import CLAIM_CHANNELS, CLAIM_ROLES
 from rasid.stages.reading.polarity import excepted, hypothetical_after, polarity_before
 from rasid.stages.reading.view import Hit, SpanIndex, View
 from rasid.stages.attribution import Attribution, attribution_of
 from rasid.stages.claims.losses import inflicted_on_others
+from rasid.stages.claims.owners import first_group, state_owned
 from rasid.text.tokens import stem_variants
 
 _OBJECT_GAP = 4               # words between a money cue and the money it governs
@@ -41,7 +41,6 @@ _TERROR = "ارهاب"              # the folded stem of terrorism and terrorist
 _FORCED_GAP = 8               # words between a forcing verb and what people are forced to hand over
 _LEAD_GAP = 3                 # words between a learned lead-in (يجني أموالاً كبيرة من) and the claim it opens
 _AMOUNT_GAP = 8               # words between a claim and an amount that belongs to it
-_OWNER_GAP = 3                # words between a national resource and the state named as its owner
 _PAYING = ("payment", "receipt", "demand")  # role classes of money changing hands, never a claim alone
 
 
@@ -74,7 +73,8 @@ def find_claims(doc: Document, models: ClaimModels | None = None) -> Document:
         drafts = _sentence_drafts(view, number, lo, hi, names, history)
         if models is not None:
             drafts = _with_learned(view, models, number, lo, hi, drafts)
-        drafts = [d for d in drafts if not _state_owned(view, d, lo, hi) and not inflicted_on_others(view, d.role, d.start, lo)]
+        drafts = [d for d in drafts if not state_owned(view, d.channel, d.start, d.end, d.focus, lo, hi)
+                  and not inflicted_on_others(view, d.role, d.start, lo)]
         history.extend(drafts)
         if not _group_around(view, number, armed):  # the money of a state, a bank or a people,
             predatory = [d for d in drafts if d.channel in with_property("channel", "predatory")]
@@ -112,31 +112,6 @@ def _lead_in(view: View, proposal: Draft, drafts: list[Draft]) -> bool:
             d.start = proposal.start
             return True
     return False
-
-
-def _state_owned(view: View, d: Draft, lo: int, hi: int) -> bool:
-    """A national resource a state is named as owning beside it (`الصادرات الإيرانية من النفط`,
-    `صادرات البلاد النفطية`, `إنتاج إيران من النفط`), in a sentence that names no armed group:
-    the state's, not a group's (reports on attacks on tankers and on sanctions)."""
-    if d.channel not in with_property("channel", "national"):
-        return False
-    if _first_group(view, lo, hi) == hi:
-        return any(_names_a_state(view, k) for k in range(max(lo, d.focus - _OWNER_GAP), min(hi, d.focus + _OWNER_GAP + 1)))
-    # a group named elsewhere in the sentence: the state must be the one that acts, right after the
-    # act (صادرات إيران, الصادرات الإيرانية من النفط), not a word about the oil (يهرب النفط من الحقول
-    # الليبية), in a clause that names no group
-    return d.start < d.focus and _names_a_state(view, d.start + 1) \
-        and not view.armed_groups(*clause(view, d.start, d.end, lo, hi))
-
-
-def _names_a_state(view: View, k: int) -> bool:
-    """A country's name or relative adjective (إيران, الإيرانية), or `البلاد`, at token k."""
-    word = view.words[k]
-    if word in grammar_words("the_country") or adjective_stem(word) in country_adjectives():
-        return True
-    start, end = view.chars(k, k + 1)
-    return any(m.entity and (p := place(m.entity)) is not None and p.kind == "country"
-               for m in view.mentions(start, end, ("LOC",)))
 
 
 def _names_money(view: View, start: int, end: int) -> bool:
@@ -321,7 +296,7 @@ def _payment(view: View, hit: Hit, number: int, lo: int, hi: int, quantities: li
         return []
     end, kind = found
     if hit.entries[0].cls == "demand":  # يطلبون من كل راعٍ ٥٠ ألف دينار: the group's levy or ransom
-        if subject_party(view, hit) == "authority" or _first_group(view, lo, hi) >= min(hi, hit.end + _OBJECT_GAP):
+        if subject_party(view, hit) == "authority" or first_group(view, lo, hi) >= min(hi, hit.end + _OBJECT_GAP):
             return []  # `وطالبت الحكومة بمبلغ …`: the group is named before the demand, or right after it
         channel = paid_channel(view, lo, hit.start, hi, default="taxation_extortion")
         return [Draft(channel, "revenue", hit.start, end, hit.start, number)]
@@ -334,11 +309,6 @@ def _payment(view: View, hit: Hit, number: int, lo: int, hi: int, quantities: li
     if kind == "amount" and _group_near(view, hit, lo, hi):  # the group that pays, before or after the verb
         return [Draft("cash", "expenditure", hit.start, end, hit.start, number, generic=True)]
     return []
-
-
-def _first_group(view: View, lo: int, hi: int) -> int:
-    """Token where the sentence [lo, hi) first names an armed group (hi if it names none)."""
-    return view.derived(("first group", lo, hi), lambda: next(iter(h.start for h in view.armed_groups(lo, hi)), hi))
 
 
 def _group_near(view: View, hit: Hit, lo: int, hi: int) -> bool:
