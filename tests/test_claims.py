@@ -660,3 +660,12 @@ def test_claims_support_given_by_a_state_to_a_group_is_a_donation(text):
     """An authority named before the support word does not make it support of that authority
     unless the word is a participle describing it."""
     assert kinds(run(text)) == [("donations", "revenue")]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("وقال المسؤول إن الميليشيات جنت أموالا تقدر بملايين الدولارات خلال العام الماضي.", ("cash", "revenue")),
+    ("وقال التقرير إن الحوثيين أصبحوا يتكسبون من احتجاز المسافرين وطلب الفدية.", ("kidnapping_ransom", "revenue")),
+])
+def test_claims_every_form_of_a_verb_of_earning_is_a_cue(text, kind):
+    """`جنت`, `يتكسبون` as well as `يجني`: the perfect and plural forms of the earning verbs."""
+    assert kinds(run(text)) == [kind]
