@@ -148,22 +148,14 @@ def _rich_in(view: View, k: int) -> bool:
 
 def against(view: View, k: int) -> bool:
     """Whether a policy word (`مكافحة`, `تجريم`) governs token `k`: right before it, or before
-    the first of the words it is joined to by أو (`تجريم توفير أو | جمع الأموال`) or by و when
-    that first word is about money (`مكافحة تمويل الإرهاب | وتبييض الأموال`; not `مكافحة الفساد
-    | ودعم إيران للحوثيين مستمر`)."""
+    the first of the words it is joined to by و or أو (`مكافحة تمويل الإرهاب | وتبييض الأموال`,
+    `تجريم توفير أو | جمع الأموال`)."""
     if _after_combating(view, k):
         return True
-    either = k > 0 and view.words[k - 1] == "او"
-    if not (either or view.words[k].startswith("و")):
+    if not (view.words[k].startswith("و") or k > 0 and view.words[k - 1] == "او"):
         return False
-    return any(_after_combating(view, j) and (either or _names_money_act(view, j))
-               for j in range(max(0, k - _POLICY_JOINED), k) if not any(view.is_break(b) for b in range(j, k)))
-
-
-def _names_money_act(view: View, j: int) -> bool:
-    """A channel word or a role cue at token j: the policy's first object is about money
-    (`مكافحة تمويل الإرهاب`), so what is joined to it is too (not `مكافحة الفساد ودعم …`)."""
-    return bool(view.match(CLAIM_CHANNELS, j) or view.match(CLAIM_ROLES, j))
+    return any(_after_combating(view, j) for j in range(max(0, k - _POLICY_JOINED), k)
+               if not any(view.is_break(b) for b in range(j, k)))
 
 
 def _after_combating(view: View, k: int) -> bool:
