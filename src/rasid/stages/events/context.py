@@ -15,7 +15,7 @@ from functools import cached_property
 from rasid.document import Quantity, Time
 from rasid.resources.catalogue import function_words, grammar_words, with_property
 from rasid.stages.events.casualties import Casualties, casualties
-from rasid.stages.reading.lexicons import EVENT_TRIGGERS, PARTIES, SOURCE_CUES, Entry, lexicon
+from rasid.stages.reading.lexicons import EVENT_TRIGGERS, SOURCE_CUES, Entry, lexicon
 from rasid.stages.reading.view import Hit, View
 from rasid.stages.times.lexicon import readings, time_lexicon
 from rasid.stages.attribution import Attribution, attribution_of, claims_responsibility
@@ -98,22 +98,14 @@ class Context:
 
     def _took_place(self, hit: Hit) -> bool:
         """A verb of occurrence or an adjective of how hard it was next to it (`اندلعت اشتباكات`,
-        `معارك عنيفة`), a verb of carrying it out a little before it (`شنت مقاتلات التحالف
-        غارات`), or who carried it out and what it hit after it."""
+        `معارك عنيفة`), or a verb of carrying it out a little before it (`شنت مقاتلات التحالف
+        غارات`)."""
         words = self.view.words
         near = [k for k in (hit.start - 1, hit.start - 2, hit.end, hit.end + 1) if self.lo <= k < self.hi]
         if any(one_of(words[k], grammar_words("took_place")) for k in near):
             return True
         before = range(max(self.lo, hit.start - LAUNCH_BEFORE), hit.start)
-        if any(one_of(words[k], grammar_words("launch")) for k in before):
-            return True
-        return self._by_whom_on_what(hit)
-
-    def _by_whom_on_what(self, hit: Hit) -> bool:
-        """`غارات لمقاتلات التحالف على منطقة المبها`: a fighting noun told with who carried it
-        out (a party right after it, by ل or as its genitive) and what it hit (على) is one event."""
-        by = self.view.hits_in(PARTIES, hit.end, min(self.hi, hit.end + 2))
-        return bool(by) and _on(self.view, self, hit)
+        return any(one_of(words[k], grammar_words("launch")) for k in before)
 
     def counts(self, start: int, end: int) -> list[str]:
         """Quantities that count the trigger (`60 غارة`) or the money it moves."""
