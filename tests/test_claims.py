@@ -291,6 +291,7 @@ def test_claims_a_policy_against_financing_is_no_claim():
     assert kinds(joined) == [("cash", "seizure")]  # the policy governs what is joined to its object
     assert kinds(run("وتعهدت الدول بتجريم توفير أو جمع الأموال لصالح تنظيم داعش.")) == []
     assert kinds(run("ورفض الحوثيون المعاهدات التي تجرم تمويل الجماعات المسلحة.")) == []
+    assert kinds(run("وتعهدت الحكومة بمكافحة الإرهاب وتمويل الجماعات المسلحة.")) == []
 
 
 def test_claims_two_acts_of_one_channel_each_with_its_cue_are_two_claims():
