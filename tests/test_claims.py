@@ -642,6 +642,7 @@ def test_claims_a_loss_inflicted_on_someone_else_is_theirs():
 
 @pytest.mark.parametrize("text", [
     "وشهد محيط المطار معارك بين القوات الحكومية المدعومة إماراتيا والمتمردين الحوثيين.",
+    "وتلقت القوات الحكومية دعما أمريكيا لمواجهة الحوثيين.",
     "وتحدث التقرير عن دعم حزب الله لنظام الأسد في سوريا.",
 ])
 def test_claims_support_a_group_gives_or_a_state_force_gets_is_no_donation_to_a_group(text):

@@ -107,6 +107,12 @@ def test_sources_a_mark_that_ends_a_word_before_a_space_opens_no_quotation(stray
     assert source_of(text, "تلقى").kind == "official"
 
 
+def test_sources_a_lone_closing_mark_after_a_full_stop_opens_no_quotation():
+    text = 'وأكد المتحدث أن الوضع مستقر." وقال مسؤول في الشرطة إن تنظيم داعش يجني أموالا من تهريب النفط.'
+    source = source_of(text, "يجني")
+    assert (source.kind, source.text) == ("official", "مسؤول في الشرطة")
+
+
 @pytest.mark.parametrize("mark", ["«", "“", '"'])
 def test_sources_a_mark_right_after_a_colon_opens_a_quotation(mark):
     """`وقال الوزير:« …`: the words quoted are the minister's; a cue inside them starts nothing."""
@@ -221,14 +227,17 @@ def test_sources_a_charge_is_the_word_of_the_authority_that_brings_it(text, sour
     assert (claim.source.kind, claim.source.text) == ("official", source)
 
 
-@pytest.mark.parametrize("text, phrase", [
-    ("واتهمت الحكومة إيران بدعم الحوثيين بالمال.", "بدعم"),
-    ("واتهمت الحكومة الحوثيين المدعومين من إيران بنهب أموال الدولة.", "بنهب"),
+@pytest.mark.parametrize("text, phrase, accuser", [
+    ("واتهمت الحكومة إيران بدعم الحوثيين بالمال.", "بدعم", "الحكومة"),
+    ("واتهمت الحكومة الحوثيين المدعومين من إيران بنهب أموال الدولة.", "بنهب", "الحكومة"),
+    ("واتهم وزير خارجية إيران الولايات المتحدة بتمويل تنظيم داعش.", "بتمويل", "وزير خارجية إيران"),
+    ("واتهمت الولايات المتحدة إيران بتمويل الحوثيين.", "بتمويل", "الولايات المتحدة"),
 ])
-def test_sources_the_accused_after_a_verb_of_accusing_is_not_the_accuser(text, phrase):
-    """The words after `اتهم` run on into its object, a country or a group: the accuser ends before."""
+def test_sources_the_accused_after_a_verb_of_accusing_is_not_the_accuser(text, phrase, accuser):
+    """The words after `اتهم` run on into its object, a place or a group after a definite word:
+    the accuser ends before it; a place inside the accuser's title (`وزير خارجية إيران`) stays."""
     source = source_of(text, phrase)
-    assert (source.kind, source.text) == ("official", "الحكومة")
+    assert (source.kind, source.text) == ("official", accuser)
 
 
 def test_sources_a_state_that_accuses_in_a_relative_clause_is_the_source():

@@ -39,8 +39,10 @@ def supported_end(view: View, hit: Hit, lo: int, hi: int) -> int | None:
         return hit.end + 1  # `تستفيد جبهة النصرة من الدعم المالي القطري`: money given to the group
     if _participle(view, hit) and _describes_an_authority(view, hit):
         return None
-    if hit.end < hi and _names_a_nation(view, hit) and not _of_an_authority(view, hit, lo):
-        return _state_support_end(view, hit, lo, hi)
+    if hit.end < hi and _names_a_nation(view, hit):
+        if not _of_an_authority(view, hit, lo):
+            return _state_support_end(view, hit, lo, hi)
+        return _given_to_a_group(view, hit.end + 1, hi)  # `انتقدت الحكومة التمويل القطري لجبهة النصرة`
     back = 2 + (hit.start > lo and view.words[hit.start - 1] in relatives())  # حزب الله الذي تموله إيران
     for group in view.hits_in(PARTIES, _words_back(view, hit.start, back, lo), min(hi, hit.end + SUPPORTED)):
         if group.entries[0].cls != "group" or hit.start <= group.start < hit.end or own_members(view, group):
@@ -119,6 +121,14 @@ def _group_in_clause(view: View, hit: Hit, lo: int, hi: int) -> bool:
     """An armed group named within FINANCIAL_NEAR words of `hit`, in its clause."""
     return bool(view.armed_groups(*clause(view, hit.start, hit.end, max(lo, hit.start - FINANCIAL_NEAR),
                                           min(hi, hit.end + FINANCIAL_NEAR))))
+
+
+def _given_to_a_group(view: View, k: int, hi: int) -> int | None:
+    """The end of the armed group token k names by ل or إلى (`لجبهة النصرة`), else None: after
+    an authority's name, a state's support goes to a group only where the text says so
+    (`تلقت القوات الحكومية دعما أمريكيا لمواجهة الحوثيين` is the forces' support)."""
+    groups = [h for h in view.armed_groups(k, min(hi, k + 1)) if h.start == k] if k < hi and dative(view, k) else []
+    return groups[0].end if groups else None
 
 
 def _given_to_others(view: View, k: int, hi: int) -> bool:

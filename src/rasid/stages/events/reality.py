@@ -40,9 +40,10 @@ def real(view: View, hit: Hit, ctx: Context) -> bool:
 
 
 def _set_beside_another(view: View, hit: Hit, ctx: Context) -> bool:
-    """`ويأتي الهجوم بعد أيام من …`, `وجاء هذا الهجوم عقب …`: an event told in an earlier
-    sentence, told again to set it beside another; no new event. (A learned span may start on
-    the verb of coming itself.)"""
+    """`ويأتي الهجوم بعد أيام من …`, `وجاء هذا الهجوم عقب …`: where an earlier sentence holds a
+    trigger word, the event it told, told again to set it beside another; no new event. (A
+    learned span may start on the verb of coming itself.) The earlier word is not checked to
+    have made an event: a denied one counts too."""
     k = hit.start - 1
     if k > ctx.lo and view.words[k] in grammar_words("demonstrative"):
         k -= 1
@@ -53,23 +54,14 @@ def _set_beside_another(view: View, hit: Hit, ctx: Context) -> bool:
 
 
 def _part_of_day(view: View, hit: Hit, ctx: Context) -> bool:
-    """`منذ فجر الجمعة`: the dawn of a day the times stage read, not a detonation (فجر); `فجراً`,
-    in the accusative, is a time (`الساعة الرابعة فجراً`) unless it blows up themselves."""
-    if hit.end - hit.start != 1:
+    """`منذ فجر الجمعة`: the dawn of a day the times stage read, not a detonation (فجر)."""
+    if hit.end - hit.start != 1 or hit.end >= ctx.hi:
         return False
-    word = view.words[hit.start]
-    if word.endswith("ا") and _day_part(word[:-1]):
-        return not (hit.end < ctx.hi and view.words[hit.end] in grammar_words("reflexive"))  # `فجرا نفسيهما`: two bombers
-    if not _day_part(word) or hit.end >= ctx.hi:
+    parts = (e for reading, _ in readings(view.words[hit.start]) for e in time_lexicon().get(reading, ()))
+    if not any(e.role == "day_part" and len(e.words) == 1 for e in parts):
         return False
     after = view.doc.tokens[hit.end].start
     return bool(view.times.starting_in(after, after + 1))
-
-
-def _day_part(word: str) -> bool:
-    """A word of the times lexicon for a part of the day (`فجر`, `صباح`)."""
-    parts = (e for reading, _ in readings(word) for e in time_lexicon().get(reading, ()))
-    return any(e.role == "day_part" and len(e.words) == 1 for e in parts)
 
 
 def _purpose(word: str) -> bool:

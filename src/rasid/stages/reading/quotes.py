@@ -17,6 +17,7 @@ _OPENERS = frozenset("«“„‘")
 _CLOSERS = frozenset("»”’")
 _EITHER = frozenset("\"'″")
 _TRAILING = frozenset(".,،;؛:!?؟…)]")
+_OPENS_AFTER = frozenset(":-–—")  # a quotation may open right after these (`قال:"…`)
 _NESTING = 64  # quotations looked back at to find the one enclosing a position
 _MARK_RE = re.compile("[" + re.escape("".join(sorted(_OPENERS | _CLOSERS | _EITHER))) + "]")
 
@@ -73,10 +74,12 @@ def _closes(text: str, pos: int, end: int) -> bool:
 
 
 def _stray(text: str, pos: int, end: int) -> bool:
-    """A mark (other than `«`) right after a letter or digit and before a space that closes no
-    quotation opens none: a lone closing mark, or `‘` typed for the Arabic comma `،` (`صلات
-    ببلدان أخرى‘ وهو ما`). After punctuation it opens one (`وقال الوزير:« …`)."""
-    return text[pos] != "«" and pos > 0 and text[pos - 1].isalnum() and (pos + 1 >= end or text[pos + 1].isspace())
+    """A mark (other than `«`) stuck to what comes before it and followed by a space, that closes
+    no quotation, opens none: a lone closing mark (`مستقر." وقال`), or `‘` typed for the Arabic
+    comma `،` (`صلات ببلدان أخرى‘ وهو ما`). After a colon or a dash it opens one (`وقال الوزير:« …`)."""
+    before = text[pos - 1] if pos > 0 else " "
+    return text[pos] != "«" and not before.isspace() and before not in _OPENS_AFTER \
+        and (pos + 1 >= end or text[pos + 1].isspace())
 
 
 def _next_visible(text: str, pos: int, end: int) -> str | None:
