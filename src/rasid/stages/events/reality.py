@@ -72,7 +72,7 @@ def _purpose(word: str) -> bool:
 
 
 def _what_it_is_used_for(view: View, hit: Hit, ctx: Context) -> bool:
-    """`ويستعمل تلك البطاقة لتحويل أموال`: a verbal noun after ل, a few words after a verb of
+    """`ويستخدم الرجل حسابه المصرفي لتحويل أموال`: a verbal noun after ل, a few words after a verb of
     using, tells what something serves for (a habit, a means), not an act that happened."""
     if "ل" not in hit.clitic.removesuffix("ال"):
         return False
