@@ -35,7 +35,7 @@ def kinds(doc) -> list[tuple[str, str]]:
     ("وقال التقرير إن التنظيم لا يزال لديه 100 مليون دولار في خزينته.", "cash", "asset"),
     ("وأدار الرجل شبكة لجمع الأموال لصالح تنظيم القاعدة.", "donations", "revenue"),
     ("ويبيع مسلحو التنظيم المواد المنهوبة في السوق السوداء.", "other", "revenue"),
-    ("ويجمع مسلحو التنظيم مئات الآلاف من الدولارات سنويا من التعدين غير القانوني.", "mining", "revenue"),
+    ("ويجمع مسلحو التنظيم عشرات الآلاف من الدولارات كل شهر من التعدين غير المرخص.", "mining", "revenue"),
     ("وتعد المناجم المصدر الرئيسي لإيرادات مسلحي التنظيم في الولاية.", "mining", "revenue"),
 ])
 def test_claims_each_channel(text, channel, role):
@@ -262,14 +262,14 @@ def test_claims_what_the_group_loots_is_other_revenue_when_no_channel_names_it()
     ("وتلقى زعيم كتائب حزب الله 25 مليون دولار من الدوحة.", [("donations", "revenue")]),
     ("ويدفع التنظيم 5 ملايين دولار شهريا لعناصره.", [("cash", "expenditure")]),
     ("ودفعت الحكومة 5 ملايين دولار للمزارعين في مناطق سيطرة التنظيم.", []),
-    ("وعمد الحوثيون إلى إجبار التجار في صنعاء على دفع الأموال لهم.", [("taxation_extortion", "revenue")]),
+    ("وعمد الحوثيون إلى إجبار التجار في ذمار على دفع الأموال لهم.", [("taxation_extortion", "revenue")]),
 ])
 def test_claims_money_paid_to_a_group_is_its_revenue_and_paid_by_it_its_spending(text, expected):
     assert kinds(run(text)) == expected
 
 
 def test_claims_a_cue_across_a_comma_gives_the_role_but_its_words_stay_another_claim():
-    doc = run("وكشف التقرير عن نهب الميليشيات للمال العام، وتورط قيادات حوثية في ابتزاز الشركات.")
+    doc = run("وكشفت الوثائق عن نهب الميليشيات للمال العام، وتورط مشرفين حوثيين في ابتزاز المستوردين.")
     assert kinds(doc) == [("cash", "revenue"), ("taxation_extortion", "revenue")]
 
 
@@ -295,7 +295,7 @@ def test_claims_a_policy_against_financing_is_no_claim():
 
 
 def test_claims_two_acts_of_one_channel_each_with_its_cue_are_two_claims():
-    doc = run("وتورط قادة الحوثيين في ابتزاز الشركات وتحصيل جبايات من التجار.")
+    doc = run("وتورط مشرفو الحوثيين في ابتزاز المستثمرين وتحصيل جبايات من الباعة.")
     assert kinds(doc) == [("taxation_extortion", "revenue"), ("taxation_extortion", "revenue")]
 
 
@@ -359,7 +359,7 @@ def test_claims_a_state_named_as_owner_of_its_oil_makes_no_group_claim():
 
 
 def test_claims_a_group_selling_a_states_oil_is_still_its_claim():
-    doc = run("ويروج تنظيم داعش لإمكانية تصدير النفط الليبي عبر وسطاء في البحر المتوسط.")
+    doc = run("ويروج تنظيم داعش لإمكانية تصدير النفط الليبي عبر مهربين على الساحل.")
     assert ("oil", "revenue") in kinds(doc)
 
 
@@ -490,7 +490,7 @@ def test_claims_a_learned_opening_joins_the_claim_after_it():
     that claim; one after a claim, or of another role, stays apart."""
     from rasid.stages.claims import Draft, _lead_in
     from rasid.stages.reading.view import View
-    view = View.of(run("داعش يجني أموالاً طائلة من تصدير الفوسفات عبر الحدود"))
+    view = View.of(run("التنظيم يجني أرباحاً ضخمة من تصدير الفوسفات عبر الحدود"))
     words = view.words
     opening = Draft("kidnapping_ransom", "revenue", 0, words.index("من") + 1, 0, 0)
     claim = Draft("mining", "revenue", words.index("تصدير"), words.index("الفوسفات") + 1, words.index("الفوسفات"), 0)

@@ -157,7 +157,7 @@ def test_events_negated_planned_and_generic_statements_are_not_events(text):
 
 
 @pytest.mark.parametrize("text, word", [
-    ("وقال المرصد إن اشتباكات عنيفة تدور في مدينة البوكمال بين التنظيم وقوات النظام.", "اشتباكات"),
+    ("وقال المرصد إن اشتباكات ضارية تدور في بلدة الميادين بين الفصائل وقوات النظام.", "اشتباكات"),
     ("وشهدت البلدة معارك بين الفصائل وعناصر التنظيم.", "معارك"),
     ("ووقعت مواجهات بين المحتجين وعناصر الميليشيا قرب المطار.", "مواجهات"),
 ])
@@ -361,7 +361,7 @@ def test_events_a_fighting_event_takes_the_casualties_of_its_lead_only_when_of_i
 
 def test_events_a_headline_with_the_leads_dead_takes_its_wounded_too():
     doc = run("مقتل 27 في انفجار ببلدة تركية\n\nقالت وزارة الداخلية التركية اليوم إن انفجارا في بلدة سروج "
-              "أسفر عن مقتل 27 شخصا وإصابة نحو 100.", published="2015-07-20")
+              "أسفر عن مقتل 27 مدنيا وإصابة نحو 100.", published="2015-07-20")
     assert [(e.killed, e.injured) for e in doc.events][:1] == [({"low": 27, "high": 27}, {"low": 100, "high": 100})]
 
 
@@ -394,7 +394,7 @@ def test_events_a_day_set_off_after_the_announcer_is_corrected_by_the_event_name
 
 
 def test_events_a_day_set_off_after_the_announcer_is_kept_against_another_incident():
-    doc = run("أعلن تنظيم داعش، الاثنين، مسؤوليته عن هجوم بقنبلة أمام مبنى للشرطة في سورابايا. "
+    doc = run("أعلن تنظيم القاعدة، الاثنين، مسؤوليته عن هجوم بسيارة مفخخة أمام مقر للشرطة في مدينة ساحلية. "
               "وجاء التفجير بعد يوم على سلسلة اعتداءات انتحارية نفذتها عائلة، الأحد، ضد كنائس في المدينة.",
               published="2018-05-14")
     assert doc.events[0].date == "2018-05-14"
@@ -416,7 +416,7 @@ def test_events_a_leader_before_the_kill_word_or_a_person_after_it_is_a_leader_k
 
 
 @pytest.mark.parametrize("text, kind", [
-    ("وشنت القوات الحكومية أمس هجوما على مواقع التنظيم في البادية.", "clash"),
+    ("وشنت وحدات الجيش أمس هجوما على مواقع التنظيم شرق المدينة.", "clash"),
     ("وشن مسلحو التنظيم أمس هجوما على حاجز للجيش قرب المدينة.", "attack"),
 ])
 def test_events_an_attack_on_an_armed_groups_positions_is_a_clash(text, kind):
@@ -488,7 +488,7 @@ def test_events_a_learned_verbal_noun_of_taking_ground_needs_to_be_told_as_done(
 
 
 @pytest.mark.parametrize("text", [
-    "وقال إن الوضع هادئ بعدما اشتبكت قوات الأمن مع المسلحين قرب الحدود.",  # بعد + ما, no عدم with an alef
+    "وقال إن الوضع هادئ بعدما اشتبكت دوريات الشرطة مع المسلحين قرب الحدود.",  # بعد + ما, no عدم with an alef
     "ولما اشتبكت قوات الأمن مع المسلحين قرب الحدود فر السكان.",  # لما: `when`, no لم with an alef
 ])
 def test_events_a_particle_that_spells_a_negation_with_an_alef_negates_nothing(text):
@@ -496,7 +496,7 @@ def test_events_a_particle_that_spells_a_negation_with_an_alef_negates_nothing(t
 
 
 @pytest.mark.parametrize("text", [
-    "وأحبطت قوات الأمن محاولة لشن هجوم على القصر الرئاسي أمس.",
+    "وأحبطت قوات الأمن محاولة لشن هجوم على مقر البرلمان أمس.",
     "وأحبطت القوات المشتركة محاولة تسلل لمسلحي الجماعة إلى مواقعها أمس.",
     "وأحبط الجيش هجوما للتنظيم على حاجز عسكري أمس.",
 ])
@@ -518,14 +518,14 @@ def test_events_an_attempt_or_a_plot_not_foiled_is_no_event(text):
 def test_events_an_attack_told_with_the_bomb_that_did_it_is_an_explosion():
     """`وفي هجوم منفصل، قتل 3 … حين انفجرت قنبلة`: one incident, named by the word that says how
     it was done (ANNOTATION.md: a bomb is an explosion where the text says هجوم)."""
-    doc = run("وفي هجوم منفصل، قتل 3 أشخاص وأصيب اثنان حين انفجرت قنبلة في مجمع سكني.")
+    doc = run("وفي هجوم منفصل، قتل 3 مدنيين وجرح آخرون حين انفجرت قنبلة في سوق شعبي.")
     assert [(e.type, trigger(doc, e)) for e in doc.events] == [("explosion", "انفجرت")]
     doc = run("وسيطر التنظيم على أجزاء من المدينة أمس بعد هجوم تخلله تفجير انتحاري.")
     assert "territory_change" in [e.type for e in doc.events]  # a taking of ground is no bare attack
 
 
 def test_events_a_further_incident_in_the_sentence_is_its_own_event():
-    doc = run("وانفجرت سيارة مفخخة قرب نقطة تفتيش أمس، وسمع دوي انفجار سيارة أخرى في نفس المنطقة.")
+    doc = run("وانفجرت سيارة مفخخة قرب نقطة تفتيش أمس، وسمع دوي انفجار عبوة أخرى قرب السوق المجاور.")
     assert [e.type for e in doc.events] == ["explosion", "explosion"]
     assert [e.type for e in run("وانفجرت سيارة مفخخة قرب نقطة تفتيش أمس، وأدى الانفجار إلى مقتل 3.").events] == ["explosion"]
 
@@ -537,18 +537,18 @@ def test_events_a_date_counted_back_from_the_story_dates_only_what_follows_it():
 
 
 def test_events_a_further_incident_neither_gives_nor_takes_the_leads_date():
-    """`ويأتي ذلك بعد أسبوع من هجوم مماثل`: a week before publication, another attack; the lead's attack,
+    """`ويأتي ذلك بعد أسبوعين من هجوم مشابه`: two weeks before publication, another attack; the lead's attack,
     announced on Saturday, keeps its day."""
     doc = run("وقال ضابط، السبت، إن قوات الأمن أحبطت هجوما على القصر.\n"
-              "ويأتي ذلك بعد أسبوع من هجوم مماثل على مجمع وزارة الداخلية أسفر عن مقتل 9 أشخاص.")
-    assert [(trigger(doc, e), e.date) for e in doc.events] == [("هجوما", "2021-03-06"), ("هجوم", "2021-03-03")]
+              "ويأتي ذلك بعد أسبوعين من هجوم مشابه على مقر وزارة العدل أسفر عن مقتل 9 أشخاص.")
+    assert [(trigger(doc, e), e.date) for e in doc.events] == [("هجوما", "2021-03-06"), ("هجوم", "2021-02-24")]
 
 
 def test_events_fighting_told_as_going_on_keeps_the_day_it_was_told():
     """`قال المرصد، السبت، إن اشتباكات عنيفة تدور` … `المعارك المتواصلة منذ فجر الجمعة`: going on
     on Saturday, whatever day it began."""
-    doc = run("قال المرصد، السبت، إن اشتباكات عنيفة تدور في المدينة.\n"
-              "وأسفرت المعارك المتواصلة منذ فجر الجمعة عن مقتل 20 عنصرا.")
+    doc = run("قال المرصد، السبت، إن اشتباكات ضارية تدور في المدينة.\n"
+              "وأسفرت المعارك المستمرة منذ فجر الجمعة عن مقتل 20 عنصرا.")
     assert [e.date for e in doc.events if e.type == "clash"][:1] == ["2021-03-06"]
     doc = run("قال المرصد، السبت، إن اشتباكات عنيفة اندلعت في المدينة.\n"
               "وأسفرت المعارك التي بدأت فجر الجمعة عن مقتل 20 عنصرا.")
@@ -556,7 +556,7 @@ def test_events_fighting_told_as_going_on_keeps_the_day_it_was_told():
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("قتل تنظيم داعش الإرهابي رهينة جديدة من المدنيين الذين خطفهم.", ["execution"]),
+    ("قتل التنظيم المتطرف رهينة ثالثة من الرعاة الذين خطفهم.", ["execution"]),
     ("وقتل المسلحون إحدى المختطفات أمس.", ["execution"]),
     ("وتكبدت ميليشيات الحوثي عشرات القتلى والجرحى والأسرى.", []),  # captives counted beside the dead
     ("داعش يقتل إحدى مختطفات السويداء في ريف المدينة.", ["execution"]),

@@ -252,7 +252,7 @@ def _read_cue(view: View, hit: Hit, cls: str, lo: int, hi: int, claimed: int, st
 
 
 def _charge(view: View, hit: Hit, lo: int, hi: int, claimed: int, state: _State):
-    """`فرضت وزارة الخزانة عقوبات على قطريين بتهمة تمويل القاعدة`: what a charge names is the word
+    """`فرضت وزارة المالية عقوبات على شركتين بتهمة تمويل جماعة مسلحة`: what a charge names is the word
     of the authority named before it in its sentence; with none named, the charge starts nothing."""
     start = max(lo, claimed)
     kinds = [h for h in view.hits_in(SOURCE_KINDS, start, hit.start) if h.entries[0].value == "official"] or \

@@ -99,7 +99,7 @@ def _with_learned(view: View, models: ClaimModels, number: int, lo: int, hi: int
 
 
 def _lead_in(view: View, proposal: Draft, drafts: list[Draft]) -> bool:
-    """`داعش يجني أموالاً طائلة من | تصدير مواد خام`, `يجني أموالاً | كبيرة من | تهريب النفط`: a
+    """`الجماعة تجني أرباحاً ضخمة من | تصدير الفحم`, `يجني أموالاً | كبيرة من | تهريب النفط`: a
     proposal that names no channel, at most _LEAD_GAP words before a rule claim of its role in
     the same clause, is that claim's opening: the claim takes its words in (the tagger's channel
     for it is a guess)."""
@@ -167,7 +167,7 @@ def _sentence_drafts(view: View, number: int, lo: int, hi: int, names, history: 
 
 
 def _forced_provision(view: View, number: int, lo: int, hi: int, drafts: list[Draft]) -> list[Draft]:
-    """`أجبروا المحلات على تقديم المواشي`, `فرضوا على التجار تقديم مواد غذائية`: goods or money
+    """`أجبروا المحلات على تقديم المواشي`, `فرضوا على الباعة تقديم حصص من الوقود`: goods or money
     a group forces people to hand over is its levy, whatever the goods; a claim there already
     (`بيع اللحوم`) becomes that levy. Not where an authority forces (`فرضت واشنطن عقوبات`) or
     what is handed over is support (`تقديم الدعم`: a donation)."""

@@ -127,7 +127,7 @@ class Context:
 
     def time_near(self, pos: int) -> Time | None:
         """The sentence's date nearest the trigger at `pos`; a date counted back from the story
-        (`وجاء التفجير بعد يوم على موجة من التفجيرات`) dates only what comes after it."""
+        (`وجاء القصف بعد يوم على سلسلة من الغارات`) dates only what comes after it."""
         usable = [t for t in self.times if t.start <= pos or not self._counted_from_story(t)]
         return min(usable, key=lambda t: abs(t.start - pos), default=None)
 

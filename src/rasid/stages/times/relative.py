@@ -129,7 +129,7 @@ def _before_another_time(lx: Lexed, j: int, prepositions: tuple[str, ...]) -> bo
 
 
 def _after_the_story(lx: Lexed, i: int) -> Hit | None:
-    """`بعد` in `ويأتي ذلك بعد أسبوع من هجوم مماثل`, `وجاء التفجير بعد يوم على موجة من التفجيرات`:
+    """`بعد` in `ويأتي ذلك بعد أسبوعين من هجوم مشابه`, `وجاء القصف بعد يوم على سلسلة من الغارات`:
     the report's story comes that long after what من names, so that is dated back from today."""
     after = lx.hit(i, "after_story")
     if after is None or not any(lx.hit(k, "coming") for k in range(max(0, i - _COMING_BEFORE), i)):
