@@ -545,7 +545,7 @@ def test_events_a_further_incident_neither_gives_nor_takes_the_leads_date():
 
 
 def test_events_fighting_told_as_going_on_keeps_the_day_it_was_told():
-    """`قال المرصد، السبت، إن اشتباكات عنيفة تدور` … `المعارك المتواصلة منذ فجر الجمعة`: going on
+    """`قال المرصد، السبت، إن اشتباكات ضارية تدور` … `المعارك المستمرة منذ فجر الجمعة`: going on
     on Saturday, whatever day it began."""
     doc = run("قال المرصد، السبت، إن اشتباكات ضارية تدور في المدينة.\n"
               "وأسفرت المعارك المستمرة منذ فجر الجمعة عن مقتل 20 عنصرا.")
