@@ -586,10 +586,10 @@ def test_events_any_before_an_event_word_asks_or_denies(text, expected):
 
 
 def test_events_the_event_told_again_beside_another_is_not_a_new_one():
-    """`ويأتي الهجوم بعد أيام من …`: the report's attack set beside an earlier one, whose date and
+    """`ويأتي الهجوم بعد يومين من …`: the report's attack set beside an earlier one, whose date and
     dead are not its own."""
     doc = run("وقتل مسلحون ثلاثة جنود في هجوم على حاجز عسكري أمس.\nوأعلنت السلطات حالة التأهب في المدينة.\n"
-              "ويأتي الهجوم بعد أيام من شن مسلحين سلسلة اعتداءات استهدفت مراكز للشرطة الأربعاء، ما أسفر عن "
+              "ويأتي الهجوم بعد يومين من شن مسلحين عدة اعتداءات استهدفت مراكز للشرطة الأربعاء، ما أسفر عن "
               "مقتل عشرة أشخاص.")
     assert "الهجوم" not in [trigger(doc, e) for e in doc.events]
 

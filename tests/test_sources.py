@@ -121,8 +121,8 @@ def test_sources_a_mark_right_after_a_colon_opens_a_quotation(mark):
 
 
 def test_sources_the_channel_a_speaker_spoke_on_is_not_the_speaker():
-    """`X، في الخطاب الذي بثته قناة …`: the part from `في` on says where the statement was made."""
-    text = 'ودعا سالم، في الخطاب الذي بثته قناة "الوطن" التابعة له، السكان إلى انتفاضة ضد الميليشيا، ' \
+    """`X، في الكلمة التي نقلتها إذاعة …`: the part from `في` on says where the statement was made."""
+    text = 'ودعا سالم، في الكلمة التي نقلتها إذاعة "الوطن" التابعة له، السكان إلى انتفاضة ضد الميليشيا، ' \
            'وحملها مسؤولية نهب أموال الدولة.'
     source = source_of(text, "نهب أموال")
     assert (source.kind, source.text) == ("official", "سالم")

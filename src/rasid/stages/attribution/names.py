@@ -200,8 +200,8 @@ def _described(view: View, lo: int, hi: int) -> tuple[int, str] | None:
 
 def _before_setting(view: View, lo: int, hi: int) -> int:
     """Where the words naming a source end when a later part of them, opening with `في`, `خلال`
-    or `عبر`, tells where the statement was made (`صالح، في الخطاب الذي بثته قناة "اليمن
-    اليوم"`): at the part before it; the channel is not who spoke."""
+    or `عبر`, tells where the statement was made (`سالم، في الكلمة التي نقلتها إذاعة "الوطن"`):
+    at the part before it; the channel is not who spoke."""
     segments = _segments(view, lo, hi)
     return next((end for (_, end), (start, _) in zip(segments, segments[1:])
                  if view.words[start] in grammar_words("statement_setting")), hi)

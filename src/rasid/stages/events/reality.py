@@ -40,7 +40,7 @@ def real(view: View, hit: Hit, ctx: Context) -> bool:
 
 
 def _set_beside_another(view: View, hit: Hit, ctx: Context) -> bool:
-    """`ويأتي الهجوم بعد أيام من …`, `وجاء هذا الهجوم عقب …`: where an earlier sentence holds a
+    """`ويأتي الهجوم بعد يومين من …`, `وجاء هذا الهجوم عقب …`: where an earlier sentence holds a
     trigger word, the event it told, told again to set it beside another; no new event. (A
     learned span may start on the verb of coming itself.) The earlier word is not checked to
     have made an event: a denied one counts too."""

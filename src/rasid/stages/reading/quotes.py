@@ -76,7 +76,7 @@ def _closes(text: str, pos: int, end: int) -> bool:
 def _stray(text: str, pos: int, end: int) -> bool:
     """A mark (other than `«`) stuck to what comes before it and followed by a space, that closes
     no quotation, opens none: a lone closing mark (`مستقر." وقال`), or `‘` typed for the Arabic
-    comma `،` (`صلات ببلدان أخرى‘ وهو ما`). After a colon or a dash it opens one (`وقال الوزير:« …`)."""
+    comma `،` (`للتنظيم صلات بدول أخرى‘ إذ قال`). After a colon or a dash it opens one (`وقال الوزير:« …`)."""
     before = text[pos - 1] if pos > 0 else " "
     return text[pos] != "«" and not before.isspace() and before not in _OPENS_AFTER \
         and (pos + 1 >= end or text[pos + 1].isspace())
