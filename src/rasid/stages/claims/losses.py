@@ -13,7 +13,8 @@ def inflicted_on_others(view: View, role: str, start: int, lo: int) -> bool:
     """A loss whose evidence starts at token `start`, after a verb of inflicting (`كبد`, `ألحق`)
     with at most INFLICT_GAP words between them, where the word right before the loss (the
     verb's object) is no armed group: the loss is that object's (`كبدت الميليشيا الاقتصاد
-    خسائر`); `كبدت القوات تنظيم داعش خسائر` stays the group's."""
+    خسائر`); `كبدت القوات تنظيم داعش خسائر` stays the group's. A verb right before the loss
+    (`كبدهم خسائر`: its object a pronoun) names no one, and the loss is taken as someone else's."""
     if role != "loss":
         return False
     for k in range(start - 1, max(lo, start - 1 - INFLICT_GAP) - 1, -1):

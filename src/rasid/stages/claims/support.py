@@ -64,8 +64,10 @@ def _words_back(view: View, k: int, words: int, lo: int) -> int:
 
 
 def _of_an_authority(view: View, hit: Hit, lo: int) -> bool:
-    """Support that goes to a state's forces named just before it (`القوات الحكومية المدعومة
-    إماراتيا`), not to the group fighting them."""
+    """An authority (a government, a state's forces) named within two words before a state's
+    adjective of support (`انتقدت الحكومة التمويل القطري …`): the support goes to a group only
+    where ل names one right after (`_given_to_a_group`). A participle right after the force is
+    `_describes_an_authority`."""
     return any(h.entries[0].cls == "authority" for h in view.hits_in(PARTIES, max(lo, hit.start - 2), hit.start))
 
 
