@@ -259,6 +259,8 @@ def _money_drafts(view: View, number: int, lo: int, hi: int, drafts: list[Draft]
             continue
         channel = None if kind == "money" or takes else \
             _channel_for(role, kind == "pointing", hit.start, drafts, history, number)
+        if channel is None and role == "revenue" and speaks_of_captives(view, lo, hi):
+            channel = "kidnapping_ransom"  # `حصلت الميليشيات على 150 مليون دولار` for freeing hostages
         out.append(Draft(channel or "cash", role, hit.start, end, hit.start, number, generic=channel is None))
     return out
 

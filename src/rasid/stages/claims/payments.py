@@ -6,7 +6,7 @@ someone is freed, a levy where traders or families pay or are forced to, else a 
 from __future__ import annotations
 
 from rasid.resources.catalogue import grammar_words, relatives
-from rasid.stages.reading.lexicons import CLAIM_CHANNELS, PARTIES, lexicon
+from rasid.stages.reading.lexicons import CLAIM_CHANNELS, EVENT_TRIGGERS, PARTIES, lexicon
 from rasid.stages.reading.view import Hit, View
 from rasid.text.tokens import stem_variants
 
@@ -15,6 +15,7 @@ RECEIVER = 5      # words after paid money where the group it is paid to may sta
 PAYER_AFTER = 3   # words after a verb of paying where who pays may stand (دفعت شركة لافارج)
 PAYER_BEFORE = 4  # and before it (يؤكد سائقون أنهم يدفعون)
 FORCED_BEFORE = 16  # words before a verb of paying where a forcing word makes it extortion
+_CAPTIVITY = ("captive", "release")  # event-lexicon classes of people held or freed
 
 
 def paid_to(view: View, k: int) -> int | None:
@@ -93,8 +94,11 @@ def _civilians_pay(view: View, lo: int, at: int, hi: int) -> bool:
 
 def speaks_of_captives(view: View, lo: int, hi: int) -> bool:
     """Whether sentence tokens [lo, hi) speak of hostages, kidnapping or ransom, or of freeing
-    someone (read once per sentence)."""
+    someone (read once per sentence): the words of the claim and event lexicons for them
+    (`فدية`, `اختطفوهن`, `المخطوفين`, `إطلاق سراح`) or a word of freeing (`الإفراج`)."""
     def read() -> bool:
         return any(v in grammar_words("release") for k in range(lo, hi) for v in stem_variants(view.words[k])) or \
-            any(h.entries[0].value == "kidnapping_ransom" for h in view.hits_in(CLAIM_CHANNELS, lo, hi))
+            any(h.entries[0].value == "kidnapping_ransom" for h in view.hits_in(CLAIM_CHANNELS, lo, hi)) or \
+            any(h.entries[0].cls in _CAPTIVITY or h.entries[0].value == "kidnapping"
+                for h in view.hits_in(EVENT_TRIGGERS, lo, hi))
     return view.derived(("speaks of captives", lo, hi), read)
