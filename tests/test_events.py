@@ -100,6 +100,19 @@ def test_events_separate_counts_of_the_dead_and_wounded_stay_apart():
     assert (event.killed, event.injured) == ({"low": 7, "high": 7}, {"low": 3, "high": 3})
 
 
+@pytest.mark.parametrize("text", [
+    # the count after the dead belongs to the wounded word between
+    "وذكر الأهالي أن 9 مدنيين قتلوا مساء الجمعة وجرح 14 آخرون في تفجير سيارة مفخخة بسوق المدينة.",
+    # a count of the dead and one of the wounded, each beside its own word
+    "وانفجرت سيارة مفخخة قرب سوق المدينة ما أسفر عن سقوط 9 قتلى وإصابة 14 آخرين.",
+    # the count before the verb with its noun behind `من`
+    "وانفجرت سيارة مفخخة قرب سوق المدينة، وقال الأهالي إن 9 على الأقل من المدنيين قتلوا وجرح 14 آخرون.",
+])
+def test_events_the_dead_and_the_wounded_each_take_their_own_count(text):
+    event = only(run(text))
+    assert (event.killed["low"], event.injured["low"]) == (9, 14)
+
+
 def test_events_publication_date_only_when_the_text_says_today():
     today = only(run("انفجرت عبوة ناسفة بسيارة عسكرية قرب الميادين اليوم."))
     undated = only(run("انفجرت عبوة ناسفة بسيارة عسكرية قرب الميادين."))

@@ -286,6 +286,12 @@ def test_quantities_an_after_cue_past_the_nouns_adjective(text, expected):
     assert (found["low"], found["high"], found["qualifier"]) == expected
 
 
+def test_quantities_a_partitive_after_the_after_cue_gives_the_unit():
+    """`40 على الأقل من العمال`: the counted noun comes after the cue, behind `من`."""
+    found = only("وأكد المستشفى أن 40 على الأقل من العمال نقلوا إليه.")
+    assert (found["low"], found["unit"], found["qualifier"]) == (40, "person", "at_least")
+
+
 @pytest.mark.parametrize("text, unit", [
     ("أعتقد أن عدد المصابين يتجاوز 50.", "person"),
     ("وارتفع عدد القتلى إلى 30.", "person"),

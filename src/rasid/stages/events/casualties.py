@@ -56,7 +56,7 @@ def casualties(view: View, lo: int, hi: int, quantities: list[Quantity]) -> Casu
         if hit.start in pair_words:
             continue
         free = [p for p in people if p[0].id not in found.quantities]
-        taken = _count_after(free, hit.end) or _count_before(view, free, hit.start)
+        taken = _count_after(free, hit.end, _next_word(hits, hit)) or _count_before(view, free, hit.start)
         if taken:
             _set(found, entry.cls, *taken)
     return found
@@ -80,18 +80,28 @@ def _dead_and_wounded_together(people, hits) -> tuple[set[str], set[int]]:
     for k in pairs:
         at = bisect.bisect_right(starts, k) - 1
         covering = people[at][0] if at >= 0 and k < people[at][2] else None
-        for q in (covering, by_end.get(k), by_end.get(k - 1), by_start.get(k + 2)):
+        before = covering or by_end.get(k) or by_end.get(k - 1)
+        if before is not None and by_start.get(k + 2) is not None:
+            continue  # `86 قتيلاً وإصابة 400 آخرين`: each word has its own count
+        for q in (before, by_start.get(k + 2)):
             if q is not None:
                 together.add(q.id)
                 words.update((k, k + 1))
     return together, words
 
 
-def _count_after(people, end: int):
+def _count_after(people, end: int, stop: int):
+    """A count within AFTER words after a casualty word, before the next one (`قتلوا صباح
+    الأحد وجرح أكثر من 100`: the hundred are the wounded)."""
     for q, a, b in people:
-        if end <= a <= end + AFTER:
+        if end <= a <= end + AFTER and a < stop:
             return q, 0
     return None
+
+
+def _next_word(hits, hit) -> int:
+    """Where the casualty word after `hit` starts (no end when none follows)."""
+    return min((other.start for other, _ in hits if other.start >= hit.end), default=1 << 30)
 
 
 def _count_before(view: View, people, start: int):

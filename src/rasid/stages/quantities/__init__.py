@@ -317,11 +317,26 @@ def _read_after(view: _View, draft: _Draft) -> None:
         after = view.cue(j + 1, "after")  # 250 مسيحيا اشوريا على الأقل: past the noun's adjective
     if after and draft.qualifier in ("exact",):
         draft.qualifier, j = after[1], after[0]
+        if draft.unit is None:
+            j = _partitive_after(view, draft, j)  # 21 على الأقل من المقاتلين
     rate = view.cue(j, "rate")
     if rate:
         draft.per, j = rate[1], rate[0]
     if j > draft.last:
         draft.last = j
+
+
+def _partitive_after(view: _View, draft: _Draft, j: int) -> int:
+    """The unit of `من <plural noun>` after an after-cue (`21 على الأقل من المقاتلين`): the
+    number's unit, read as right after the number; the token after what was read."""
+    if j >= len(view.words) or view.words[j] not in grammar_words("from"):
+        return j
+    probe = _Draft(draft.first, j, draft.value, draft.low, draft.high, draft.qualifier)
+    _read_unit(view, probe)
+    if probe.unit is None:
+        return j
+    draft.unit, draft.item = probe.unit, probe.item
+    return probe.last
 
 
 def _number_of(view: _View, i: int) -> tuple[str, str | None] | None:
