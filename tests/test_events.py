@@ -113,6 +113,19 @@ def test_events_the_dead_and_the_wounded_each_take_their_own_count(text):
     assert (event.killed["low"], event.injured["low"]) == (9, 14)
 
 
+@pytest.mark.parametrize("text, killed", [
+    # counts of people joined by و are the dead of one event, added
+    ("وانفجرت سيارة مفخخة قرب سوق المدينة ما أدى إلى مقتل 6 رجال وثلاث نساء.", {"low": 9, "high": 9}),
+    # a count after بينهم is part of the count before it
+    ("ولقي 12 شخصا على الأقل، بينهم 5 أطفال، مصرعهم في انفجار سيارة مفخخة قرب سوق المدينة.",
+     {"low": 12, "high": None}),
+    # a count of the wounded joined to the dead is the wounded's, not added
+    ("وانفجرت سيارة مفخخة قرب سوق المدينة ما أدى إلى مقتل 6 أشخاص و3 جرحى.", {"low": 6, "high": 6}),
+])
+def test_events_joined_counts_of_the_dead_add_up_and_a_part_is_not_the_whole(text, killed):
+    assert only(run(text)).killed == killed
+
+
 def test_events_publication_date_only_when_the_text_says_today():
     today = only(run("انفجرت عبوة ناسفة بسيارة عسكرية قرب الميادين اليوم."))
     undated = only(run("انفجرت عبوة ناسفة بسيارة عسكرية قرب الميادين."))

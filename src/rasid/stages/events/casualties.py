@@ -14,6 +14,7 @@ import bisect
 from dataclasses import dataclass, field
 
 from rasid.document import Quantity
+from rasid.resources.catalogue import grammar_words
 from rasid.stages.reading.lexicons import EVENT_TRIGGERS
 from rasid.stages.reading.view import View
 from rasid.text.numerals import unit_words
@@ -58,7 +59,10 @@ def casualties(view: View, lo: int, hi: int, quantities: list[Quantity]) -> Casu
         free = [p for p in people if p[0].id not in found.quantities]
         taken = _count_after(free, hit.end, _next_word(hits, hit)) or _count_before(view, free, hit.start)
         if taken:
-            _set(found, entry.cls, *taken)
+            q, extra = taken
+            joined = _joined_counts(view, free, q)
+            found.quantities += [p.id for p in joined]
+            _set(found, entry.cls, q, extra, joined)
     return found
 
 
@@ -105,11 +109,34 @@ def _next_word(hits, hit) -> int:
 
 
 def _count_before(view: View, people, start: int):
-    """A count that is the subject of the casualty verb after it (no count taken by another)."""
+    """A count that is the subject of the casualty verb after it (no count taken by another);
+    not a part of it (`لقي 26 مدنياً، بينهم 11 طفلاً، مصرعهم`: the 26)."""
     for q, a, b in reversed(people):
-        if start - BEFORE <= b <= start:
+        if start - BEFORE <= b <= start and not _subset(view, a):
             return q, _joined_singulars(view, b, start)
     return None
+
+
+def _subset(view: View, a: int) -> bool:
+    return any(view.words[k] in grammar_words("subset") for k in range(max(0, a - 2), a))
+
+
+def _joined_counts(view: View, people, q: Quantity) -> list[Quantity]:
+    """Counts of people joined to the count `q` by و (`مقتل 3 خبراء … و4 يمنيين`, `22 طفلاً
+    وأربع نساء`): the dead of one event, to be added; not a count of the dead or the wounded
+    of its own (`10 قتلى و3 جرحى`)."""
+    out: list[Quantity] = []
+    end = view.token_at(q.end - 1) + 1
+    for p, a, b in people:
+        if a < end or p.id == q.id:
+            continue
+        gap = range(end, a)
+        joined = view.words[a].startswith("و") or [view.words[k] for k in gap] == ["و"]
+        if a - end > 1 or not joined or p.item in _ITEMS or p.low is None:
+            break
+        out.append(p)
+        end = b
+    return out
 
 
 def _joined_singulars(view: View, lo: int, hi: int) -> int:
@@ -122,10 +149,11 @@ def _joined_singulars(view: View, lo: int, hi: int) -> int:
     return extra
 
 
-def _set(found: Casualties, cls: str, q: Quantity, extra: int) -> None:
+def _set(found: Casualties, cls: str, q: Quantity, extra: int, joined: list[Quantity] = ()) -> None:
     if getattr(found, cls) is not None:
         return
-    low = q.low + extra if q.low is not None else None
-    high = q.high + extra if q.high is not None else None
+    low = q.low + extra + sum(p.low for p in joined) if q.low is not None else None
+    high = q.high + extra + sum(p.high for p in joined) \
+        if q.high is not None and all(p.high is not None for p in joined) else None
     setattr(found, cls, {"low": low, "high": high})
     found.quantities.append(q.id)
