@@ -308,6 +308,7 @@ def test_events_taking_ground_after_li_is_an_aim_not_a_change_of_territory(text)
     ("وأسفر قصف مدفعي أمس على القرية عن مقتل 3 مدنيين.", "explosion"),
     ("ونفذ مسلحون أمس هجوما انتحاريا على دورية أمنية.", "explosion"),
     ("وشنت الميليشيات أمس قصفا عشوائيا على منازل المواطنين في حي المنظر.", "explosion"),  # shells, not fire
+    ("ونفذ سلاح الجو أمس قصفا على مخازن الذخيرة في ريف المدينة.", "airstrike"),
 ])
 def test_events_an_attack_takes_its_type_from_what_carries_it_out(text, kind):
     """Issue 13: shelling typed `attack` instead of `airstrike`/`explosion`."""

@@ -54,6 +54,20 @@ def test_learned_events_add_what_the_rules_miss_and_the_lexicon_allows():
     assert [e.id for e in learned] == ["v1", "v2"]
 
 
+def test_learned_shelling_from_the_air_is_an_airstrike_and_a_learned_attack_keeps_its_type():
+    """What carries out a learned explosion types it (`قاذفات … دكّت`: an airstrike); a learned
+    attack keeps its type beside a means word, which may be what it hit (`أغرق زوارق مفخخة`)."""
+    text = "ودكت قاذفات التحالف أمس مخازن الذخيرة. وأغرق الجيش أمس زوارق مفخخة قرب الساحل."
+    doc = analysis_pipeline()(Document(text=text, published="2021-03-10"))
+    labels = ("O", "B-explosion", "B-attack")
+    features = ["bias", "w=ودكت", "w=واغرق"]
+    matrix = np.zeros((3, 3), dtype=np.float32)
+    matrix[0, 0], matrix[1, 1], matrix[2, 2] = 3.0, 8.0, 8.0
+    model = LinearModel(labels, {f: k for k, f in enumerate(features)}, matrix)
+    found = [(e.type, text[e.trigger.start:e.trigger.end]) for e in find_events(doc, model=model).events]
+    assert found == [("airstrike", "ودكت"), ("attack", "وأغرق")]
+
+
 def test_learned_model_files_are_checked_on_load(tmp_path):
     save_model(tmp_path / "m", list(LABELS), ["bias", "w=x"], np.ones((2, len(LABELS)), dtype=np.float32), {"task": "t"})
     model = load_model(tmp_path / "m")

@@ -44,7 +44,7 @@ _CAPTIVE_AFTER = 5   # words after a kill word where the captive it kills is nam
 _SAME_EVENT_GAP = 2  # words between two triggers of one type that name one event
 _IN_INCIDENT_GAP = 6  # words between a learned trigger and the rule event it happened in (قتل … في هجوم)
 _MEANS_AFTER = 3     # words after a trigger where what it is carried out with may stand
-_MEANS_BEFORE = 3    # and before it (`طائرة إسرائيلية استهدفت`), counted from its end
+_MEANS_BEFORE = 3    # and before it, to where the means ends (`طائرة إسرائيلية استهدفت`, `سلاح الجو أمس قصفاً`)
 _STATEMENT_ENDS = frozenset({".", ":", ";", "(", ")"})  # a leader before these spoke of the dead
 _TARGET = 4          # words after على where the target of an attack is named
 _ARMED_ITEMS = frozenset({"fighters", "soldiers", "forces", "leaders"})
@@ -122,10 +122,13 @@ def _happened_in(view: View, learned: Event, found: list[Event]) -> bool:
 
 def _learned_events(view: View, ctx: Context, model: LinearModel) -> list[Event]:
     """The triggers the learned tagger finds in the sentence that nothing makes unreal (a
-    negation, a plan, background), as events (dated and counted by the rules)."""
+    negation, a plan, background), as events (dated and counted by the rules; shelling from the
+    air, `قصف طائرات القوات الجوية`, is an airstrike)."""
     spans = tagged_spans(model, view, ctx.lo, ctx.hi, TRIGGER_THRESHOLD)
-    return [_event(view, ctx, Candidate(label, start, end, 1, None, True), 0) for start, end, label in spans
-            if real(view, Hit(start, end, (), ""), ctx) and _specific(view, ctx, start, end, label)]
+    found = [Candidate(label, start, end, 1, None, True) for start, end, label in spans
+             if real(view, Hit(start, end, (), ""), ctx) and _specific(view, ctx, start, end, label)]
+    _by_means(view, ctx, [c for c in found if c.type == "explosion"])  # an attack word may be what is hit
+    return [_event(view, ctx, c, 0) for c in found]
 
 
 def _specific(view: View, ctx: Context, start: int, end: int, kind: str) -> bool:
@@ -308,7 +311,8 @@ def _by_means(view: View, ctx: Context, found: list[Candidate]) -> list[Candidat
             continue
         for h in means:
             kind = h.entry("means").value
-            if -_MEANS_BEFORE <= h.start - c.end <= _MEANS_AFTER and (c.type == "attack" or kind == "airstrike"):
+            near = c.start - _MEANS_BEFORE < h.end <= c.start or c.start <= h.start <= c.end + _MEANS_AFTER
+            if near and (c.type == "attack" or kind == "airstrike"):
                 c.type = kind
                 break
     return found
