@@ -330,6 +330,10 @@ def test_events_a_verbal_noun_of_taking_ground_told_as_an_aim_is_no_event(text):
     "ونجح الجيش الليبي، في تحرير منطقة الهلال النفطي من الميليشيات المتشددة.",
     "وأعلنت القوات أمس تحرير مدينة الرمادي.",
     "وانسحب مقاتلو التنظيم من مدينة الباب.",
+    # the word of achievement before a long subject
+    "واستطاعت وحدات اللواء الثالث مشاة بمساندة من طيران الجيش وسلاح المدفعية من تحرير قرية العطشانة.",
+    # على past the subject and a day set off by commas
+    "وسيطرت وحدات اللواء الثالث مشاة، مساء الأحد، على قرية العطشانة.",
 ])
 def test_events_a_verbal_noun_of_taking_ground_told_as_achieved_is_a_territory_change(text):
     assert [e.type for e in run(text).events] == ["territory_change"]

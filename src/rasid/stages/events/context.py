@@ -24,10 +24,11 @@ from rasid.text.normalise import fold
 from rasid.text.numerals import unit_words
 
 NEAR = 4            # words after a trigger where what it needs (على, من, a place, money) stands
+ON_NEAR = 10        # and where على stands after a verb of control, past its subject (tokens, commas too)
 LAUNCH_BEFORE = 4   # words before a fighting noun where the verb that carries it out may stand
 _COMMAS = (",", "،")  # a comma as the reading folds it, and as written
 _SUBJECT_WORDS = 6  # words of a speaker between a verb of announcing and the day it was told
-ACHIEVED_BEFORE = 8  # words before a verbal noun of taking ground where a word of achievement stands
+ACHIEVED_BEFORE = 12 # words before a verbal noun of taking ground where a word of achievement stands
 REPORTER_KINDS = frozenset({"media", "group_media", "ngo", "think_tank"})  # actor kinds that only tell of violence
 
 
@@ -223,8 +224,10 @@ def _near(ctx: Context, hit: Hit) -> range:
 
 
 def _on(view: View, ctx: Context, hit: Hit) -> bool:
+    """على within NEAR words, or past the subject and a day set off by commas (`سيطرت قوات
+    الجيش، الثلاثاء، على مواقع`) within ON_NEAR."""
     return any(view.words[k] == on or view.words[k].startswith(on) and len(view.words[k]) <= 6
-               for k in _near(ctx, hit) for on in grammar_words("on"))
+               for k in range(hit.end, min(ctx.hi, hit.end + ON_NEAR)) for on in grammar_words("on"))
 
 
 def _from(view: View, ctx: Context, hit: Hit) -> bool:
