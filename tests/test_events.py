@@ -177,6 +177,10 @@ def test_events_real_misspellings_and_hamza(text, word):
     "وقال الوزير إن منفذ الهجوم كان معروفا للسلطات الأمنية.",
     "ويستخدم الرجل حسابه المصرفي لتحويل أموال إلى شريك له في الخارج.",
     "وارتفع عدد الهجمات التي نفذها التنظيم في المحافظة خلال العام الماضي.",
+    # an intention, a risk or an ability is no event
+    "وتدل الحشود على نية الجيش شن هجوم بري على البلدة.",
+    "وقالت الشرطة إن خطر شن المتطرفين هجمات في العاصمة ما زال مرتفعا.",
+    "ويسعى التنظيم إلى إظهار قدرته على شن اعتداءات رغم خسائره.",
 ])
 def test_events_negated_planned_and_generic_statements_are_not_events(text):
     assert run(text).events == []

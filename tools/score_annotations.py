@@ -45,6 +45,8 @@ def main() -> int:
         record = json.loads(json.dumps(pipeline(Document(text=text)).to_dict()))
         for event in record["events"]:
             event["date"] = None  # the gold of the annotations has no dates
+            span = event.get("trigger") or event["evidence"]
+            event["text"] = text[span["start"]:span["end"]]  # for --errors
         for claim in record["claims"]:
             claim["text"] = text[claim["evidence"]["start"]:claim["evidence"]["end"]]
         system[name] = record
