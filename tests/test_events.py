@@ -343,6 +343,17 @@ def test_events_a_verbal_noun_of_taking_ground_told_as_achieved_is_a_territory_c
     assert [e.type for e in run(text).events] == ["territory_change"]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("ونزح السكان من القرى الواقعة تحت سيطرة المسلحين على أطراف مدينة حلب.", []),
+    ("وقصفت المدفعية أمس مناطق سيطرة المسلحين على أطراف مدينة حلب.", ["explosion"]),
+    # joined by و to a place noun, control is taken
+    ("وتوغلت القوات أمس نحو أطراف المدينة والسيطرة على قرية العطشانة.", ["territory_change"]),
+])
+def test_events_control_held_is_no_territory_change(text, expected):
+    """`تحت سيطرة`, `مناطق سيطرة`: who holds ground, not a change of it."""
+    assert [e.type for e in run(text).events] == expected
+
+
 def test_events_no_learned_trigger_is_a_word_for_who_fights():
     doc = run("وأعلنت القوات الشرعية خلال اليومين الماضيين السيطرة على سلسلة جبال في مديرية حرض.")
     assert [trigger(doc, e) for e in doc.events] == ["السيطرة"]  # not `القوات الشرعية خلال اليومين`

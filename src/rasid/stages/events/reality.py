@@ -1,6 +1,6 @@
 """Whether a trigger tells something that happened: not denied, planned, feared, future,
-background, habitual, a count of events, an event set beside another, a part of the day, an
-aim or a use (the events stage asks it of every rule trigger and learned proposal)."""
+background, habitual, a count of events, control held, an event set beside another, a part of
+the day, an aim or a use (the events stage asks it of every rule trigger and learned proposal)."""
 from __future__ import annotations
 
 from rasid.resources.catalogue import grammar_words, relatives
@@ -31,6 +31,8 @@ def real(view: View, hit: Hit, ctx: Context) -> bool:
         return False  # `لم يسجل أي هجوم`, `نفى … أن تكون للتنظيم أي سيطرة`: any, under a denial or a question
     if hit.start > ctx.lo and view.words[hit.start - 1] in grammar_words("number_of"):
         return False  # `عدد الهجمات`: a count of events, a statistic
+    if _control_held(view, hit, ctx):
+        return False
     if _set_beside_another(view, hit, ctx):
         return False
     if _what_it_is_used_for(view, hit, ctx):
@@ -51,6 +53,17 @@ def _set_beside_another(view: View, hit: Hit, ctx: Context) -> bool:
     if not any(any(v in comes for v in stem_variants(view.words[j])) for j in (k, hit.start) if j >= ctx.lo):
         return False
     return any(h.entry("trigger") for h in view.hits_in(EVENT_TRIGGERS, 0, ctx.lo))
+
+
+def _control_held(view: View, hit: Hit, ctx: Context) -> bool:
+    """`تحت سيطرة الفصائل`, `مناطق سيطرة النظام`: control held, not gained or lost; the noun of
+    control after `تحت` or a place noun names who holds ground, no territory change."""
+    if hit.start <= ctx.lo or not any(v in grammar_words("control") for v in stem_variants(view.words[hit.start])):
+        return False
+    before = view.match(EVENT_TRIGGERS, hit.start - 1)
+    construct = not view.words[hit.start].startswith("و")  # `مطار المدينة والسيطرة على`: joined, not held
+    return view.words[hit.start - 1] in grammar_words("under") or bool(
+        construct and before and before.end == hit.start and before.entry("place"))
 
 
 def _part_of_day(view: View, hit: Hit, ctx: Context) -> bool:
