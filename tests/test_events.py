@@ -354,6 +354,17 @@ def test_events_control_held_is_no_territory_change(text, expected):
     assert [e.type for e in run(text).events] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a relative clause with its own date tells a past event
+    ("وتدخل التحالف لوقف تقدم المسلحين الذين سيطروا على مدينة الرمادي في أيار 2015.",
+     [("territory_change", "2015-05")]),
+    # without one, background
+    ("وتدخل التحالف لوقف تقدم المسلحين الذين سيطروا على مدينة الرمادي.", []),
+])
+def test_events_a_relative_clause_with_a_date_of_its_own_tells_an_event(text, expected):
+    assert [(e.type, e.date) for e in run(text).events] == expected
+
+
 def test_events_no_learned_trigger_is_a_word_for_who_fights():
     doc = run("وأعلنت القوات الشرعية خلال اليومين الماضيين السيطرة على سلسلة جبال في مديرية حرض.")
     assert [trigger(doc, e) for e in doc.events] == ["السيطرة"]  # not `القوات الشرعية خلال اليومين`

@@ -12,6 +12,7 @@ from rasid.stages.times.lexicon import readings, time_lexicon
 from rasid.text.tokens import stem_variants
 
 _USED_BEFORE = 6     # words between a verb of using and the verbal noun after ل it is used for
+_CLAUSE_DATE = 8     # words after a trigger in a relative clause where its own date may stand
 
 
 def real(view: View, hit: Hit, ctx: Context) -> bool:
@@ -23,8 +24,8 @@ def real(view: View, hit: Hit, ctx: Context) -> bool:
     k = hit.start - 1
     while k > ctx.lo and view.words[k] in grammar_words("auxiliary"):
         k -= 1
-    if k >= ctx.lo and view.words[k] in relatives():
-        return False
+    if k >= ctx.lo and view.words[k] in relatives() and not _dated_in_its_clause(view, hit, ctx):
+        return False  # `التنظيم الذي يسيطر على`: background; `الذين سيطروا على صنعاء في أيلول 2014`: an event
     if hit.start > ctx.lo and one_of(view.words[hit.start - 1], grammar_words("perpetrator")):
         return False  # `منفذ الهجوم`: who carried it out, named by the event
     if hit.start > ctx.lo and view.words[hit.start - 1] in grammar_words("any"):
@@ -53,6 +54,17 @@ def _set_beside_another(view: View, hit: Hit, ctx: Context) -> bool:
     if not any(any(v in comes for v in stem_variants(view.words[j])) for j in (k, hit.start) if j >= ctx.lo):
         return False
     return any(h.entry("trigger") for h in view.hits_in(EVENT_TRIGGERS, 0, ctx.lo))
+
+
+def _dated_in_its_clause(view: View, hit: Hit, ctx: Context) -> bool:
+    """A date of the sentence within _CLAUSE_DATE words after the trigger, no break between."""
+    for k in range(hit.end, min(ctx.hi, hit.end + _CLAUSE_DATE)):
+        if view.is_break(k):
+            return False
+        start = view.doc.tokens[k].start
+        if any(t.start == start for t in ctx.own_times):
+            return True
+    return False
 
 
 def _control_held(view: View, hit: Hit, ctx: Context) -> bool:
