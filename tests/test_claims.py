@@ -418,6 +418,10 @@ def test_claims_a_foiled_transfer_is_no_affirmed_claim(text, polarity):
     # captives named by a verb of kidnapping or a word of the held make the sentence's payment a ransom
     ("وسلمت العائلة 30 ألف دولار للمسلحين الذين اختطفوا ابنها قرب الحدود.", [("kidnapping_ransom", "revenue")]),
     ("وقال الوسيط إن الفصيل حصل على 70 ألف دولار في صفقة شملت الرهائن الأجانب.", [("kidnapping_ransom", "revenue")]),
+    # a prisoner telling of pay, or a kidnapping in another clause, makes no ransom
+    ("وقال أحد الأسرى إن التنظيم يدفع لكل مقاتل 200 دولار شهريا.", [("cash", "expenditure")]),
+    ("واختطف مسلحون تاجرا في السوق، فيما قال مسؤول إن الميليشيات تجني ملايين الدولارات شهريا.",
+     [("cash", "revenue")]),
     # a request that is no money makes no claim
     ("وطلب قائد التنظيم من عناصره الانسحاب من القرية.", []),
 ])

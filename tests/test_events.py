@@ -121,6 +121,13 @@ def test_events_the_dead_and_the_wounded_each_take_their_own_count(text):
      {"low": 12, "high": None}),
     # a count of the wounded joined to the dead is the wounded's, not added
     ("وانفجرت سيارة مفخخة قرب سوق المدينة ما أدى إلى مقتل 6 أشخاص و3 جرحى.", {"low": 6, "high": 6}),
+    ("وانفجرت سيارة مفخخة قرب سوق المدينة ما أدى إلى مقتل 6 أشخاص و11 إصابة.", {"low": 6, "high": 6}),
+    ("وانفجرت سيارة مفخخة قرب سوق المدينة ما أدى إلى مقتل 6 أشخاص و11 آخرين بجروح.", {"low": 6, "high": 6}),
+    # nor the missing or the captured
+    ("وأسفر الكمين الذي نصبه المسلحون للقافلة عن مقتل 6 جنود و3 مفقودين.", {"low": 6, "high": 6}),
+    ("وأسفر الكمين الذي نصبه المسلحون للقافلة عن مقتل 6 جنود و20 أسيرا.", {"low": 6, "high": 6}),
+    # a part after the count of the dead
+    ("ولقي 12 شخصا مصرعهم، بينهم 5 أطفال، في انفجار سيارة مفخخة قرب سوق المدينة.", {"low": 12, "high": 12}),
 ])
 def test_events_joined_counts_of_the_dead_add_up_and_a_part_is_not_the_whole(text, killed):
     assert only(run(text)).killed == killed
@@ -177,6 +184,9 @@ def test_events_real_misspellings_and_hamza(text, word):
     "وقال الوزير إن منفذ الهجوم كان معروفا للسلطات الأمنية.",
     "ويستخدم الرجل حسابه المصرفي لتحويل أموال إلى شريك له في الخارج.",
     "وارتفع عدد الهجمات التي نفذها التنظيم في المحافظة خلال العام الماضي.",
+    # an aim told after a clause of achievement, or control in general
+    "ونجحت القوات في صد الهجوم، وتواصل تقدمها نحو تحرير المدينة.",
+    "ويحرص التنظيم على إحكام سيطرته في الرقة، ويفرض على السكان دفع الزكاة.",
     # an intention, a risk or an ability is no event
     "وتدل الحشود على نية الجيش شن هجوم بري على البلدة.",
     "وقالت الشرطة إن خطر شن المتطرفين هجمات في العاصمة ما زال مرتفعا.",
@@ -312,7 +322,9 @@ def test_events_taking_ground_after_li_is_an_aim_not_a_change_of_territory(text)
     ("وأسفر قصف مدفعي أمس على القرية عن مقتل 3 مدنيين.", "explosion"),
     ("ونفذ مسلحون أمس هجوما انتحاريا على دورية أمنية.", "explosion"),
     ("وشنت الميليشيات أمس قصفا عشوائيا على منازل المواطنين في حي المنظر.", "explosion"),  # shells, not fire
-    ("ونفذ سلاح الجو أمس قصفا على مخازن الذخيرة في ريف المدينة.", "airstrike"),
+    ("ونفذت مقاتلات التحالف أمس قصفا على مخازن الذخيرة في ريف المدينة.", "airstrike"),
+    # a means in the clause before is another's (`طائرة مسيرة` shot down)
+    ("وأسقطت الدفاعات الجوية أمس طائرة مسيرة، وقصفت المدفعية مواقع المسلحين.", "explosion"),
 ])
 def test_events_an_attack_takes_its_type_from_what_carries_it_out(text, kind):
     """Issue 13: shelling typed `attack` instead of `airstrike`/`explosion`."""

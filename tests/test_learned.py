@@ -55,9 +55,9 @@ def test_learned_events_add_what_the_rules_miss_and_the_lexicon_allows():
 
 
 def test_learned_shelling_from_the_air_is_an_airstrike_and_a_learned_attack_keeps_its_type():
-    """What carries out a learned explosion types it (`قاذفات … دكّت`: an airstrike); a learned
+    """What carries out a learned explosion types it (`مقاتلات … دكّت`: an airstrike); a learned
     attack keeps its type beside a means word, which may be what it hit (`أغرق زوارق مفخخة`)."""
-    text = "ودكت قاذفات التحالف أمس مخازن الذخيرة. وأغرق الجيش أمس زوارق مفخخة قرب الساحل."
+    text = "ودكت مقاتلات التحالف أمس مخازن الذخيرة. وأغرق الجيش أمس زوارق مفخخة قرب الساحل."
     doc = analysis_pipeline()(Document(text=text, published="2021-03-10"))
     labels = ("O", "B-explosion", "B-attack")
     features = ["bias", "w=ودكت", "w=واغرق"]

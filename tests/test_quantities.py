@@ -290,6 +290,8 @@ def test_quantities_a_partitive_after_the_after_cue_gives_the_unit():
     """`40 على الأقل من العمال`: the counted noun comes after the cue, behind `من`."""
     found = only("وأكد المستشفى أن 40 على الأقل من العمال نقلوا إليه.")
     assert (found["low"], found["unit"], found["qualifier"]) == (40, "person", "at_least")
+    paid = only("وجمع المسلحون 20 ألفا على الأقل من التجار في السوق.")  # who paid, not what is counted
+    assert (paid["low"], paid["unit"]) == (20000, None)
 
 
 @pytest.mark.parametrize("text, unit", [

@@ -23,7 +23,7 @@ from rasid.stages.claims.channels import (ChannelWord, act_of_its_own, against, 
                                         facility_names, generic_money, joined_by_and,
                                         role_of, strike_role, subject_party, takeover_role)
 from rasid.stages.claims.support import no_money_support
-from rasid.stages.claims.payments import forcing_at, paid_channel, paid_to, speaks_of_captives
+from rasid.stages.claims.payments import clause_of, forcing_at, paid_channel, paid_to, speaks_of_captives
 from rasid.stages.reading.lexicons import CLAIM_CHANNELS, CLAIM_ROLES
 from rasid.stages.reading.polarity import excepted, hypothetical_after, polarity_before
 from rasid.stages.reading.view import Hit, SpanIndex, View
@@ -259,8 +259,8 @@ def _money_drafts(view: View, number: int, lo: int, hi: int, drafts: list[Draft]
             continue
         channel = None if kind == "money" or takes else \
             _channel_for(role, kind == "pointing", hit.start, drafts, history, number)
-        if channel is None and role == "revenue" and speaks_of_captives(view, lo, hi):
-            channel = "kidnapping_ransom"  # `حصلت الميليشيات على 150 مليون دولار` for freeing hostages
+        if channel is None and role == "revenue" and speaks_of_captives(view, *clause_of(view, hit.start, lo, hi)):
+            channel = "kidnapping_ransom"  # `حصلت الميليشيات على 150 مليون دولار في صفقة الرهائن`
         out.append(Draft(channel or "cash", role, hit.start, end, hit.start, number, generic=channel is None))
     return out
 

@@ -15,7 +15,6 @@ RECEIVER = 5      # words after paid money where the group it is paid to may sta
 PAYER_AFTER = 3   # words after a verb of paying where who pays may stand (دفعت شركة لافارج)
 PAYER_BEFORE = 4  # and before it (يؤكد سائقون أنهم يدفعون)
 FORCED_BEFORE = 16  # words before a verb of paying where a forcing word makes it extortion
-_CAPTIVITY = ("captive", "release")  # event-lexicon classes of people held or freed
 
 
 def paid_to(view: View, k: int) -> int | None:
@@ -94,11 +93,24 @@ def _civilians_pay(view: View, lo: int, at: int, hi: int) -> bool:
 
 def speaks_of_captives(view: View, lo: int, hi: int) -> bool:
     """Whether sentence tokens [lo, hi) speak of hostages, kidnapping or ransom, or of freeing
-    someone (read once per sentence): the words of the claim and event lexicons for them
-    (`فدية`, `اختطفوهن`, `المخطوفين`, `إطلاق سراح`) or a word of freeing (`الإفراج`)."""
+    someone (read once per sentence): the words of the claim lexicon for them (`فدية`,
+    `المخطوفين`), a kidnapping or a release the event lexicon knows (`اختطفوهن`, `إطلاق سراح`)
+    or a word of freeing (`الإفراج`). A word for prisoners alone (`أحد الأسرى`) is not enough:
+    a captured fighter tells of his group's pay."""
     def read() -> bool:
         return any(v in grammar_words("release") for k in range(lo, hi) for v in stem_variants(view.words[k])) or \
             any(h.entries[0].value == "kidnapping_ransom" for h in view.hits_in(CLAIM_CHANNELS, lo, hi)) or \
-            any(h.entries[0].cls in _CAPTIVITY or h.entries[0].value == "kidnapping"
+            any(h.entries[0].cls == "release" or h.entries[0].value == "kidnapping"
                 for h in view.hits_in(EVENT_TRIGGERS, lo, hi))
     return view.derived(("speaks of captives", lo, hi), read)
+
+
+def clause_of(view: View, k: int, lo: int, hi: int) -> tuple[int, int]:
+    """The tokens of the clause around token k: from the break before it to the one after it."""
+    start = k
+    while start > lo and not view.is_break(start - 1):
+        start -= 1
+    end = k
+    while end < hi and not view.is_break(end):
+        end += 1
+    return start, end

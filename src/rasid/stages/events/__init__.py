@@ -311,7 +311,8 @@ def _by_means(view: View, ctx: Context, found: list[Candidate]) -> list[Candidat
             continue
         for h in means:
             kind = h.entry("means").value
-            near = c.start - _MEANS_BEFORE < h.end <= c.start or c.start <= h.start <= c.end + _MEANS_AFTER
+            before = c.start - _MEANS_BEFORE < h.end <= c.start and not any(view.is_break(k) for k in range(h.end, c.start))
+            near = before or c.start <= h.start <= c.end + _MEANS_AFTER  # not across a comma (`طائرة مسيرة، وقصفت`)
             if near and (c.type == "attack" or kind == "airstrike"):
                 c.type = kind
                 break

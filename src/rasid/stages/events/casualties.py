@@ -22,6 +22,7 @@ from rasid.text.numerals import unit_words
 AFTER = 4    # words between a casualty word and the count it takes
 BEFORE = 8   # words between a count and the casualty verb after it
 _ITEMS = {"killed": "killed", "wounded": "injured"}
+_NOT_DEAD = ("detainees",)  # counted people who are held, not killed (و20 أسيراً)
 
 
 @dataclass
@@ -57,10 +58,10 @@ def casualties(view: View, lo: int, hi: int, quantities: list[Quantity]) -> Casu
         if hit.start in pair_words:
             continue
         free = [p for p in people if p[0].id not in found.quantities]
-        taken = _count_after(free, hit.end, _next_word(hits, hit)) or _count_before(view, free, hit.start)
+        taken = _count_after(view, free, hit.end, _next_word(hits, hit)) or _count_before(view, free, hit.start)
         if taken:
             q, extra = taken
-            joined = _joined_counts(view, free, q)
+            joined = _joined_counts(view, free, q, {h.start for h, _ in hits})
             found.quantities += [p.id for p in joined]
             _set(found, entry.cls, q, extra, joined)
     return found
@@ -84,21 +85,20 @@ def _dead_and_wounded_together(people, hits) -> tuple[set[str], set[int]]:
     for k in pairs:
         at = bisect.bisect_right(starts, k) - 1
         covering = people[at][0] if at >= 0 and k < people[at][2] else None
-        before = covering or by_end.get(k) or by_end.get(k - 1)
-        if before is not None and by_start.get(k + 2) is not None:
-            continue  # `86 قتيلاً وإصابة 400 آخرين`: each word has its own count
-        for q in (before, by_start.get(k + 2)):
+        if (covering or by_end.get(k)) is not None and by_start.get(k + 2) is not None:
+            continue  # `86 قتيلاً وإصابة 400 آخرين`, `9 مدنيين قتلوا وجرح 14`: each word has its own count
+        for q in (covering, by_end.get(k), by_end.get(k - 1), by_start.get(k + 2)):
             if q is not None:
                 together.add(q.id)
                 words.update((k, k + 1))
     return together, words
 
 
-def _count_after(people, end: int, stop: int):
+def _count_after(view: View, people, end: int, stop: int):
     """A count within AFTER words after a casualty word, before the next one (`قتلوا صباح
-    الأحد وجرح أكثر من 100`: the hundred are the wounded)."""
+    الأحد وجرح أكثر من 100`: the hundred are the wounded), not a part of another (`بينهم 4`)."""
     for q, a, b in people:
-        if end <= a <= end + AFTER and a < stop:
+        if end <= a <= end + AFTER and a < stop and not _subset(view, a):
             return q, 0
     return None
 
@@ -121,10 +121,11 @@ def _subset(view: View, a: int) -> bool:
     return any(view.words[k] in grammar_words("subset") for k in range(max(0, a - 2), a))
 
 
-def _joined_counts(view: View, people, q: Quantity) -> list[Quantity]:
+def _joined_counts(view: View, people, q: Quantity, casualty_words: set[int]) -> list[Quantity]:
     """Counts of people joined to the count `q` by و (`مقتل 3 خبراء … و4 يمنيين`, `22 طفلاً
-    وأربع نساء`): the dead of one event, to be added; not a count of the dead or the wounded
-    of its own (`10 قتلى و3 جرحى`)."""
+    وأربع نساء`): the dead of one event, to be added. Only a count that names its people
+    (`و3 مفقودين` read with no noun of its own may be the missing); not one of the wounded or
+    the held (`و3 جرحى`, `و14 إصابة`, `و11 آخرين بجروح`, `و20 أسيراً`)."""
     out: list[Quantity] = []
     end = view.token_at(q.end - 1) + 1
     for p, a, b in people:
@@ -132,11 +133,18 @@ def _joined_counts(view: View, people, q: Quantity) -> list[Quantity]:
             continue
         gap = range(end, a)
         joined = view.words[a].startswith("و") or [view.words[k] for k in gap] == ["و"]
-        if a - end > 1 or not joined or p.item in _ITEMS or p.low is None:
+        if a - end > 1 or not joined or p.item in _ITEMS or p.item in _NOT_DEAD or p.low is None:
+            break
+        if not _names_people(view, b - 1) or any(k in casualty_words for k in range(a, b + 2)):
             break
         out.append(p)
         end = b
     return out
+
+
+def _names_people(view: View, k: int) -> bool:
+    match = unit_words().match(view.words, k)
+    return bool(match and any(e.unit == "person" for e in match.entries)) or view.words[k] in grammar_words("them")
 
 
 def _joined_singulars(view: View, lo: int, hi: int) -> int:

@@ -25,10 +25,12 @@ from rasid.text.numerals import unit_words
 
 NEAR = 4            # words after a trigger where what it needs (على, من, a place, money) stands
 ON_NEAR = 10        # and where على stands after a verb of control, past its subject (tokens, commas too)
+_VERB_STRENGTH = 3  # the strength of a finite verb of control in the trigger lexicon (سيطرت, بسطوا)
 LAUNCH_BEFORE = 4   # words before a fighting noun where the verb that carries it out may stand
 _COMMAS = (",", "،")  # a comma as the reading folds it, and as written
 _SUBJECT_WORDS = 6  # words of a speaker between a verb of announcing and the day it was told
-ACHIEVED_BEFORE = 12 # words before a verbal noun of taking ground where a word of achievement stands
+ACHIEVED_BEFORE = 8  # words before a verbal noun of taking ground where a word of achievement stands
+ACHIEVING_BEFORE = 12  # and where a verb of managing stands, past a long subject, in the same clause
 REPORTER_KINDS = frozenset({"media", "group_media", "ngo", "think_tank"})  # actor kinds that only tell of violence
 
 
@@ -224,10 +226,12 @@ def _near(ctx: Context, hit: Hit) -> range:
 
 
 def _on(view: View, ctx: Context, hit: Hit) -> bool:
-    """على within NEAR words, or past the subject and a day set off by commas (`سيطرت قوات
-    الجيش، الثلاثاء، على مواقع`) within ON_NEAR."""
+    """على within NEAR words; after a finite verb of control, past its subject and a day set off
+    by commas (`سيطرت قوات الجيش، الثلاثاء، على مواقع`) within ON_NEAR."""
+    entry = hit.entry("trigger")
+    reach = ON_NEAR if entry is not None and entry.strength >= _VERB_STRENGTH else NEAR  # the noun السيطرة: NEAR
     return any(view.words[k] == on or view.words[k].startswith(on) and len(view.words[k]) <= 6
-               for k in range(hit.end, min(ctx.hi, hit.end + ON_NEAR)) for on in grammar_words("on"))
+               for k in range(hit.end, min(ctx.hi, hit.end + reach)) for on in grammar_words("on"))
 
 
 def _from(view: View, ctx: Context, hit: Hit) -> bool:
@@ -290,7 +294,14 @@ def _done(view: View, ctx: Context, hit: Hit) -> bool:
     if ctx.anchored(hit, "territory_change"):
         return True
     before = range(max(ctx.lo, hit.start - ACHIEVED_BEFORE), hit.start)
-    return any(one_of(view.words[k], grammar_words("accomplished")) for k in before)
+    if any(one_of(view.words[k], grammar_words("accomplished")) for k in before):
+        return True
+    for k in range(hit.start - 1, max(ctx.lo, hit.start - ACHIEVING_BEFORE) - 1, -1):
+        if view.is_break(k):
+            return False
+        if one_of(view.words[k], grammar_words("achieving")):
+            return True  # `تمكنت قوات المقاومة المشتركة بإسناد من التحالف من تحرير`
+    return False
 
 
 def _money(q: Quantity) -> bool:

@@ -329,8 +329,9 @@ def _read_after(view: _View, draft: _Draft) -> None:
 def _partitive_after(view: _View, draft: _Draft, j: int) -> int:
     """The unit of `من <plural noun>` after an after-cue (`21 على الأقل من المقاتلين`): the
     number's unit, read as right after the number; the token after what was read."""
-    if j >= len(view.words) or view.words[j] not in grammar_words("from"):
-        return j
+    if j + 1 >= len(view.words) or view.words[j] not in grammar_words("from") \
+            or view.words[j + 1] in grammar_words("civilian_payer"):
+        return j  # `20 ألفاً على الأقل من التجار`: who pays, not what is counted
     probe = _Draft(draft.first, j, draft.value, draft.low, draft.high, draft.qualifier)
     _read_unit(view, probe)
     if probe.unit is None:
