@@ -83,6 +83,7 @@ def test_events_wounded_without_a_count_stay_null():
     "وسقط عشرات الحوثيين بين قتلى وجرحى إثر غارات للتحالف على مواقع الميليشيات في الدريهمي.",
     "ووصل عشرات القتلى والجرحى من المتمردين إلى مستشفيات المدينة إثر المواجهات مع المقاومة.",
     "وأسفر الهجوم الذي شنه التنظيم على حاجز للجيش عن مقتل وإصابة 30 شخصا.",
+    "وأسفر الهجوم الذي شنه التنظيم على حاجز للجيش عن سقوط 30 بين قتيل وجريح.",
 ])
 def test_events_a_count_of_the_dead_and_wounded_together_gives_neither_figure(text):
     event = only(run(text))
@@ -101,6 +102,11 @@ def test_events_separate_counts_of_the_dead_and_wounded_stay_apart():
 
 
 @pytest.mark.parametrize("text", [
+    # a bare number joined by و right before the wounded verb is its subject
+    "وقال الأهالي إن 9 مدنيين قتلوا و14 أصيبوا في انفجار سيارة مفخخة بسوق المدينة.",
+    # the martyred are the dead
+    "واستشهد 9 مجندين وأصيب 14 آخرون في انفجار سيارة مفخخة قرب حاجز للجيش.",
+    "وأسفر انفجار سيارة مفخخة قرب حاجز للجيش عن سقوط 9 شهداء و14 جريحا.",
     # the count after the dead belongs to the wounded word between
     "وذكر الأهالي أن 9 مدنيين قتلوا مساء الجمعة وجرح 14 آخرون في تفجير سيارة مفخخة بسوق المدينة.",
     # a count of the dead and one of the wounded, each beside its own word

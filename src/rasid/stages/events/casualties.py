@@ -98,9 +98,16 @@ def _count_after(view: View, people, end: int, stop: int):
     """A count within AFTER words after a casualty word, before the next one (`قتلوا صباح
     الأحد وجرح أكثر من 100`: the hundred are the wounded), not a part of another (`بينهم 4`)."""
     for q, a, b in people:
-        if end <= a <= end + AFTER and a < stop and not _subset(view, a):
+        if end <= a <= end + AFTER and a < stop and not _subset(view, a) and not _subject_of_next(view, a, b, stop):
             return q, 0
     return None
+
+
+def _subject_of_next(view: View, a: int, b: int, stop: int) -> bool:
+    """`11 شخصاً قتلوا و23 أصيبوا`: a bare number joined by و right before the next casualty
+    word is that word's subject (`مقتل 7 جنود وإصابة 4`: the 7 named by their noun stay)."""
+    joined = view.words[a].startswith("و") or a > 0 and view.words[a - 1] == "و"
+    return b == stop and joined and not _names_people(view, b - 1)
 
 
 def _next_word(hits, hit) -> int:
