@@ -63,6 +63,9 @@ def test_claims_roles(text, role):
     ("وقال إن لدى التنظيم مصادر تمويل عدة، ومن بينها العملة الرقمية، قد تمكنه من استعادة قوته.", "hypothetical"),
     ("وقال المسؤولون إن العملات كانت ستستخدم لمخططات التنظيم، منها بيع معدات طبية زائفة.", "hypothetical"),
     ("ولا يزال التنظيم يسيطر على حقلي التنك والعمر النفطيين.", "affirmed"),
+    # a risk governs only what follows it closely, not a clause further on; a name is no cue
+    ("وحذرت الدراسة من خطر التنظيم، الذي يجني 20 مليون دولار سنويا من الإتاوات.", "affirmed"),
+    ("وقال الباحث عبد القادر سالم إن التنظيم يجني 5 ملايين دولار شهريا من الإتاوات.", "affirmed"),
 ])
 def test_claims_polarity(text, polarity):
     doc = run(text)
@@ -423,6 +426,8 @@ def test_claims_a_foiled_transfer_is_no_affirmed_claim(text, polarity):
     ("وقال أحد الأسرى إن التنظيم يدفع لكل مقاتل 200 دولار شهريا.", [("cash", "expenditure")]),
     ("واختطف مسلحون تاجرا في السوق، فيما قال مسؤول إن الميليشيات تجني ملايين الدولارات شهريا.",
      [("cash", "revenue")]),
+    # the clause after, on what was given in return, speaks of captives
+    ("وحصل الفصيل على 40 مليون دولار، مقابل الإفراج عن الصيادين المختطفين.", [("kidnapping_ransom", "revenue")]),
     # a request that is no money makes no claim
     ("وطلب قائد التنظيم من عناصره الانسحاب من القرية.", []),
 ])

@@ -105,7 +105,7 @@ def test_events_separate_counts_of_the_dead_and_wounded_stay_apart():
     # a bare number joined by و right before the wounded verb is its subject
     "وقال الأهالي إن 9 مدنيين قتلوا و14 أصيبوا في انفجار سيارة مفخخة بسوق المدينة.",
     # the martyred are the dead
-    "واستشهد 9 مجندين وأصيب 14 آخرون في انفجار سيارة مفخخة قرب حاجز للجيش.",
+    "وأسفر انفجار سيارة مفخخة قرب حاجز للجيش عن استشهاد 9 مجندين وإصابة 14 آخرين.",
     "وأسفر انفجار سيارة مفخخة قرب حاجز للجيش عن سقوط 9 شهداء و14 جريحا.",
     # the count after the dead belongs to the wounded word between
     "وذكر الأهالي أن 9 مدنيين قتلوا مساء الجمعة وجرح 14 آخرون في تفجير سيارة مفخخة بسوق المدينة.",
@@ -134,9 +134,16 @@ def test_events_the_dead_and_the_wounded_each_take_their_own_count(text):
     ("وأسفر الكمين الذي نصبه المسلحون للقافلة عن مقتل 6 جنود و20 أسيرا.", {"low": 6, "high": 6}),
     # a part after the count of the dead
     ("ولقي 12 شخصا مصرعهم، بينهم 5 أطفال، في انفجار سيارة مفخخة قرب سوق المدينة.", {"low": 12, "high": 12}),
+    # the wounded in a clause of their own do not stop the joined dead
+    ("وأسفر انفجار سيارة مفخخة قرب سوق المدينة عن مقتل 4 جنود و3 مدنيين، وإصابة 12 آخرين.", {"low": 7, "high": 7}),
 ])
 def test_events_joined_counts_of_the_dead_add_up_and_a_part_is_not_the_whole(text, killed):
     assert only(run(text)).killed == killed
+
+
+def test_events_died_of_wounds_is_no_count_of_the_wounded():
+    event = only(run("وقتل 5 أشخاص في انفجار سيارة مفخخة في السوق، وتوفي 3 آخرون متأثرين بجروحهم."))
+    assert (event.killed, event.injured) == ({"low": 5, "high": 5}, None)
 
 
 def test_events_publication_date_only_when_the_text_says_today():
@@ -193,6 +200,10 @@ def test_events_real_misspellings_and_hamza(text, word):
     # an aim told after a clause of achievement, or control in general
     "ونجحت القوات في صد الهجوم، وتواصل تقدمها نحو تحرير المدينة.",
     "ويحرص التنظيم على إحكام سيطرته في الرقة، ويفرض على السكان دفع الزكاة.",
+    # citing (استشهد ب) is no death
+    "واستشهد المتحدث بتقرير أممي عن الهجوم على القافلة.",
+    # what a group does since a year, told in a relative clause, is no event
+    "وتسيطر الحركة التي تقاتل الحكومة منذ 2009 على مناطق واسعة في الجنوب.",
     # an intention, a risk or an ability is no event
     "وتدل الحشود على نية الجيش شن هجوم بري على البلدة.",
     "وقالت الشرطة إن خطر شن المتطرفين هجمات في العاصمة ما زال مرتفعا.",

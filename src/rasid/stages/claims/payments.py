@@ -106,11 +106,27 @@ def speaks_of_captives(view: View, lo: int, hi: int) -> bool:
 
 
 def clause_of(view: View, k: int, lo: int, hi: int) -> tuple[int, int]:
-    """The tokens of the clause around token k: from the break before it to the one after it."""
+    """The tokens of the clause around token k, from the break before it to the one after it,
+    with a clause next to it that tells what was given in return (`…، مقابل الإفراج عن
+    الرهائن`, `أطلقت سراح 20 أسيراً، وحصلت في المقابل على`)."""
     start = k
     while start > lo and not view.is_break(start - 1):
         start -= 1
     end = k
     while end < hi and not view.is_break(end):
         end += 1
+    if end + 1 < hi and _in_return(view, end + 1, hi):
+        end += 1
+        while end < hi and not view.is_break(end):
+            end += 1
+    if start - 1 > lo and _in_return(view, start, hi):
+        start -= 1
+        while start > lo and not view.is_break(start - 1):
+            start -= 1
     return start, end
+
+
+def _in_return(view: View, k: int, hi: int) -> bool:
+    """A clause opening at token k tells what was given in return (`مقابل`, `لقاء`, `في المقابل`)."""
+    return any(view.words[j] in grammar_words("in_return") or any(
+        v in grammar_words("in_return") for v in stem_variants(view.words[j])) for j in range(k, min(hi, k + 3)))

@@ -18,6 +18,7 @@ from rasid.resources.catalogue import grammar_words
 from rasid.stages.reading.lexicons import EVENT_TRIGGERS
 from rasid.stages.reading.view import View
 from rasid.text.numerals import unit_words
+from rasid.text.tokens import stem_variants
 
 AFTER = 4    # words between a casualty word and the count it takes
 BEFORE = 8   # words between a count and the casualty verb after it
@@ -142,11 +143,18 @@ def _joined_counts(view: View, people, q: Quantity, casualty_words: set[int]) ->
         joined = view.words[a].startswith("و") or [view.words[k] for k in gap] == ["و"]
         if a - end > 1 or not joined or p.item in _ITEMS or p.item in _NOT_DEAD or p.low is None:
             break
-        if not _names_people(view, b - 1) or any(k in casualty_words for k in range(a, b + 2)):
-            break
+        after = [b] if b < len(view) and not view.is_break(b) and not view.words[b].startswith("و") else []
+        if not _names_people(view, b - 1) or any(k in casualty_words or _wounds(view, k) for k in [*range(a, b), *after]):
+            break  # `و11 آخرين بجروح`, not `و3 مدنيين، وإصابة 12` (the wounded there have their own count)
         out.append(p)
         end = b
     return out
+
+
+def _wounds(view: View, k: int) -> bool:
+    """`بجروح`, `بجراح`: the count before it is of the wounded (or, after `متأثرين`, of the dead of
+    their wounds), never one to add to the dead."""
+    return any(v in grammar_words("wounds") for v in stem_variants(view.words[k]))
 
 
 def _names_people(view: View, k: int) -> bool:

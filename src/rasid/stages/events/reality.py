@@ -57,13 +57,16 @@ def _set_beside_another(view: View, hit: Hit, ctx: Context) -> bool:
 
 
 def _dated_in_its_clause(view: View, hit: Hit, ctx: Context) -> bool:
-    """A date of the sentence within _CLAUSE_DATE words after the trigger, no break between."""
+    """A date of the sentence within _CLAUSE_DATE words after a perfect verb, no break between;
+    not an imperfect (`التي تقاتل الحكومة`: what it does) nor a date after `منذ` (since when)."""
+    if view.words[hit.start][:1] in ("ي", "ت"):
+        return False
     for k in range(hit.end, min(ctx.hi, hit.end + _CLAUSE_DATE)):
         if view.is_break(k):
             return False
         start = view.doc.tokens[k].start
         if any(t.start == start for t in ctx.own_times):
-            return True
+            return k == 0 or view.words[k - 1] not in grammar_words("since")
     return False
 
 

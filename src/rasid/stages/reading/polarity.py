@@ -16,6 +16,7 @@ from rasid.stages.reading.view import View
 WINDOW = 7            # words before a trigger or cue that its polarity cues may stand in
 _GENERIC_AFTER = 3    # words after an event noun where a habitual modifier may stand
 _FOILER_BEFORE = 4   # words before an attempt where the verb that foiled it may stand (أحبطت قوات الأمن محاولة)
+NEAR_CUE = 4         # words between a `near` cue (نية, خطر, قدرته) and what it governs
 _CONDITION_AFTER = 8  # and where the condition of a threat may stand
 _FUTURE_MIN_FREQ = 20
 
@@ -67,6 +68,8 @@ def _cue_at(view: View, k: int, i: int) -> str | None:
     hit = view.match(POLARITY_CUES, k)
     if hit is None or hit.end > max(i, k + 1) + 1:
         return None
+    if hit.entries[0].value == "near" and (i - hit.end > NEAR_CUE or any(view.is_break(j) for j in range(hit.end, i))):
+        return None  # `حذر من خطر التنظيم، الذي يجني …`: the risk governs no later clause
     cls = hit.entries[0].cls
     return cls if cls in ("negated", "hypothetical", "neutral", "foiled") else None
 
