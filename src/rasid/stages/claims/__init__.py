@@ -260,7 +260,7 @@ def _money_drafts(view: View, number: int, lo: int, hi: int, drafts: list[Draft]
         channel = None if kind == "money" or takes else \
             _channel_for(role, kind == "pointing", hit.start, drafts, history, number)
         if channel is None and role == "revenue" and speaks_of_captives(view, *clause_of(view, hit.start, lo, hi)):
-            channel = "kidnapping_ransom"  # `حصلت الميليشيات على 150 مليون دولار في صفقة الرهائن`
+            channel = "kidnapping_ransom"  # `حصل الفصيل على 70 ألف دولار في صفقة شملت الرهائن`
         out.append(Draft(channel or "cash", role, hit.start, end, hit.start, number, generic=channel is None))
     return out
 

@@ -300,7 +300,7 @@ def _done(view: View, ctx: Context, hit: Hit) -> bool:
         if view.is_break(k):
             return False
         if one_of(view.words[k], grammar_words("achieving")):
-            return True  # `تمكنت قوات المقاومة المشتركة بإسناد من التحالف من تحرير`
+            return True  # `استطاعت وحدات اللواء الثالث بمساندة الطيران من تحرير`
     return False
 
 
