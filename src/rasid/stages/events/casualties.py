@@ -3,8 +3,10 @@
 A casualty word (event_triggers.tsv: `مقتل`, `قتل`, `لقي مصرعه`, `أصيب`, `جرحى`) takes the
 count of people right after it (`مقتل أكثر من 30 عنصراً`, `أصيب 12 آخرين`) or, when the verb
 follows its subject, right before it (`أربعة عناصر أجانب وقياديا سوريا بارزا قتلوا`, where each
-indefinite singular noun joined by و adds one). A count whose own noun says it (`30 قتيلاً`,
-`12 جريحاً`) needs no casualty word. The interval is the quantity's: `أكثر من 30` → low 30.
+indefinite singular noun joined by و adds one), never past the next casualty word nor a part
+(`بينهم 5 أطفال`); counts of people joined to it by و add up (`6 رجال وثلاث نساء`). A count
+whose own noun says it (`30 قتيلاً`, `12 جريحاً`) needs no casualty word. The interval is the
+quantity's: `أكثر من 30` → low 30.
 A count of the dead and wounded together (`عشرات القتلى والجرحى`, `30 بين قتيل وجريح`,
 `مقتل وإصابة 30`) gives neither figure.
 """
@@ -87,7 +89,7 @@ def _dead_and_wounded_together(people, hits) -> tuple[set[str], set[int]]:
         at = bisect.bisect_right(starts, k) - 1
         covering = people[at][0] if at >= 0 and k < people[at][2] else None
         if (covering or by_end.get(k)) is not None and by_start.get(k + 2) is not None:
-            continue  # `86 قتيلاً وإصابة 400 آخرين`, `9 مدنيين قتلوا وجرح 14`: each word has its own count
+            continue  # `12 قتيلاً وإصابة 30 آخرين`, `9 مدنيين قتلوا وجرح 14`: each word has its own count
         for q in (covering, by_end.get(k), by_end.get(k - 1), by_start.get(k + 2)):
             if q is not None:
                 together.add(q.id)
@@ -96,8 +98,8 @@ def _dead_and_wounded_together(people, hits) -> tuple[set[str], set[int]]:
 
 
 def _count_after(view: View, people, end: int, stop: int):
-    """A count within AFTER words after a casualty word, before the next one (`قتلوا صباح
-    الأحد وجرح أكثر من 100`: the hundred are the wounded), not a part of another (`بينهم 4`)."""
+    """A count within AFTER words after a casualty word, before the next one (`قتلوا مساء
+    الجمعة وجرح 14`: the fourteen are the wounded), not a part of another (`بينهم 4`)."""
     for q, a, b in people:
         if end <= a <= end + AFTER and a < stop and not _subset(view, a) and not _subject_of_next(view, a, b, stop):
             return q, 0
@@ -105,7 +107,7 @@ def _count_after(view: View, people, end: int, stop: int):
 
 
 def _subject_of_next(view: View, a: int, b: int, stop: int) -> bool:
-    """`11 شخصاً قتلوا و23 أصيبوا`: a bare number joined by و right before the next casualty
+    """`9 مدنيين قتلوا و14 أصيبوا`: a bare number joined by و right before the next casualty
     word is that word's subject (`مقتل 7 جنود وإصابة 4`: the 7 named by their noun stay)."""
     joined = view.words[a].startswith("و") or a > 0 and view.words[a - 1] == "و"
     return b == stop and joined and not _names_people(view, b - 1)
@@ -118,7 +120,7 @@ def _next_word(hits, hit) -> int:
 
 def _count_before(view: View, people, start: int):
     """A count that is the subject of the casualty verb after it (no count taken by another);
-    not a part of it (`لقي 26 مدنياً، بينهم 11 طفلاً، مصرعهم`: the 26)."""
+    not a part of it (`لقي 12 شخصاً، بينهم 5 أطفال، مصرعهم`: the 12)."""
     for q, a, b in reversed(people):
         if start - BEFORE <= b <= start and not _subset(view, a):
             return q, _joined_singulars(view, b, start)
@@ -130,8 +132,8 @@ def _subset(view: View, a: int) -> bool:
 
 
 def _joined_counts(view: View, people, q: Quantity, casualty_words: set[int]) -> list[Quantity]:
-    """Counts of people joined to the count `q` by و (`مقتل 3 خبراء … و4 يمنيين`, `22 طفلاً
-    وأربع نساء`): the dead of one event, to be added. Only a count that names its people
+    """Counts of people joined to the count `q` by و (`مقتل 3 جنود … و4 مدنيين`, `6 رجال
+    وثلاث نساء`): the dead of one event, to be added. Only a count that names its people
     (`و3 مفقودين` read with no noun of its own may be the missing); not one of the wounded or
     the held (`و3 جرحى`, `و14 إصابة`, `و11 آخرين بجروح`, `و20 أسيراً`)."""
     out: list[Quantity] = []

@@ -318,7 +318,7 @@ def _read_after(view: _View, draft: _Draft) -> None:
     if after and draft.qualifier in ("exact",):
         draft.qualifier, j = after[1], after[0]
         if draft.unit is None:
-            j = _partitive_after(view, draft, j)  # 21 على الأقل من المقاتلين
+            j = _partitive_after(view, draft, j)  # 40 على الأقل من العمال
     rate = view.cue(j, "rate")
     if rate:
         draft.per, j = rate[1], rate[0]
@@ -327,7 +327,7 @@ def _read_after(view: _View, draft: _Draft) -> None:
 
 
 def _partitive_after(view: _View, draft: _Draft, j: int) -> int:
-    """The unit of `من <plural noun>` after an after-cue (`21 على الأقل من المقاتلين`): the
+    """The unit of `من <plural noun>` after an after-cue (`40 على الأقل من العمال`): the
     number's unit, read as right after the number; the token after what was read."""
     if j + 1 >= len(view.words) or view.words[j] not in grammar_words("from") \
             or view.words[j + 1] in grammar_words("civilian_payer"):
