@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rasid.kb.places import adjective_stem, country_adjectives, place
 from rasid.resources.catalogue import grammar_words, with_property
-from rasid.stages.claims.support import clause
+from rasid.stages.claims.payments import clause
 from rasid.stages.reading.view import View
 
 _OWNER_GAP = 3  # words between a national resource and the state named as its owner

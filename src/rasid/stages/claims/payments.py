@@ -105,24 +105,23 @@ def speaks_of_captives(view: View, lo: int, hi: int) -> bool:
     return view.derived(("speaks of captives", lo, hi), read)
 
 
-def clause_of(view: View, k: int, lo: int, hi: int) -> tuple[int, int]:
-    """The tokens of the clause around token k, from the break before it to the one after it,
-    with a clause next to it that tells what was given in return (`…، مقابل الإفراج عن
-    الرهائن`, `أطلقت سراح 20 أسيراً، وحصلت في المقابل على`)."""
-    start = k
+def clause(view: View, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
+    """Tokens [start, end) widened to the breaks (commas, stops) around them, within [lo, hi)."""
     while start > lo and not view.is_break(start - 1):
         start -= 1
-    end = k
     while end < hi and not view.is_break(end):
         end += 1
+    return start, end
+
+
+def clause_of(view: View, k: int, lo: int, hi: int) -> tuple[int, int]:
+    """The clause around token k, with a clause next to it that tells what was given in return
+    (`…، مقابل الإفراج عن الرهائن`, `أطلقت سراح 20 أسيراً، وحصلت في المقابل على`)."""
+    start, end = clause(view, k, k, lo, hi)
     if end + 1 < hi and _in_return(view, end + 1, hi):
-        end += 1
-        while end < hi and not view.is_break(end):
-            end += 1
+        end = clause(view, end + 1, end + 1, lo, hi)[1]
     if start - 1 > lo and _in_return(view, start, hi):
-        start -= 1
-        while start > lo and not view.is_break(start - 1):
-            start -= 1
+        start = clause(view, start - 1, start - 1, lo, hi)[0]
     return start, end
 
 

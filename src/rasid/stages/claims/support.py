@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from rasid.kb.places import adjective_stem, country_adjectives
 from rasid.resources.catalogue import grammar_words, relatives, with_property
-from rasid.stages.claims.payments import dative, own_members
+from rasid.stages.claims.payments import clause, dative, own_members
 from rasid.stages.reading.lexicons import CLAIM_ROLES, PARTIES
 from rasid.stages.reading.view import Hit, View
 from rasid.text.tokens import stem_variants
@@ -108,15 +108,6 @@ def _state_support_end(view: View, hit: Hit, lo: int, hi: int) -> int | None:
         return groups[0].end if groups else None
     start, _ = clause(view, hit.start, hit.end, max(lo, hit.start - FINANCIAL_NEAR), hi)
     return after if view.armed_groups(start, hit.start) else None
-
-
-def clause(view: View, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
-    """Tokens [start, end) widened to the breaks (commas, stops) around them, within [lo, hi)."""
-    while start > lo and not view.is_break(start - 1):
-        start -= 1
-    while end < hi and not view.is_break(end):
-        end += 1
-    return start, end
 
 
 def _group_in_clause(view: View, hit: Hit, lo: int, hi: int) -> bool:
