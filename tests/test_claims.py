@@ -419,7 +419,7 @@ def test_claims_a_foiled_transfer_is_no_affirmed_claim(text, polarity):
     ("وأكد تجار أنهم يدفعون 500 دولار شهريا لعناصر حركة الشباب.", [("taxation_extortion", "revenue")]),
     ("وقال المسؤول إن دولة خليجية دفعت 20 مليون دولار لحركة الشباب.", [("donations", "revenue")]),
     ("ودفعت أسرة المهندس للتنظيم 40 ألف دولار للإفراج عنه.", [("kidnapping_ransom", "revenue")]),
-    # captives named by a verb of kidnapping or a word of the held make the sentence's payment a ransom
+    # captives named by a verb of kidnapping or hostages in the clause make the payment a ransom
     ("وسلمت العائلة 30 ألف دولار للمسلحين الذين اختطفوا ابنها قرب الحدود.", [("kidnapping_ransom", "revenue")]),
     ("وقال الوسيط إن الفصيل حصل على 70 ألف دولار في صفقة شملت الرهائن الأجانب.", [("kidnapping_ransom", "revenue")]),
     # a prisoner telling of pay, or a kidnapping in another clause, makes no ransom
