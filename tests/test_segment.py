@@ -34,3 +34,15 @@ def test_segment_sentences_cover_only_text_inside_paragraphs(text):
     for sent in sentences(text, paras):
         assert any(p.start <= sent.start < sent.end <= p.end for p in paras)
         assert text[sent.start:sent.end].strip() == text[sent.start:sent.end]
+
+
+def test_segment_a_stop_glued_to_the_next_word_ends_a_sentence():
+    text = 'وأكد أن القرار "نهائي".وأشارت الوزارة إلى خطة جديدة'
+    assert texts(text, sentences(text)) == ['وأكد أن القرار "نهائي".', "وأشارت الوزارة إلى خطة جديدة"]
+    text = "وصلت القافلة إلى المدينة.وبدأ توزيع المساعدات"
+    assert texts(text, sentences(text)) == ["وصلت القافلة إلى المدينة.", "وبدأ توزيع المساعدات"]
+
+
+def test_segment_acronyms_and_domains_keep_their_dots():
+    text = "وقالت شبكة (سي.إن.إن) وموقع العربية.نت وموقع ماركت.كوم وشركة كيه.كيه.آر إن الوفد غادر ق.م"
+    assert texts(text, sentences(text)) == [text]

@@ -2,8 +2,9 @@
 
 News text read from files and pages has one paragraph per line; a paragraph is a non-empty
 line without its surrounding spaces. Sentences end at `. ! ? ؟ …` (and runs of them) when
-followed by a space, a quote or the end of the paragraph — but not after a single-letter
-initial (`م. ح`, an anonymised source) nor inside a number (`3.5`).
+followed by a space, a quote or the end of the paragraph, or when glued to the next
+sentence's first word (a space missing) — but not after a single-letter initial (`م. ح`, an
+anonymised source), inside a number (`3.5`), an acronym (`سي.إن.إن`) or a domain (`العربية.نت`).
 """
 from __future__ import annotations
 
@@ -13,7 +14,12 @@ from rasid.document import Segment
 
 _LINE_RE = re.compile(r"[^\n]+")
 # Sentence end: terminal punctuation (optionally closing quotes/brackets) then space or end.
-_END_RE = re.compile(r"[.!?؟…]+[\"'”’»)\]]*(?=\s|$)")
+# Or glued to the next sentence's first word, a space missing (`السعودية".حيث يتهم`, `الدولية.وأشارت`):
+# after a word of four letters or more or a closing quote, before three letters or more — not
+# a transliterated acronym (`سي.إن.إن`, `كيه.كيه.آر`, `ق.م`) nor a domain (`العربية.نت`, `ماركت.كوم`).
+_END_RE = re.compile(r"[.!?؟…]+[\"'”’»)\]]*(?=\s|$)"
+                     r"|(?:(?<=[\u0621-\u064A]{4})|(?<=[\"'”’»)\]]))[.!?؟…]+"
+                     r"(?!(?:نت|كوم|أورغ|اورغ|أورج|اورج)(?![\u0621-\u064A]))(?=[\u0621-\u064A]{3})")
 # An initial before a full stop: one word character after the paragraph's start or a space; the
 # match ends at the stop, so searching the two characters before it suffices (linear, not a
 # re-scan of the paragraph at every stop).
