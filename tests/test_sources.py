@@ -372,3 +372,36 @@ def test_sources_a_contrasted_second_speaker_goes_on():
     text = ("وقال المسؤول في الوزارة إن الحدود مغلقة، فيما قال الباحث حسن خليل إن التنظيم يهرب السلاح.\n"
             "وأضاف أن التنظيم يبيع النفط.")
     assert source_of(text, "يبيع").kind == "researcher"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("وكان التنظيم قد أعلن أنه يبيع النفط.", "التنظيم"),  # background كان … قد around the name
+    ("وكانت وزارة المالية قد كشفت أن التنظيم يبيع النفط.", "وزارة المالية"),
+    ("وذكرت مصادر محلية، الأربعاء، أن التنظيم يبيع النفط.", "مصادر محلية"),  # the day of the statement
+    ("وأكدت قيادة الشرطة الأحد مقتل ثلاثة عناصر في هجوم، وأن التنظيم يبيع النفط.", "قيادة الشرطة"),
+    ("ونظراً لخطورة القضية، فإن النيابة العامة تؤكد أن التنظيم يبيع النفط.", "النيابة العامة"),
+])
+def test_sources_the_name_without_what_stands_around_it(text, name):
+    assert source_of(text, "يبيع").text == name
+
+
+def test_sources_a_date_with_a_number_inside_a_name_stays_in_it():
+    text = "وقالت حركة 6 أبريل إن التنظيم يبيع النفط."
+    assert source_of(text, "يبيع").text == "حركة 6 أبريل"
+
+
+def test_sources_a_verb_with_no_complementizer_stops_its_subject_before_its_object():
+    text = "وأفادت مصادر ميدانية بسيطرة التنظيم على حقل نفطي في البادية."
+    assert source_of(text, "حقل").text == "مصادر ميدانية"
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("وأعلنت جماعة الحوثي أنها تبيع النفط.", "group"),  # the group itself
+    ("ونفى الأمين العام لحزب الله أن الحزب يبيع النفط.", "group"),  # its leader speaks for it
+    ("وقال المتحدث باسم الحوثيين إن الجماعة تبيع النفط.", "group"),
+    ("وقال المتحدث باسم الجيش إن الجماعة تبيع النفط.", "official"),  # an army is no armed group
+    ("ودعت السلطات الأفغانية حركة طالبان إلى وقف بيع النفط.", "official"),  # the group is the object
+    ("وقال قائد ميداني لم يذكر اسمه إن الجماعة تبيع النفط.", "anonymous"),
+])
+def test_sources_a_group_speaking_for_itself(text, kind):
+    assert source_of(text, "النفط").kind == kind

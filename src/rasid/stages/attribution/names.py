@@ -30,6 +30,7 @@ _MENTION_KIND = "official"  # a named person or body no descriptor places
 _WEAK = 9                   # strength of bare group words (التنظيم): a known name beats them
 _BACK = "back:"              # registry keys of descriptors a bare definite word refers back to
 _WEAK_WORDS = 3             # and they name a source only as a short subject (أعلن التنظيم)
+GROUP_HEAD = 4              # words at the head of a source's name where the group it speaks for is named
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,11 +54,18 @@ def after_verb(view: View, hit: Hit, hi: int) -> tuple[int, int] | None:
         return None
     while k < hi and k - j < NP_MAX and not _ends_np(view, k):
         k += 1
-    if k - j >= NP_MAX or (k < hi and view.words[k] == "."):
-        k = next((m for m in range(j, min(hi, j + NP_SHORT)) if view.is_break(m)), min(hi, j + NP_SHORT))
+    if k - j >= NP_MAX or (k < hi and view.words[k] == "."):  # no complementizer: a few words, up to
+        k = next((m for m in range(j, min(hi, j + NP_SHORT))  # a break or the object (`أفادت مصادر
+                  if view.is_break(m) or (m > j and _with_bi(view, m))), min(hi, j + NP_SHORT))  # عسكرية بمقتل`)
     if j < hi and view.words[j] in grammar_words("preposition") and not _names_someone(view, j, k):
         return None  # `وشدد على أن`, `وأشار في الوقت نفسه إلى أن`: the subject is a pronoun
     return _trimmed(view, j, k)
+
+
+def _with_bi(view: View, k: int) -> bool:
+    """Token k carries the preposition ب (`بمقتل`, `بإرسال`): it opens a verb's object."""
+    text = view.doc.text
+    return any(p.kind == "prep" and text[p.start:p.end] == "ب" for p in view.doc.tokens[k].parts)
 
 
 def _names_someone(view: View, lo: int, hi: int) -> bool:
@@ -131,12 +139,32 @@ def _ends_np(view: View, k: int) -> bool:
 
 
 def _trimmed(view: View, lo: int, hi: int) -> tuple[int, int] | None:
+    """Tokens [lo, hi) without what stands around a name but is none of it: a leading `كان`
+    (`وكان التنظيم قد أعلن`), a time and what follows it (`مصادر عسكرية السبت`, `وزارة
+    الداخلية، الأسبوع الماضي`), trailing punctuation, prepositions, `قد` and the like."""
+    while lo < hi and view.words[lo] in grammar_words("was"):
+        lo += 1
+    if (time := _time_in(view, lo, hi)) is not None:
+        hi = time
     while hi > lo and (view.doc.tokens[hi - 1].kind == "punct" and view.words[hi - 1] != '"'
-                       or view.words[hi - 1] in grammar_words("name_trailing")):
+                       or view.words[hi - 1] in grammar_words("name_trailing")
+                       or view.words[hi - 1] in grammar_words("preposition")):
         hi -= 1
     if hi > lo and view.words[hi - 1] == '"' and view.words[lo:hi].count('"') % 2:
         hi -= 1
     return (lo, hi) if hi > lo else None
+
+
+def _time_in(view: View, lo: int, hi: int) -> int | None:
+    """The first token of the first time expression with no number in tokens [lo, hi), after
+    the first (`مصادر عسكرية السبت`, `حزب الله الجمعة مقتل …`), or None: a day said of the
+    statement, not part of the name; a date with a number may be the name's (`حركة 6 أبريل`)."""
+    start, end = view.chars(lo, hi)
+    for time in sorted(view.times.overlapping(start, end), key=lambda t: t.start):
+        text = view.doc.text[time.start:time.end]
+        if time.start > start and time.end <= end and not any(c.isdigit() for c in text):
+            return next(k for k in range(lo, hi) if view.chars(k, k + 1)[1] > time.start)
+    return None
 
 
 def named(view: View, np: tuple[int, int] | None, registry: dict[str, str]) -> Named | None:
@@ -165,8 +193,31 @@ def named(view: View, np: tuple[int, int] | None, registry: dict[str, str]) -> N
         kind = _MENTION_KIND if mention else None
     if kind is None:
         return None
+    if kind == "official" and _of_a_group(view, lo, hi):
+        kind = "group"
     start, end = view.chars(lo, hi)
     return Named((lo, hi), start, end, kind, mention.entity if mention else None, is_hedged(view, lo, hi))
+
+
+def _of_a_group(view: View, lo: int, hi: int) -> bool:
+    """A source's name that opens with an armed group (`جماعة الحوثي`, `الحوثيون`) or with the
+    title of one who leads or speaks for it before it (`الأمين العام لحزب الله`, `المتحدث باسم
+    الحوثيين`, `مشرف حوثي`): the group speaks; not a group named after other words (`السلطات
+    الأفغانية حركة طالبان`, `قيام ميليشيات الحوثي`: the object of the verb taken in), nor one
+    right after a verb of accusing (the accused)."""
+    if lo > 0 and any(v in grammar_words("accusing") for v in stem_variants(view.words[lo - 1])):
+        return False  # `اتهمت حركة الشباب بتفجير شاحنة`: the group accused, not speaking
+    segments = _segments(view, lo, hi)
+    head = (lo, min(segments[0][1] if segments else hi, lo + GROUP_HEAD))
+    armed = {e.id for e in view.doc.entities if e.kind == "armed_group"}
+    starts = [h.start for h in view.armed_groups(*head)] + [
+        view.token_at(m.start) for m in view.mentions(*view.chars(*head), ("ORG",)) if m.entity in armed]
+    return any(all(_speaks_for(view, k) for k in range(lo, start)) for start in starts if start is not None)
+
+
+def _speaks_for(view: View, k: int) -> bool:
+    """A word of one who leads or speaks for a body (`زعيم`, `الأمين العام`, `المتحدث باسم`)."""
+    return any(v in grammar_words("speaks_for") for v in stem_variants(view.words[k]))
 
 
 def _state_named(view: View, lo: int, hi: int) -> bool:
