@@ -253,6 +253,10 @@ def test_claims_supplying_a_group_with_arms_is_its_revenue():
     assert kinds(run("وقال التحالف إن إيران زودت الحوثيين بالأسلحة والصواريخ.")) == [("arms_trade", "revenue")]
 
 
+def test_claims_providing_a_group_with_arms_is_its_revenue():
+    assert kinds(run("وقال التحالف إن دولة مجاورة وفرت للحوثيين الأسلحة والصواريخ.")) == [("arms_trade", "revenue")]
+
+
 def test_claims_what_the_group_loots_is_other_revenue_when_no_channel_names_it():
     assert kinds(run("واتهمت الحكومة الحوثيين بنهب المقرات الحكومية في صنعاء.")) == [("other", "revenue")]
 
