@@ -702,3 +702,23 @@ def test_events_an_attack_after_another_is_not_the_other():
     text = "وقتل مسلحون ثلاثة جنود اليوم بعد هجوم مماثل شنه التنظيم على الحاجز نفسه الأسبوع الماضي.\n" \
            "وأعلنت السلطات حالة التأهب في المدينة."
     assert len(rasid.extract(text, published=PUBLISHED).events) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "وعادة ينفذ مسلحو التنظيم هجمات تستهدف حواجز الجيش في البادية.",  # what they do, not what they did
+    "ودمرت القوات مخابئ يشن منها عناصر التنظيم هجمات على القرى.",
+])
+def test_events_attacks_a_group_carries_out_as_a_habit_are_no_event(text):
+    assert run(text).events == []
+
+
+def test_events_a_ceasefire_is_no_shooting():
+    doc = run("وانتقل مئات المسلحين إلى الشمال بموجب اتفاقات وقف إطلاق نار في مناطق عدة.")
+    assert all(e.type != "attack" for e in doc.events)
+
+
+@pytest.mark.parametrize("text", ['وأطلق الجيش عملية عسكرية أطلق عليها اسم "الفجر" لاستعادة الطريق.',
+                                  "وأطلق الجيش حملة لتطهير الطريق من الألغام."])
+def test_events_launching_an_operation_or_naming_it_is_no_learned_trigger(text):
+    doc = rasid.extract(text, published="2021-03-10")  # with the learned tagger
+    assert not [e for e in doc.events if trigger(doc, e).endswith("أطلق")]

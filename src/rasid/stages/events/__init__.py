@@ -140,6 +140,8 @@ def _specific(view: View, ctx: Context, start: int, end: int, kind: str) -> bool
         return False  # `الذين`, `في`, `أكثر`: the tagger's noise, never a trigger
     if view.match(PARTIES, start):
         return False  # `الجيش`, `القوات`, `التحالف`: who fights, never what happens
+    if end - start == 1 and one_of(view.words[start], grammar_words("launch")):
+        return False  # `أطلق التحالف عملية`, `منذ شن القوات هجومها`: the carrying out, not what is carried out
     cue = view.match(POLARITY_CUES, start)
     if cue and cue.entries[0].cls in ("negated", "foiled"):
         return False  # `إحباط`, `عدم`: what became of an event, not the event (an attempt may be one)
