@@ -722,3 +722,18 @@ def test_events_a_ceasefire_is_no_shooting():
 def test_events_launching_an_operation_or_naming_it_is_no_learned_trigger(text):
     doc = rasid.extract(text, published="2021-03-10")  # with the learned tagger
     assert not [e for e in doc.events if trigger(doc, e).endswith("أطلق")]
+
+
+@pytest.mark.parametrize("text", [
+    "ويبسط مسلحو الجماعة سيطرتهم على مطار المدينة وقاعدتها الجوية.",  # held, as it is now
+    "ويحكم مقاتلو الجبهة سيطرتهم على المحافظة منذ سنوات.",
+    "وفي حال سيطرت القوات على المدينة فسيكون ذلك أكبر انتصار لها.",  # a condition
+])
+def test_events_control_held_or_on_a_condition_is_no_territory_change(text):
+    doc = rasid.extract(text, published="2021-03-10")
+    assert "territory_change" not in [e.type for e in doc.events]
+
+
+def test_events_control_taken_with_a_verb_of_holding_in_the_past_is_one():
+    doc = rasid.extract("وبسط مسلحو الجماعة سيطرتهم على مطار المدينة أمس.", published="2021-03-10")
+    assert "territory_change" in [e.type for e in doc.events]

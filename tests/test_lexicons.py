@@ -190,7 +190,7 @@ def test_typo_search_keeps_every_edit_a_lexicon_knows():
     from rasid.text.tokens import stem_variants
 
     def every_edit_readings(word):
-        forms = [word, *view._without_suffix(word), *view._one_edit(word)]
+        forms = [word, *view.without_suffix(word), *view._one_edit(word)]
         return tuple((form, variants) for form in dict.fromkeys(forms)
                      if not any_vocab().isdisjoint(variants := stem_variants(form)))
 

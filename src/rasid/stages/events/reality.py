@@ -7,12 +7,13 @@ from rasid.resources.catalogue import grammar_words, relatives
 from rasid.stages.events.context import Context, one_of
 from rasid.stages.reading.lexicons import EVENT_TRIGGERS
 from rasid.stages.reading.polarity import is_generic, is_threat, polarity_before, was_before
-from rasid.stages.reading.view import Hit, View
+from rasid.stages.reading.view import Hit, View, without_suffix
 from rasid.stages.times.lexicon import readings, time_lexicon
 from rasid.text.tokens import stem_variants
 
 _USED_BEFORE = 6     # words between a verb of using and the verbal noun after ل it is used for
 _CLAUSE_DATE = 8     # words after a trigger in a relative clause where its own date may stand
+_HOLDING_BEFORE = 3  # words before a noun of control where a verb of holding it may stand
 
 
 def real(view: View, hit: Hit, ctx: Context) -> bool:
@@ -71,14 +72,25 @@ def _dated_in_its_clause(view: View, hit: Hit, ctx: Context) -> bool:
 
 
 def _control_held(view: View, hit: Hit, ctx: Context) -> bool:
-    """`تحت سيطرة الفصائل`, `مناطق سيطرة النظام`: control held, not gained or lost; the noun of
-    control after `تحت` or a place noun names who holds ground, no territory change."""
-    if hit.start <= ctx.lo or not any(v in grammar_words("control") for v in stem_variants(view.words[hit.start])):
+    """`تحت سيطرة الفصائل`, `مناطق سيطرة النظام`, `يبسط الحوثيون سيطرتهم على`: control held, not
+    gained or lost; the noun of control after `تحت`, a place noun or a verb of holding in the
+    present names who holds ground, no territory change."""
+    word = view.words[hit.start]
+    if word in grammar_words("holding"):
+        return True  # the learned tagger's `ويبسط الحوثيون سيطرتهم على`
+    if hit.start <= ctx.lo or grammar_words("control").isdisjoint((*stem_variants(word), *without_suffix(word))):
         return False
     before = view.match(EVENT_TRIGGERS, hit.start - 1)
     construct = not view.words[hit.start].startswith("و")  # `مطار المدينة والسيطرة على`: joined, not held
-    return view.words[hit.start - 1] in grammar_words("under") or bool(
-        construct and before and before.end == hit.start and before.entry("place"))
+    if view.words[hit.start - 1] in grammar_words("under") or bool(
+            construct and before and before.end == hit.start and before.entry("place")):
+        return True
+    for k in range(hit.start - 1, max(ctx.lo, hit.start - _HOLDING_BEFORE) - 1, -1):
+        if view.is_break(k):
+            return False
+        if view.words[k] in grammar_words("holding"):
+            return True  # `ويبسط الحوثيون سيطرتهم على المطار`: held, as it is now
+    return False
 
 
 def _part_of_day(view: View, hit: Hit, ctx: Context) -> bool:

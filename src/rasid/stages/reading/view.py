@@ -306,7 +306,7 @@ def _base(name: str, word: str, ta_marbuta: bool = False) -> str:
     vocab = lexicon(name).vocab
     readings = _lexicon_readings(word, ta_marbuta)
     if name in NO_TYPOS:
-        spelt = {word, *_without_suffix(word[:-1] + "ة" if ta_marbuta else word)}
+        spelt = {word, *without_suffix(word[:-1] + "ة" if ta_marbuta else word)}
         readings = tuple(r for r in readings if r[0] in spelt)
     return next((form for form, variants in readings if not vocab.isdisjoint(variants)), word)
 
@@ -316,7 +316,7 @@ def _lexicon_readings(word: str, ta_marbuta: bool) -> tuple[tuple[str, tuple[str
     """What `word` may be, in order of preference, with each form's clitic-free variants: the
     word itself, without a pronoun suffix, then (when no news corpus knows the word) one edit
     away. Only forms some lexicon knows are kept, so this is worked out once for all lexicons."""
-    forms = [word, *_without_suffix(word[:-1] + "ة" if ta_marbuta else word)]
+    forms = [word, *without_suffix(word[:-1] + "ة" if ta_marbuta else word)]
     if _MIN_TYPO_LENGTH <= len(word) <= _MAX_TYPO_LENGTH and not _in_corpus(word):
         three, two = vocab_endings()
         forms += [form for form in _one_edit(word) if form[-3:] in three or form[-2:] in two]
@@ -330,7 +330,8 @@ def _known(word: str, vocab: frozenset[str]) -> bool:
     return not vocab.isdisjoint(stem_variants(word))
 
 
-def _without_suffix(word: str) -> list[str]:
+def without_suffix(word: str) -> list[str]:
+    """`word` read with a plural or pronoun ending taken off (`سيطرتهم` → `سيطره`), folded."""
     out = [word[:-2] for suffix in suffixes("plural") if word.endswith(suffix) and len(word) >= 5]
     for suffix in suffixes("pronoun"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
