@@ -737,3 +737,21 @@ def test_events_control_held_or_on_a_condition_is_no_territory_change(text):
 def test_events_control_taken_with_a_verb_of_holding_in_the_past_is_one():
     doc = rasid.extract("وبسط مسلحو الجماعة سيطرتهم على مطار المدينة أمس.", published="2021-03-10")
     assert "territory_change" in [e.type for e in doc.events]
+
+
+@pytest.mark.parametrize("text", [
+    "وأكدت القيادة أن الفرق الهندسية اكتشفت 12 عبوة ناسفة مزروعة على الطريق.",  # devices found
+    "ونزعت فرق الهندسة أكثر من 150 عبوة ناسفة من الطرق الزراعية.",
+    "وعرض المتحدث صاروخاً قال إن القوات ضبطته في الميناء.",
+    "وتحركت القوات فجراً نحو البلدة لتمشيطها.",  # at dawn, no detonation
+])
+def test_events_devices_handled_and_dawn_are_no_explosion(text):
+    doc = rasid.extract(text, published="2021-03-10")
+    assert "explosion" not in [e.type for e in doc.events]
+
+
+@pytest.mark.parametrize("text", ["وانفجرت عبوة ناسفة بدورية للجيش قرب المدينة أمس.",
+                                  "وفجّرا نفسيهما قرب حاجز للشرطة أمس."])
+def test_events_a_device_that_went_off_is_an_explosion(text):
+    doc = rasid.extract(text, published="2021-03-10")
+    assert "explosion" in [e.type for e in doc.events]

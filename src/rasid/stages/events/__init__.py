@@ -154,6 +154,8 @@ def _specific(view: View, ctx: Context, start: int, end: int, kind: str) -> bool
     if entry is None and kind == "territory_change" and one_of(view.words[start], grammar_words("purpose_noun")) \
             and not satisfied(view, ctx, hit, ("done",)):
         return False  # `انتزاع السيطرة على المناجم`: a verbal noun of taking ground the lexicon lacks, told as done
+    if kind == "explosion" and not satisfied(view, ctx, Hit(start, end, (), ""), ("unhandled",)):
+        return False  # `اكتشفت الفرق 10 عبوات ناسفة`: devices found, none that went off
     if kind == "leader_killed" and not _names_leader(view, start, min(ctx.hi, end + _LEADER_GAP)):
         return False  # `لقي 18 عنصرا مصرعهم`: the dead are counted, no leader is named
     return not _needs_anchor(view, hit, kind, ctx) or ctx.reported(hit, kind)

@@ -31,6 +31,7 @@ _COMMAS = (",", "،")  # a comma as the reading folds it, and as written
 _SUBJECT_WORDS = 6  # words of a speaker between a verb of announcing and the day it was told
 ACHIEVED_BEFORE = 8  # words before a verbal noun of taking ground where a word of achievement stands
 ACHIEVING_BEFORE = 12  # and where a verb of managing stands, past a long subject, in the same clause
+HANDLED_BEFORE = 7  # words before a device where a verb of finding, seizing or dismantling it stands
 REPORTER_KINDS = frozenset({"media", "group_media", "ngo", "think_tank"})  # actor kinds that only tell of violence
 
 
@@ -304,9 +305,21 @@ def _done(view: View, ctx: Context, hit: Hit) -> bool:
     return False
 
 
+def _unhandled(view: View, ctx: Context, hit: Hit) -> bool:
+    """A device that went off, not one found, seized, dismantled or shown (`اكتشفت الفرق 10
+    عبوات ناسفة`, `عرض صاروخاً ضبطته القوات`): no verb of handling it a few words before it in
+    its clause."""
+    for k in range(hit.start - 1, max(ctx.lo, hit.start - HANDLED_BEFORE) - 1, -1):
+        if view.is_break(k):
+            return True
+        if one_of(view.words[k], grammar_words("handling")):
+            return False
+    return True
+
+
 def _money(q: Quantity) -> bool:
     return bool(q.unit) and len(q.unit) == 3 and q.unit.isupper()
 
 
 _CHECKS = {"on": _on, "from": _from, "place": _place, "object": _object, "money": _money_after,
-           "support": _support, "date": _date, "people": _people, "done": _done}
+           "support": _support, "date": _date, "people": _people, "done": _done, "unhandled": _unhandled}

@@ -94,11 +94,18 @@ def _control_held(view: View, hit: Hit, ctx: Context) -> bool:
 
 
 def _part_of_day(view: View, hit: Hit, ctx: Context) -> bool:
-    """`منذ فجر الجمعة`: the dawn of a day the times stage read, not a detonation (فجر)."""
-    if hit.end - hit.start != 1 or hit.end >= ctx.hi:
+    """`منذ فجر الجمعة`: the dawn of a day the times stage read, not a detonation (فجر); `تحركت
+    القوات فجراً`: at dawn, an adverb (not `فجروا`, nor `فجرا نفسيهما`, they two blew themselves up)."""
+    if hit.end - hit.start != 1:
         return False
-    parts = (e for reading, _ in readings(view.words[hit.start]) for e in time_lexicon().get(reading, ()))
+    word = view.words[hit.start]
+    adverb = word.endswith("ا") and not word.endswith("وا")
+    parts = (e for reading, _ in readings(word[:-1] if adverb else word) for e in time_lexicon().get(reading, ()))
     if not any(e.role == "day_part" and len(e.words) == 1 for e in parts):
+        return False
+    if adverb:
+        return hit.end >= ctx.hi or not view.words[hit.end].startswith("نفس")
+    if hit.end >= ctx.hi:
         return False
     after = view.doc.tokens[hit.end].start
     return bool(view.times.starting_in(after, after + 1))
