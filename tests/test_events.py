@@ -755,3 +755,9 @@ def test_events_devices_handled_and_dawn_are_no_explosion(text):
 def test_events_a_device_that_went_off_is_an_explosion(text):
     doc = rasid.extract(text, published="2021-03-10")
     assert "explosion" in [e.type for e in doc.events]
+
+
+def test_events_strikes_told_as_other_ones_are_a_further_event():
+    doc = run("وشنت طائرات التحالف غارات عدة على مواقع للمسلحين في محافظة الحديدة صباح الاثنين. "
+              "كذلك استهدفت غارات أخرى مواقع للمسلحين في منطقة رأس عيسى الساحلية.")
+    assert [e.type for e in doc.events] == ["airstrike", "airstrike"]
