@@ -66,6 +66,9 @@ def test_claims_roles(text, role):
     # a risk governs only what follows it closely, not a clause further on; a name is no cue
     ("وحذرت الدراسة من خطر التنظيم، الذي يجني 20 مليون دولار سنويا من الإتاوات.", "affirmed"),
     ("وقال الباحث عبد القادر سالم إن التنظيم يجني 5 ملايين دولار شهريا من الإتاوات.", "affirmed"),
+    # قد before a perfect verb that begins with ت (a fifth form, feminine) affirms it
+    ("وقد تلقت الجماعة 5 ملايين دولار من متبرعين في الخارج.", "affirmed"),
+    ("وقد تتلقى الجماعة 5 ملايين دولار من متبرعين في الخارج.", "hypothetical"),
 ])
 def test_claims_polarity(text, polarity):
     doc = run(text)

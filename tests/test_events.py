@@ -761,3 +761,8 @@ def test_events_strikes_told_as_other_ones_are_a_further_event():
     doc = run("وشنت طائرات التحالف غارات عدة على مواقع للمسلحين في محافظة الحديدة صباح الاثنين. "
               "كذلك استهدفت غارات أخرى مواقع للمسلحين في منطقة رأس عيسى الساحلية.")
     assert [e.type for e in doc.events] == ["airstrike", "airstrike"]
+
+
+def test_events_qad_before_a_perfect_verb_that_begins_with_ta_tells_it_happened():
+    doc = run("وقد تمكنت القوات الحكومية من تحرير ميناء الصليف شمال المدينة.")
+    assert [e.type for e in doc.events] == ["territory_change"]

@@ -147,4 +147,8 @@ def is_future(word: str) -> bool:
 
 
 def _imperfect(word: str) -> bool:
-    return len(word) >= 3 and word[0] in "يت" and word not in grammar_words("perfect_with_ta")
+    """A verb in the present: ي or ت before it, not a perfect verb that begins with ت (تم,
+    تمكنت, تلقوا: the ت of a fifth or sixth form, with a perfect ending, feminine or plural)."""
+    if len(word) < 3 or word[0] not in "يت" or word in grammar_words("perfect_with_ta"):
+        return False
+    return not (word[0] == "ت" and (len(word) >= 4 and word.endswith("ت") or word.endswith("وا")))
