@@ -766,3 +766,15 @@ def test_events_strikes_told_as_other_ones_are_a_further_event():
 def test_events_qad_before_a_perfect_verb_that_begins_with_ta_tells_it_happened():
     doc = run("وقد تمكنت القوات الحكومية من تحرير ميناء الصليف شمال المدينة.")
     assert [e.type for e in doc.events] == ["territory_change"]
+
+
+@pytest.mark.parametrize("text", [
+    "وشهدت أطراف البلدة اشتباكات بين قوات الجيش ومسلحي التنظيم.",  # the sides it was fought between
+    "وقتل عدد من المسلحين خلال مواجهات مع قوات الأمن في ضواحي المدينة.",
+])
+def test_events_fighting_between_named_sides_is_reported(text):
+    assert [e.type for e in run(text).events] == ["clash"]
+
+
+def test_events_fighting_with_no_side_named_after_it_needs_an_anchor():
+    assert run("وتتكرر المواجهات في ضواحي المدينة.").events == []

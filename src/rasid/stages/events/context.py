@@ -15,7 +15,8 @@ from functools import cached_property
 from rasid.document import Quantity, Time
 from rasid.resources.catalogue import function_words, grammar_words, with_property
 from rasid.stages.events.casualties import Casualties, casualties
-from rasid.stages.reading.lexicons import EVENT_TRIGGERS, SOURCE_CUES, Entry, lexicon
+from rasid.stages.reading.lexicons import EVENT_TRIGGERS, PARTIES, SOURCE_CUES, Entry, lexicon
+from rasid.stages.reading.polarity import is_present
 from rasid.stages.reading.view import Hit, View
 from rasid.stages.times.lexicon import readings, time_lexicon
 from rasid.stages.attribution import Attribution, attribution_of, claims_responsibility
@@ -31,6 +32,8 @@ _COMMAS = (",", "،")  # a comma as the reading folds it, and as written
 _SUBJECT_WORDS = 6  # words of a speaker between a verb of announcing and the day it was told
 ACHIEVED_BEFORE = 8  # words before a verbal noun of taking ground where a word of achievement stands
 ACHIEVING_BEFORE = 12  # and where a verb of managing stands, past a long subject, in the same clause
+SIDES_AFTER = 3  # words after بين or مع where a side of the fighting is named
+HABIT_BEFORE = 3  # words before it where a verb in the present makes it a habit
 HANDLED_BEFORE = 7  # words before a device where a verb of finding, seizing or dismantling it stands
 REPORTER_KINDS = frozenset({"media", "group_media", "ngo", "think_tank"})  # actor kinds that only tell of violence
 
@@ -102,14 +105,29 @@ class Context:
 
     def _took_place(self, hit: Hit) -> bool:
         """A verb of occurrence or an adjective of how hard it was next to it (`اندلعت اشتباكات`,
-        `معارك عنيفة`), or a verb of carrying it out a little before it (`شنت مقاتلات التحالف
-        غارات`)."""
+        `معارك عنيفة`), a verb of carrying it out a little before it (`شنت مقاتلات التحالف
+        غارات`), or the sides it was fought between."""
         words = self.view.words
         near = [k for k in (hit.start - 1, hit.start - 2, hit.end, hit.end + 1) if self.lo <= k < self.hi]
         if any(one_of(words[k], grammar_words("took_place")) for k in near):
             return True
         before = range(max(self.lo, hit.start - LAUNCH_BEFORE), hit.start)
-        return any(one_of(words[k], grammar_words("launch")) for k in before)
+        return any(one_of(words[k], grammar_words("launch")) for k in before) or self._between_sides(hit)
+
+    def _between_sides(self, hit: Hit) -> bool:
+        """Fighting between sides it names (`اشتباكات بين لواء العمالقة والحوثيين`, `مواجهات مع
+        قوات المقاومة`): `بين` or `مع` right after the noun (or its adjective), a party named
+        within a few words after it, and no verb in the present just before it."""
+        view = self.view
+        if any(is_present(w[1:] if w[:1] in "وف" else w)
+               for w in view.words[max(self.lo, hit.start - HABIT_BEFORE):hit.start]):
+            return False  # `تعتمد الجماعة على اشتباكات مع القوات`: what it does, not what it did
+        for k in (hit.end, hit.end + 1):
+            if k < self.hi and view.words[k] in grammar_words("between_sides"):
+                end = min(self.hi, k + 1 + SIDES_AFTER)
+                return bool(view.hits_in(PARTIES, k + 1, end)) or bool(
+                    view.mentions(*view.chars(k + 1, end), ("ORG",)))
+        return False
 
     def counts(self, start: int, end: int) -> list[str]:
         """Quantities that count the trigger (`60 غارة`) or the money it moves."""

@@ -61,7 +61,7 @@ def _cue_at(view: View, k: int, i: int) -> str | None:
     word = view.words[k]
     if is_future(word):
         return "hypothetical"
-    if word in grammar_words("qad") and k + 1 < len(view) and _imperfect(view.words[k + 1]):
+    if word in grammar_words("qad") and k + 1 < len(view) and is_present(view.words[k + 1]):
         return "hypothetical"
     if word in grammar_words("subjunctive") and k + 1 < len(view) and view.words[k + 1][:1] == "ي" and k + 1 < i:
         return "hypothetical"  # أن + subjunctive: `تخشى أن يشن`, `يمكن أن يستغل`
@@ -92,7 +92,7 @@ def hypothetical_after(view: View, i: int, hi: int) -> bool:
     """A following clause that says what it may do (`…، قد تمكنه من`): up to `hi`."""
     for k in range(i, min(hi, i + WINDOW)):
         word = view.words[k]
-        if is_future(word) or (word in grammar_words("qad") and k + 1 < len(view) and _imperfect(view.words[k + 1])):
+        if is_future(word) or (word in grammar_words("qad") and k + 1 < len(view) and is_present(view.words[k + 1])):
             return True
     return False
 
@@ -146,7 +146,7 @@ def is_future(word: str) -> bool:
     return rest >= _FUTURE_MIN_FREQ and rest > freq.get(word, 0)
 
 
-def _imperfect(word: str) -> bool:
+def is_present(word: str) -> bool:
     """A verb in the present: ي or ت before it, not a perfect verb that begins with ت (تم,
     تمكنت, تلقوا: the ت of a fifth or sixth form, with a perfect ending, feminine or plural)."""
     if len(word) < 3 or word[0] not in "يت" or word in grammar_words("perfect_with_ta"):
