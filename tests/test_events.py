@@ -778,3 +778,11 @@ def test_events_fighting_between_named_sides_is_reported(text):
 
 def test_events_fighting_with_no_side_named_after_it_needs_an_anchor():
     assert run("وتتكرر المواجهات في ضواحي المدينة.").events == []
+
+
+@pytest.mark.parametrize("text", [
+    "واسترد الجيش بلدة الشيخ مسكين من مسلحي التنظيم أمس.",
+    "وانتزعت القوات الكردية قرى عدة من التنظيم الأسبوع الماضي.",
+])
+def test_events_verbs_of_recovering_or_wresting_ground_are_territory_changes(text):
+    assert [e.type for e in run(text).events] == ["territory_change"]
