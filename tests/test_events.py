@@ -786,3 +786,9 @@ def test_events_fighting_with_no_side_named_after_it_needs_an_anchor():
 ])
 def test_events_verbs_of_recovering_or_wresting_ground_are_territory_changes(text):
     assert [e.type for e in run(text).events] == ["territory_change"]
+
+
+def test_events_money_paid_or_handed_over_is_a_funds_transfer():
+    assert "funds_transfer" in [e.type for e in run("ودفعت الحكومة فدية قدرها 5 ملايين دولار للخاطفين أمس.").events]
+    assert "funds_transfer" in [e.type for e in run("وسلمت الشركة مليوني دولار للتنظيم الشهر الماضي.").events]
+    assert run("ودفع الجيش بتعزيزات كبيرة إلى المدينة.").events == []  # no money: sending troops
