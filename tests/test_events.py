@@ -717,16 +717,24 @@ def test_events_a_ceasefire_is_no_shooting():
     assert all(e.type != "attack" for e in doc.events)
 
 
-@pytest.mark.parametrize("text", ['وأطلق الجيش عملية عسكرية أطلق عليها اسم "الفجر" لاستعادة الطريق.',
-                                  "وأطلق الجيش حملة لتطهير الطريق من الألغام."])
-def test_events_launching_an_operation_or_naming_it_is_no_learned_trigger(text):
+@pytest.mark.parametrize("text, verb", [('وأطلق الجيش عملية عسكرية أطلق عليها اسم "الفجر" لاستعادة الطريق.', "أطلق"),
+                                        ("وأطلق الجيش حملة لتطهير الطريق من الألغام.", "أطلق"),
+                                        ("وتخوض القوات الحكومية معارك عنيفة مع المسلحين في أطراف المدينة.", "تخوض")])
+def test_events_a_verb_of_carrying_out_alone_is_no_learned_trigger(text, verb):
     doc = rasid.extract(text, published="2021-03-10")  # with the learned tagger
-    assert not [e for e in doc.events if trigger(doc, e).endswith("أطلق")]
+    assert not [e for e in doc.events if trigger(doc, e).endswith(verb)]
+
+
+@pytest.mark.parametrize("text", ["وأطلقت المنظمة نداء لوقف الهجمات على المدنيين في المدينة.",
+                                  "وأطلقت الحكومة حملة لمكافحة التفجيرات في العاصمة."])
+def test_events_launching_a_call_or_a_campaign_against_attacks_reports_none(text):
+    assert rasid.extract(text, published="2021-03-10").events == []
 
 
 @pytest.mark.parametrize("text", [
     "ويبسط مسلحو الجماعة سيطرتهم على مطار المدينة وقاعدتها الجوية.",  # held, as it is now
     "ويحكم مقاتلو الجبهة سيطرتهم على المحافظة منذ سنوات.",
+    "وتبسط قوات سوريا الديمقراطية سيطرتها على المدينة منذ عام 2017.",  # past a subject of four words
     "وفي حال سيطرت القوات على المدينة فسيكون ذلك أكبر انتصار لها.",  # a condition
 ])
 def test_events_control_held_or_on_a_condition_is_no_territory_change(text):
@@ -742,7 +750,7 @@ def test_events_control_taken_with_a_verb_of_holding_in_the_past_is_one():
 @pytest.mark.parametrize("text", [
     "وأكدت القيادة أن الفرق الهندسية اكتشفت 12 عبوة ناسفة مزروعة على الطريق.",  # devices found
     "ونزعت فرق الهندسة أكثر من 150 عبوة ناسفة من الطرق الزراعية.",
-    "وعرض المتحدث صاروخاً قال إن القوات ضبطته في الميناء.",
+    "وأعلن المتحدث أن القوات ضبطت صاروخاً في الميناء.",
     "وتحركت القوات فجراً نحو البلدة لتمشيطها.",  # at dawn, no detonation
 ])
 def test_events_devices_handled_and_dawn_are_no_explosion(text):
@@ -751,16 +759,12 @@ def test_events_devices_handled_and_dawn_are_no_explosion(text):
 
 
 @pytest.mark.parametrize("text", ["وانفجرت عبوة ناسفة بدورية للجيش قرب المدينة أمس.",
-                                  "وفجّرا نفسيهما قرب حاجز للشرطة أمس."])
+                                  "وفجّرا نفسيهما قرب حاجز للشرطة أمس.",
+                                  "وأكد البيان الصادر عن القيادة سقوط صاروخ على قاعدة عسكرية أمس.",  # صادر: issued
+                                  "ودعت الأمم المتحدة إلى ضبط النفس بعد سقوط قذيفة على حي سكني أمس."])
 def test_events_a_device_that_went_off_is_an_explosion(text):
     doc = rasid.extract(text, published="2021-03-10")
     assert "explosion" in [e.type for e in doc.events]
-
-
-def test_events_strikes_told_as_other_ones_are_a_further_event():
-    doc = run("وشنت طائرات التحالف غارات عدة على مواقع للمسلحين في محافظة الحديدة صباح الاثنين. "
-              "كذلك استهدفت غارات أخرى مواقع للمسلحين في منطقة رأس عيسى الساحلية.")
-    assert [e.type for e in doc.events] == ["airstrike", "airstrike"]
 
 
 def test_events_qad_before_a_perfect_verb_that_begins_with_ta_tells_it_happened():

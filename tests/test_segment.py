@@ -41,6 +41,8 @@ def test_segment_a_stop_glued_to_the_next_word_ends_a_sentence():
     assert texts(text, sentences(text)) == ['وأكد أن القرار "نهائي".', "وأشارت الوزارة إلى خطة جديدة"]
     text = "وصلت القافلة إلى المدينة.وبدأ توزيع المساعدات"
     assert texts(text, sentences(text)) == ["وصلت القافلة إلى المدينة.", "وبدأ توزيع المساعدات"]
+    text = "وقال إن الوضع مستقر جداً.وأضاف أن الطريق مفتوح"
+    assert texts(text, sentences(text)) == ["وقال إن الوضع مستقر جداً.", "وأضاف أن الطريق مفتوح"]
 
 
 def test_segment_acronyms_and_domains_keep_their_dots():

@@ -380,6 +380,8 @@ def test_sources_a_contrasted_second_speaker_goes_on():
     ("وذكرت مصادر محلية، الأربعاء، أن التنظيم يبيع النفط.", "مصادر محلية"),  # the day of the statement
     ("وأكدت قيادة الشرطة الأحد مقتل ثلاثة عناصر في هجوم، وأن التنظيم يبيع النفط.", "قيادة الشرطة"),
     ("ونظراً لخطورة القضية، فإن النيابة العامة تؤكد أن التنظيم يبيع النفط.", "النيابة العامة"),
+    ("وأعلنت روسيا في يونيو 2017 أن التنظيم يبيع النفط.", "روسيا"),  # a date with its year
+    ("وأفاد مسؤول بوزارة الداخلية بأن التنظيم يبيع النفط.", "مسؤول بوزارة الداخلية"),  # ب of belonging stays
 ])
 def test_sources_the_name_without_what_stands_around_it(text, name):
     assert source_of(text, "يبيع").text == name
@@ -401,7 +403,9 @@ def test_sources_a_verb_with_no_complementizer_stops_its_subject_before_its_obje
     ("وقال المتحدث باسم الحوثيين إن الجماعة تبيع النفط.", "group"),
     ("وقال المتحدث باسم الجيش إن الجماعة تبيع النفط.", "official"),  # an army is no armed group
     ("ودعت السلطات الأفغانية حركة طالبان إلى وقف بيع النفط.", "official"),  # the group is the object
-    ("وقال قائد ميداني لم يذكر اسمه إن الجماعة تبيع النفط.", "anonymous"),
+    ("وقال الناطق باسم حركة طالبان إن الحركة تبيع النفط.", "group"),
+    ("وأكد عناصر من الشرطة أن الجماعة تبيع النفط.", "official"),  # a word for fighters, no group's name
+    ("وقالت قوات سوريا الديمقراطية إن التنظيم يبيع النفط.", "official"),  # the lexicon gives its kind
 ])
 def test_sources_a_group_speaking_for_itself(text, kind):
     assert source_of(text, "النفط").kind == kind

@@ -15,10 +15,10 @@ from rasid.document import Segment
 _LINE_RE = re.compile(r"[^\n]+")
 # Sentence end: terminal punctuation (optionally closing quotes/brackets) then space or end.
 # Or glued to the next sentence's first word, a space missing (`السعودية".حيث يتهم`, `الدولية.وأشارت`):
-# after a word of four letters or more or a closing quote, before three letters or more — not
+# after a word of four letters or more (tanween counted: جداً) or a closing quote, before three letters or more — not
 # a transliterated acronym (`سي.إن.إن`, `كيه.كيه.آر`, `ق.م`) nor a domain (`العربية.نت`, `ماركت.كوم`).
 _END_RE = re.compile(r"[.!?؟…]+[\"'”’»)\]]*(?=\s|$)"
-                     r"|(?:(?<=[\u0621-\u064A]{4})|(?<=[\"'”’»)\]]))[.!?؟…]+"
+                     r"|(?:(?<=[\u0621-\u0652]{4})|(?<=[\"'”’»)\]]))[.!?؟…]+"
                      r"(?!(?:نت|كوم|أورغ|اورغ|أورج|اورج)(?![\u0621-\u064A]))(?=[\u0621-\u064A]{3})")
 # An initial before a full stop: one word character after the paragraph's start or a space; the
 # match ends at the stop, so searching the two characters before it suffices (linear, not a

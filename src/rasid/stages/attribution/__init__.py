@@ -290,14 +290,17 @@ def _relative_speaker(view: View, hit: Hit, lo: int, hi: int, claimed: int, stat
 def _without_the_accused(view: View, np: tuple[int, int]) -> tuple[int, int]:
     """The accuser of `اتهمت الحكومة إيران بدعم …`, `واتهمت الحكومة الحوثيين المدعومين من …`:
     the words after the verb run on into its object, a place or an armed group that starts
-    after a definite word (the accuser's name is complete there); one inside the accuser's name
+    after a definite word or right after another place (`وزير خارجية إيران الولايات المتحدة`:
+    the accuser's name is complete there); one inside the accuser's name
     (`وزير خارجية إيران`, `سفير اليمن`, `جماعة الحوثي`) starts after a word in construct, or at
     its first word, and stays."""
     lo, hi = np
     start, end = view.chars(lo, hi)
-    units = [view.token_at(m.start) for m in view.mentions(start, end, ("LOC",)) if m.start >= start] \
-        + [h.start for h in view.armed_groups(lo, hi)]
-    cut = min((k for k in units if k > lo and view.words[k - 1].startswith(("ال", "وال"))), default=hi)
+    places = [m for m in view.mentions(start, end, ("LOC",)) if m.start >= start]
+    units = [view.token_at(m.start) for m in places] + [h.start for h in view.armed_groups(lo, hi)]
+    place_ends = {view.token_at(m.end - 1) for m in places}
+    cut = min((k for k in units if k > lo and (view.words[k - 1].startswith(("ال", "وال")) or k - 1 in place_ends)),
+              default=hi)
     return lo, cut
 
 

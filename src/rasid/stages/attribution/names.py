@@ -10,11 +10,12 @@ resident.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from rasid.kb import outlets
 from rasid.resources.catalogue import function_words, grammar_words
-from rasid.stages.reading.lexicons import SOURCE_CUES, SOURCE_KINDS
+from rasid.stages.reading.lexicons import CLAIM_CHANNELS, CLAIM_ROLES, EVENT_TRIGGERS, SOURCE_CUES, SOURCE_KINDS
 from rasid.stages.reading.polarity import is_hedged
 from rasid.stages.reading.view import Hit, View
 from rasid.text.tokens import stem_variants
@@ -30,6 +31,7 @@ _MENTION_KIND = "official"  # a named person or body no descriptor places
 _WEAK = 9                   # strength of bare group words (التنظيم): a known name beats them
 _BACK = "back:"              # registry keys of descriptors a bare definite word refers back to
 _WEAK_WORDS = 3             # and they name a source only as a short subject (أعلن التنظيم)
+_YEAR = re.compile(r"\d{4}|[٠-٩]{4}")  # a year in a time expression
 GROUP_HEAD = 4              # words at the head of a source's name where the group it speaks for is named
 
 
@@ -52,20 +54,23 @@ def after_verb(view: View, hit: Hit, hi: int) -> tuple[int, int] | None:
     j = k = hit.end
     if j < hi and _oblique_plural(view, j):
         return None
-    while k < hi and k - j < NP_MAX and not _ends_np(view, k):
-        k += 1
-    if k - j >= NP_MAX or (k < hi and view.words[k] == "."):  # no complementizer: a few words, up to
-        k = next((m for m in range(j, min(hi, j + NP_SHORT))  # a break or the object (`أفادت مصادر
-                  if view.is_break(m) or (m > j and _with_bi(view, m))), min(hi, j + NP_SHORT))  # عسكرية بمقتل`)
+    while k < hi and k - j < NP_MAX and not _ends_np(view, k) and not (k > j and _opens_object(view, k)):
+        k += 1  # to the complementizer, or to the object (`أفادت مصادر عسكرية بمقتل`)
+    if k - j >= NP_MAX or (k < hi and view.words[k] == "."):
+        k = next((m for m in range(j, min(hi, j + NP_SHORT)) if view.is_break(m)), min(hi, j + NP_SHORT))
     if j < hi and view.words[j] in grammar_words("preposition") and not _names_someone(view, j, k):
         return None  # `وشدد على أن`, `وأشار في الوقت نفسه إلى أن`: the subject is a pronoun
     return _trimmed(view, j, k)
 
 
-def _with_bi(view: View, k: int) -> bool:
-    """Token k carries the preposition ب (`بمقتل`, `بإرسال`): it opens a verb's object."""
+def _opens_object(view: View, k: int) -> bool:
+    """Token k is a word of an event or a financing act with the preposition ب (`بمقتل`, `بسيطرة`,
+    `بإرسال`): it opens the verb's object; not a body someone belongs to (`قيادي بجماعة الحوثي`,
+    `مسؤول بوزارة الداخلية`)."""
     text = view.doc.text
-    return any(p.kind == "prep" and text[p.start:p.end] == "ب" for p in view.doc.tokens[k].parts)
+    if not any(p.kind == "prep" and text[p.start:p.end] == "ب" for p in view.doc.tokens[k].parts):
+        return False
+    return any(view.match(lex, k) is not None for lex in (EVENT_TRIGGERS, CLAIM_ROLES, CLAIM_CHANNELS))
 
 
 def _names_someone(view: View, lo: int, hi: int) -> bool:
@@ -156,13 +161,14 @@ def _trimmed(view: View, lo: int, hi: int) -> tuple[int, int] | None:
 
 
 def _time_in(view: View, lo: int, hi: int) -> int | None:
-    """The first token of the first time expression with no number in tokens [lo, hi), after
-    the first (`مصادر عسكرية السبت`, `حزب الله الجمعة مقتل …`), or None: a day said of the
-    statement, not part of the name; a date with a number may be the name's (`حركة 6 أبريل`)."""
+    """The first token of the first time expression in tokens [lo, hi), after the first, that
+    names no number or a year (`مصادر عسكرية السبت`, `حزب الله الجمعة مقتل …`, `روسيا في يونيو
+    2017`), or None: a day said of the statement, not part of the name; a day and month may be
+    the name's (`حركة 6 أبريل`)."""
     start, end = view.chars(lo, hi)
     for time in sorted(view.times.overlapping(start, end), key=lambda t: t.start):
         text = view.doc.text[time.start:time.end]
-        if time.start > start and time.end <= end and not any(c.isdigit() for c in text):
+        if time.start > start and time.end <= end and (not any(c.isdigit() for c in text) or _YEAR.search(text)):
             return next(k for k in range(lo, hi) if view.chars(k, k + 1)[1] > time.start)
     return None
 
@@ -200,19 +206,24 @@ def named(view: View, np: tuple[int, int] | None, registry: dict[str, str]) -> N
 
 
 def _of_a_group(view: View, lo: int, hi: int) -> bool:
-    """A source's name that opens with an armed group (`جماعة الحوثي`, `الحوثيون`) or with the
-    title of one who leads or speaks for it before it (`الأمين العام لحزب الله`, `المتحدث باسم
-    الحوثيين`, `مشرف حوثي`): the group speaks; not a group named after other words (`السلطات
-    الأفغانية حركة طالبان`, `قيام ميليشيات الحوثي`: the object of the verb taken in), nor one
-    right after a verb of accusing (the accused)."""
+    """A source's name that opens with an armed group the actor base knows (`جماعة الحوثي`) or
+    with the title of one who leads or speaks for it before it (`الأمين العام لحزب الله`,
+    `الناطق باسم حركة طالبان`): the group speaks; not a group named after other words
+    (`السلطات الأفغانية حركة طالبان`, `قيام ميليشيات الحوثي`: the object of the verb taken in),
+    nor one right after a verb of accusing (the accused), nor a word for fighters (`عناصر من
+    الشرطة`)."""
     if lo > 0 and any(v in grammar_words("accusing") for v in stem_variants(view.words[lo - 1])):
         return False  # `اتهمت حركة الشباب بتفجير شاحنة`: the group accused, not speaking
     segments = _segments(view, lo, hi)
     head = (lo, min(segments[0][1] if segments else hi, lo + GROUP_HEAD))
     armed = {e.id for e in view.doc.entities if e.kind == "armed_group"}
-    starts = [h.start for h in view.armed_groups(*head)] + [
-        view.token_at(m.start) for m in view.mentions(*view.chars(*head), ("ORG",)) if m.entity in armed]
-    return any(all(_speaks_for(view, k) for k in range(lo, start)) for start in starts if start is not None)
+    for m in view.mentions(*view.chars(*head), ("ORG",)):
+        start, end = view.token_at(m.start), view.token_at(m.end - 1) + 1
+        if m.entity not in armed or view.hits_in(SOURCE_KINDS, start, end):
+            continue  # not an armed group the actor base knows, or one the lexicon gives a kind (قسد)
+        if all(_speaks_for(view, k) for k in range(lo, start)):
+            return True
+    return False
 
 
 def _speaks_for(view: View, k: int) -> bool:

@@ -140,7 +140,7 @@ def _specific(view: View, ctx: Context, start: int, end: int, kind: str) -> bool
         return False  # `الذين`, `في`, `أكثر`: the tagger's noise, never a trigger
     if view.match(PARTIES, start):
         return False  # `الجيش`, `القوات`, `التحالف`: who fights, never what happens
-    if end - start == 1 and one_of(view.words[start], grammar_words("launch")):
+    if end - start == 1 and one_of(view.words[start], grammar_words("carrying_out")):
         return False  # `أطلق التحالف عملية`, `منذ شن القوات هجومها`: the carrying out, not what is carried out
     cue = view.match(POLARITY_CUES, start)
     if cue and cue.entries[0].cls in ("negated", "foiled"):
@@ -174,7 +174,7 @@ def _overlaps_any(event: Event, others: list[Event]) -> bool:
 
 def _sentence_events(view: View, ctx: Context, memory: _Memory, count: int) -> list[Event]:
     mentioned, proposed = _proposed(view, ctx)
-    fresh = [c for c in proposed if not _restated(c, memory) or _another(view, ctx, c.end)]
+    fresh = [c for c in proposed if not _restated(c, memory)]
     memory.previous = {(c.type, c.place) for c in mentioned}
     memory.places.update((c.type, c.place) for c in proposed if c.place)
     kept = _one_incident(view, ctx, _by_means(view, ctx, _on_a_group(view, ctx, fresh)))
@@ -298,8 +298,7 @@ def _numbered(event: Event, number: int) -> Event:
 
 
 def _restated(c: Candidate, memory: _Memory) -> bool:
-    """Told before: the same change of the same place, or the previous sentence's event again
-    (unless a word right after it says it is another: `غارات أخرى`, `هجوم مماثل`)."""
+    """Told before: the same change of the same place, or the previous sentence's event again."""
     if c.place and (c.type, c.place) in memory.places:
         return True
     return not c.own and any(kind == c.type and (place is None or c.place is None or place == c.place)

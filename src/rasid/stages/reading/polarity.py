@@ -147,8 +147,9 @@ def is_future(word: str) -> bool:
 
 
 def is_present(word: str) -> bool:
-    """A verb in the present: ي or ت before it, not a perfect verb that begins with ت (تم,
-    تمكنت, تلقوا: the ت of a fifth or sixth form, with a perfect ending, feminine or plural)."""
+    """A verb in the present: ي or ت before it, not a perfect verb that begins with ت (تم, تلقت,
+    تمكنت, تلقوا: the ت of a fifth or sixth form, with a perfect ending, feminine or plural; a
+    masculine one, تمكن, reads as the present too, قد تمكن التنظيم من, and stays one)."""
     if len(word) < 3 or word[0] not in "يت" or word in grammar_words("perfect_with_ta"):
         return False
-    return not (word[0] == "ت" and (len(word) >= 4 and word.endswith("ت") or word.endswith("وا")))
+    return not (word[0] == "ت" and (len(word) >= 5 and word.endswith("ت") or word.endswith("وا")))
