@@ -409,3 +409,14 @@ def test_sources_a_verb_with_no_complementizer_stops_its_subject_before_its_obje
 ])
 def test_sources_a_group_speaking_for_itself(text, kind):
     assert source_of(text, "النفط").kind == kind
+
+
+def test_sources_a_denied_speech_verb_names_no_source():
+    text = "وأفرج عن التاجر مقابل مبلغ أقل لم تكشف العائلة عن قيمته، دفعته لمسلحي التنظيم."
+    assert source_of(text, "دفعته").kind == "outlet"  # not `تكشف` with `العائلة` or words before it
+
+
+def test_sources_the_object_of_bihasab_ends_before_what_they_say():
+    text = "ويقف وراء الخطف بحسب السكان ما تبقى من خلايا التنظيم التي تفرض الإتاوات."
+    source = source_of(text, "الإتاوات")
+    assert (source.kind, source.text) == ("resident", "السكان")

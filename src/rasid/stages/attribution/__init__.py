@@ -20,7 +20,7 @@ from functools import cached_property
 
 from rasid.document import Document, Source
 from rasid.resources.catalogue import grammar_words
-from rasid.stages.reading.lexicons import PARTIES, SOURCE_CUES, SOURCE_KINDS
+from rasid.stages.reading.lexicons import PARTIES, POLARITY_CUES, SOURCE_CUES, SOURCE_KINDS
 from rasid.stages.reading.polarity import is_hedged
 from rasid.stages.reading.quotes import Quotes
 from rasid.stages.attribution.names import Named, after_verb, before_verb, named, prep_object
@@ -181,7 +181,7 @@ def _sentence_scopes(view: View, lo: int, hi: int, quotes, state: _State) -> lis
     for hit in view.hits_in(SOURCE_CUES, lo, hi):
         cls = hit.entries[0].cls
         if hit.start < claimed or cls in ("comp", "stop", "resp") or "ال" in hit.clitic or _quoted(view, hit, quotes) \
-                or view.mentions(*view.chars(hit.start, hit.end)):
+                or view.mentions(*view.chars(hit.start, hit.end)) or (cls == "verb" and _denied(view, hit.start, lo)):
             continue
         found = _read_cue(view, hit, cls, lo, hi, claimed, state)
         if found is None:
@@ -197,6 +197,13 @@ def _sentence_scopes(view: View, lo: int, hi: int, quotes, state: _State) -> lis
             # and so does one whose words name another source (`وقال المسؤول إن التحقيق كشف …`), unless a
             # second speaker is set against the first (`…، فيما قال الباحث إن …`)
     return out
+
+
+def _denied(view: View, k: int, lo: int) -> bool:
+    """A negation right before the verb at token k (`لم تكشف العائلة عن قيمته`, `لم يذكر`): it
+    tells what was not said, no statement to attribute."""
+    cue = view.match(POLARITY_CUES, k - 1) if k > lo else None
+    return cue is not None and cue.end == k and cue.entries[0].cls == "negated"
 
 
 def _contrasted(view: View, k: int, lo: int) -> bool:

@@ -119,8 +119,8 @@ def prep_object(view: View, hit: Hit, hi: int) -> tuple[int, int] | None:
     if verb and verb.entries[0].cls == "verb" and "ال" not in verb.clitic:
         j = verb.end
     k = j
-    while k < hi and k - j < PREP_MAX and not _ends_np(view, k):
-        if view.is_break(k):
+    while k < hi and k - j < PREP_MAX and not _ends_np(view, k) and not (k > j and view.words[k] == "ما"):
+        if view.is_break(k):  # (`بحسب السكان ما تبقى من خلايا التنظيم`: what follows is what they say)
             close = _quoted_name_end(view, j, k, min(hi, j + PREP_MAX))
             if close is None:
                 break
