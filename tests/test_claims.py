@@ -70,6 +70,7 @@ def test_claims_roles(text, role):
     ("وقد تلقت الجماعة 5 ملايين دولار من متبرعين في الخارج.", "affirmed"),
     ("وقد تتلقى الجماعة 5 ملايين دولار من متبرعين في الخارج.", "hypothetical"),
     ("وقال الخبير إن هذه العائدات قد تمكن التنظيم من شراء أسلحة جديدة.", "hypothetical"),  # تُمكّن, the present
+    ("ولا يتردد التنظيم في فرض الإتاوات على المزارعين.", "affirmed"),  # does not hesitate to: it does
 ])
 def test_claims_polarity(text, polarity):
     doc = run(text)
