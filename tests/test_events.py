@@ -796,3 +796,9 @@ def test_events_money_paid_or_handed_over_is_a_funds_transfer():
     assert "funds_transfer" in [e.type for e in run("ودفعت الحكومة فدية قدرها 5 ملايين دولار للخاطفين أمس.").events]
     assert "funds_transfer" in [e.type for e in run("وسلمت الشركة مليوني دولار للتنظيم الشهر الماضي.").events]
     assert run("ودفع الجيش بتعزيزات كبيرة إلى المدينة.").events == []  # no money: sending troops
+
+
+@pytest.mark.parametrize("text", ["وتفرج الجماعة عن المخطوفين عادة مقابل دفع مبالغ كبيرة.",
+                                  "وتجبر الجماعة أصحاب المحلات على دفع الأموال لعناصرها."])
+def test_events_paying_as_a_condition_or_a_levy_is_no_transfer(text):
+    assert "funds_transfer" not in [e.type for e in run(text).events]
