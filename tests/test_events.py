@@ -802,3 +802,28 @@ def test_events_money_paid_or_handed_over_is_a_funds_transfer():
                                   "وتجبر الجماعة أصحاب المحلات على دفع الأموال لعناصرها."])
 def test_events_paying_as_a_condition_or_a_levy_is_no_transfer(text):
     assert "funds_transfer" not in [e.type for e in run(text).events]
+
+
+@pytest.mark.parametrize("text", [
+    "ناقش المبعوث سبل التوصل إلى اتفاق بين الحكومة والمسلحين.",  # no fighting between them
+    "وأشار إلى أن هجمات المسلحين مع قوات الجيش تراجعت.",  # مع after a party in construct
+])
+def test_events_sides_named_after_no_fighting_noun_report_nothing(text):
+    assert run(text).events == []
+
+
+def test_events_fighting_in_a_place_whose_name_begins_like_a_present_verb_is_reported():
+    assert [e.type for e in run("وشهدت مدينة تعز اشتباكات بين القوات الحكومية والمسلحين.").events] == ["clash"]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("وقد تمكن الجيش من تحرير مدينة الرمادي أمس.", "territory_change"),  # وقد opening a clause: the past
+    ("وقد تصدت القوات لهجوم شنه مسلحو التنظيم على حاجز أمس.", "attack"),
+])
+def test_events_waqad_before_a_ta_verb_tells_the_past(text, kind):
+    assert kind in [e.type for e in run(text).events]
+
+
+@pytest.mark.parametrize("text", ["وتحررت الرهينة الفرنسية في مالي أمس.", "وضبط الجيش عبوة ناسفة في سيارة عند الحاجز."])
+def test_events_a_freed_hostage_or_a_seized_device_is_no_event_of_their_kind(text):
+    assert not {"territory_change", "explosion"} & {e.type for e in rasid.extract(text, published="2021-03-10").events}

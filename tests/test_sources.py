@@ -420,3 +420,19 @@ def test_sources_the_object_of_bihasab_ends_before_what_they_say():
     text = "ويقف وراء الخطف بحسب السكان ما تبقى من خلايا التنظيم التي تفرض الإتاوات."
     source = source_of(text, "الإتاوات")
     assert (source.kind, source.text) == ("resident", "السكان")
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("ولا يستبعد الخبراء أن يكون التنظيم يبيع النفط.", "researcher"),  # belief: the speaker stays
+    ("ولم يستبعد المتحدث باسم الوزارة أن يكون التنظيم يبيع النفط.", "official"),
+])
+def test_sources_a_negated_verb_of_belief_or_denial_keeps_its_speaker(text, kind):
+    assert source_of(text, "يبيع").kind == kind
+
+
+def test_sources_a_group_whose_name_holds_an_army_word_is_the_group():
+    assert source_of("وقال الجيش السوري الحر إن التنظيم يبيع النفط.", "يبيع").kind == "group"
+
+
+def test_sources_a_bank_after_a_title_is_where_the_speaker_works():
+    assert source_of("وقال مسؤول بالبنك المركزي إن التنظيم يبيع النفط.", "يبيع").text == "مسؤول بالبنك المركزي"

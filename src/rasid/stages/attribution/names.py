@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from rasid.kb import outlets
 from rasid.resources.catalogue import function_words, grammar_words
-from rasid.stages.reading.lexicons import CLAIM_CHANNELS, CLAIM_ROLES, EVENT_TRIGGERS, SOURCE_CUES, SOURCE_KINDS
+from rasid.stages.reading.lexicons import CLAIM_ROLES, EVENT_TRIGGERS, SOURCE_CUES, SOURCE_KINDS
 from rasid.stages.reading.polarity import is_hedged
 from rasid.stages.reading.view import Hit, View
 from rasid.text.tokens import stem_variants
@@ -66,11 +66,11 @@ def after_verb(view: View, hit: Hit, hi: int) -> tuple[int, int] | None:
 def _opens_object(view: View, k: int) -> bool:
     """Token k is a word of an event or a financing act with the preposition ب (`بمقتل`, `بسيطرة`,
     `بإرسال`): it opens the verb's object; not a body someone belongs to (`قيادي بجماعة الحوثي`,
-    `مسؤول بوزارة الداخلية`)."""
+    `مسؤول بالبنك المركزي`)."""
     text = view.doc.text
     if not any(p.kind == "prep" and text[p.start:p.end] == "ب" for p in view.doc.tokens[k].parts):
         return False
-    return any(view.match(lex, k) is not None for lex in (EVENT_TRIGGERS, CLAIM_ROLES, CLAIM_CHANNELS))
+    return any(view.match(lex, k) is not None for lex in (EVENT_TRIGGERS, CLAIM_ROLES))
 
 
 def _names_someone(view: View, lo: int, hi: int) -> bool:
@@ -219,7 +219,7 @@ def _of_a_group(view: View, lo: int, hi: int) -> bool:
     armed = {e.id for e in view.doc.entities if e.kind == "armed_group"}
     for m in view.mentions(*view.chars(*head), ("ORG",)):
         start, end = view.token_at(m.start), view.token_at(m.end - 1) + 1
-        if m.entity not in armed or view.hits_in(SOURCE_KINDS, start, end):
+        if m.entity not in armed or any(h.start == start and h.end >= end for h in view.hits_in(SOURCE_KINDS, start, end)):
             continue  # not an armed group the actor base knows, or one the lexicon gives a kind (قسد)
         if all(_speaks_for(view, k) for k in range(lo, start)):
             return True

@@ -101,9 +101,9 @@ class Context:
         """Anchored, or told as having happened: a verb of occurrence right before the trigger
         or just after it (`اندلعت اشتباكات`, `معارك عنيفة تدور`, `شهدت المدينة معارك`) reports
         one event, though it adds nothing that makes the event new (a restatement stays one)."""
-        return self.anchored(hit, kind) or self._took_place(hit)
+        return self.anchored(hit, kind) or self._took_place(hit, kind)
 
-    def _took_place(self, hit: Hit) -> bool:
+    def _took_place(self, hit: Hit, kind: str = "") -> bool:
         """A verb of occurrence or an adjective of how hard it was next to it (`اندلعت اشتباكات`,
         `معارك عنيفة`), a verb of carrying it out a little before it (`شنت مقاتلات التحالف
         غارات`), or the sides it was fought between."""
@@ -112,17 +112,22 @@ class Context:
         if any(one_of(words[k], grammar_words("took_place")) for k in near):
             return True
         before = range(max(self.lo, hit.start - LAUNCH_BEFORE), hit.start)
-        return any(one_of(words[k], grammar_words("launch")) for k in before) or self._between_sides(hit)
+        return any(one_of(words[k], grammar_words("launch")) for k in before) or self._between_sides(hit, kind)
 
-    def _between_sides(self, hit: Hit) -> bool:
+    def _between_sides(self, hit: Hit, kind: str) -> bool:
         """Fighting between sides it names (`اشتباكات بين لواء العمالقة والحوثيين`, `مواجهات مع
-        قوات المقاومة`): `بين` or `مع` right after the noun (or its adjective), a party named
-        within a few words after it, and no verb in the present just before it."""
+        قوات المقاومة`): a clash or attack noun, `بين` or `مع` right after it or after one word
+        that names no party (`مواجهات عنيفة مع`, not `هجمات الحوثيين مع`), a party named within
+        a few words after that, and no verb in the present just before it."""
         view = self.view
-        if any(is_present(w[1:] if w[:1] in "وف" else w)
-               for w in view.words[max(self.lo, hit.start - HABIT_BEFORE):hit.start]):
-            return False  # `تعتمد الجماعة على اشتباكات مع القوات`: what it does, not what it did
-        for k in (hit.end, hit.end + 1):
+        if kind not in ("clash", "attack"):
+            return False  # `اتفاق بين الحكومة والحوثيين`, `تجميد التعاون مع الحكومة`: no fighting
+        before = range(max(self.lo, hit.start - HABIT_BEFORE), hit.start)
+        if any(is_present(w[1:] if w[:1] in "وف" else w) and not view.mentions(*view.chars(k, k + 1))
+               for k in before for w in (view.words[k],)):
+            return False  # `تعتمد الجماعة على اشتباكات مع القوات`: what it does, not what it did (تعز: a place)
+        after = [hit.end] + ([hit.end + 1] if hit.end < self.hi and not view.match(PARTIES, hit.end) else [])
+        for k in after:
             if k < self.hi and view.words[k] in grammar_words("between_sides"):
                 end = min(self.hi, k + 1 + SIDES_AFTER)
                 return bool(view.hits_in(PARTIES, k + 1, end)) or bool(
@@ -324,14 +329,13 @@ def _done(view: View, ctx: Context, hit: Hit) -> bool:
 
 
 def _unhandled(view: View, ctx: Context, hit: Hit) -> bool:
-    """A device that went off, not one found, seized, dismantled or shown (`اكتشفت الفرق 10
-    عبوات ناسفة`, `عرض صاروخاً ضبطته القوات`): no verb of handling it a few words before it in
-    its clause."""
+    """A device that went off, not one found, seized or dismantled (`اكتشفت الفرق 10 عبوات
+    ناسفة`, `ضبط الجيش عبوة ناسفة`): no verb of handling it a few words before it in its clause."""
     for k in range(hit.start - 1, max(ctx.lo, hit.start - HANDLED_BEFORE) - 1, -1):
         if view.is_break(k):
             return True
-        if one_of(view.words[k], grammar_words("handling")):
-            return False
+        if one_of(view.words[k], grammar_words("handling")) and not (k + 1 < ctx.hi and view.words[k + 1] == "النفس"):
+            return False  # (`ضبط النفس`: restraint)
     return True
 
 

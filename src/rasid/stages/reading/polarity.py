@@ -61,7 +61,7 @@ def _cue_at(view: View, k: int, i: int) -> str | None:
     word = view.words[k]
     if is_future(word):
         return "hypothetical"
-    if word in grammar_words("qad") and k + 1 < len(view) and is_present(view.words[k + 1]):
+    if word in grammar_words("qad") and k + 1 < len(view) and _possible(word, view.words[k + 1]):
         return "hypothetical"
     if word in grammar_words("subjunctive") and k + 1 < len(view) and view.words[k + 1][:1] == "ي" and k + 1 < i:
         return "hypothetical"  # أن + subjunctive: `تخشى أن يشن`, `يمكن أن يستغل`
@@ -92,7 +92,7 @@ def hypothetical_after(view: View, i: int, hi: int) -> bool:
     """A following clause that says what it may do (`…، قد تمكنه من`): up to `hi`."""
     for k in range(i, min(hi, i + WINDOW)):
         word = view.words[k]
-        if is_future(word) or (word in grammar_words("qad") and k + 1 < len(view) and is_present(view.words[k + 1])):
+        if is_future(word) or (word in grammar_words("qad") and k + 1 < len(view) and _possible(word, view.words[k + 1])):
             return True
     return False
 
@@ -144,6 +144,14 @@ def is_future(word: str) -> bool:
     freq = word_frequencies()
     rest = freq.get(word[1:], 0)
     return rest >= _FUTURE_MIN_FREQ and rest > freq.get(word, 0)
+
+
+def _possible(qad: str, verb: str) -> bool:
+    """قد + a verb in the present is a possibility (`قد تمكنه`, `العائدات قد تمكن التنظيم`); `وقد`
+    opening a clause before a verb with ت tells the past (`وقد تمكن الجيش من`, `وقد تصدت القوات`),
+    unless the verb has the present's second prefix (`وقد تتلقى`, `وقد تستعيد`)."""
+    past = qad.startswith("و") and verb.startswith("ت") and not verb.startswith(("تت", "تست"))
+    return is_present(verb) and not past
 
 
 def is_present(word: str) -> bool:
