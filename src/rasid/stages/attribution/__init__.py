@@ -24,8 +24,8 @@ from rasid.stages.reading.lexicons import PARTIES, POLARITY_CUES, SOURCE_CUES, S
 from rasid.stages.reading.polarity import is_hedged
 from rasid.stages.reading.quotes import Quotes
 from rasid.stages.attribution.names import Named, after_verb, before_verb, named, prep_object
-from rasid.text.tokens import stem_variants
 from rasid.stages.reading.view import Hit, View
+from rasid.text.tokens import stem_variants
 
 _VERB_CLITICS = ("", "و", "ف")
 _QUOTED_NAME = 40          # a quotation this short names something ("رويترز"); longer ones quote words
@@ -203,7 +203,7 @@ def _sentence_scopes(view: View, lo: int, hi: int, quotes, state: _State) -> lis
 def _denied(view: View, k: int, lo: int) -> bool:
     """A negation right before a verb of telling at token k (`لم تكشف العائلة عن قيمته`, `لم
     يذكر`): it tells what was not said, no statement to attribute; a verb of belief or denial
-    keeps its speaker (`لا يستبعد الخبراء أن`, `لم ينف المتحدث أن`)."""
+    keeps its speaker (`لا يستبعد الخبراء أن`, `لم يستبعد المسؤول أن`)."""
     cue = view.match(POLARITY_CUES, k - 1) if k > lo else None
     return cue is not None and cue.end == k and cue.entries[0].cls == "negated" \
         and any(v in grammar_words("telling") for v in stem_variants(view.words[k]))

@@ -122,10 +122,8 @@ class Context:
         view = self.view
         if kind not in ("clash", "attack"):
             return False  # `اتفاق بين الحكومة والحوثيين`, `تجميد التعاون مع الحكومة`: no fighting
-        before = range(max(self.lo, hit.start - HABIT_BEFORE), hit.start)
-        if any(is_present(w[1:] if w[:1] in "وف" else w) and not view.mentions(*view.chars(k, k + 1))
-               for k in before for w in (view.words[k],)):
-            return False  # `تعتمد الجماعة على اشتباكات مع القوات`: what it does, not what it did (تعز: a place)
+        if any(self._present_verb(k) for k in range(max(self.lo, hit.start - HABIT_BEFORE), hit.start)):
+            return False  # `تعتمد الجماعة على اشتباكات مع القوات`: what it does, not what it did
         after = [hit.end] + ([hit.end + 1] if hit.end < self.hi and not view.match(PARTIES, hit.end) else [])
         for k in after:
             if k < self.hi and view.words[k] in grammar_words("between_sides"):
@@ -133,6 +131,11 @@ class Context:
                 return bool(view.hits_in(PARTIES, k + 1, end)) or bool(
                     view.mentions(*view.chars(k + 1, end), ("ORG",)))
         return False
+
+    def _present_verb(self, k: int) -> bool:
+        """Token k reads as a verb in the present, its و or ف off; no word of a name (`تعز`)."""
+        word = self.view.words[k]
+        return is_present(word[1:] if word[:1] in "وف" else word) and not self.view.mentions(*self.view.chars(k, k + 1))
 
     def counts(self, start: int, end: int) -> list[str]:
         """Quantities that count the trigger (`60 غارة`) or the money it moves."""
