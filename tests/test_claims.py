@@ -71,6 +71,11 @@ def test_claims_roles(text, role):
     ("وقد تتلقى الجماعة 5 ملايين دولار من متبرعين في الخارج.", "hypothetical"),
     ("وقال الخبير إن هذه العائدات قد تمكن التنظيم من شراء أسلحة جديدة.", "hypothetical"),  # تُمكّن, the present
     ("ولا يتردد التنظيم في فرض الإتاوات على المزارعين.", "affirmed"),  # does not hesitate to: it does
+    # an exceptive after a negation restricts: the money is paid
+    ("وقال تاجر إن عناصر التنظيم لا يسمحون للشاحنات بالمرور إلا بعد دفع إتاوات عند الحواجز.", "affirmed"),
+    # a denial before أن and a subjunctive denies; a fear before it supposes
+    ("ونفى المتحدث أن يكون التنظيم قد باع النفط لتجار من خارج المنطقة.", "negated"),
+    ("وتخشى السلطات أن يبيع التنظيم النفط لتجار من خارج المنطقة.", "hypothetical"),
 ])
 def test_claims_polarity(text, polarity):
     doc = run(text)

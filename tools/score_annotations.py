@@ -7,7 +7,9 @@ holds here as well as on dev. `--annotators g` scores the second round only: the
 taggers never saw it (Makefile, evidence-model), so its claim figures are out of sample; the
 event tagger saw every report, so event figures here are in sample for its proposals. Events
 are scored without their dates (the annotations give none for most); `--errors TASK` prints
-that task's mismatches, as `bench/eval.py --errors` does for dev.
+that task's mismatches, as `bench/eval.py --errors` does for dev. `polarity` is the share of
+matched claims whose polarity (affirmed, negated, hypothetical) agrees: score.py checks channel
+and role only, yet an analyst reads a denied claim as the opposite of an affirmed one.
 """
 from __future__ import annotations
 
@@ -25,7 +27,8 @@ def main() -> int:
     ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     ap.add_argument("--annotations", type=Path, default=REPO / "training" / "annotations")
     ap.add_argument("--annotators", default="", help="annotator-id prefix of the reports to score (default: all)")
-    ap.add_argument("--tasks", nargs="+", default=["events", "claims", "sources"])
+    ap.add_argument("--tasks", nargs="+", default=["events", "claims", "sources", "polarity"],
+                    choices=("events", "claims", "sources", "polarity"))
     ap.add_argument("--errors", choices=("events", "claims", "sources"), help="print this task's mismatches")
     args = ap.parse_args()
     from rasid.document import Document
@@ -37,7 +40,7 @@ def main() -> int:
     spec.loader.exec_module(scorer)
     pipeline = default_pipeline()
     system: dict[str, dict] = {}
-    gold: dict[str, list] = {task: [] for task in args.tasks}
+    gold: dict[str, list] = {task: [] for task in ("events", "claims", "sources")}
     for text, annotation in load_annotations(args.annotations, args.shared / CORPUS):
         if not str(annotation.get("annotator", "")).startswith(args.annotators):
             continue
@@ -54,6 +57,9 @@ def main() -> int:
             if task in gold:
                 gold[task] += items
     for task in args.tasks:
+        if task == "polarity":
+            print(_polarity_line(scorer, system, gold["claims"]))
+            continue
         result, errors = scorer.score(system, gold[task], task)
         strict, span = result["strict"], result["span"]
         print(f"{task:8s} strict P {strict['precision']:.3f} R {strict['recall']:.3f} F1 {strict['f1']:.3f}"
@@ -62,6 +68,18 @@ def main() -> int:
             for error in errors:
                 print(json.dumps(error, ensure_ascii=False))
     return 0
+
+
+def _polarity_line(scorer, system: dict, gold: list) -> str:
+    """Claims scored with polarity as their only checked field: matched pairs that agree."""
+    checked = scorer.CHECKED["claims"]
+    scorer.CHECKED["claims"] = ("polarity",)
+    try:
+        result, _ = scorer.score(system, gold, "claims")
+    finally:
+        scorer.CHECKED["claims"] = checked
+    agree, matched = result["strict"]["tp"], result["span"]["tp"]
+    return f"polarity of matched claims: {agree}/{matched} agree ({agree / max(matched, 1):.3f})"
 
 
 if __name__ == "__main__":

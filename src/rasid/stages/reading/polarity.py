@@ -19,6 +19,7 @@ _FOILER_BEFORE = 4   # words before an attempt where the verb that foiled it may
 NEAR_CUE = 4         # words between a `near` cue (نية, خطر, قدرته) and what it governs
 _CONDITION_AFTER = 8  # and where the condition of a threat may stand
 _FUTURE_MIN_FREQ = 20
+_DENIAL_BEFORE = 3    # words between a denial (`نفى المسؤول`) and the `أن` it governs
 
 
 def polarity_before(view: View, i: int, lo: int | None = None, commas: int = 0, *, foiled_happened: bool = False) -> str:
@@ -28,13 +29,17 @@ def polarity_before(view: View, i: int, lo: int | None = None, commas: int = 0, 
     possibility still reaches it (`كانت ستستخدم لمخططات، منها بيع …`), a negation does not.
     A foiling word (`أحبطت`) negates, except for events (`foiled_happened`): a foiled attack or
     attempt was made and repelled (`أحبطت محاولة لشن هجوم`), while a foiled transfer of money
-    never reached the group (`أحبطت تحويل مليون دولار`).
+    never reached the group (`أحبطت تحويل مليون دولار`). An exceptive between a negation and
+    `i` restricts, it does not deny (`لا يفرج عنهم إلا بعد دفع مبالغ`: the money is paid).
     """
     if is_future(view.words[i]):
         return "hypothetical"
     floor = max(lo if lo is not None else 0, i - WINDOW)
     crossed = 0
+    restricted = False  # an exceptive stands between a negation and `i`
     for k in range(i - 1, floor - 1, -1):
+        if view.words[k] in grammar_words("exceptive"):
+            restricted = True
         if view.is_break(k):
             crossed += 1
             if crossed > commas:
@@ -43,7 +48,7 @@ def polarity_before(view: View, i: int, lo: int | None = None, commas: int = 0, 
         found = _cue_at(view, k, i)
         if found == "foiled":
             found = "neutral" if foiled_happened else "negated"
-        if found == "neutral" or (found == "negated" and crossed) or \
+        if found == "neutral" or (found == "negated" and (crossed or restricted)) or \
                 (found == "hypothetical" and foiled_happened and _foiled_attempt(view, k)):
             continue
         if found:
@@ -64,7 +69,7 @@ def _cue_at(view: View, k: int, i: int) -> str | None:
     if word in grammar_words("qad") and k + 1 < len(view) and _possible(word, view.words[k + 1]):
         return "hypothetical"
     if word in grammar_words("subjunctive") and k + 1 < len(view) and view.words[k + 1][:1] == "ي" and k + 1 < i:
-        return "hypothetical"  # أن + subjunctive: `تخشى أن يشن`, `يمكن أن يستغل`
+        return "negated" if _denied_before(view, k) else "hypothetical"  # `تخشى أن يشن`, `يمكن أن يستغل`
     hit = view.match(POLARITY_CUES, k)
     if hit is None or hit.end > max(i, k + 1) + 1:
         return None
@@ -72,6 +77,18 @@ def _cue_at(view: View, k: int, i: int) -> str | None:
         return None  # `حذر من خطر التنظيم، الذي يجني …`: the risk governs no later clause
     cls = hit.entries[0].cls
     return cls if cls in ("negated", "hypothetical", "neutral", "foiled") else None
+
+
+def _denied_before(view: View, k: int) -> bool:
+    """A denial or negation at most _DENIAL_BEFORE words before the `أن` at token k, in its
+    clause: `نفى المسؤول أن يكون التنظيم قد جنى`, `لم يستطع أن يبيع` deny, they do not suppose."""
+    for j in range(k - 1, max(0, k - _DENIAL_BEFORE) - 1, -1):
+        if view.is_break(j):
+            return False
+        hit = view.match(POLARITY_CUES, j)
+        if hit is not None and hit.end <= k and hit.entries[0].cls == "negated":
+            return True
+    return False
 
 
 def _foiled_attempt(view: View, k: int) -> bool:
