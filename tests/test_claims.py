@@ -554,6 +554,9 @@ def test_claims_the_first_part_of_a_title_is_no_heading():
     ("وقال إن التنظيم يبيع الفوسفات الخام.", [("mining", "revenue")]),
     # what fed the group's treasury is its revenue, and the treasury is no claim of its own
     ("وكان الفوسفات الشريان الذي غذّى خزينة تنظيم داعش.", [("mining", "revenue")]),
+    # what provides a group money is its revenue; providing others is no claim
+    ("وقال الشاهد إن منجم الفوسفات كان يؤمّن لتنظيم داعش نحو مليوني دولار شهرياً.", [("mining", "revenue")]),
+    ("وتوفر الحكومة الوقود للسكان في مناطق سيطرة الحوثيين.", []),
     # money demanded by messages in a report on the group
     ("وقال مسؤول إن عناصر التنظيم أرسلوا رسائل إلى التجار تطالبهم بمبالغ تصل إلى ألفي دولار.",
      [("taxation_extortion", "revenue")]),
