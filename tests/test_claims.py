@@ -566,6 +566,15 @@ def test_claims_fees_crude_and_treasuries(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("وقال عنصر سابق في تنظيم داعش: «كنا نبيع الفوسفات لتجار من خارج المدينة».", [("mining", "revenue")]),
+    ("وقال عنصر سابق في تنظيم داعش: «كنا نستخرج نحو ٥ آلاف برميل من النفط في اليوم».", [("oil", "asset")]),
+])
+def test_claims_a_member_telling_of_his_group_in_the_first_person(text, expected):
+    """Defectors and captured members speak of what `we` sold or extracted."""
+    assert kinds(run(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # a black market is where the channel named beside it is sold
     ("ويبيع الحوثيون منتجات النفط بأسعار السوق السوداء.", [("oil", "revenue")]),
     ("ويحتكر الحوثيون توزيع الغاز المنزلي وبيعه بأسعار السوق السوداء.", [("gas", "revenue")]),
