@@ -75,6 +75,8 @@ def test_claims_roles(text, role):
     ("وقال تاجر إن عناصر التنظيم لا يسمحون للشاحنات بالمرور إلا بعد دفع إتاوات عند الحواجز.", "affirmed"),
     # a denial before أن and a subjunctive denies; a fear before it supposes
     ("ونفى المتحدث أن يكون التنظيم قد باع النفط لتجار من خارج المنطقة.", "negated"),
+    # across an aside: what the speaker denies, in the sentence of the denial
+    ("ونفى ضابط في الشرطة، فضّل عدم ذكر اسمه، أن يكون التنظيم قد باع النفط لتجار.", "negated"),
     ("وتخشى السلطات أن يبيع التنظيم النفط لتجار من خارج المنطقة.", "hypothetical"),
 ])
 def test_claims_polarity(text, polarity):

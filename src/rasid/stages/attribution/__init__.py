@@ -20,7 +20,7 @@ from functools import cached_property
 
 from rasid.document import Document, Source
 from rasid.resources.catalogue import grammar_words
-from rasid.stages.reading.lexicons import PARTIES, POLARITY_CUES, SOURCE_CUES, SOURCE_KINDS
+from rasid.stages.reading.lexicons import PARTIES, POLARITY_CUES, SOURCE_CUES, SOURCE_KINDS, lexicon
 from rasid.stages.reading.polarity import is_hedged
 from rasid.stages.reading.quotes import Quotes
 from rasid.stages.attribution.names import Named, after_verb, before_verb, named, prep_object
@@ -90,6 +90,18 @@ class Attribution:
     @cached_property
     def _opens(self) -> list[int]:
         return [s.said for s in self._by_said]
+
+    def denied_at(self, pos: int) -> bool:
+        """Whether the statement at character `pos` is what its speaker denies, in the sentence
+        of the denial (`نفى مسؤول، فضّل عدم ذكر اسمه، أن يكون التنظيم قد جنى`): the clause the
+        cue governs may lie past an aside that no negation before the statement reaches."""
+        scope = self.scope_at(pos)
+        if scope is None or not scope.source.cue:
+            return False
+        view = self.view
+        if view.sentence_of(view.token_at(scope.said)) != view.sentence_of(view.token_at(pos)):
+            return False  # what the speaker said on in the sentences after: no longer the denial
+        return any(entry.cls == "negated" for entry in lexicon(POLARITY_CUES).table.get(scope.source.cue))
 
     def source_at(self, pos: int) -> Source:
         """The source of the statement at character `pos` (the outlet when none is named)."""

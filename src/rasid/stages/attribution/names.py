@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from rasid.kb import outlets
-from rasid.resources.catalogue import function_words, grammar_words
+from rasid.resources.catalogue import function_words, grammar_words, relatives
 from rasid.stages.reading.lexicons import CLAIM_ROLES, EVENT_TRIGGERS, SOURCE_CUES, SOURCE_KINDS
 from rasid.stages.reading.polarity import is_hedged
 from rasid.stages.reading.view import Hit, View
@@ -108,7 +108,22 @@ def before_verb(view: View, hit: Hit, floor: int, sentence_start: int) -> tuple[
     lo = k
     while lo < hit.start and (view.words[lo] in ("و", "ف") or view.words[lo] in grammar_words("clause_opener")):
         lo += 1  # `لكن السعودية التي اتهمت`: the opener is not part of the name
-    return _trimmed(view, lo, hit.start)
+    return _trimmed(view, *_publisher(view, lo, hit.start))
+
+
+def _publisher(view: View, lo: int, hi: int) -> tuple[int, int]:
+    """`وأصدرت وزارة الداخلية بياناً قالت فيه`, `نشرت حركة الشباب تسجيلاً زعمت فيه`: before a
+    verb that speaks in a statement, a verb of issuing and the statement it issued stand around
+    the name; the name is what stands between them. Tokens [lo, hi) as they are otherwise."""
+    for k in range(lo, hi):
+        if _one_of(view, k, "publishing"):
+            end = next((m for m in range(k + 1, hi) if _one_of(view, m, "statement_noun")), None)
+            return (k + 1, end) if end is not None and end > k + 1 else (lo, hi)
+    return lo, hi
+
+
+def _one_of(view: View, k: int, role: str) -> bool:
+    return any(v in grammar_words(role) for v in stem_variants(view.words[k]))
 
 
 def prep_object(view: View, hit: Hit, hi: int) -> tuple[int, int] | None:
@@ -146,11 +161,13 @@ def _ends_np(view: View, k: int) -> bool:
 def _trimmed(view: View, lo: int, hi: int) -> tuple[int, int] | None:
     """Tokens [lo, hi) without what stands around a name but is none of it: a leading `كان`
     (`وكان التنظيم قد أعلن`), a time and what follows it (`مصادر عسكرية السبت`, `وزارة
-    الداخلية، الأسبوع الماضي`), trailing punctuation, prepositions, `قد` and the like."""
+    الداخلية، الأسبوع الماضي`), a relative clause set off by a comma (`المسؤول، الذي طلب عدم
+    ذكر اسمه`, `مسؤول، فضّل عدم ذكر اسمه`), trailing punctuation, prepositions, `قد` and the like."""
     while lo < hi and view.words[lo] in grammar_words("was"):
         lo += 1
     if (time := _time_in(view, lo, hi)) is not None:
         hi = time
+    hi = next((k for k in range(lo + 1, hi - 1) if view.is_break(k) and _opens_aside(view, k + 1)), hi)
     while hi > lo and (view.doc.tokens[hi - 1].kind == "punct" and view.words[hi - 1] != '"'
                        or view.words[hi - 1] in grammar_words("name_trailing")
                        or view.words[hi - 1] in grammar_words("preposition")):
@@ -158,6 +175,12 @@ def _trimmed(view: View, lo: int, hi: int) -> tuple[int, int] | None:
     if hi > lo and view.words[hi - 1] == '"' and view.words[lo:hi].count('"') % 2:
         hi -= 1
     return (lo, hi) if hi > lo else None
+
+
+def _opens_aside(view: View, k: int) -> bool:
+    """A relative pronoun or a verb of an aside at token k (`الذي`, `فضّل`): after a comma
+    it says something of the speaker, it does not name him."""
+    return view.words[k] in relatives() or _one_of(view, k, "aside")
 
 
 def _time_in(view: View, lo: int, hi: int) -> int | None:

@@ -429,6 +429,8 @@ def _claim(view: View, attribution: Attribution, d: Draft, lo: int, hi: int, num
         polarity = "affirmed"  # `لم نكن نشغّل منها سوى ٨٧ بئراً`: only 87, but 87
     if polarity == "affirmed" and hypothetical_after(view, d.end, hi):
         polarity = "hypothetical"
+    if polarity != "negated" and attribution.denied_at(focus):
+        polarity = "negated"  # `نفى مسؤول … أن يكون التنظيم قد جنى`: what the speaker denies
     time = _time(view, attribution, lo, hi, start)
     return Claim(id=f"c{number}", channel=d.channel, role=d.role, evidence=Segment(start, end),
                  actor=_entity_before(view, view.chars(lo, hi)[0], focus, ("ORG",)),
