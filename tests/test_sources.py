@@ -443,3 +443,41 @@ def test_sources_a_group_whose_name_holds_an_army_word_is_the_group():
 
 def test_sources_a_bank_after_a_title_is_where_the_speaker_works():
     assert source_of("وقال مسؤول بالبنك المركزي إن التنظيم يبيع النفط.", "يبيع").text == "مسؤول بالبنك المركزي"
+
+
+@pytest.mark.parametrize("text", [
+    "وطالب الخاطفون ذويه بفدية قدرها مليون دينار للإفراج عنه.",
+    "وتطالب خلايا التنظيم أصحاب الآبار بحصتها من النفط.",
+])
+def test_sources_a_demand_for_money_is_an_act_not_a_statement(text):
+    """The kidnappers demanding a ransom say nothing the report attributes to them."""
+    assert source_of(text, "ب" + text.split(" ب", 1)[1][:3]).kind == "outlet"
+
+
+def test_sources_a_demand_for_an_act_attributes_what_it_names():
+    assert source_of("وطالب الوزير بوقف تمويل الحوثيين.", "تمويل").kind == "official"
+
+
+def test_sources_a_speaker_introduced_by_his_name_and_a_long_description():
+    """`NAME، description …، يقول إن`: the description, past a clause of time, tells his kind; the
+    name is remembered with it for later sentences."""
+    text = ("أبو خالد، رجل من بلدة صغيرة على الفرات عمل سنوات في مكتب الزكاة لدى التنظيم قبل أن "
+            "ينشق عنه ويغادر إلى الشمال، يقول إن التنظيم كان يبيع النفط لتجار المنطقة. "
+            "ويرى أبو خالد أن التنظيم ما زال يجني الأموال من الآبار.")
+    first, later = source_of(text, "كان يبيع"), source_of(text, "يجني")
+    assert (first.kind, first.text.split("،")[0]) == ("defector", "أبو خالد")
+    assert (later.kind, later.text) == ("defector", "أبو خالد")
+
+
+def test_sources_a_clause_of_time_left_open_holds_the_speaker():
+    text = "وارتفع عدد المخطوفين إلى 36، بعد أن كانت تقارير سابقة تحدثت عن بيع التنظيم النفط."
+    assert source_of(text, "بيع").text == "تقارير سابقة"
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("ويشرح في حديثه: «كان التنظيم يبيع النفط لتجار المنطقة».", "outlet"),  # who explains is said before
+    ("وشرح المنشق أن التنظيم كان يبيع النفط لتجار المنطقة.", "defector"),
+    ("وروى سائق صهريج أن مسلحي التنظيم يبيعون النفط على الطريق.", "resident"),
+])
+def test_sources_verbs_of_explaining_and_telling_a_story(text, kind):
+    assert source_of(text, "النفط").kind == kind

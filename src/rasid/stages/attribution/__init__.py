@@ -20,7 +20,8 @@ from functools import cached_property
 
 from rasid.document import Document, Source
 from rasid.resources.catalogue import grammar_words
-from rasid.stages.reading.lexicons import PARTIES, POLARITY_CUES, SOURCE_CUES, SOURCE_KINDS, lexicon
+from rasid.stages.reading.lexicons import (CLAIM_CHANNELS, CLAIM_ROLES, PARTIES, POLARITY_CUES, SOURCE_CUES,
+                                          SOURCE_KINDS, lexicon)
 from rasid.stages.reading.polarity import is_hedged
 from rasid.stages.reading.quotes import Quotes
 from rasid.stages.attribution.names import Named, after_verb, before_verb, named, prep_object
@@ -35,6 +36,8 @@ COMP_WINDOW = 12  # words between a source and the complementizer that opens wha
 _COLON_SPEAKER = 4  # words before a colon that may name who the sentence quotes
 _QUOTE_MARKS = frozenset('"\'')  # folded: « » “ ” are all "
 _TOPIC_WORDS = 3  # words at a sentence's start that may say it turns to another matter
+_DEMAND_GAP = 5   # words after a verb of demanding where the money demanded (ب…) may stand
+_DEMANDED = frozenset({"kidnapping_ransom", "taxation_extortion"})  # channels of money demanded
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,6 +261,8 @@ def _read_cue(view: View, hit: Hit, cls: str, lo: int, hi: int, claimed: int, st
     np = after_verb(view, hit, hi)
     if np and _verb_in(view, hit, "accusing"):
         np = _without_the_accused(view, np)
+    if _verb_in(view, hit, "demanding") and _demands_money(view, hit.end, hi):
+        return None  # `وطالب الخاطفون ذويه بفدية`: a demand for money is an act, no statement
     if _verb_in(view, hit, "moving") and \
             not (np and named(view, (np[0], min(np[1], np[0] + 2)), {})):
         return None  # `الأموال نقلت بالأساس عبر …` moves money; `نقلت وكالة رويترز` names who reported
@@ -271,6 +276,23 @@ def _read_cue(view: View, hit: Hit, cls: str, lo: int, hi: int, claimed: int, st
     if any(claims_responsibility(view, k) for k in range(hit.end, min(end + 1, hi))):
         return None  # أعلن التنظيم مسؤوليته عن …: an actor claiming an act, not a source
     return speaker, _after_complementizer(view, end, hi, hit.end), hi, end
+
+
+def _demands_money(view: View, k: int, hi: int) -> bool:
+    """Money asked for with ب within _DEMAND_GAP words from token k, in the clause (`ذويه بفدية`,
+    `بمبالغ مالية`, `بدفع مليون دولار`, `بحصتها`)."""
+    text = view.doc.text
+    for j in range(k, min(hi, k + _DEMAND_GAP)):
+        if view.is_break(j):
+            return False
+        if not any(p.kind == "prep" and text[p.start:p.end] == "ب" for p in view.doc.tokens[j].parts):
+            continue
+        channel = view.match(CLAIM_CHANNELS, j)
+        role = view.match(CLAIM_ROLES, j)
+        return bool(channel and channel.entries[0].value in _DEMANDED or role and role.entries[0].cls in ("money", "payment")
+                    or any(v in grammar_words("share") for v in stem_variants(view.words[j]))
+                    or view.quantities.starting_in(*view.chars(j, min(hi, j + 3))))
+    return False
 
 
 def _charge(view: View, hit: Hit, lo: int, hi: int, claimed: int, state: _State):
@@ -327,8 +349,10 @@ def _without_the_accused(view: View, np: tuple[int, int]) -> tuple[int, int]:
 
 
 def _verb_in(view: View, hit: Hit, role: str) -> bool:
-    """Whether the cue's verb, its clitic off, is in the grammar list `role` (`moving`, `accusing`)."""
-    return view.words[hit.start][len(hit.clitic):] in grammar_words(role)
+    """Whether the cue's verb, its clitic off (or as the cue lexicon reads it: `تطالبهم` → `تطالب`),
+    is in the grammar list `role` (`moving`, `accusing`)."""
+    words = grammar_words(role)
+    return view.words[hit.start][len(hit.clitic):] in words or view.bases(lexicon(SOURCE_CUES))[hit.start] in words
 
 
 def claims_responsibility(view: View, i: int) -> bool:

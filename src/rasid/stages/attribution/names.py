@@ -24,6 +24,7 @@ NP_MAX = 16      # words after a verb within which its complementizer must come
 NP_SHORT = 3     # words taken when none comes
 PREP_MAX = 8     # words of the object of بحسب / وفق
 BEFORE_MAX = 20  # words before a verb that may name its subject
+INTRODUCED_MAX = 40  # or a name and its description, set off by commas, from the sentence start
 _ENDS_NP = ("comp", "stop", "verb", "cont", "prep", "back")
 _PLURAL_MIN = 7  # letters of a definite sound plural (ال + stem + ين): shorter ones are nouns (الدين)
 _OUTLET_STRENGTH = 4
@@ -97,7 +98,7 @@ def before_verb(view: View, hit: Hit, floor: int, sentence_start: int) -> tuple[
     k = hit.start
     while k > floor and hit.start - k < BEFORE_MAX:
         prev = view.match(SOURCE_CUES, k - 1)
-        if prev and prev.entries[0].cls == "comp" and "ال" not in prev.clitic:
+        if prev and prev.entries[0].cls == "comp" and "ال" not in prev.clitic and not _closed_time_clause(view, k, hit.start):
             break
         if view.is_break(k - 1) and k < hit.start and \
                 all(view.words[m] in grammar_words("clause_opener") for m in range(k, hit.start)):
@@ -105,10 +106,34 @@ def before_verb(view: View, hit: Hit, floor: int, sentence_start: int) -> tuple[
         k -= 1
     if k == floor and floor > sentence_start:
         return None
+    if hit.start - k >= BEFORE_MAX:
+        k = _introduced(view, hit, max(floor, sentence_start), k)
     lo = k
     while lo < hit.start and (view.words[lo] in ("و", "ف") or view.words[lo] in grammar_words("clause_opener")):
         lo += 1  # `لكن السعودية التي اتهمت`: the opener is not part of the name
     return _trimmed(view, *_publisher(view, lo, hit.start))
+
+
+def _closed_time_clause(view: View, k: int, verb: int) -> bool:
+    """`قبل أن ينشق عن التنظيم …،` with `أن` at token k - 1: a clause of time that a comma closes
+    before the verb at `verb` is part of the name's description, no complementizer (`بعد أن كانت
+    تقارير سابقة تحدثت`, unclosed, holds the speaker of the verb itself)."""
+    return k >= 2 and view.words[k - 2] in grammar_words("time_conjunction") and any(
+        view.is_break(m) for m in range(k, verb))
+
+
+def _introduced(view: View, hit: Hit, start: int, k: int) -> int:
+    """`أبو عبيدة، شاب من بلدة الشحيل عمل محاسباً … قبل أن ينشق عن التنظيم، يقول إن`: a sentence
+    that opens with a name and a comma, and a long description of it that ends in a comma right
+    before the verb, names the speaker from its start (the description tells his kind); `k` where
+    the words before the verb were too many for a name otherwise."""
+    if not (view.is_break(hit.start - 1) and hit.start - start <= INTRODUCED_MAX):
+        return k
+    name = next(iter(view.mentions(*view.chars(start, start + 1), ("PER", "ORG"))), None)
+    if name is None or name.start != view.doc.tokens[start].start:
+        return k
+    after = view.token_at(name.end - 1) + 1
+    return start if after < hit.start and view.is_break(after) else k
 
 
 def _publisher(view: View, lo: int, hi: int) -> tuple[int, int]:
