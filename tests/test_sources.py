@@ -481,3 +481,12 @@ def test_sources_a_clause_of_time_left_open_holds_the_speaker():
 ])
 def test_sources_verbs_of_explaining_and_telling_a_story(text, kind):
     assert source_of(text, "النفط").kind == kind
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("وقالت وكالة “أعماق” إن التنظيم يبيع النفط.", "group"),  # the quoted name after its descriptor
+    ("وقالت صحيفة «الشرق الأوسط» إن التنظيم يبيع النفط.", "media"),
+    ("وقال المحلل في مركز «الأهرام» للدراسات السياسية إن التنظيم يبيع النفط.", "researcher"),
+])
+def test_sources_a_quoted_name_right_after_its_descriptor(text, kind):
+    assert source_of(text, "يبيع").kind == kind

@@ -33,6 +33,7 @@ _WEAK = 9                   # strength of bare group words (التنظيم): a k
 _BACK = "back:"              # registry keys of descriptors a bare definite word refers back to
 _WEAK_WORDS = 3             # and they name a source only as a short subject (أعلن التنظيم)
 _YEAR = re.compile(r"\d{4}|[٠-٩]{4}")  # a year in a time expression
+_QUOTED_AFTER = 2           # words of a descriptor a quoted name right after it belongs to (وكالة "أعماق")
 GROUP_HEAD = 4              # words at the head of a source's name where the group it speaks for is named
 
 
@@ -302,7 +303,11 @@ def _described(view: View, lo: int, hi: int) -> tuple[int, str] | None:
         return None
     segments = _segments(view, lo, hi)
     if segments:
-        first = [f for f in found if segments[0][0] <= f[1] < segments[0][1]]
+        start, end = segments[0]
+        if len(segments) > 1 and end - start <= _QUOTED_AFTER and view.words[end] == '"' and segments[1][0] == end + 1 \
+                and segments[1][1] < hi and view.words[segments[1][1]] == '"':
+            end = segments[1][1]  # `وكالة "أعماق"`: the quoted name of what its descriptor names
+        first = [f for f in found if start <= f[1] < end]
         found = first or found
     strength, _, kind = min(found)
     return strength, kind
