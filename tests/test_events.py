@@ -630,6 +630,17 @@ def test_events_a_further_incident_neither_gives_nor_takes_the_leads_date():
     assert [(trigger(doc, e), e.date) for e in doc.events] == [("هجوما", "2021-03-06"), ("هجوم", "2021-02-24")]
 
 
+def test_events_a_sum_told_again_is_the_same_event_and_takes_its_date():
+    """The official's words in the next paragraph restate the seizure of the lead with its sum: the
+    same event, the lead's day; a count of dead is no such sum (two attacks may each kill four)."""
+    doc = run("وأعلن مسؤول، الاثنين، أن السلطات صادرت نحو مليوني دولار من أموال التنظيم.\n"
+              "وقال المسؤول إن الوزارة \"صادرت نحو مليوني دولار كانت في حسابات مصرفية\".")
+    assert [e.date for e in doc.events if e.type == "seizure"] == ["2021-03-08", "2021-03-08"]
+    doc = run("قتل أربعة جنود في هجوم شنه مسلحون على حاجز للجيش يوم الاثنين.\n"
+              "وفي حادث آخر، قتل أربعة عناصر من الشرطة في هجوم على نقطة أمنية.")
+    assert [e.date for e in doc.events] == ["2021-03-08", None]
+
+
 def test_events_fighting_told_as_going_on_keeps_the_day_it_was_told():
     """`قال المرصد، السبت، إن اشتباكات ضارية تدور` … `المعارك المستمرة منذ فجر الجمعة`: going on
     on Saturday, whatever day it began."""

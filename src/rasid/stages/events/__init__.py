@@ -32,7 +32,7 @@ from rasid.stages.reading.lexicons import EVENT_TRIGGERS, PARTIES, POLARITY_CUES
 from rasid.stages.reading.tagging import tagged_spans
 from rasid.stages.reading.polarity import polarity_before
 from rasid.stages.reading.view import Hit, View
-from rasid.stages.events.context import Context, context, one_of, place_after, satisfied
+from rasid.stages.events.context import Context, context, is_money, one_of, place_after, satisfied
 from rasid.stages.events.incidents import link_incidents
 from rasid.stages.events.reality import real
 from rasid.text.tokens import stem_variants
@@ -95,9 +95,17 @@ def find_events(doc: Document, model: LinearModel | None = None) -> Document:
         events.extend(found)
     body = doc.paragraphs[1].start if len(doc.paragraphs) > 1 else 0
     events = link_incidents(events, body, lambda pos: view.paragraph(view.token_at(pos)), told_on,
-                            lambda e: _trigger_words(view, e), frozenset(further))
+                            lambda e: _trigger_words(view, e), frozenset(further), _amounts_of(doc))
     doc.events = [_numbered(e, k) for k, e in enumerate(events, 1)]
     return doc
+
+
+def _amounts_of(doc: Document):
+    """An event's sums of money as (value, currency) pairs: the same sum told again is the same
+    event (a count of people is not: two attacks may each kill four)."""
+    by_id = {q.id: q for q in doc.quantities}
+    return lambda e: frozenset((by_id[i].value, by_id[i].unit) for i in e.quantities
+                               if i in by_id and is_money(by_id[i]) and by_id[i].value is not None)
 
 
 def _trigger_words(view: View, event: Event) -> frozenset[str]:

@@ -144,7 +144,7 @@ class Context:
         for q, a, b in spans[bisect.bisect_left(ends, start):]:  # from the first ending at or after it
             if a > end + NEAR:
                 break
-            if a < end and start < b or b == start or (end <= a and _money(q)):
+            if a < end and start < b or b == start or (end <= a and is_money(q)):
                 out.append(q.id)
         return out
 
@@ -289,7 +289,7 @@ def _money_after(view: View, ctx: Context, hit: Hit) -> bool:
         found = view.match(EVENT_TRIGGERS, k)
         if found and found.entry("money"):
             return True
-    return any(_money(q) and hit.end <= view.token_at(q.start) <= hit.end + NEAR for q in ctx.quantities)
+    return any(is_money(q) and hit.end <= view.token_at(q.start) <= hit.end + NEAR for q in ctx.quantities)
 
 
 def _support(view: View, ctx: Context, hit: Hit) -> bool:
@@ -342,7 +342,8 @@ def _unhandled(view: View, ctx: Context, hit: Hit) -> bool:
     return True
 
 
-def _money(q: Quantity) -> bool:
+def is_money(q: Quantity) -> bool:
+    """A sum of money: its unit is a currency code (USD, IQD)."""
     return bool(q.unit) and len(q.unit) == 3 and q.unit.isupper()
 
 

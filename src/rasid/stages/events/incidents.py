@@ -28,7 +28,8 @@ def family(event: Event) -> str:
 def link_incidents(events: list[Event], body_start: int, paragraph_of: Callable[[int], int],
                    told_on: dict[int, bool] | None = None,
                    words_of: Callable[[Event], frozenset[str]] = lambda e: frozenset(),
-                   further: frozenset[int] = frozenset()) -> list[Event]:
+                   further: frozenset[int] = frozenset(),
+                   amounts_of: Callable[[Event], frozenset] = lambda e: frozenset()) -> list[Event]:
     """Carry dates and casualty figures: a headline event from the first body event of its
     family (else the first body event's date), a body event from the event before it in its
     paragraph; first, an event dated only by its announcement (trigger start in `told_on`) takes
@@ -37,7 +38,9 @@ def link_incidents(events: list[Event], body_start: int, paragraph_of: Callable[
     trigger (`words_of`): `إحباط هجوم … إحباط الهجوم جرى الخميس`, not the attacks of the day
     before. `body_start` is where the headline ends; `paragraph_of(pos)` numbers the paragraph
     of a character offset. An event whose trigger start is in `further` is told as another
-    incident (`هجوم مماثل`): it neither gives nor takes a date or a count."""
+    incident (`هجوم مماثل`): it neither gives nor takes a date or a count. An event told again
+    with the amount it was told with (`amounts_of`: `صادرت نحو ثلاثة ملايين دولار` in the
+    official's words after the lead) is that event, across paragraphs: it takes its date."""
     told_on = told_on or {}
     ordered = sorted((e for e in events if e.trigger.start not in further), key=lambda e: e.trigger.start)
     for k, event in enumerate(ordered):  # first: the days carried below are then the right ones
@@ -54,6 +57,12 @@ def link_incidents(events: list[Event], body_start: int, paragraph_of: Callable[
                 _take(event, lead)
             if event.date is None and body and body[0].date is not None:
                 event.date, event.date_precision = body[0].date, body[0].date_precision  # the lead's day
+    for k, event in enumerate(ordered):
+        amounts = amounts_of(event)
+        if event.date is None and amounts:
+            first = next((e for e in ordered[:k] if e.type == event.type and e.date and amounts_of(e) & amounts), None)
+            if first is not None:
+                event.date, event.date_precision = first.date, first.date_precision
     previous: Event | None = None
     for event in body:
         if previous is not None and paragraph_of(previous.trigger.start) == paragraph_of(event.trigger.start):
