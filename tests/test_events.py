@@ -437,6 +437,20 @@ def test_events_a_learned_trigger_is_never_a_word_the_lexicon_knows_as_a_place_o
     assert not _specific(freed, ctx2, let_go, let_go + 1, "attack")  # freeing: no shooting
     took = next(k for k in range(lo, hi) if view.words[k] == "وقدرت")
     assert _specific(view, ctx, took, took + 1, "other")  # a word the lexicon does not know stays the tagger's call
+    records = View.of(run("ووفق تقديرات جمعها باحثون من وثائق التنظيم، فإن ديوان المال جمع الذهب."))
+    lo3, hi3 = records.sent_ranges[0]
+    ctx3 = context(records, 0, lo3, hi3)
+    papers = next(k for k in range(lo3, hi3) if records.words[k] == "وثائق")
+    assert not _specific(records, ctx3, papers, papers + 1, "territory_change")  # a record tells of events
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وجمع التنظيم الذهب خلال سنوات سيطرته على المدينة.", []),  # control held for years
+    ("وكان النفط مصدر دخله طوال فترة سيطرة التنظيم على الحقول.", []),
+    ("وقتل 5 جنود خلال سيطرة القوات على المدينة أمس.", ["territory_change"]),  # during the capture: one
+])
+def test_events_control_over_a_span_of_time_is_held(text, expected):
+    assert [e.type for e in run(text).events if e.type == "territory_change"] == expected
 
 
 def test_events_a_fighting_event_takes_the_casualties_of_its_lead_only_when_of_its_type():

@@ -72,7 +72,8 @@ def _opens_object(view: View, k: int) -> bool:
     text = view.doc.text
     if not any(p.kind == "prep" and text[p.start:p.end] == "ب" for p in view.doc.tokens[k].parts):
         return False
-    return any(view.match(lex, k) is not None for lex in (EVENT_TRIGGERS, CLAIM_ROLES))
+    hits = [view.match(lex, k) for lex in (EVENT_TRIGGERS, CLAIM_ROLES)]
+    return any(h is not None and any(e.cls != "record" for e in h.entries) for h in hits)  # `بتقرير`: a record
 
 
 def _names_someone(view: View, lo: int, hi: int) -> bool:

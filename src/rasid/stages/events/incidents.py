@@ -57,18 +57,24 @@ def link_incidents(events: list[Event], body_start: int, paragraph_of: Callable[
                 _take(event, lead)
             if event.date is None and body and body[0].date is not None:
                 event.date, event.date_precision = body[0].date, body[0].date_precision  # the lead's day
-    for k, event in enumerate(ordered):
-        amounts = amounts_of(event)
-        if event.date is None and amounts:
-            first = next((e for e in ordered[:k] if e.type == event.type and e.date and amounts_of(e) & amounts), None)
-            if first is not None:
-                event.date, event.date_precision = first.date, first.date_precision
+    _date_restated_sums(ordered, amounts_of)
     previous: Event | None = None
     for event in body:
         if previous is not None and paragraph_of(previous.trigger.start) == paragraph_of(event.trigger.start):
             _take(event, previous)
         previous = event
     return events
+
+
+def _date_restated_sums(ordered: list[Event], amounts_of: Callable[[Event], frozenset]) -> None:
+    """An undated event with a sum an earlier event of its type was told with is that event
+    told again: it takes its date."""
+    for k, event in enumerate(ordered):
+        amounts = amounts_of(event)
+        if event.date is None and amounts:
+            first = next((e for e in ordered[:k] if e.type == event.type and e.date and amounts_of(e) & amounts), None)
+            if first is not None:
+                event.date, event.date_precision = first.date, first.date_precision
 
 
 def _date_from_details(event: Event, later: list[Event]) -> None:

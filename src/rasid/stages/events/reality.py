@@ -72,9 +72,9 @@ def _dated_in_its_clause(view: View, hit: Hit, ctx: Context) -> bool:
 
 
 def _control_held(view: View, hit: Hit, ctx: Context) -> bool:
-    """`تحت سيطرة الفصائل`, `مناطق سيطرة النظام`, `يبسط الحوثيون سيطرتهم على`: control held, not
-    gained or lost; the noun of control after `تحت`, a place noun or a verb of holding in the
-    present names who holds ground, no territory change."""
+    """`تحت سيطرة الفصائل`, `مناطق سيطرة النظام`, `يبسط الحوثيون سيطرتهم على`, `خلال سنوات
+    سيطرته`: control held, not gained or lost; the noun of control after `تحت`, a place noun, a
+    span of time or a verb of holding in the present names who holds ground, no territory change."""
     word = view.words[hit.start]
     if word in grammar_words("holding"):
         return True  # the learned tagger's `ويبسط الحوثيون سيطرتهم على`
@@ -82,7 +82,7 @@ def _control_held(view: View, hit: Hit, ctx: Context) -> bool:
         return False
     before = view.match(EVENT_TRIGGERS, hit.start - 1)
     construct = not view.words[hit.start].startswith("و")  # `مطار المدينة والسيطرة على`: joined, not held
-    if view.words[hit.start - 1] in grammar_words("under") or bool(
+    if view.words[hit.start - 1] in grammar_words("under") or view.words[hit.start - 1] in grammar_words("duration") or bool(
             construct and before and before.end == hit.start and before.entry("place")):
         return True
     for k in range(hit.start - 1, max(ctx.lo, hit.start - _HOLDING_BEFORE) - 1, -1):
