@@ -77,6 +77,10 @@ def test_claims_roles(text, role):
     ("ونفى المتحدث أن يكون التنظيم قد باع النفط لتجار من خارج المنطقة.", "negated"),
     # across an aside: what the speaker denies, in the sentence of the denial
     ("ونفى ضابط في الشرطة، فضّل عدم ذكر اسمه، أن يكون التنظيم قد باع النفط لتجار.", "negated"),
+    # a negation reaches further through `أي` (any); without it, not so far
+    ("وقالت الشرطة إنها لم تتلقَّ خلال الأشهر الستة الماضية أي بلاغ عن دفع فدية لخلايا التنظيم.", "negated"),
+    ("ولم يعلق المسؤول على التقارير التي تحدثت مؤخراً في الصحف المحلية عن فدية دفعتها العائلة لخلايا التنظيم.",
+     "affirmed"),
     ("وتخشى السلطات أن يبيع التنظيم النفط لتجار من خارج المنطقة.", "hypothetical"),
 ])
 def test_claims_polarity(text, polarity):
