@@ -710,3 +710,21 @@ def test_claims_support_given_by_a_state_to_a_group_is_a_donation(text):
 def test_claims_every_form_of_a_verb_of_earning_is_a_cue(text, kind):
     """`جنت`, `يتكسبون` as well as `يجني`: the perfect and plural forms of the earning verbs."""
     assert kinds(run(text)) == [kind]
+
+
+def test_claims_an_ambiguous_word_joined_to_a_plain_one_is_money():
+    """`خطف و"إتاوات"`: kidnapping names a channel only where money is made of it; joined to levies,
+    it is (one claim on the first, as for any channels joined by و)."""
+    doc = run('خطف و"إتاوات" في صحراء نينوى.\n\nوتفرض خلايا تنظيم داعش الإتاوات على الرعاة.')
+    assert kinds(doc)[0] == ("kidnapping_ransom", "revenue")
+
+
+def test_claims_of_one_channel_far_apart_in_a_sentence_are_two():
+    """Two statements of one channel and role, many words apart, are two claims, each with its
+    own words; side by side they are one (`بيع النفط وتهريبه`)."""
+    far = run("وتتلقى جبهة النصرة دعما بملايين الدولارات من متبرعين عبر جمعيات خيرية في الخليج، من بينهم "
+              "رجل أعمال معروف تتهمه الولايات المتحدة ودول أوروبية بتمويل القاعدة.")
+    assert kinds(far) == [("donations", "revenue")] * 2
+    assert "من بينهم" not in far.text[far.claims[0].evidence.start:far.claims[0].evidence.end]
+    near = run("ويجني تنظيم داعش أموالاً من بيع النفط وتهريبه عبر الحدود.")
+    assert kinds(near).count(("oil", "revenue")) == 1

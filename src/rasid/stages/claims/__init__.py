@@ -37,6 +37,7 @@ _SUBJECT_GAP = 7              # and between a verb of receiving and its money, p
 _RECENT = 50                  # claims kept in mind for that
 _INHERIT = 3                  # sentences back where money with no channel finds its channel
 _GROUP_BACK = 1              # sentences back where the group a claim is about is named
+_MERGE_GAP = 8                # words between two claims of one channel and role that are still one
 _TERROR = "ارهاب"              # the folded stem of terrorism and terrorists
 _FORCED_GAP = 8               # words between a forcing verb and what people are forced to hand over
 _LEAD_GAP = 3                 # words between a learned lead-in (يجني أموالاً كبيرة من) and the claim it opens
@@ -378,7 +379,7 @@ def _merged(view: View, drafts: list[Draft]) -> list[Draft]:
     for d in drafts:
         last = out[-1] if out else None
         if last and last.role == d.role and ":" not in view.words[last.end:d.start]:
-            if last.channel == d.channel and not _another_act(view, last, d):
+            if last.channel == d.channel and not _another_act(view, last, d) and d.start - last.end <= _MERGE_GAP:
                 last.end = max(last.end, d.end)
                 continue
             clause = not any(view.is_break(k) for k in range(last.end, d.start))

@@ -169,8 +169,8 @@ def _joined(view: View, words: list[ChannelWord]) -> list[ChannelWord]:
         last = out[-1] if out else None
         if last and not _told_by_its_own_verb(view, last, w) and (_same_near(view, last, w) or _coordinated(view, last, w)):
             last.end = max(last.end, w.end)
-            if last.cls == "ctx" and w.cls == "word" and last.channel == w.channel:
-                last.cls = "word"  # `الخطف والفديات`: the plain word names the channel for both
+            if last.cls == "ctx" and w.cls == "word":
+                last.cls = "word"  # `الخطف والفديات`, `خطف و"إتاوات"`: the plain word tells it is money
         else:
             out.append(ChannelWord(w.start, w.end, w.channel, w.cls, w.clitic))
     return out
