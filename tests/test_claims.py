@@ -728,3 +728,11 @@ def test_claims_of_one_channel_far_apart_in_a_sentence_are_two():
     assert "من بينهم" not in far.text[far.claims[0].evidence.start:far.claims[0].evidence.end]
     near = run("ويجني تنظيم داعش أموالاً من بيع النفط وتهريبه عبر الحدود.")
     assert kinds(near).count(("oil", "revenue")) == 1
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("واصطفت العائلات لتسلم مؤن من جمعيات خيرية في مناطق سيطرة الحوثيين.", []),  # charity feeding people
+    ("وتجمع الجمعيات الخيرية التابعة لحزب الله ملايين الدولارات سنوياً.", [("donations", "revenue")]),
+])
+def test_claims_a_charity_is_a_channel_only_where_money_goes_through_it(text, expected):
+    assert kinds(run(text)) == expected
