@@ -736,3 +736,12 @@ def test_claims_of_one_channel_far_apart_in_a_sentence_are_two():
 ])
 def test_claims_a_charity_is_a_channel_only_where_money_goes_through_it(text, expected):
     assert kinds(run(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وقالت الشرطة إن خلية التنظيم كانت تجني الأموال من تزييف النقود.", [("fraud", "revenue")]),
+    ("ويؤكد التقرير أن الحوثيين أصبحوا الآن يتكسبون من حالات الاحتجاز.", [("kidnapping_ransom", "revenue")]),
+    ("ووثق التقرير حالات الاحتجاز التعسفي في سجون الحوثيين.", []),  # detention alone makes no money
+])
+def test_claims_counterfeit_money_and_detention_made_a_business(text, expected):
+    assert kinds(run(text)) == expected
