@@ -745,3 +745,11 @@ def test_claims_a_charity_is_a_channel_only_where_money_goes_through_it(text, ex
 ])
 def test_claims_counterfeit_money_and_detention_made_a_business(text, expected):
     assert kinds(run(text)) == expected
+
+
+def test_claims_a_cue_does_not_reach_past_a_new_reported_statement():
+    """`… بدفع رواتب عناصرها، وتشير تقارير إلى أن الذهب …`: the spending cue belongs to the clause
+    before the reports speak; gold is not what the cells pay with."""
+    doc = run("وتسمح هذه الموارد للخلايا بدفع رواتب عناصرها، وتشير تقارير إلى أن الذهب يحتل موقعاً "
+              "متقدماً بين موارد تنظيم داعش.")
+    assert ("gold", "expenditure") not in kinds(doc)

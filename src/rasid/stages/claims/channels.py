@@ -218,7 +218,8 @@ def role_of(view: View, word: ChannelWord, lo: int, hi: int) -> Role | None:
             and _needs_met(view, h, hi) and not _particle(view, h, lo)
             and _role(view, h, word, strikes=False)]
     before = [h for h in cues if h.end <= word.start + 1 and h.start < word.start
-              and not any(view.words[k] in _STRONG_BREAKS for k in range(h.end, word.start))]
+              and not any(view.words[k] in _STRONG_BREAKS for k in range(h.end, word.start))
+              and not _reported_between(view, h.end, word.start)]
     if before:
         nearest = _governing(view, before, word)
         if not (default_role(word.channel) and _other_object(view, nearest, word)):
@@ -244,6 +245,13 @@ def role_of(view: View, word: ChannelWord, lo: int, hi: int) -> Role | None:
             role = _funding_purpose(h) or _role(view, h, word)
             return Role(role, h.start, h.end) if role != NOT_FINANCING else None
     return None
+
+
+def _reported_between(view: View, a: int, b: int) -> bool:
+    """A verb of telling and its complementizer between tokens a and b (`… ودفع رواتب عناصرها،
+    وتشير شهادات إلى أن الذهب`): what follows is another statement, no cue before reaches it."""
+    return any(_speaks(view, k) for k in range(a, b)) and any(
+        (hit := view.match(SOURCE_CUES, k)) is not None and hit.entries[0].cls == "comp" for k in range(a, b))
 
 
 def _source_of_income(view: View, word: ChannelWord, hi: int) -> Role | None:
