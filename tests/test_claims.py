@@ -77,10 +77,9 @@ def test_claims_roles(text, role):
     ("ونفى المتحدث أن يكون التنظيم قد باع النفط لتجار من خارج المنطقة.", "negated"),
     # across an aside: what the speaker denies, in the sentence of the denial
     ("ونفى ضابط في الشرطة، فضّل عدم ذكر اسمه، أن يكون التنظيم قد باع النفط لتجار.", "negated"),
-    # a negation reaches further through `أي` (any); without it, not so far
-    ("وقالت الشرطة إنها لم تتلقَّ خلال الأشهر الستة الماضية أي بلاغ عن دفع فدية لخلايا التنظيم.", "negated"),
-    ("ولم يعلق المسؤول على التقارير التي تحدثت مؤخراً في الصحف المحلية عن فدية دفعتها العائلة لخلايا التنظيم.",
-     "affirmed"),
+    # past a comma the one who denied asserts; not ruling out supposes
+    ("ونفى المتحدث الاتهامات، مؤكداً أن التنظيم يجمع الزكاة من التجار.", "affirmed"),
+    ("ولا تستبعد المصادر أن يكون التنظيم قد جنى ملايين الدولارات من بيع النفط.", "hypothetical"),
     ("وتخشى السلطات أن يبيع التنظيم النفط لتجار من خارج المنطقة.", "hypothetical"),
 ])
 def test_claims_polarity(text, polarity):

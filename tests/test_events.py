@@ -650,6 +650,9 @@ def test_events_a_sum_told_again_is_the_same_event_and_takes_its_date():
     doc = run("وأعلن مسؤول، الاثنين، أن السلطات صادرت نحو مليوني دولار من أموال التنظيم.\n"
               "وقال المسؤول إن الوزارة \"صادرت نحو مليوني دولار كانت في حسابات مصرفية\".")
     assert [e.date for e in doc.events if e.type == "seizure"] == ["2021-03-08", "2021-03-08"]
+    doc = run("ودفعت عائلة التاجر فدية قدرها مئة ألف دولار للخاطفين يوم الاثنين.\n"
+              "وفي حادثة منفصلة، أفرج مسلحون عن طبيب بعد أن دفع ذووه مئة ألف دولار.")
+    assert [e.date for e in doc.events if e.type == "funds_transfer"][1:] == [None]  # the report's own second sum
     doc = run("قتل أربعة جنود في هجوم شنه مسلحون على حاجز للجيش يوم الاثنين.\n"
               "وفي حادث آخر، قتل أربعة عناصر من الشرطة في هجوم على نقطة أمنية.")
     assert [e.date for e in doc.events] == ["2021-03-08", None]

@@ -386,6 +386,7 @@ def test_sources_a_contrasted_second_speaker_goes_on():
     ("وقال المسؤول، الذي طلب عدم ذكر اسمه، إن التنظيم يبيع النفط.", "المسؤول"),
     ("وأكد ضابط في الشرطة، فضّل عدم الكشف عن اسمه، أن التنظيم يبيع النفط.", "ضابط في الشرطة"),
     ("وقال مدير المرصد، رامي عبد الرحمن، إن التنظيم يبيع النفط.", "مدير المرصد، رامي عبد الرحمن"),
+    ("وقال خالد العبيد، الذي يعمل باحثاً في مركز للدراسات، إن التنظيم يبيع النفط.", "خالد العبيد"),
     # a body issuing a statement in which it speaks
     ("وأصدرت وزارة الداخلية بياناً قالت فيه إن التنظيم يبيع النفط.", "وزارة الداخلية"),
     ("وفي المقابل، نشرت حركة الشباب تسجيلاً صوتياً زعمت فيه أن التنظيم يبيع النفط.", "حركة الشباب"),
@@ -490,3 +491,10 @@ def test_sources_verbs_of_explaining_and_telling_a_story(text, kind):
 ])
 def test_sources_a_quoted_name_right_after_its_descriptor(text, kind):
     assert source_of(text, "يبيع").kind == kind
+
+
+def test_sources_a_relative_clause_cut_from_the_name_still_tells_the_kind():
+    text = "وقال خالد العبيد، الذي يعمل باحثاً في مركز للدراسات، إن التنظيم يبيع النفط."
+    assert source_of(text, "يبيع").kind == "researcher"
+    text = "وقال أبو محمد زعيم الجبهة التي انشقت عن القاعدة إن التنظيم يبيع النفط."
+    assert source_of(text, "يبيع").kind != "defector"  # a body that split off is no defector

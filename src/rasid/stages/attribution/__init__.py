@@ -24,7 +24,7 @@ from rasid.stages.reading.lexicons import (CLAIM_CHANNELS, CLAIM_ROLES, PARTIES,
                                           SOURCE_KINDS, lexicon)
 from rasid.stages.reading.polarity import is_hedged
 from rasid.stages.reading.quotes import Quotes
-from rasid.stages.attribution.names import Named, after_verb, before_verb, named, prep_object
+from rasid.stages.attribution.names import Named, after_verb, before_aside, before_verb, named, prep_object
 from rasid.stages.reading.view import Hit, View
 from rasid.text.tokens import stem_variants
 
@@ -104,6 +104,10 @@ class Attribution:
         view = self.view
         if view.sentence_of(view.token_at(scope.said)) != view.sentence_of(view.token_at(pos)):
             return False  # what the speaker said on in the sentences after: no longer the denial
+        said = view.token_at(scope.said)
+        if any(h.entries[0].cls in ("verb", "cont") and not _denied(view, h.start, said)
+               for h in view.hits_in(SOURCE_CUES, said + 1, view.token_at(pos))):
+            return False  # `نفى …، مؤكداً أن …`: another verb of saying, and the speaker asserts
         return any(entry.cls == "negated" for entry in lexicon(POLARITY_CUES).table.get(scope.source.cue))
 
     def source_at(self, pos: int) -> Source:
@@ -272,7 +276,7 @@ def _read_cue(view: View, hit: Hit, cls: str, lo: int, hi: int, claimed: int, st
     speaker = speaker or _carried(view, hit, np, state)
     if speaker is None:
         return None
-    end = np[1] if np and speaker.tokens == np else hit.end
+    end = np[1] if np and speaker.tokens[0] == np[0] else hit.end  # (a name cut before an aside ends the words too)
     if any(claims_responsibility(view, k) for k in range(hit.end, min(end + 1, hi))):
         return None  # أعلن التنظيم مسؤوليته عن …: an actor claiming an act, not a source
     return speaker, _after_complementizer(view, end, hi, hit.end), hi, end
@@ -367,6 +371,7 @@ def _carried(view: View, hit: Hit, np: tuple[int, int] | None, state: _State) ->
     same_sentence = state.speaker and view.sent[state.speaker.tokens[0]] == view.sent[hit.start]
     if np is None or same_sentence:
         return state.speaker
+    np = np[0], before_aside(view, *np)
     start, end = view.chars(*np)
     return Named(np, start, end, _UNDESCRIBED)
 

@@ -188,13 +188,11 @@ def _ends_np(view: View, k: int) -> bool:
 def _trimmed(view: View, lo: int, hi: int) -> tuple[int, int] | None:
     """Tokens [lo, hi) without what stands around a name but is none of it: a leading `كان`
     (`وكان التنظيم قد أعلن`), a time and what follows it (`مصادر عسكرية السبت`, `وزارة
-    الداخلية، الأسبوع الماضي`), a relative clause set off by a comma (`المسؤول، الذي طلب عدم
-    ذكر اسمه`, `مسؤول، فضّل عدم ذكر اسمه`), trailing punctuation, prepositions, `قد` and the like."""
+    الداخلية، الأسبوع الماضي`), trailing punctuation, prepositions, `قد` and the like."""
     while lo < hi and view.words[lo] in grammar_words("was"):
         lo += 1
     if (time := _time_in(view, lo, hi)) is not None:
         hi = time
-    hi = next((k for k in range(lo + 1, hi - 1) if view.is_break(k) and _opens_aside(view, k + 1)), hi)
     while hi > lo and (view.doc.tokens[hi - 1].kind == "punct" and view.words[hi - 1] != '"'
                        or view.words[hi - 1] in grammar_words("name_trailing")
                        or view.words[hi - 1] in grammar_words("preposition")):
@@ -202,6 +200,13 @@ def _trimmed(view: View, lo: int, hi: int) -> tuple[int, int] | None:
     if hi > lo and view.words[hi - 1] == '"' and view.words[lo:hi].count('"') % 2:
         hi -= 1
     return (lo, hi) if hi > lo else None
+
+
+def before_aside(view: View, lo: int, hi: int) -> int:
+    """Where a source's name ends before a relative clause or an aside set off by a comma
+    (`المسؤول، الذي طلب عدم ذكر اسمه`, `مسؤول، فضّل عدم ذكر اسمه`); its kind is read with them
+    (`خالد العبيد، الذي يعمل باحثاً في مركز …` is a researcher)."""
+    return next((k for k in range(lo + 1, hi - 1) if view.is_break(k) and _opens_aside(view, k + 1)), hi)
 
 
 def _opens_aside(view: View, k: int) -> bool:
@@ -251,6 +256,7 @@ def named(view: View, np: tuple[int, int] | None, registry: dict[str, str]) -> N
         return None
     if kind == "official" and _of_a_group(view, lo, hi):
         kind = "group"
+    hi = before_aside(view, lo, hi)
     start, end = view.chars(lo, hi)
     return Named((lo, hi), start, end, kind, mention.entity if mention else None, is_hedged(view, lo, hi))
 

@@ -217,9 +217,7 @@ def role_of(view: View, word: ChannelWord, lo: int, hi: int) -> Role | None:
             if h.entries[0].cls not in _MONEY_ONLY and "money" not in h.entries[0].needs
             and _needs_met(view, h, hi) and not _particle(view, h, lo)
             and _role(view, h, word, strikes=False)]
-    before = [h for h in cues if h.end <= word.start + 1 and h.start < word.start
-              and not any(view.words[k] in _STRONG_BREAKS for k in range(h.end, word.start))
-              and not _reported_between(view, h.end, word.start)]
+    before = [h for h in cues if _reaches(view, h, word)]
     if before:
         nearest = _governing(view, before, word)
         if not (default_role(word.channel) and _other_object(view, nearest, word)):
@@ -245,6 +243,13 @@ def role_of(view: View, word: ChannelWord, lo: int, hi: int) -> Role | None:
             role = _funding_purpose(h) or _role(view, h, word)
             return Role(role, h.start, h.end) if role != NOT_FINANCING else None
     return None
+
+
+def _reaches(view: View, cue: Hit, word: ChannelWord) -> bool:
+    """A cue before the channel word governs it: no colon or bracket between, no new statement."""
+    return cue.end <= word.start + 1 and cue.start < word.start \
+        and not any(view.words[k] in _STRONG_BREAKS for k in range(cue.end, word.start)) \
+        and not _reported_between(view, cue.end, word.start)
 
 
 def _reported_between(view: View, a: int, b: int) -> bool:

@@ -67,14 +67,21 @@ def link_incidents(events: list[Event], body_start: int, paragraph_of: Callable[
 
 
 def _date_restated_sums(ordered: list[Event], amounts_of: Callable[[Event], frozenset]) -> None:
-    """An undated event with a sum an earlier event of its type was told with is that event
-    told again: it takes its date."""
+    """An undated event with a sum an earlier event of its type was told with, by a speaker of
+    the same kind, is that event told again: it takes its date (the report's own `وفي حادثة
+    منفصلة … دفع ذووه مئة ألف دولار` is another incident with the same sum)."""
     for k, event in enumerate(ordered):
         amounts = amounts_of(event)
         if event.date is None and amounts:
-            first = next((e for e in ordered[:k] if e.type == event.type and e.date and amounts_of(e) & amounts), None)
+            first = next((e for e in ordered[:k] if e.type == event.type and e.date and amounts_of(e) & amounts
+                          and _same_speaker(e, event)), None)
             if first is not None:
                 event.date, event.date_precision = first.date, first.date_precision
+
+
+def _same_speaker(first: Event, later: Event) -> bool:
+    a, b = first.source, later.source
+    return a is not None and b is not None and a.kind == b.kind and a.kind != "outlet"
 
 
 def _date_from_details(event: Event, later: list[Event]) -> None:

@@ -12,9 +12,9 @@ from __future__ import annotations
 from rasid.resources.catalogue import grammar_words, word_frequencies
 from rasid.stages.reading.lexicons import HEDGES, POLARITY_CUES
 from rasid.stages.reading.view import View
+from rasid.text.tokens import stem_variants
 
 WINDOW = 7            # words before a trigger or cue that its polarity cues may stand in
-WINDOW_ANY = 12       # and a negation, where `أي` (any) stands between them
 _GENERIC_AFTER = 3    # words after an event noun where a habitual modifier may stand
 _FOILER_BEFORE = 4   # words before an attempt where the verb that foiled it may stand (أحبطت قوات الأمن محاولة)
 NEAR_CUE = 4         # words between a `near` cue (نية, خطر, قدرته) and what it governs
@@ -31,14 +31,11 @@ def polarity_before(view: View, i: int, lo: int | None = None, commas: int = 0, 
     A foiling word (`أحبطت`) negates, except for events (`foiled_happened`): a foiled attack or
     attempt was made and repelled (`أحبطت محاولة لشن هجوم`), while a foiled transfer of money
     never reached the group (`أحبطت تحويل مليون دولار`). An exceptive between a negation and
-    `i` restricts, it does not deny (`لا يفرج عنهم إلا بعد دفع مبالغ`: the money is paid). A
-    negation reaches further where `أي` stands between (`لم تتلقَّ خلال الأشهر الماضية أي بلاغ عن دفع فدية`).
+    `i` restricts, it does not deny (`لا يفرج عنهم إلا بعد دفع مبالغ`: the money is paid).
     """
     if is_future(view.words[i]):
         return "hypothetical"
     floor = max(lo if lo is not None else 0, i - WINDOW)
-    if any(view.words[k] in grammar_words("any") for k in range(floor, i)):
-        floor = max(lo if lo is not None else 0, i - WINDOW_ANY)  # `لم تتلقَّ خلال الأشهر الماضية أي بلاغ عن`
     crossed = 0
     restricted = False  # an exceptive stands between a negation and `i`
     for k in range(i - 1, floor - 1, -1):
@@ -50,8 +47,6 @@ def polarity_before(view: View, i: int, lo: int | None = None, commas: int = 0, 
                 break
             continue
         found = _cue_at(view, k, i)
-        if found != "negated" and i - k > WINDOW:
-            continue  # past the window only a negation reaches, through `أي`
         if found == "foiled":
             found = "neutral" if foiled_happened else "negated"
         if found == "neutral" or (found == "negated" and (crossed or restricted)) or \
@@ -86,13 +81,13 @@ def _cue_at(view: View, k: int, i: int) -> str | None:
 
 
 def _denied_before(view: View, k: int) -> bool:
-    """A denial or negation at most _DENIAL_BEFORE words before the `أن` at token k, in its
-    clause: `نفى المسؤول أن يكون التنظيم قد جنى`, `لم يستطع أن يبيع` deny, they do not suppose."""
+    """A verb of denial at most _DENIAL_BEFORE words before the `أن` at token k, in its clause:
+    `نفى المسؤول أن يكون التنظيم قد جنى` denies, it does not suppose (`لا يستبعد أن يكون`,
+    `لا بد أن` still suppose)."""
     for j in range(k - 1, max(0, k - _DENIAL_BEFORE) - 1, -1):
         if view.is_break(j):
             return False
-        hit = view.match(POLARITY_CUES, j)
-        if hit is not None and hit.end <= k and hit.entries[0].cls == "negated":
+        if any(v in grammar_words("denying") for v in stem_variants(view.words[j])):
             return True
     return False
 
