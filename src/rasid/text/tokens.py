@@ -113,6 +113,11 @@ def stem_variants(word: str) -> tuple[str, ...]:
     return _unique(out)
 
 
+def one_of(word: str, words: frozenset[str]) -> bool:
+    """Whether the folded word, or the word without its clitics (`واندلعت` → `اندلعت`), is one of `words`."""
+    return any(v in words for v in stem_variants(word))
+
+
 def covered(tokens: list[Token], spans: list[tuple[int, int]]) -> list[bool]:
     """For each token, whether it overlaps one of the character `spans` (one sweep over both:
     tokens come in text order; a span skipped because it ends before a token ends before every

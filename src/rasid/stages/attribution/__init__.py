@@ -26,7 +26,7 @@ from rasid.stages.reading.polarity import is_hedged
 from rasid.stages.reading.quotes import Quotes
 from rasid.stages.attribution.names import Named, after_verb, before_aside, before_verb, named, prep_object
 from rasid.stages.reading.view import Hit, View
-from rasid.text.tokens import stem_variants
+from rasid.text.tokens import one_of, stem_variants
 
 _VERB_CLITICS = ("", "و", "ف")
 _QUOTED_NAME = 40          # a quotation this short names something ("رويترز"); longer ones quote words
@@ -294,7 +294,7 @@ def _demands_money(view: View, k: int, hi: int) -> bool:
         channel = view.match(CLAIM_CHANNELS, j)
         role = view.match(CLAIM_ROLES, j)
         return bool(channel and channel.entries[0].value in _DEMANDED or role and role.entries[0].cls in ("money", "payment")
-                    or any(v in grammar_words("share") for v in stem_variants(view.words[j]))
+                    or one_of(view.words[j], grammar_words("share"))
                     or view.quantities.starting_in(*view.chars(j, min(hi, j + 3))))
     return False
 

@@ -18,7 +18,7 @@ from rasid.resources.catalogue import function_words, grammar_words, relatives
 from rasid.stages.reading.lexicons import CLAIM_ROLES, EVENT_TRIGGERS, SOURCE_CUES, SOURCE_KINDS
 from rasid.stages.reading.polarity import is_hedged
 from rasid.stages.reading.view import Hit, View
-from rasid.text.tokens import stem_variants
+from rasid.text.tokens import one_of, stem_variants
 
 NP_MAX = 16      # words after a verb within which its complementizer must come
 NP_SHORT = 3     # words taken when none comes
@@ -143,14 +143,10 @@ def _publisher(view: View, lo: int, hi: int) -> tuple[int, int]:
     verb that speaks in a statement, a verb of issuing and the statement it issued stand around
     the name; the name is what stands between them. Tokens [lo, hi) as they are otherwise."""
     for k in range(lo, hi):
-        if _one_of(view, k, "publishing"):
-            end = next((m for m in range(k + 1, hi) if _one_of(view, m, "statement_noun")), None)
+        if one_of(view.words[k], grammar_words("publishing")):
+            end = next((m for m in range(k + 1, hi) if one_of(view.words[m], grammar_words("statement_noun"))), None)
             return (k + 1, end) if end is not None and end > k + 1 else (lo, hi)
     return lo, hi
-
-
-def _one_of(view: View, k: int, role: str) -> bool:
-    return any(v in grammar_words(role) for v in stem_variants(view.words[k]))
 
 
 def prep_object(view: View, hit: Hit, hi: int) -> tuple[int, int] | None:
@@ -212,7 +208,7 @@ def before_aside(view: View, lo: int, hi: int) -> int:
 def _opens_aside(view: View, k: int) -> bool:
     """A relative pronoun or a verb of an aside at token k (`الذي`, `فضّل`): after a comma
     it says something of the speaker, it does not name him."""
-    return view.words[k] in relatives() or _one_of(view, k, "aside")
+    return view.words[k] in relatives() or one_of(view.words[k], grammar_words("aside"))
 
 
 def _time_in(view: View, lo: int, hi: int) -> int | None:

@@ -20,7 +20,7 @@ from rasid.stages.reading.polarity import is_present
 from rasid.stages.reading.view import Hit, View
 from rasid.stages.times.lexicon import readings, time_lexicon
 from rasid.stages.attribution import Attribution, attribution_of, claims_responsibility
-from rasid.text.tokens import stem_variants
+from rasid.text.tokens import one_of
 from rasid.text.normalise import fold
 from rasid.text.numerals import unit_words
 
@@ -205,11 +205,6 @@ class Context:
 
     def _chars(self) -> tuple[int, int]:
         return self.view.chars(self.lo, self.hi)
-
-
-def one_of(word: str, words: frozenset[str]) -> bool:
-    """Whether the word, or the word without its clitics (`واندلعت` → `اندلعت`), is one of `words`."""
-    return any(v in words for v in stem_variants(word))
 
 
 def _organisations(view: View, start: int, end: int) -> list[tuple[int, int, str]]:

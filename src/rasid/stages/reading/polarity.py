@@ -12,7 +12,7 @@ from __future__ import annotations
 from rasid.resources.catalogue import grammar_words, word_frequencies
 from rasid.stages.reading.lexicons import HEDGES, POLARITY_CUES
 from rasid.stages.reading.view import View
-from rasid.text.tokens import stem_variants
+from rasid.text.tokens import one_of
 
 WINDOW = 7            # words before a trigger or cue that its polarity cues may stand in
 _GENERIC_AFTER = 3    # words after an event noun where a habitual modifier may stand
@@ -87,7 +87,7 @@ def _denied_before(view: View, k: int) -> bool:
     for j in range(k - 1, max(0, k - _DENIAL_BEFORE) - 1, -1):
         if view.is_break(j):
             return False
-        if any(v in grammar_words("denying") for v in stem_variants(view.words[j])):
+        if one_of(view.words[j], grammar_words("denying")):
             return True
     return False
 
