@@ -26,7 +26,7 @@ from rasid.stages.reading.polarity import is_hedged
 from rasid.stages.reading.quotes import Quotes
 from rasid.stages.attribution.names import Named, after_verb, before_aside, before_verb, named, prep_object
 from rasid.stages.reading.view import Hit, View
-from rasid.text.tokens import one_of, stem_variants
+from rasid.text.tokens import one_of
 
 _VERB_CLITICS = ("", "و", "ف")
 _QUOTED_NAME = 40          # a quotation this short names something ("رويترز"); longer ones quote words
@@ -225,7 +225,7 @@ def _denied(view: View, k: int, lo: int) -> bool:
     keeps its speaker (`لا يستبعد الخبراء أن`, `لم يستبعد المسؤول أن`)."""
     cue = view.match(POLARITY_CUES, k - 1) if k > lo else None
     return cue is not None and cue.end == k and cue.entries[0].cls == "negated" \
-        and any(v in grammar_words("telling") for v in stem_variants(view.words[k]))
+        and one_of(view.words[k], grammar_words("telling"))
 
 
 def _contrasted(view: View, k: int, lo: int) -> bool:

@@ -264,7 +264,7 @@ def _of_a_group(view: View, lo: int, hi: int) -> bool:
     (`السلطات الأفغانية حركة طالبان`, `قيام ميليشيات الحوثي`: the object of the verb taken in),
     nor one right after a verb of accusing (the accused), nor a word for fighters (`عناصر من
     الشرطة`)."""
-    if lo > 0 and any(v in grammar_words("accusing") for v in stem_variants(view.words[lo - 1])):
+    if lo > 0 and one_of(view.words[lo - 1], grammar_words("accusing")):
         return False  # `اتهمت حركة الشباب بتفجير شاحنة`: the group accused, not speaking
     segments = _segments(view, lo, hi)
     head = (lo, min(segments[0][1] if segments else hi, lo + GROUP_HEAD))
@@ -280,7 +280,7 @@ def _of_a_group(view: View, lo: int, hi: int) -> bool:
 
 def _speaks_for(view: View, k: int) -> bool:
     """A word of one who leads or speaks for a body (`زعيم`, `الأمين العام`, `المتحدث باسم`)."""
-    return any(v in grammar_words("speaks_for") for v in stem_variants(view.words[k]))
+    return one_of(view.words[k], grammar_words("speaks_for"))
 
 
 def _state_named(view: View, lo: int, hi: int) -> bool:

@@ -30,7 +30,7 @@ from rasid.stages.reading.view import Hit, SpanIndex, View
 from rasid.stages.attribution import Attribution, attribution_of
 from rasid.stages.claims.losses import inflicted_on_others
 from rasid.stages.claims.owners import first_group, state_owned
-from rasid.text.tokens import stem_variants
+from rasid.text.tokens import one_of
 
 _OBJECT_GAP = 4               # words between a money cue and the money it governs
 _SUBJECT_GAP = 7              # and between a verb of receiving and its money, past the subject
@@ -206,7 +206,7 @@ def _support_at(view: View, j: int, hi: int) -> bool:
 
 def _provision(view: View, j: int) -> bool:
     """Handing over goods or money at token j (`تقديم`, `تسليم`, `دفع`)."""
-    return any(v in grammar_words("provision") for v in stem_variants(view.words[j]))
+    return one_of(view.words[j], grammar_words("provision"))
 
 
 def _draft(view: View, word: ChannelWord, before: ChannelWord | None, lo: int, hi: int, number: int) -> Draft | None:

@@ -19,7 +19,7 @@ from rasid.stages.reading.lexicons import CLAIM_CHANNELS, CLAIM_ROLES, PARTIES, 
 from rasid.stages.claims.payments import dative
 from rasid.stages.claims.support import QUOTES, SUPPORTED, no_money_support, supported_end
 from rasid.stages.reading.view import Hit, View
-from rasid.text.tokens import stem_variants
+from rasid.text.tokens import one_of, stem_variants
 
 BACK = 10         # words before a channel word where its role cue may stand
 _POLICY_JOINED = 3  # words back from a joined word (وتبييض) to the policy word's object
@@ -159,7 +159,7 @@ def against(view: View, k: int) -> bool:
 
 
 def _after_combating(view: View, k: int) -> bool:
-    return k > 0 and any(v in grammar_words("combating") for v in stem_variants(view.words[k - 1]))
+    return k > 0 and one_of(view.words[k - 1], grammar_words("combating"))
 
 
 def _joined(view: View, words: list[ChannelWord]) -> list[ChannelWord]:
@@ -272,14 +272,14 @@ def _source_of_income(view: View, word: ChannelWord, hi: int) -> Role | None:
             if commas > 2 or view.words[k] in _STRONG_BREAKS:
                 return None
             continue
-        if not any(v in grammar_words("income_source") for v in stem_variants(view.words[k])):
+        if not one_of(view.words[k], grammar_words("income_source")):
             continue
         if _speaks(view, k - 1):
             return None  # `قال مصدر مالي`: a source who speaks
         for j in range(k + 1, min(hi, k + 1 + SOURCE_OF)):
             if view.is_break(j):
                 break
-            if any(v in grammar_words("income") for v in stem_variants(view.words[j])) or (
+            if one_of(view.words[j], grammar_words("income")) or (
                     dative(view, j) and view.armed_groups(j, min(hi, j + 2))):
                 return Role("revenue", k, j + 1)
         return None
@@ -288,7 +288,7 @@ def _source_of_income(view: View, word: ChannelWord, hi: int) -> Role | None:
 
 def _trade_between(view: View, a: int, b: int) -> bool:
     """A trade (`واردات`, `سوق`, `توزيع`) named in tokens [a, b), between a cue and its channel."""
-    return any(v in grammar_words("trade") for k in range(a, b) for v in stem_variants(view.words[k]))
+    return any(one_of(view.words[k], grammar_words("trade")) for k in range(a, b))
 
 
 def _speaks(view: View, k: int) -> bool:

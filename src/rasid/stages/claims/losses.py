@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rasid.resources.catalogue import grammar_words
 from rasid.stages.reading.view import View
-from rasid.text.tokens import stem_variants
+from rasid.text.tokens import one_of
 
 INFLICT_GAP = 3  # words between a verb of inflicting and the loss it lays on its object
 
@@ -20,6 +20,6 @@ def inflicted_on_others(view: View, role: str, start: int, lo: int) -> bool:
     for k in range(start - 1, max(lo, start - 1 - INFLICT_GAP) - 1, -1):
         if view.is_break(k):
             return False
-        if any(v in grammar_words("inflicting") for v in stem_variants(view.words[k])):
+        if one_of(view.words[k], grammar_words("inflicting")):
             return k == start - 1 or not any(h.start < start <= h.end for h in view.armed_groups(k + 1, start))
     return False

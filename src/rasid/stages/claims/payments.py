@@ -8,7 +8,7 @@ from __future__ import annotations
 from rasid.resources.catalogue import grammar_words, relatives
 from rasid.stages.reading.lexicons import CLAIM_CHANNELS, EVENT_TRIGGERS, PARTIES, lexicon
 from rasid.stages.reading.view import Hit, View
-from rasid.text.tokens import stem_variants
+from rasid.text.tokens import one_of, stem_variants
 
 NAME_WORDS = 3    # words after ل or إلى where the name of the group money goes to may stand
 RECEIVER = 5      # words after paid money where the group it is paid to may stand
@@ -72,7 +72,7 @@ def _forced(view: View, lo: int, at: int) -> bool:
 
 def forcing_at(view: View, k: int) -> bool:
     """A verb or verbal noun of forcing at token k (`أجبروا`, `إجبار`, `فرضوا`)."""
-    return any(v in grammar_words("forcing") for v in stem_variants(view.words[k]))
+    return one_of(view.words[k], grammar_words("forcing"))
 
 
 def _civilians_pay(view: View, lo: int, at: int, hi: int) -> bool:
@@ -84,7 +84,7 @@ def _civilians_pay(view: View, lo: int, at: int, hi: int) -> bool:
         for k in side:
             if view.is_break(k) or dative(view, k):
                 break
-            if any(v in grammar_words("civilian_payer") for v in stem_variants(view.words[k])):
+            if one_of(view.words[k], grammar_words("civilian_payer")):
                 return True
             if view.match(PARTIES, k) or view.mentions(*view.chars(k, k + 1), ("LOC", "ORG", "PER")):
                 return False  # another party pays (`دفعت قطر`, `أن قطر دفعت`)
@@ -98,7 +98,7 @@ def speaks_of_captives(view: View, lo: int, hi: int) -> bool:
     or a word of freeing (`الإفراج`). A word for prisoners alone (`أحد الأسرى`) is not enough:
     a captured fighter tells of his group's pay."""
     def read() -> bool:
-        return any(v in grammar_words("release") for k in range(lo, hi) for v in stem_variants(view.words[k])) or \
+        return any(one_of(view.words[k], grammar_words("release")) for k in range(lo, hi)) or \
             any(h.entries[0].value == "kidnapping_ransom" for h in view.hits_in(CLAIM_CHANNELS, lo, hi)) or \
             any(h.entries[0].cls == "release" or h.entries[0].value == "kidnapping"
                 for h in view.hits_in(EVENT_TRIGGERS, lo, hi))

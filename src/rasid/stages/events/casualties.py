@@ -20,7 +20,7 @@ from rasid.resources.catalogue import grammar_words
 from rasid.stages.reading.lexicons import EVENT_TRIGGERS
 from rasid.stages.reading.view import View
 from rasid.text.numerals import unit_words
-from rasid.text.tokens import stem_variants
+from rasid.text.tokens import one_of
 
 AFTER = 4    # words between a casualty word and the count it takes
 BEFORE = 8   # words between a count and the casualty verb after it
@@ -156,7 +156,7 @@ def _joined_counts(view: View, people, q: Quantity, casualty_words: set[int]) ->
 def _wounds(view: View, k: int) -> bool:
     """`بجروح`, `بجراح`: the count before it is of the wounded (or, after `متأثرين`, of the dead of
     their wounds), never one to add to the dead."""
-    return any(v in grammar_words("wounds") for v in stem_variants(view.words[k]))
+    return one_of(view.words[k], grammar_words("wounds"))
 
 
 def _names_people(view: View, k: int) -> bool:
