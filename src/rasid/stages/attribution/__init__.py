@@ -285,11 +285,10 @@ def _read_cue(view: View, hit: Hit, cls: str, lo: int, hi: int, claimed: int, st
 def _demands_money(view: View, k: int, hi: int) -> bool:
     """Money asked for with ب within _DEMAND_GAP words from token k, in the clause (`ذويه بفدية`,
     `بمبالغ مالية`, `بدفع مليون دولار`, `بحصتها`)."""
-    text = view.doc.text
     for j in range(k, min(hi, k + _DEMAND_GAP)):
         if view.is_break(j):
             return False
-        if not any(p.kind == "prep" and text[p.start:p.end] == "ب" for p in view.doc.tokens[j].parts):
+        if not view.prefixed(j, "ب"):
             continue
         channel = view.match(CLAIM_CHANNELS, j)
         role = view.match(CLAIM_ROLES, j)

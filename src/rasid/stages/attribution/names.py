@@ -69,8 +69,7 @@ def _opens_object(view: View, k: int) -> bool:
     """Token k is a word of an event or a financing act with the preposition ب (`بمقتل`, `بسيطرة`,
     `بإرسال`): it opens the verb's object; not a body someone belongs to (`قيادي بجماعة الحوثي`,
     `مسؤول بالبنك المركزي`)."""
-    text = view.doc.text
-    if not any(p.kind == "prep" and text[p.start:p.end] == "ب" for p in view.doc.tokens[k].parts):
+    if not view.prefixed(k, "ب"):
         return False
     hits = [view.match(lex, k) for lex in (EVENT_TRIGGERS, CLAIM_ROLES)]
     return any(h is not None and any(e.cls != "record" for e in h.entries) for h in hits)  # `بتقرير`: a record

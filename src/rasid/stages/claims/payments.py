@@ -38,10 +38,7 @@ def own_members(view: View, group: Hit) -> bool:
 
 def dative(view: View, j: int) -> bool:
     """ل or إلى at token `j`: what follows receives (`لجبهة النصرة`, `إلى الحوثيين`)."""
-    token = view.doc.tokens[j]
-    text = view.doc.text
-    return view.words[j] in grammar_words("to") or any(
-        p.kind == "prep" and text[p.start:p.end].startswith("ل") for p in token.parts)
+    return view.words[j] in grammar_words("to") or view.prefixed(j, "ل")
 
 
 def paid_channel(view: View, lo: int, at: int, hi: int, default: str = "donations") -> str:

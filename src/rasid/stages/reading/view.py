@@ -129,6 +129,11 @@ class Reading:
             self._bases[lex.name] = [r[k][0] if r else w for w, r in zip(self.words, self._readings)]
         return self._bases[lex.name]
 
+    def prefixed(self, k: int, preposition: str) -> bool:
+        """Whether token k carries the attached preposition `preposition` (`بمقتل`: ب, `لجبهة`: ل)."""
+        text = self.doc.text
+        return any(p.kind == "prep" and text[p.start:p.end].startswith(preposition) for p in self.doc.tokens[k].parts)
+
     def suffixed(self, lex: Lexicon, k: int) -> bool:
         """Whether lexicon `lex` read token `k` with an ending taken off (a pronoun: اختطفوهم →
         اختطفو, حملتها → حملة; an accusative alef), not as a typo of another word."""
