@@ -752,3 +752,31 @@ def test_claims_a_cue_does_not_reach_past_a_new_reported_statement():
     doc = run("وتسمح هذه الموارد للخلايا بدفع رواتب عناصرها، وتشير تقارير إلى أن الذهب يحتل موقعاً "
               "متقدماً بين موارد تنظيم داعش.")
     assert ("gold", "expenditure") not in kinds(doc)
+
+
+def test_claims_faqad_before_a_verb_of_paying_loses_nothing():
+    """`فقد دفعت قطر …`: the particle before a verb names no loss of money either."""
+    doc = run("وأكدت الصحيفة أن الحوثيين طلبوا فدية كبيرة.\nفقد دفعت قطر أكثر من مليار دولار لجماعات إرهابية.")
+    assert ("cash", "loss") not in kinds(doc)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a payment to a group right after a ransom was told goes on telling that deal
+    ("وكشفت الوثائق أن الدوحة دفعت فدية للإفراج عن الصيادين المختطفين في العراق.\n"
+     "ودفعت قطر 150 مليون دولار لكتائب حزب الله.", [("kidnapping_ransom", "revenue")] * 2),
+    # after a levy, not a ransom: the last of the two told decides
+    ("وتعيش القرى على وقع الخطف والابتزاز من خلايا تنظيم داعش وفرض الإتاوات على الرعاة.\n"
+     "ودفعت قطر 150 مليون دولار لكتائب حزب الله.", [("donations", "revenue")]),
+    # no ransom told before: a state's payment to a group is a donation
+    ("وقال التقرير إن الحوثيين يسيطرون على الميناء.\nودفعت قطر 150 مليون دولار لكتائب حزب الله.",
+     [("donations", "revenue")]),
+])
+def test_claims_a_payment_after_a_ransom_continues_it(text, expected):
+    assert [k for k in kinds(run(text)) if k[1] == "revenue"][-len(expected):] == expected
+
+
+def test_claims_a_payment_after_a_ransom_needs_a_group_that_gets_it():
+    """`تخصيص 50 مليون دولار لقاسم سليماني`: money to a person, after a ransom, is no claim."""
+    text = ("وكشفت الوثائق أن الدوحة دفعت فدية للإفراج عن الصيادين المختطفين لدى كتائب حزب الله.\n"
+            "وإضافة إلى ذلك دفعت قطر 50 مليون دولار لقاسم سليماني.")
+    assert kinds(run(text)) == [("kidnapping_ransom", "revenue")]

@@ -20,7 +20,7 @@ from rasid.document import Claim, Document, Quantity, Segment
 from rasid.resources.catalogue import function_words, grammar_words, relatives, with_property
 from rasid.stages.claims.learned import ClaimModels, learned_claims
 from rasid.stages.claims.channels import (ChannelWord, act_of_its_own, against, channel_words, derived_money,
-                                        facility_names, generic_money, joined_by_and,
+                                        facility_names, generic_money, joined_by_and, particle_not_cue,
                                         role_of, strike_role, subject_party, takeover_role)
 from rasid.stages.claims.support import no_money_support
 from rasid.stages.claims.payments import clause_of, forcing_at, paid_channel, paid_to, speaks_of_captives
@@ -241,11 +241,11 @@ def _money_drafts(view: View, number: int, lo: int, hi: int, drafts: list[Draft]
     for hit in view.hits_in(CLAIM_ROLES, lo, hi):
         if hit.entries[0].cls in _PAYING:
             if hit.start not in claimed:
-                out += _payment(view, hit, number, lo, hi, quantities)
+                out += _payment(view, hit, number, lo, hi, _after_ransom(history, number))
             continue
         role, takes = _money_role(view, hit)
-        if role not in with_property("role", "money") | {"revenue", "asset"} or \
-                hit.start in claimed or against(view, hit.start):  # مكافحة غسيل الأموال
+        if role not in with_property("role", "money") | {"revenue", "asset"} or hit.start in claimed \
+                or against(view, hit.start) or particle_not_cue(view, hit, lo):  # مكافحة غسيل الأموال; فقد دفعت
             continue
         found = _governed_money(view, hit.end, hi, role, takes)
         if found is None and hit.entries[0].cls == "taking" and _content_word(view, hit.end, hi):
@@ -286,7 +286,16 @@ def _sent_to_a_group(view: View, hit: Hit, end: int, hi: int) -> int | None:
     return None
 
 
-def _payment(view: View, hit: Hit, number: int, lo: int, hi: int, quantities: list[Quantity]) -> list[Draft]:
+def _after_ransom(history: list[Draft], number: int) -> bool:
+    """Whether the last ransom or levy claimed in the _INHERIT sentences before sentence `number`
+    is a ransom: a payment told next goes on telling that deal (`طالب الخاطفون ذويه بفدية … دفعت
+    عائلة أحد الرعاة مليون دينار`), not after a levy (`الخطف والابتزاز … يطلبون من كل راعٍ`)."""
+    predatory = [d for d in history[-_RECENT:] if number - d.sentence <= _INHERIT
+                 and d.channel in ("kidnapping_ransom", "taxation_extortion")]
+    return bool(predatory) and predatory[-1].channel == "kidnapping_ransom"
+
+
+def _payment(view: View, hit: Hit, number: int, lo: int, hi: int, after_ransom: bool) -> list[Draft]:
     """Money paid to an armed group or received by one (`دفعت الدوحة 16 مليون دولار لجبهة
     النصرة`, `تلقى زعيم الكتائب 25 مليون دولار`) is its revenue: a ransom where the sentence
     speaks of hostages (`دفعت أسرته مبلغ مليون ريال` to free a son), a levy where traders or
@@ -301,14 +310,15 @@ def _payment(view: View, hit: Hit, number: int, lo: int, hi: int, quantities: li
     if hit.entries[0].cls == "demand":  # يطلبون من كل راعٍ ٥٠ ألف دينار: the group's levy or ransom
         if subject_party(view, hit) == "authority" or first_group(view, lo, hi) >= min(hi, hit.end + _OBJECT_GAP):
             return []  # `وطالبت الحكومة بمبلغ …`: the group is named before the demand, or right after it
-        channel = paid_channel(view, lo, hit.start, hi, default="taxation_extortion")
+        channel = paid_channel(view, lo, hit.start, hi, "taxation_extortion", after_ransom)
         return [Draft(channel, "revenue", hit.start, end, hit.start, number)]
     channel = paid_channel(view, lo, hit.start, hi)
+    told = "kidnapping_ransom" if after_ransom and channel == "donations" else channel  # the deal goes on
     if hit.entries[0].cls == "receipt":
-        return [Draft(channel, "revenue", hit.start, end, hit.start, number)] if _group_near(view, hit, lo, hi) else []
+        return [Draft(told, "revenue", hit.start, end, hit.start, number)] if _group_near(view, hit, lo, hi) else []
     receiver = paid_to(view, end)
     if receiver is not None or channel != "donations":  # a ransom or a levy is the group's wherever paid
-        return [Draft(channel, "revenue", hit.start, max(end, receiver or end), hit.start, number)]
+        return [Draft(told, "revenue", hit.start, max(end, receiver or end), hit.start, number)]
     if kind == "amount" and _group_near(view, hit, lo, hi):  # the group that pays, before or after the verb
         return [Draft("cash", "expenditure", hit.start, end, hit.start, number, generic=True)]
     return []

@@ -215,7 +215,7 @@ def role_of(view: View, word: ChannelWord, lo: int, hi: int) -> Role | None:
         return _support_role(view, word, lo)
     cues = [h for h in view.hits_in(CLAIM_ROLES, max(lo, word.start - BACK), min(hi, word.end + FORWARD))
             if h.entries[0].cls not in _MONEY_ONLY and "money" not in h.entries[0].needs
-            and _needs_met(view, h, hi) and not _particle(view, h, lo)
+            and _needs_met(view, h, hi) and not particle_not_cue(view, h, lo)
             and _role(view, h, word, strikes=False)]
     before = [h for h in cues if _reaches(view, h, word)]
     if before:
@@ -331,7 +331,7 @@ def _governing(view: View, before: list[Hit], word: ChannelWord) -> Hit:
     return before[-1]
 
 
-def _particle(view: View, hit: Hit, lo: int) -> bool:
+def particle_not_cue(view: View, hit: Hit, lo: int) -> bool:
     """`وطبقا للمحامية، فقد طلب المسلحون`: at a clause's start فقد is ف + قد before a verb, not
     `lost` (grammar role clause_particle); before a noun phrase (`فقد التنظيم`, `فقد تنظيم داعش`,
     a name) it is the verb."""

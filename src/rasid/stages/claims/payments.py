@@ -41,15 +41,17 @@ def dative(view: View, j: int) -> bool:
     return view.words[j] in grammar_words("to") or view.prefixed(j, "ل")
 
 
-def paid_channel(view: View, lo: int, at: int, hi: int, default: str = "donations") -> str:
+def paid_channel(view: View, lo: int, at: int, hi: int, default: str = "donations", after_ransom: bool = False) -> str:
     """Money a group forces people to pay (`إجبار التجار على دفع الأموال`) is extortion; paid
-    where its sentence speaks of hostages or of freeing someone (`للإفراج عنه`), a ransom; paid
+    where its sentence speaks of hostages or of freeing someone (`للإفراج عنه`), or right after
+    the report told of a ransom (`after_ransom`: `دفعت 150 مليون دولار لكتائب حزب الله` goes on
+    telling the deal), a ransom; paid
     where the sentence spoke of extortion before it (`ابتزت المسافرين … مقابل دفع أموال`), or by
     traders, drivers, families or companies (`يؤكد سائقون أنهم يدفعون`, `دفعت شركة لافارج`),
     extortion; else `default` (a donation, for a payment)."""
     if _forced(view, lo, at):
         return "taxation_extortion"
-    if speaks_of_captives(view, lo, hi):
+    if after_ransom or speaks_of_captives(view, lo, hi):
         return "kidnapping_ransom"
     extortion = view.derived(("first extortion", lo, hi), lambda: next(
         (h.start for h in view.hits_in(CLAIM_CHANNELS, lo, hi) if h.entries[0].value == "taxation_extortion"), hi))
