@@ -780,3 +780,15 @@ def test_claims_a_payment_after_a_ransom_needs_a_group_that_gets_it():
     text = ("وكشفت الوثائق أن الدوحة دفعت فدية للإفراج عن الصيادين المختطفين لدى كتائب حزب الله.\n"
             "وإضافة إلى ذلك دفعت قطر 50 مليون دولار لقاسم سليماني.")
     assert kinds(run(text)) == [("kidnapping_ransom", "revenue")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # what a group confiscates is what it takes: its revenue
+    ("وصادر الحوثيون أموال المواطنين في صنعاء.", [("cash", "revenue")]),
+    ("وراكم تنظيم داعش نحو 300 كيلوغرام من الذهب، جاء قسم منها من مصادرة ممتلكات السكان.",
+     [("other", "revenue")]),
+    # an authority's confiscation of the group's is a seizure
+    ("وصادرت الشرطة ممتلكات قادة تنظيم داعش.", [("other", "seizure")]),
+])
+def test_claims_a_seizure_by_the_group_is_its_revenue(text, expected):
+    assert kinds(run(text)) == expected

@@ -20,7 +20,8 @@ from rasid.document import Claim, Document, Quantity, Segment
 from rasid.resources.catalogue import function_words, grammar_words, relatives, with_property
 from rasid.stages.claims.learned import ClaimModels, learned_claims
 from rasid.stages.claims.channels import (ChannelWord, act_of_its_own, against, channel_words, derived_money,
-                                        facility_names, generic_money, joined_by_and, particle_not_cue,
+                                        confiscated_by_a_group, facility_names, generic_money, joined_by_and,
+                                        particle_not_cue,
                                         role_of, strike_role, subject_party, takeover_role)
 from rasid.stages.claims.support import no_money_support
 from rasid.stages.claims.payments import clause_of, forcing_at, paid_channel, paid_to, speaks_of_captives
@@ -342,6 +343,8 @@ def _money_role(view: View, hit: Hit) -> tuple[str | None, bool]:
     if cls == "cue":
         if "authority" in hit.entries[0].needs and strike_role(view, hit, hit.end + 1) != "loss":
             return None, False
+        if hit.entries[0].value == "seizure" and confiscated_by_a_group(view, hit, hit.end + 1):
+            return "revenue", True  # `صادر الحوثيون أموال المواطنين`: money the group takes
         return hit.entries[0].value, False
     if cls == "taking":
         return hit.entries[0].value, True

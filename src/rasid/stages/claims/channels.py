@@ -360,6 +360,8 @@ def _role(view: View, hit: Hit, word: ChannelWord, strikes: bool = True) -> str 
         return None  # moving a factory or a mine is no transfer of funds
     if hit.entries[0].value == "loss" and word.channel in with_property("channel", "military"):
         return None  # a strike on a weapons depot is an event, not a financing loss
+    if hit.entries[0].value == "seizure" and confiscated_by_a_group(view, hit, word.end):
+        return "revenue"
     if cls == "takeover":
         role = takeover_role(view, hit)
         return "revenue" if role == "asset" and word.channel in with_property("channel", "goods") else role
@@ -389,6 +391,17 @@ def _purchase(view: View, word: ChannelWord) -> str:
     if any(w in from_them for w in after) or " ".join(after[:2]) in from_them:
         return "revenue"
     return "investment" if word.channel in with_property("channel", "invested") else "expenditure"
+
+
+def confiscated_by_a_group(view: View, hit: Hit, taken_end: int) -> bool:
+    """A seizure an armed group makes is what it takes, its revenue: the group is the verb's
+    subject (`صادر الحوثيون أموال المواطنين`; after the verb only right after it: `صودرت أموال
+    الحوثيين` seizes theirs), or, no authority named, what is taken belongs to the people
+    (`مصادرة ممتلكات السكان`, the token right after what is taken, ending at `taken_end`)."""
+    party = subject_party(view, hit, ahead=hit.end + 1)
+    if party is not None:
+        return party == "group"
+    return taken_end < len(view) and one_of(view.words[taken_end], grammar_words("civilian_payer"))
 
 
 def takeover_role(view: View, hit: Hit) -> str:
