@@ -395,13 +395,14 @@ def _purchase(view: View, word: ChannelWord) -> str:
 
 def confiscated_by_a_group(view: View, hit: Hit, taken_end: int) -> bool:
     """A seizure an armed group makes is what it takes, its revenue: the group is the verb's
-    subject (`صادر الحوثيون أموال المواطنين`; after the verb only right after it: `صودرت أموال
-    الحوثيين` seizes theirs), or, no authority named, what is taken belongs to the people
-    (`مصادرة ممتلكات السكان`, the token right after what is taken, ending at `taken_end`)."""
-    party = subject_party(view, hit, ahead=hit.end + 1)
+    subject, named right before the verb or right after it (`صادر الحوثيون أموال المواطنين`;
+    `صودرت أموال الحوثيين` seizes theirs, `الهيئة … الإرهاب إنها جمدت` is no group's act), or,
+    no authority named there, what is taken belongs to the people (`مصادرة ممتلكات السكان`, the
+    token right after what is taken, ending at `taken_end`)."""
+    party = subject_party(view, hit, back=2, ahead=hit.end + 1)
     if party is not None:
         return party == "group"
-    return taken_end < len(view) and one_of(view.words[taken_end], grammar_words("civilian_payer"))
+    return taken_end < len(view) and one_of(view.words[taken_end], grammar_words("the_people"))
 
 
 def takeover_role(view: View, hit: Hit) -> str:
