@@ -792,3 +792,10 @@ def test_claims_a_payment_after_a_ransom_needs_a_group_that_gets_it():
 ])
 def test_claims_a_seizure_by_the_group_is_its_revenue(text, expected):
     assert kinds(run(text)) == expected
+
+
+def test_claims_channels_of_financing_move_the_money_they_list():
+    """`قنوات تمويل … من بينها شركات الصرافة`: what the channels list moves money; the
+    financing word is no donation of its own."""
+    doc = run('وأشار التقرير إلى أن التنظيم بات يعتمد على "قنوات تمويل أقل ظهوراً"، من بينها شركات الصرافة غير المرخصة.')
+    assert kinds(doc) == [("banking", "transfer")]
