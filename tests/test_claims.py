@@ -799,3 +799,17 @@ def test_claims_channels_of_financing_move_the_money_they_list():
     financing word is no donation of its own."""
     doc = run('وأشار التقرير إلى أن التنظيم بات يعتمد على "قنوات تمويل أقل ظهوراً"، من بينها شركات الصرافة غير المرخصة.')
     assert kinds(doc) == [("banking", "transfer")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # earnings with an amount and no channel named: what yields them is `other` (a port, a market)
+    ("وقال المسؤول إن ميناء الحديدة يوفر للحوثيين إيرادات قدرها نحو 40 مليون دولار شهريا.", [("other", "revenue")]),
+    ("وقال التقرير إن الحوثيين جنوا أرباحا تقدر بأكثر من 12 مليار دولار.", [("other", "revenue")]),
+    # earnings that point back take the channel pointed to
+    ("وسيطر التنظيم على حقول النفط في دير الزور، وبلغت عائداتها نحو 5 ملايين دولار شهريا.",
+     [("oil", "asset"), ("oil", "revenue")]),
+    # without an amount, earnings alone make no claim
+    ("وقال التقرير إن الحوثيين يجنون الأرباح من الميناء.", []),
+])
+def test_claims_earnings_with_an_amount_and_no_channel_are_other(text, expected):
+    assert kinds(run(text)) == expected

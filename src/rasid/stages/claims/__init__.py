@@ -263,6 +263,11 @@ def _money_drafts(view: View, number: int, lo: int, hi: int, drafts: list[Draft]
             _channel_for(role, kind == "pointing", hit.start, drafts, history, number)
         if channel is None and role == "revenue" and speaks_of_captives(view, *clause_of(view, hit.start, lo, hi)):
             channel = "kidnapping_ransom"  # `حصل الفصيل على 70 ألف دولار في صفقة شملت الرهائن`
+        if hit.entries[0].cls == "derived":  # earnings of what no channel names (a port, a market): other
+            channel = _channel_for(role, True, hit.start, drafts, history, number) \
+                if derived_money(view, hit.start) else None
+            out.append(Draft(channel or "other", role, hit.start, end, hit.start, number, generic=True))
+            continue
         out.append(Draft(channel or "cash", role, hit.start, end, hit.start, number, generic=channel is None))
     return out
 
@@ -338,7 +343,7 @@ def _content_word(view: View, k: int, hi: int) -> bool:
 def _money_role(view: View, hit: Hit) -> tuple[str | None, bool]:
     """(role, whether the cue takes money) of a claim-role hit governing money: a `cue` gives its
     role; `taking` (loot, theft) and `takeover` take it: revenue for the group, seizure for an
-    authority."""
+    authority; a `derived` word alone (`إيرادات`, `أرباحاً`) is revenue where an amount follows."""
     cls = hit.entries[0].cls
     if cls == "cue":
         if "authority" in hit.entries[0].needs and strike_role(view, hit, hit.end + 1) != "loss":
@@ -350,6 +355,8 @@ def _money_role(view: View, hit: Hit) -> tuple[str | None, bool]:
         return hit.entries[0].value, True
     if cls == "takeover":
         return ("seizure" if takeover_role(view, hit) == "seizure" else "revenue"), True
+    if cls == "derived":
+        return "revenue", False  # `الميناء يوفر إيرادات قدرها 40 مليون دولار`: earnings, with an amount
     return None, False
 
 
