@@ -813,3 +813,10 @@ def test_claims_channels_of_financing_move_the_money_they_list():
 ])
 def test_claims_earnings_with_an_amount_and_no_channel_are_other(text, expected):
     assert kinds(run(text)) == expected
+
+
+def test_claims_drug_pills_and_loot_are_goods_of_other():
+    """`حبوب مخدرة` (not `الحبوب`, grain, alone) and `منهوبات` are goods a group trades or loots."""
+    doc = run('وأثبتت تقارير أوروبية أن هذه التنظيمات الإرهابية تعوّل على تجارة حبوب مخدرة من صنف "كابتاغون" لترويجها.')
+    assert kinds(doc) == [("other", "revenue")]
+    assert "حبوب مخدرة" in doc.text[doc.claims[0].evidence.start:doc.claims[0].evidence.end]
