@@ -635,9 +635,9 @@ def test_claims_who_forces_pays_and_demands(text, expected):
 
 def test_claims_a_source_who_speaks_or_coordinated_channels_keep_their_place():
     """`قال مصدر مالي` is a speaker, no source of income; channels coordinated before a source
-    phrase stay in the claim's words (one claim on the first, as for any channels joined by و)."""
+    phrase stay in the claim's words (one claim on the first, where a cue governs them both)."""
     assert kinds(run("وارتفعت أسعار النفط، وقال مصدر مالي إن تنظيم داعش خسر مواقعه.")) == []
-    doc = run("وشكّلت الآثار والمخدرات مورداً ثابتاً لتنظيم داعش.")
+    doc = run("وشكّلت الآثار والمخدرات مورداً ثابتاً لتنظيم داعش.")  # one cue after both: one claim
     assert kinds(doc) == [("antiquities", "revenue")]
     assert "والمخدرات" in doc.text[doc.claims[0].evidence.start:doc.claims[0].evidence.end]
 
@@ -820,3 +820,24 @@ def test_claims_drug_pills_and_loot_are_goods_of_other():
     doc = run('وأثبتت تقارير أوروبية أن هذه التنظيمات الإرهابية تعوّل على تجارة حبوب مخدرة من صنف "كابتاغون" لترويجها.')
     assert kinds(doc) == [("other", "revenue")]
     assert "حبوب مخدرة" in doc.text[doc.claims[0].evidence.start:doc.claims[0].evidence.end]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # channels of different kinds listed with no cue before them: each its own statement
+    ("ووقعت مواجهات بين قيادات الحوثيين في مناطق تحت سيطرتهم، حول مخصصات ومنهوبات وإتاوات.",
+     [("other", "revenue"), ("taxation_extortion", "revenue")]),
+    ("وقال التقرير إن الحوثيين يحققون أرباحا خيالية في سوق المشتقات النفطية والغاز المنزلي.",
+     [("oil", "revenue"), ("gas", "revenue")]),
+    # one cue before them governs them all: one claim
+    ("وكشفت تقارير عن عوائد بيع السلاح والنفط لدى التنظيم.", [("arms_trade", "revenue")]),
+    ('وكشفت التقارير أن لدى التنظيم مصادر تمويل منها العملة الرقمية "البيتكوين" والذهب الخام.',
+     [("cryptocurrency", "revenue")]),
+])
+def test_claims_channels_listed_without_a_cue_are_each_a_claim(text, expected):
+    assert kinds(run(text)) == expected
+
+
+def test_claims_control_of_a_levy_is_income_not_a_holding():
+    """`سيطرتها على الإيرادات المتعلقة بالضرائب`: levies controlled are levies earned."""
+    doc = run("وأشار التقرير إلى أن جماعة الحوثي تعزز من سيطرتها على الضرائب والجمارك في صنعاء.")
+    assert kinds(doc) == [("taxation_extortion", "revenue")]

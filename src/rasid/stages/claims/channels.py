@@ -162,15 +162,23 @@ def _after_combating(view: View, k: int) -> bool:
     return k > 0 and one_of(view.words[k - 1], grammar_words("combating"))
 
 
+LIST_BACK = 6  # words back over a list (its opening words, channel words, quotes) to the cue before it
+
+
 def _joined(view: View, words: list[ChannelWord]) -> list[ChannelWord]:
-    """One claim for words of one channel side by side, or a bare channel word joined by و."""
+    """One claim for words of one channel side by side, or a bare channel word joined by و
+    under one cue; words of different channels listed with no cue before them stay apart, and
+    an ambiguous word among them still reads as money (`خطف و"إتاوات"`)."""
     out: list[ChannelWord] = []
     for w in words:
         last = out[-1] if out else None
-        if last and not _told_by_its_own_verb(view, last, w) and (_same_near(view, last, w) or _coordinated(view, last, w)):
+        own_act = last is not None and _told_by_its_own_verb(view, last, w)
+        near = last is not None and not own_act and _same_near(view, last, w)
+        listed = last is not None and not own_act and _coordinated(view, last, w)
+        if (near or listed) and last.cls == "ctx" and w.cls == "word":
+            last.cls = "word"  # `الخطف والفديات`, `خطف و"إتاوات"`: the plain word tells it is money
+        if near or listed and _one_claim(view, last, w):
             last.end = max(last.end, w.end)
-            if last.cls == "ctx" and w.cls == "word":
-                last.cls = "word"  # `الخطف والفديات`, `خطف و"إتاوات"`: the plain word tells it is money
         else:
             out.append(ChannelWord(w.start, w.end, w.channel, w.cls, w.clitic))
     return out
@@ -199,9 +207,40 @@ def _same_near(view: View, a: ChannelWord, b: ChannelWord) -> bool:
 
 
 def _coordinated(view: View, a: ChannelWord, b: ChannelWord) -> bool:
+    """The channel word b is joined to a by و (quotation marks between allowed)."""
     between = [view.words[k] for k in range(a.end, b.start)]
     joined = all(w in grammar_words("joiner") for w in between)
     return b.cls in ("word", "cued") and joined and ("و" in between or b.clitic.startswith("و"))
+
+
+def _one_claim(view: View, a: ChannelWord, b: ChannelWord) -> bool:
+    """Coordinated channel words are one claim where they are of one channel or one cue governs
+    them both, before them (`بيع السلاح والنفط`) or right after them (`شكّلت الآثار والمخدرات
+    مورداً`); words of different channels listed with no cue by them are each a statement of
+    their own (`مخصصات ومنهوبات وإتاوات`, `سوق المشتقات النفطية والغاز المنزلي الذي`)."""
+    if a.channel == b.channel or _cue_right_before(view, a):
+        return True
+    role = role_of(view, b, *view.sentence_of(b.start))
+    return role is not None and role.start == b.end
+
+
+def _cue_right_before(view: View, a: ChannelWord) -> bool:
+    """A role cue ends right where the channel word begins (`بيع | السلاح`), or where the list
+    it stands in begins: past the words that open a list and the channel words and quotation
+    marks before it (`مصادر تمويل | منها العملة الرقمية "البيتكوين"`)."""
+    start = a.start
+    while start > 0 and a.start - start < LIST_BACK and (
+            view.words[start - 1] in grammar_words("listing") or view.words[start - 1] in QUOTES
+            or _in_channel_word(view, start - 1)):
+        start -= 1
+    return any(h.end == start for h in view.hits_in(CLAIM_ROLES, max(0, start - 3), start))
+
+
+def _in_channel_word(view: View, k: int) -> bool:
+    """Token k is part of a channel word (`العملة الرقمية`); a word of support or funding
+    (`مصادر تمويل`) is the cue there, not a listed channel."""
+    return any(h.start <= k < h.end and h.entries[0].cls != "support"
+               for h in view.hits_in(CLAIM_CHANNELS, max(0, k - 3), k + 1))
 
 
 def role_of(view: View, word: ChannelWord, lo: int, hi: int) -> Role | None:
@@ -364,7 +403,8 @@ def _role(view: View, hit: Hit, word: ChannelWord, strikes: bool = True) -> str 
         return "revenue"
     if cls == "takeover":
         role = takeover_role(view, hit)
-        return "revenue" if role == "asset" and word.channel in with_property("channel", "goods") else role
+        taken_as_income = with_property("channel", "goods") | with_property("channel", "income")
+        return "revenue" if role == "asset" and word.channel in taken_as_income else role
     if "authority" in hit.entries[0].needs:
         return strike_role(view, hit, word.start) if strikes else hit.entries[0].value
     if cls == "purchase":
