@@ -841,3 +841,21 @@ def test_claims_control_of_a_levy_is_income_not_a_holding():
     """`سيطرتها على الإيرادات المتعلقة بالضرائب`: levies controlled are levies earned."""
     doc = run("وأشار التقرير إلى أن جماعة الحوثي تعزز من سيطرتها على الضرائب والجمارك في صنعاء.")
     assert kinds(doc) == [("taxation_extortion", "revenue")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # funding with the group funded right after it is the group's income; the funding noun,
+    # the cue of the claim before it, is no donation of its own
+    ('العملات المشفرة تعود إلى واجهة تمويل "داعش".', [("cryptocurrency", "revenue")]),
+    ("وقال التقرير إن تهريب النفط يستخدم لتمويل الحوثيين.", [("oil", "revenue")]),
+    # funding the group's own operations makes no claim of income
+    ("وقال التقرير إن التنظيم يبيع الآثار لتمويل عملياته.", [("antiquities", "revenue")]),
+])
+def test_claims_funding_a_group_is_its_income(text, expected):
+    assert kinds(run(text)) == expected
+
+
+def test_claims_a_verb_of_funding_names_the_funder_a_donor():
+    """`مصارف ومنظمات خيرية تمول القاعدة`: the verb's subject funds the group, a donation."""
+    doc = run("وأكد أن الأدلة متوفرة على استمرار قطر في دعم مصارف ومنظمات خيرية تمول القاعدة.")
+    assert ("donations", "revenue") in kinds(doc)

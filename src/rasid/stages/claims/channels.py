@@ -401,6 +401,8 @@ def _role(view: View, hit: Hit, word: ChannelWord, strikes: bool = True) -> str 
         return None  # a strike on a weapons depot is an event, not a financing loss
     if hit.entries[0].value == "seizure" and confiscated_by_a_group(view, hit, word.end):
         return "revenue"
+    if hit.entries[0].value == "expenditure" and _funds_a_group(view, hit):
+        return "revenue"
     if cls == "takeover":
         role = takeover_role(view, hit)
         taken_as_income = with_property("channel", "goods") | with_property("channel", "income")
@@ -431,6 +433,16 @@ def _purchase(view: View, word: ChannelWord) -> str:
     if any(w in from_them for w in after) or " ".join(after[:2]) in from_them:
         return "revenue"
     return "investment" if word.channel in with_property("channel", "invested") else "expenditure"
+
+
+def _funds_a_group(view: View, hit: Hit) -> bool:
+    """`واجهة تمويل "داعش"`, `تهريب النفط لتمويل الحوثيين`: funding named with the armed group
+    funded right after it is that group's income, not its spending (`تمويل عملياته`)."""
+    k = hit.end
+    while k < len(view) and view.words[k] in QUOTES:
+        k += 1
+    groups = view.armed_groups(k, min(len(view), k + 1)) if k < len(view) else []
+    return bool(groups) and groups[0].start == k and view.match(CLAIM_CHANNELS, hit.start) is not None
 
 
 def confiscated_by_a_group(view: View, hit: Hit, taken_end: int) -> bool:
