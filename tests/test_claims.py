@@ -859,3 +859,15 @@ def test_claims_a_verb_of_funding_names_the_funder_a_donor():
     """`مصارف ومنظمات خيرية تمول القاعدة`: the verb's subject funds the group, a donation."""
     doc = run("وأكد أن الأدلة متوفرة على استمرار قطر في دعم مصارف ومنظمات خيرية تمول القاعدة.")
     assert ("donations", "revenue") in kinds(doc)
+
+
+def test_claims_a_levy_in_a_report_headed_by_its_group_needs_no_group_beside_it():
+    """A report headed by a group's name is about it: a levy it tells further on, no taker
+    named, is that group's. Without the group in the headline, fees are a state's."""
+    body = ("وتتحدث المصادر عن أوضاع صعبة في المنطقة منذ سنوات.\n\n"
+            "ويقول السكان إن الأسعار ارتفعت كثيرا خلال الشهر الماضي.\n\n"
+            "أما الحواجز فكانت تفرض رسماً إضافياً على كل صهريج يمر بالطريق.")
+    headed = run("خلايا داعش تعود إلى البادية\n\n" + body)
+    assert kinds(headed) == [("taxation_extortion", "revenue")]
+    unheaded = run("أزمة الوقود في البادية\n\nوقال مسؤول إن داعش انسحب من المنطقة.\n\n" + body)
+    assert kinds(unheaded) == []

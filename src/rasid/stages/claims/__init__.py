@@ -80,7 +80,8 @@ def find_claims(doc: Document, models: ClaimModels | None = None) -> Document:
         history.extend(drafts)
         if not _group_around(view, number, armed):  # the money of a state, a bank or a people,
             predatory = [d for d in drafts if d.channel in with_property("channel", "predatory")]
-            drafts = predatory if predatory and speaks_of_captives(view, lo, hi) else []  # but a ransom
+            taker_known = speaks_of_captives(view, lo, hi) or _headline_names_a_group(view)
+            drafts = predatory if predatory and taker_known else []  # but a ransom or a levy
         first = len(claims) + 1
         claims.extend([_claim(view, attribution, d, lo, hi, first + k) for k, d in enumerate(drafts)])
     doc.claims = claims
@@ -137,6 +138,13 @@ def _group_around(view: View, number: int, armed: set[str]) -> bool:
     if any(_TERROR in view.words[k] for k in range(lo, hi)):
         return True  # terrorism, terrorists: the report speaks of armed groups (تمويل الإرهاب)
     return any(m.entity in armed for m in view.mentions(*view.chars(lo, hi), ("ORG",)))
+
+
+def _headline_names_a_group(view: View) -> bool:
+    """The report's first sentence (its headline) names an armed group: the report is about it,
+    and a levy or ransom it tells with no taker named is that group's (`الحواجز فكانت تفرض رسماً
+    إضافياً على كل صهريج` in a report headed `… خزينة داعش`)."""
+    return view.derived(("headline names a group",), lambda: bool(view.armed_groups(*view.sent_ranges[0])))
 
 
 def _about_armed_groups(view: View) -> bool:
