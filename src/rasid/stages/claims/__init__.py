@@ -25,7 +25,7 @@ from rasid.stages.claims.channels import (ChannelWord, act_of_its_own, against, 
                                         role_of, strike_role, subject_party, takeover_role)
 from rasid.stages.claims.support import no_money_support
 from rasid.stages.claims.payments import clause_of, forcing_at, paid_channel, paid_to, speaks_of_captives
-from rasid.stages.reading.lexicons import CLAIM_CHANNELS, CLAIM_ROLES
+from rasid.stages.reading.lexicons import CLAIM_CHANNELS, CLAIM_ROLES, PARTIES
 from rasid.stages.reading.polarity import excepted, hypothetical_after, polarity_before
 from rasid.stages.reading.view import Hit, SpanIndex, View
 from rasid.stages.attribution import Attribution, attribution_of
@@ -80,7 +80,7 @@ def find_claims(doc: Document, models: ClaimModels | None = None) -> Document:
         history.extend(drafts)
         if not _group_around(view, number, armed):  # the money of a state, a bank or a people,
             predatory = [d for d in drafts if d.channel in with_property("channel", "predatory")]
-            taker_known = speaks_of_captives(view, lo, hi) or _headline_names_a_group(view)
+            taker_known = speaks_of_captives(view, lo, hi) or _headline_names_a_group(view) and not _authority_in(view, lo, hi)
             drafts = predatory if predatory and taker_known else []  # but a ransom or a levy
         first = len(claims) + 1
         claims.extend([_claim(view, attribution, d, lo, hi, first + k) for k, d in enumerate(drafts)])
@@ -145,6 +145,11 @@ def _headline_names_a_group(view: View) -> bool:
     and a levy or ransom it tells with no taker named is that group's (`الحواجز فكانت تفرض رسماً
     إضافياً على كل صهريج` in a report headed `… خزينة داعش`)."""
     return view.derived(("headline names a group",), lambda: bool(view.armed_groups(*view.sent_ranges[0])))
+
+
+def _authority_in(view: View, lo: int, hi: int) -> bool:
+    """An authority (parties.tsv) is named in tokens [lo, hi) (`رفعت البلدية رسوم النظافة`)."""
+    return any(h.entries[0].cls == "authority" for h in view.hits_in(PARTIES, lo, hi))
 
 
 def _about_armed_groups(view: View) -> bool:
