@@ -64,6 +64,15 @@ def test_sources_preposition_at_sentence_end_attributes_the_sentence_before_it()
     assert source_of("سافر 820 شخصا إلى سوريا، عاد منهم 280، بحسب الدراسة.", "سافر").kind == "report"
 
 
+def test_sources_preposition_inside_a_sentence_attributes_the_whole_sentence():
+    """`… موجة من الخطف، يقف وراءها بحسب السكان خلايا التنظيم`: what comes before the cue is
+    told by the same source; after a source named before it, the earlier words keep theirs."""
+    text = "تعيش القرى على وقع موجة من الخطف والابتزاز، يقف وراءها بحسب السكان ما تبقى من خلايا التنظيم."
+    assert source_of(text, "الخطف").kind == "resident"
+    text = "وقال مسؤول في الوزارة إن التنظيم يبيع النفط، ويشتري السلاح بحسب السكان من المهربين."
+    assert source_of(text, "يبيع").kind == "official"
+
+
 def test_sources_continuation_verbs_carry_the_speaker_across_paragraphs():
     text = "وقال المسؤول الروسي: \"التنظيم ينقل أمواله.\"\nوتابع: \"الأموال ستصرف على خلايا داعش\".\n" \
            "وأضاف، مشيراً إلى أن التنظيم يبيع النفط."

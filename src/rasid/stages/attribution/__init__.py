@@ -251,7 +251,7 @@ def _colon_speaker(view: View, lo: int, hi: int, state: _State) -> tuple[Named, 
 def _read_cue(view: View, hit: Hit, cls: str, lo: int, hi: int, claimed: int, state: _State):
     """(speaker, content start token, content end token, first token after the cue's words)."""
     if cls == "prep":
-        return _read_prep(view, hit, lo, hi, state)
+        return _read_prep(view, hit, lo, hi, claimed, state)
     if cls == "back":
         return (state.speaker, lo, hit.start, hit.end) if state.speaker else None
     if cls == "charge":
@@ -375,7 +375,10 @@ def _carried(view: View, hit: Hit, np: tuple[int, int] | None, state: _State) ->
     return Named(np, start, end, _UNDESCRIBED)
 
 
-def _read_prep(view: View, hit: Hit, lo: int, hi: int, state: _State):
+def _read_prep(view: View, hit: Hit, lo: int, hi: int, claimed: int, state: _State):
+    """`بحسب`, `وفق`: at the end of a sentence it covers the words before it; after a
+    complementizer or opening the sentence, the words after it; in the middle of a sentence that
+    names no other source before it, the whole sentence."""
     np = prep_object(view, hit, hi)
     speaker = named(view, np, state.registry) if np else None
     if speaker is None or speaker.kind is None:
@@ -383,7 +386,10 @@ def _read_prep(view: View, hit: Hit, lo: int, hi: int, state: _State):
     rest = [k for k in range(np[1], hi) if view.doc.tokens[k].kind != "punct"]
     if not rest:  # `…، بحسب الدراسة.`: the sentence before the cue
         return speaker, lo, hit.start, np[1]
-    return speaker, _after_complementizer(view, np[1], hi, np[1]), hi, np[1]
+    begin = _after_complementizer(view, np[1], hi, np[1])
+    if begin == np[1] and claimed == lo and hit.start > lo + 1:
+        begin = lo  # `… موجة من الخطف والابتزاز، يقف وراءها بحسب السكان ما تبقى من خلايا`: the whole sentence
+    return speaker, begin, hi, np[1]
 
 
 def _after_complementizer(view: View, i: int, hi: int, otherwise: int) -> int:
