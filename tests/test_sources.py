@@ -507,3 +507,12 @@ def test_sources_a_relative_clause_cut_from_the_name_still_tells_the_kind():
     assert source_of(text, "يبيع").kind == "researcher"
     text = "وقال أبو محمد زعيم الجبهة التي انشقت عن القاعدة إن التنظيم يبيع النفط."
     assert source_of(text, "يبيع").kind != "defector"  # a body that split off is no defector
+
+
+def test_sources_an_aside_in_brackets_does_not_cut_the_description_after_it():
+    """`ويقول صالح (اسم مستعار)، وهو راعي أغنام من قرية قريبة من ناحية الحضر، إن`: the
+    bracketed words do not count towards the length of a speaker's words; what follows tells
+    who he is."""
+    text = ("ويقول صالح (اسم مستعار)، وهو راعي أغنام من قرية قريبة من ناحية الحضر، إن المسلحين "
+            "يطلبون من كل راعٍ مبلغا عن كل مئة رأس غنم.")
+    assert source_of(text, "المسلحين").kind == "resident"

@@ -56,9 +56,12 @@ def after_verb(view: View, hit: Hit, hi: int) -> tuple[int, int] | None:
     j = k = hit.end
     if j < hi and _oblique_plural(view, j):
         return None
-    while k < hi and k - j < NP_MAX and not _ends_np(view, k) and not (k > j and _opens_object(view, k)):
+    counted, aside = 0, False  # an aside in brackets is not counted: `صالح (اسم مستعار)، وهو راعي أغنام …`
+    while k < hi and counted < NP_MAX and not _ends_np(view, k) and not (k > j and _opens_object(view, k)):
+        aside = view.words[k] == "(" or aside and view.words[k - 1] != ")"
+        counted += not aside
         k += 1  # to the complementizer, or to the object (`أفادت مصادر عسكرية بمقتل`)
-    if k - j >= NP_MAX or (k < hi and view.words[k] == "."):
+    if counted >= NP_MAX or (k < hi and view.words[k] == "."):
         k = next((m for m in range(j, min(hi, j + NP_SHORT)) if view.is_break(m)), min(hi, j + NP_SHORT))
     if j < hi and view.words[j] in grammar_words("preposition") and not _names_someone(view, j, k):
         return None  # `وشدد على أن`, `وأشار في الوقت نفسه إلى أن`: the subject is a pronoun
