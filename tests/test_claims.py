@@ -815,6 +815,16 @@ def test_claims_earnings_with_an_amount_and_no_channel_are_other(text, expected)
     assert kinds(run(text)) == expected
 
 
+@pytest.mark.parametrize("text", [
+    # earnings of a state or a company, with a group named elsewhere, are not the group's
+    "وخسرت الحكومة اليمنية إيرادات تقدر بمليار دولار بعد هجمات الحوثيين على الموانئ.",
+    "وقتل خمسة جنود في هجوم لحركة الشباب في مقديشو.\nوأعلنت شركة هرمود للاتصالات أن أرباحها بلغت 50 مليون دولار.",
+    "وحققت شركة أرامكو أرباحاً بلغت 100 مليار دولار العام الماضي، رغم هجمات الحوثيين على منشآتها.",
+])
+def test_claims_earnings_of_others_are_no_claim_of_the_group(text):
+    assert ("other", "revenue") not in kinds(run(text))
+
+
 def test_claims_drug_pills_and_loot_are_goods_of_other():
     """`حبوب مخدرة` (not `الحبوب`, grain, alone) and `منهوبات` are goods a group trades or loots."""
     doc = run('وأثبتت تقارير أوروبية أن هذه التنظيمات الإرهابية تعوّل على تجارة حبوب مخدرة من صنف "كابتاغون" لترويجها.')

@@ -24,7 +24,7 @@ from rasid.stages.claims.channels import (ChannelWord, act_of_its_own, against, 
                                         particle_not_cue,
                                         role_of, strike_role, subject_party, takeover_role)
 from rasid.stages.claims.support import no_money_support
-from rasid.stages.claims.payments import clause_of, forcing_at, paid_channel, paid_to, speaks_of_captives
+from rasid.stages.claims.payments import clause, clause_of, forcing_at, paid_channel, paid_to, speaks_of_captives
 from rasid.stages.reading.lexicons import CLAIM_CHANNELS, CLAIM_ROLES, PARTIES
 from rasid.stages.reading.polarity import excepted, hypothetical_after, polarity_before
 from rasid.stages.reading.view import Hit, SpanIndex, View
@@ -280,12 +280,23 @@ def _money_drafts(view: View, number: int, lo: int, hi: int, drafts: list[Draft]
         if channel is None and role == "revenue" and speaks_of_captives(view, *clause_of(view, hit.start, lo, hi)):
             channel = "kidnapping_ransom"  # `حصل الفصيل على 70 ألف دولار في صفقة شملت الرهائن`
         if hit.entries[0].cls == "derived":  # earnings of what no channel names (a port, a market): other
-            channel = _channel_for(role, True, hit.start, drafts, history, number) \
-                if derived_money(view, hit.start) else None
-            out.append(Draft(channel or "other", role, hit.start, end, hit.start, number, generic=True))
+            pointing = derived_money(view, hit.start)
+            if not pointing and not _earned_by_a_group(view, hit, lo, hi):
+                continue  # `إيرادات ميناء عدن بلغت 120 مليون دولار`, `حققت شركة أرامكو أرباحاً`: not a group's
+            channel = _channel_for(role, True, hit.start, drafts, history, number) if pointing else "other"
+            if channel is not None:  # `أعلنت شركة … أن أرباحها بلغت`: points to no claim, no group's
+                out.append(Draft(channel, role, hit.start, end, hit.start, number, generic=True))
             continue
         out.append(Draft(channel or "cash", role, hit.start, end, hit.start, number, generic=channel is None))
     return out
+
+
+def _earned_by_a_group(view: View, hit: Hit, lo: int, hi: int) -> bool:
+    """An armed group named within _OBJECT_GAP words of earnings, in their clause, and no
+    authority there (`الميناء يوفر للحوثيين إيرادات`, `جنى الحوثيون أرباحاً`; not `وخسرت الحكومة
+    اليمنية إيرادات`)."""
+    start, end = clause(view, hit.start, hit.end, max(lo, hit.start - _OBJECT_GAP), min(hi, hit.end + _OBJECT_GAP))
+    return bool(view.armed_groups(start, end)) and not _authority_in(view, start, end)
 
 
 def _sent_to_a_group(view: View, hit: Hit, end: int, hi: int) -> int | None:
