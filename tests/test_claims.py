@@ -767,6 +767,13 @@ def test_claims_faqad_before_a_verb_of_paying_loses_nothing():
     # after a levy, not a ransom: the last of the two told decides
     ("وتعيش القرى على وقع الخطف والابتزاز من خلايا تنظيم داعش وفرض الإتاوات على الرعاة.\n"
      "ودفعت قطر 150 مليون دولار لكتائب حزب الله.", [("donations", "revenue")]),
+    # another matter, a donor, or a payer the ransom's sentences do not name: no longer that deal
+    ("وطالب خاطفون من تنظيم داعش بفدية قدرها نصف مليون دولار للإفراج عن الرهائن.\n"
+     "وفي سياق منفصل، دفعت قطر 150 مليون دولار لكتائب حزب الله.", [("donations", "revenue")]),
+    ("وطالب خاطفون من تنظيم داعش بفدية قدرها نصف مليون دولار للإفراج عن الرهائن.\n"
+     "ودفعت إيران 10 ملايين دولار للحوثيين.", [("donations", "revenue")]),
+    ("وخطف مسلحون من كتائب حزب الله 26 صياداً قطرياً وطالبوا بفدية.\n"
+     "وقالت مصادر إن الدوحة دفعت 300 مليون دولار لكتائب حزب الله.", [("kidnapping_ransom", "revenue")] * 2),
     # no ransom told before: a state's payment to a group is a donation
     ("وقال التقرير إن الحوثيين يسيطرون على الميناء.\nودفعت قطر 150 مليون دولار لكتائب حزب الله.",
      [("donations", "revenue")]),

@@ -73,14 +73,20 @@ def place(kb_id: str) -> Place | None:
 def country_adjectives() -> frozenset[str]:
     """Folded relative adjectives (nisba) of the gazetteer's countries, without article or
     ending: ليبيا → ليبي, إيران → ايراني, السعودية → سعودي, العراق → عراقي."""
-    out = set()
+    return frozenset(adjective_countries())
+
+
+@lru_cache(maxsize=None)
+def adjective_countries() -> dict[str, str]:
+    """Each country adjective of `country_adjectives` with the country it names (قطري → QA)."""
+    out: dict[str, str] = {}
     for record in places().records:
         if record.kind == "country":
             for name in (record.name, *record.aliases):
                 adjective = nisba(fold(name))
                 if adjective:
-                    out.add(adjective)
-    return frozenset(out)
+                    out.setdefault(adjective, record.country or record.id)
+    return out
 
 
 def nisba(name: str) -> str:

@@ -138,7 +138,7 @@ def read_scopes(view: View) -> tuple[Scope, ...]:
         found = _sentence_scopes(view, lo, hi, view.quotes, state)
         start, end = view.chars(lo, hi)
         if not found and running is not None and view.paragraph(lo) == view.paragraph(view.token_at(running.start)) \
-                and not _turns_topic(view, lo, hi):
+                and not turns_topic(view, lo, hi):
             found = [Scope(start, end, running.source, lo, start)]  # what it said goes on
         scopes.extend(found)
         quoted = any(_long_quote(view.quotes.enclosing(pos)) for pos in (start, end - 1)) \
@@ -147,7 +147,7 @@ def read_scopes(view: View) -> tuple[Scope, ...]:
     return tuple(scopes)
 
 
-def _turns_topic(view: View, lo: int, hi: int) -> bool:
+def turns_topic(view: View, lo: int, hi: int) -> bool:
     """The sentence opens on another matter (`ومن جهة أخرى،`, `وفي سياق آخر`): the statement
     before it does not go on into it."""
     words = [w.removeprefix("و") for w in view.words[lo:min(hi, lo + _TOPIC_WORDS)]]

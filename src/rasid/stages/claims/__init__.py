@@ -17,6 +17,7 @@ import bisect
 from dataclasses import dataclass, field
 
 from rasid.document import Claim, Document, Quantity, Segment
+from rasid.kb.places import adjective_countries, adjective_stem
 from rasid.resources.catalogue import function_words, grammar_words, relatives, with_property
 from rasid.stages.claims.learned import ClaimModels, learned_claims
 from rasid.stages.claims.channels import (ChannelWord, act_of_its_own, against, channel_words, derived_money,
@@ -28,10 +29,10 @@ from rasid.stages.claims.payments import clause, clause_of, forcing_at, paid_cha
 from rasid.stages.reading.lexicons import CLAIM_CHANNELS, CLAIM_ROLES, PARTIES
 from rasid.stages.reading.polarity import excepted, hypothetical_after, polarity_before
 from rasid.stages.reading.view import Hit, SpanIndex, View
-from rasid.stages.attribution import Attribution, attribution_of
+from rasid.stages.attribution import Attribution, attribution_of, turns_topic
 from rasid.stages.claims.losses import inflicted_on_others
 from rasid.stages.claims.owners import first_group, state_owned
-from rasid.text.tokens import one_of
+from rasid.text.tokens import one_of, stem_variants
 
 _OBJECT_GAP = 4               # words between a money cue and the money it governs
 _SUBJECT_GAP = 7              # and between a verb of receiving and its money, past the subject
@@ -258,7 +259,7 @@ def _money_drafts(view: View, number: int, lo: int, hi: int, drafts: list[Draft]
     for hit in view.hits_in(CLAIM_ROLES, lo, hi):
         if hit.entries[0].cls in _PAYING:
             if hit.start not in claimed:
-                out += _payment(view, hit, number, lo, hi, _after_ransom(history, number))
+                out += _payment(view, hit, number, lo, hi, _after_ransom(view, history, number, lo, hi))
             continue
         role, takes = _money_role(view, hit)
         if role not in with_property("role", "money") | {"revenue", "asset"} or hit.start in claimed \
@@ -319,13 +320,32 @@ def _sent_to_a_group(view: View, hit: Hit, end: int, hi: int) -> int | None:
     return None
 
 
-def _after_ransom(history: list[Draft], number: int) -> bool:
-    """Whether the last ransom or levy claimed in the _INHERIT sentences before sentence `number`
-    is a ransom: a payment told next goes on telling that deal (`طالب الخاطفون ذويه بفدية … دفعت
-    عائلة أحد الرعاة مليون دينار`), not after a levy (`الخطف والابتزاز … يطلبون من كل راعٍ`)."""
+def _after_ransom(view: View, history: list[Draft], number: int, lo: int, hi: int) -> bool:
+    """Whether a payment in sentence `number` goes on telling a ransom: the last ransom or levy
+    claimed in the _INHERIT sentences before is a ransom (`طالب الخاطفون ذويه بفدية … دفعت عائلة
+    أحد الرعاة مليون دينار`; not after a levy: `الخطف والابتزاز … يطلبون من كل راعٍ`), and the
+    sentence does not turn to another matter (`وفي سياق منفصل`), name a donor or support
+    (`من متبرعين`), or name a payer the ransom's sentences do not (`ودفعت إيران … للحوثيين`)."""
     predatory = [d for d in history[-_RECENT:] if number - d.sentence <= _INHERIT
                  and d.channel in ("kidnapping_ransom", "taxation_extortion")]
-    return bool(predatory) and predatory[-1].channel == "kidnapping_ransom"
+    if not predatory or predatory[-1].channel != "kidnapping_ransom" or turns_topic(view, lo, hi):
+        return False
+    if any(h.entries[0].value == "donations" for h in view.hits_in(CLAIM_CHANNELS, lo, hi)):
+        return False
+    told = view.sent_ranges[max(0, predatory[-1].sentence - 1)][0], view.sent_ranges[predatory[-1].sentence][1]
+    return _parties(view, lo, hi) <= _parties(view, *told)
+
+
+def _parties(view: View, lo: int, hi: int) -> set[str]:
+    """The states and authorities named in tokens [lo, hi), who may pay: a place by its country
+    (`الدوحة` and `قطر` are one, and so is `صياداً قطرياً`), an authority of parties.tsv by its word."""
+    countries = view.derived(("countries",), lambda: {e.id: e.country for e in view.doc.entities if e.country})
+    out = {countries.get(m.entity) or view.doc.text[m.start:m.end]
+           for m in view.mentions(*view.chars(lo, hi), ("LOC",))}
+    adjectives = adjective_countries()
+    out |= {adjectives[a] for a in (adjective_stem(w.removesuffix("ا")) for w in view.words[lo:hi]) if a in adjectives}
+    return out | {stem_variants(view.words[h.start])[-1] for h in view.hits_in(PARTIES, lo, hi)
+                  if h.entries[0].cls == "authority"}
 
 
 def _payment(view: View, hit: Hit, number: int, lo: int, hi: int, after_ransom: bool) -> list[Draft]:
