@@ -794,8 +794,12 @@ def test_claims_a_payment_after_a_ransom_needs_a_group_that_gets_it():
     ("وصادر الحوثيون أموال المواطنين في صنعاء.", [("cash", "revenue")]),
     ("وراكم تنظيم داعش نحو 300 كيلوغرام من الذهب، جاء قسم منها من مصادرة ممتلكات السكان.",
      [("other", "revenue")]),
-    # an authority's confiscation of the group's is a seizure
+    ("وصادرت جماعة الحوثي شحنات الوقود في ميناء الحديدة.", [("oil", "revenue")]),
+    # an authority's confiscation of the group's is a seizure, whoever is named before the verb
     ("وصادرت الشرطة ممتلكات قادة تنظيم داعش.", [("other", "seizure")]),
+    ("وبعد هزيمة داعش صادرت الحكومة العراقية أموال قادته.", [("cash", "seizure")]),
+    ("وأعلنت مديرية أمن الأنبار ضبط مسلحين من داعش ومصادرة أموال كانت بحوزتهم.", [("cash", "seizure")]),
+    ("وأصدرت النيابة العامة قراراً بمصادرة أموال المواطنين المدانين بالانتماء إلى تنظيم داعش.", [("cash", "seizure")]),
 ])
 def test_claims_a_seizure_by_the_group_is_its_revenue(text, expected):
     assert kinds(run(text)) == expected

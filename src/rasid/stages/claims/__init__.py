@@ -333,17 +333,18 @@ def _after_ransom(view: View, history: list[Draft], number: int, lo: int, hi: in
     if any(h.entries[0].value == "donations" for h in view.hits_in(CLAIM_CHANNELS, lo, hi)):
         return False
     told = view.sent_ranges[max(0, predatory[-1].sentence - 1)][0], view.sent_ranges[predatory[-1].sentence][1]
-    return _parties(view, lo, hi) <= _parties(view, *told)
+    adjectives = adjective_countries()  # `صياداً قطرياً`: the deal is Qatar's
+    told_parties = _parties(view, *told) | {adjectives[a] for a in (adjective_stem(w.removesuffix("ا"))
+                                                                    for w in view.words[told[0]:told[1]]) if a in adjectives}
+    return _parties(view, lo, hi) <= told_parties
 
 
 def _parties(view: View, lo: int, hi: int) -> set[str]:
     """The states and authorities named in tokens [lo, hi), who may pay: a place by its country
-    (`الدوحة` and `قطر` are one, and so is `صياداً قطرياً`), an authority of parties.tsv by its word."""
+    (`الدوحة` and `قطر` are one), an authority of parties.tsv by its word."""
     countries = view.derived(("countries",), lambda: {e.id: e.country for e in view.doc.entities if e.country})
     out = {countries.get(m.entity) or view.doc.text[m.start:m.end]
            for m in view.mentions(*view.chars(lo, hi), ("LOC",))}
-    adjectives = adjective_countries()
-    out |= {adjectives[a] for a in (adjective_stem(w.removesuffix("ا")) for w in view.words[lo:hi]) if a in adjectives}
     return out | {stem_variants(view.words[h.start])[-1] for h in view.hits_in(PARTIES, lo, hi)
                   if h.entries[0].cls == "authority"}
 

@@ -446,15 +446,34 @@ def _funds_a_group(view: View, hit: Hit) -> bool:
 
 
 def confiscated_by_a_group(view: View, hit: Hit, taken_end: int) -> bool:
-    """A seizure an armed group makes is what it takes, its revenue: the group is the verb's
-    subject, named right before the verb or right after it (`صادر الحوثيون أموال المواطنين`;
-    `صودرت أموال الحوثيين` seizes theirs, `الهيئة … الإرهاب إنها جمدت` is no group's act), or,
-    no authority named there, what is taken belongs to the people (`مصادرة ممتلكات السكان`, the
-    token right after what is taken, ending at `taken_end`)."""
-    party = subject_party(view, hit, back=2, ahead=hit.end + 1)
-    if party is not None:
-        return party == "group"
-    return taken_end < len(view) and one_of(view.words[taken_end], grammar_words("the_people"))
+    """A seizure an armed group makes is what it takes, its revenue. Its subject decides: named
+    right after the verb (`صادرت جماعة الحوثي شحنات الوقود`; `صادرت الحكومة أموال قادته` after
+    `هزيمة داعش` is the state's), else right before it, not as the object of a preposition
+    (`الحوثيون صادروا`; not `ضبط مسلحين من داعش ومصادرة`). With no subject named and no
+    authority in the sentence, what is taken from the people (`مصادرة ممتلكات السكان`, the token
+    right after what is taken, ending at `taken_end`) in a sentence that names a group is taken
+    by that group."""
+    lo, hi = view.sentence_of(hit.start)
+    after = _party_at(view, hit.end, hi)
+    if after is not None:
+        return after == "group"
+    before = _party(view, hit.start - 1) if hit.start > lo else None
+    if before is not None and not (hit.start - 2 >= lo and view.words[hit.start - 2] in grammar_words("preposition")):
+        return before == "group"
+    if any(h.entries[0].cls == "authority" for h in view.hits_in(PARTIES, lo, hi)):
+        return False
+    return taken_end < hi and one_of(view.words[taken_end], grammar_words("the_people")) \
+        and bool(view.armed_groups(lo, hi))
+
+
+def _party_at(view: View, k: int, hi: int) -> str | None:
+    """The party whose name begins at token k (`جماعة الحوثي`, `تنظيم داعش`, `الحكومة`)."""
+    if k >= hi:
+        return None
+    starts = {g.start for g in view.armed_groups(k, min(hi, k + 3))}
+    if k in starts or k + 1 in starts and view.words[k] in kb.designators():
+        return "group"  # `الحوثيون`, `جماعة | الحوثي`
+    return _party(view, k)
 
 
 def takeover_role(view: View, hit: Hit) -> str:
