@@ -806,10 +806,12 @@ def test_claims_a_seizure_by_the_group_is_its_revenue(text, expected):
 
 
 def test_claims_channels_of_financing_move_the_money_they_list():
-    """`قنوات تمويل … من بينها شركات الصرافة`: what the channels list moves money; the
-    financing word is no donation of its own."""
+    """`قنوات تمويل … من بينها شركات الصرافة`: a conduit the channels list moves money; any
+    other is a source of income; the financing word is no donation of its own."""
     doc = run('وأشار التقرير إلى أن التنظيم بات يعتمد على "قنوات تمويل أقل ظهوراً"، من بينها شركات الصرافة غير المرخصة.')
     assert kinds(doc) == [("banking", "transfer")]
+    doc = run("ومن أبرز قنوات تمويل تنظيم القاعدة في بلاد المغرب الإسلامي الفدية وتهريب المخدرات.")
+    assert kinds(doc) == [("kidnapping_ransom", "revenue"), ("other", "revenue")]
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -411,6 +411,8 @@ def _role(view: View, hit: Hit, word: ChannelWord, strikes: bool = True) -> str 
         return strike_role(view, hit, word.start) if strikes else hit.entries[0].value
     if cls == "purchase":
         return _purchase(view, word)
+    if cls == "conduit":
+        return "transfer" if word.channel in with_property("channel", "conduit") else "revenue"
     return hit.entries[0].value
 
 
