@@ -855,6 +855,11 @@ def test_claims_drug_pills_and_loot_are_goods_of_other():
     ("وكشفت تقارير عن عوائد بيع السلاح والنفط لدى التنظيم.", [("arms_trade", "revenue")]),
     ('وكشفت التقارير أن لدى التنظيم مصادر تمويل منها العملة الرقمية "البيتكوين" والذهب الخام.',
      [("cryptocurrency", "revenue")]),
+    # the verb, its subject, then the list; or a cue after a relative that refers to both
+    ("ويبيع تنظيم داعش النفط والغاز للتجار المحليين.", [("oil", "revenue")]),
+    ("وتحدث الخبراء عن النفط والغاز اللذين يسيطر عليهما تنظيم داعش في دير الزور.", [("oil", "asset")]),
+    # a word that makes no claim alone stays in the claim before it
+    ("ويمتلك التنظيم الذهب والعملات الأجنبية في مخابئه.", [("gold", "asset")]),
 ])
 def test_claims_channels_listed_without_a_cue_are_each_a_claim(text, expected):
     assert kinds(run(text)) == expected

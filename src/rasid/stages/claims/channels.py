@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rasid.document import Quantity
-from rasid.resources.catalogue import (function_words, grammar_words, properties, with_property,
+from rasid.resources.catalogue import (function_words, grammar_words, properties, relatives, with_property,
                                       word_frequencies)
 from rasid import kb
 from rasid.stages.reading.lexicons import CLAIM_CHANNELS, CLAIM_ROLES, PARTIES, SOURCE_CUES, default_role, lexicon
@@ -220,19 +220,29 @@ def _one_claim(view: View, a: ChannelWord, b: ChannelWord) -> bool:
     their own (`مخصصات ومنهوبات وإتاوات`, `سوق المشتقات النفطية والغاز المنزلي الذي`)."""
     if a.channel == b.channel or _cue_right_before(view, a):
         return True
-    role = role_of(view, b, *view.sentence_of(b.start))
-    return role is not None and role.start == b.end
+    sentence = view.sentence_of(b.start)
+    role, first = role_of(view, b, *sentence), role_of(view, a, *sentence)
+    if role is None:  # a word that makes no claim alone stays in the claim before it (`الخطف والنفط كمصدرين`)
+        return first is not None
+    if first is None or (first.start, first.end) != (role.start, role.end) or role.start < b.end:
+        return False  # a cue before them, not right before (`أرباحها في سوق المشتقات النفطية والغاز`): two
+    between = view.words[b.end:role.start]  # one cue right after both, or after a relative (`النفط والغاز اللذين يسيطر`)
+    return all(w in relatives() for w in between)
 
 
 def _cue_right_before(view: View, a: ChannelWord) -> bool:
     """A role cue ends right where the channel word begins (`بيع | السلاح`), or where the list
-    it stands in begins: past the words that open a list and the channel words and quotation
-    marks before it (`مصادر تمويل | منها العملة الرقمية "البيتكوين"`)."""
+    it stands in begins: past the words that open a list, the channel words and quotation marks
+    before it (`مصادر تمويل | منها العملة الرقمية "البيتكوين"`) and the group that is the cue's
+    subject (`يبيع تنظيم داعش | النفط والغاز`)."""
     start = a.start
-    while start > 0 and a.start - start < LIST_BACK and (
+    lo, _ = view.sentence_of(a.start)
+    subject = {k for g in view.armed_groups(max(lo, a.start - LIST_BACK), a.start) for k in range(g.start, g.end)}
+    while start > lo and a.start - start < LIST_BACK and (
             view.words[start - 1] in grammar_words("listing") or view.words[start - 1] in QUOTES
-            or _in_channel_word(view, start - 1)):
-        start -= 1
+            or _in_channel_word(view, start - 1) or start - 1 in subject
+            or view.words[start - 1] in kb.designators() and start in subject):
+        start -= 1  # `يبيع | التنظيم النفط والغاز`: the verb, its subject, then what it sells
     return any(h.end == start for h in view.hits_in(CLAIM_ROLES, max(0, start - 3), start))
 
 
