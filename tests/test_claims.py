@@ -884,9 +884,11 @@ def test_claims_funding_a_group_is_its_income(text, expected):
 
 
 def test_claims_a_verb_of_funding_names_the_funder_a_donor():
-    """`مصارف ومنظمات خيرية تمول القاعدة`: the verb's subject funds the group, a donation."""
+    """`مصارف ومنظمات خيرية تمول القاعدة`: the verb's subject funds the group, a donation; so
+    does one accused `بتمويل` a group."""
     doc = run("وأكد أن الأدلة متوفرة على استمرار قطر في دعم مصارف ومنظمات خيرية تمول القاعدة.")
     assert ("donations", "revenue") in kinds(doc)
+    assert ("donations", "revenue") in kinds(run('واتهمت الحكومة شركات صرافة بتمويل "داعش".'))
 
 
 def test_claims_a_levy_in_a_report_headed_by_its_group_needs_no_group_beside_it():

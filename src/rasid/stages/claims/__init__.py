@@ -170,8 +170,9 @@ def _sentence_drafts(view: View, number: int, lo: int, hi: int, names, history: 
                 and drafts[-1].focus < word.start:
             continue  # `النفط … الشريان الذي غذّى خزينة التنظيم`: the treasury the claim before fills
         if draft and drafts and drafts[-1].start <= word.start < drafts[-1].end and word.cls == "support" \
-                and one_of(view.words[word.start], grammar_words("support_noun")):
-            continue  # `العملات المشفرة … واجهة تمويل داعش`: the funding is the cue of the claim before
+                and not word.clitic and one_of(view.words[word.start], grammar_words("support_noun")):
+            continue  # `العملات المشفرة … واجهة تمويل داعش`: the funding is the cue of the claim before;
+            # `اتهمت شركات صرافة بتمويل داعش` names a donor (the funding with ب or ل is an act of its own)
         if draft and drafts and (word.cls == "name" and same or _origin(view, word, draft, drafts)):
             target = same if word.cls == "name" and same else drafts[-1]
             target.end = max(target.end, draft.end)
