@@ -17,30 +17,28 @@ import bisect
 from dataclasses import dataclass, field
 
 from rasid.document import Claim, Document, Quantity, Segment
-from rasid.kb.places import adjective_countries, adjective_stem
 from rasid.resources.catalogue import function_words, grammar_words, relatives, with_property
 from rasid.stages.claims.learned import ClaimModels, learned_claims
+from rasid.stages.claims.agents import confiscated_by_a_group, strike_role, subject_party, takeover_role
 from rasid.stages.claims.channels import (ChannelWord, act_of_its_own, against, channel_words, derived_money,
-                                        confiscated_by_a_group, facility_names, generic_money, joined_by_and,
-                                        particle_not_cue,
-                                        role_of, strike_role, subject_party, takeover_role)
+                                        facility_names, generic_money, joined_by_and, particle_not_cue, role_of)
 from rasid.stages.claims.support import no_money_support
-from rasid.stages.claims.payments import clause, clause_of, forcing_at, paid_channel, paid_to, speaks_of_captives
-from rasid.stages.reading.lexicons import CLAIM_CHANNELS, CLAIM_ROLES, PARTIES
+from rasid.stages.claims.payments import (clause, clause_of, continues_ransom, forcing_at, paid_channel, paid_to,
+                                        speaks_of_captives)
+from rasid.stages.reading.lexicons import CLAIM_CHANNELS, CLAIM_ROLES
 from rasid.stages.reading.polarity import excepted, hypothetical_after, polarity_before
 from rasid.stages.reading.view import Hit, SpanIndex, View
-from rasid.stages.attribution import Attribution, attribution_of, turns_topic
+from rasid.stages.attribution import Attribution, attribution_of
 from rasid.stages.claims.losses import inflicted_on_others
-from rasid.stages.claims.owners import first_group, state_owned
-from rasid.text.tokens import one_of, stem_variants
+from rasid.stages.claims.owners import (about_armed_groups, authority_in, first_group, group_around,
+                                      headline_names_a_group, state_owned)
+from rasid.text.tokens import one_of
 
 _OBJECT_GAP = 4               # words between a money cue and the money it governs
 _SUBJECT_GAP = 7              # and between a verb of receiving and its money, past the subject
 _RECENT = 50                  # claims kept in mind for that
 _INHERIT = 3                  # sentences back where money with no channel finds its channel
-_GROUP_BACK = 1              # sentences back where the group a claim is about is named
 _MERGE_GAP = 8                # words between two claims of one channel and role that are still one
-_TERROR = "ارهاب"              # the folded stem of terrorism and terrorists
 _FORCED_GAP = 8               # words between a forcing verb and what people are forced to hand over
 _LEAD_GAP = 3                 # words between a learned lead-in (يجني أموالاً كبيرة من) and the claim it opens
 _AMOUNT_GAP = 8               # words between a claim and an amount that belongs to it
@@ -62,7 +60,7 @@ class Draft:
 def find_claims(doc: Document, models: ClaimModels | None = None) -> Document:
     """Pipeline stage: fill `doc.claims` (ids c1, c2, …); `models` are the learned taggers."""
     view = View.of(doc)
-    if not _about_armed_groups(view):
+    if not about_armed_groups(view):
         doc.claims = []
         return doc
     attribution = attribution_of(doc)
@@ -79,9 +77,9 @@ def find_claims(doc: Document, models: ClaimModels | None = None) -> Document:
         drafts = [d for d in drafts if not state_owned(view, d.channel, d.start, d.end, d.focus, lo, hi)
                   and not inflicted_on_others(view, d.role, d.start, lo)]
         history.extend(drafts)
-        if not _group_around(view, number, armed):  # the money of a state, a bank or a people,
+        if not group_around(view, number, armed):  # the money of a state, a bank or a people,
             predatory = [d for d in drafts if d.channel in with_property("channel", "predatory")]
-            taker_known = speaks_of_captives(view, lo, hi) or _headline_names_a_group(view) and not _authority_in(view, lo, hi)
+            taker_known = speaks_of_captives(view, lo, hi) or headline_names_a_group(view) and not authority_in(view, lo, hi)
             drafts = predatory if predatory and taker_known else []  # but a ransom or a levy
         first = len(claims) + 1
         claims.extend([_claim(view, attribution, d, lo, hi, first + k) for k, d in enumerate(drafts)])
@@ -123,39 +121,6 @@ def _names_money(view: View, start: int, end: int) -> bool:
     return any(h.entries[0].cls != "idiom" and not no_money_support(view, h)
                for h in view.hits_in(CLAIM_CHANNELS, start, end)) or any(
         h.entries[0].cls not in _PAYING for h in view.hits_in(CLAIM_ROLES, start, end))
-
-
-def _group_around(view: View, number: int, armed: set[str]) -> bool:
-    """Whether an armed group is named in the claim's sentence or the one before it (a headline:
-    or the lead after it): a word for one (parties.tsv), terrorism (`تمويل الإرهاب`), or a name
-    linked to an armed group of the actor base."""
-    lo = view.sent_ranges[max(0, number - _GROUP_BACK)][0]
-    hi = view.sent_ranges[number][1]
-    if len(view.doc.paragraphs) > 1 and view.paragraph(view.sent_ranges[number][0]) == view.paragraph(0) \
-            and number + 1 < len(view.sent_ranges):
-        hi = view.sent_ranges[number + 1][1]  # a headline names its group in the lead after it
-    if view.armed_groups(lo, hi):
-        return True
-    if any(_TERROR in view.words[k] for k in range(lo, hi)):
-        return True  # terrorism, terrorists: the report speaks of armed groups (تمويل الإرهاب)
-    return any(m.entity in armed for m in view.mentions(*view.chars(lo, hi), ("ORG",)))
-
-
-def _headline_names_a_group(view: View) -> bool:
-    """The report's first sentence (its headline) names an armed group: the report is about it,
-    and a levy or ransom it tells with no taker named is that group's (`الحواجز فكانت تفرض رسماً
-    إضافياً على كل صهريج` in a report headed `… خزينة داعش`)."""
-    return view.derived(("headline names a group",), lambda: bool(view.armed_groups(*view.sent_ranges[0])))
-
-
-def _authority_in(view: View, lo: int, hi: int) -> bool:
-    """An authority (parties.tsv) is named in tokens [lo, hi) (`رفعت البلدية رسوم النظافة`)."""
-    return any(h.entries[0].cls == "authority" for h in view.hits_in(PARTIES, lo, hi))
-
-
-def _about_armed_groups(view: View) -> bool:
-    """Financing claims are about armed groups: a report that names none makes none."""
-    return bool(view.armed_groups(0, len(view)))
 
 
 def _sentence_drafts(view: View, number: int, lo: int, hi: int, names, history: list[Draft]) -> list[Draft]:
@@ -277,20 +242,28 @@ def _money_drafts(view: View, number: int, lo: int, hi: int, drafts: list[Draft]
         if receiver is not None:
             out.append(Draft("donations", "revenue", hit.start, receiver, hit.start, number))
             continue
+        if hit.entries[0].cls == "derived":
+            out += _earnings(view, hit, role, end, lo, hi, drafts, history, number)
+            continue
         channel = None if kind == "money" or takes else \
             _channel_for(role, kind == "pointing", hit.start, drafts, history, number)
         if channel is None and role == "revenue" and speaks_of_captives(view, *clause_of(view, hit.start, lo, hi)):
             channel = "kidnapping_ransom"  # `حصل الفصيل على 70 ألف دولار في صفقة شملت الرهائن`
-        if hit.entries[0].cls == "derived":  # earnings of what no channel names (a port, a market): other
-            pointing = derived_money(view, hit.start)
-            if not pointing and not _earned_by_a_group(view, hit, lo, hi):
-                continue  # `إيرادات ميناء عدن بلغت 120 مليون دولار`, `حققت شركة أرامكو أرباحاً`: not a group's
-            channel = _channel_for(role, True, hit.start, drafts, history, number) if pointing else "other"
-            if channel is not None:  # `أعلنت شركة … أن أرباحها بلغت`: points to no claim, no group's
-                out.append(Draft(channel, role, hit.start, end, hit.start, number, generic=True))
-            continue
         out.append(Draft(channel or "cash", role, hit.start, end, hit.start, number, generic=channel is None))
     return out
+
+
+def _earnings(view: View, hit: Hit, role: str, end: int, lo: int, hi: int, drafts: list[Draft],
+              history: list[Draft], number: int) -> list[Draft]:
+    """Earnings with an amount (`إيرادات قدرها 40 مليون دولار`): of the channel their pronoun
+    points to (`عائداتها`), else of what no channel names (a port, a market), `other` — where
+    an armed group earns them: `إيرادات ميناء عدن بلغت 120 مليون دولار` and `أعلنت شركة … أن
+    أرباحها بلغت` are no group's."""
+    pointing = derived_money(view, hit.start)
+    if not pointing and not _earned_by_a_group(view, hit, lo, hi):
+        return []
+    channel = _channel_for(role, True, hit.start, drafts, history, number) if pointing else "other"
+    return [Draft(channel, role, hit.start, end, hit.start, number, generic=True)] if channel else []
 
 
 def _earned_by_a_group(view: View, hit: Hit, lo: int, hi: int) -> bool:
@@ -298,7 +271,7 @@ def _earned_by_a_group(view: View, hit: Hit, lo: int, hi: int) -> bool:
     authority there (`الميناء يوفر للحوثيين إيرادات`, `جنى الحوثيون أرباحاً`; not `وخسرت الحكومة
     اليمنية إيرادات`)."""
     start, end = clause(view, hit.start, hit.end, max(lo, hit.start - _OBJECT_GAP), min(hi, hit.end + _OBJECT_GAP))
-    return bool(view.armed_groups(start, end)) and not _authority_in(view, start, end)
+    return bool(view.armed_groups(start, end)) and not authority_in(view, start, end)
 
 
 def _sent_to_a_group(view: View, hit: Hit, end: int, hi: int) -> int | None:
@@ -324,30 +297,12 @@ def _sent_to_a_group(view: View, hit: Hit, end: int, hi: int) -> int | None:
 def _after_ransom(view: View, history: list[Draft], number: int, lo: int, hi: int) -> bool:
     """Whether a payment in sentence `number` goes on telling a ransom: the last ransom or levy
     claimed in the _INHERIT sentences before is a ransom (`طالب الخاطفون ذويه بفدية … دفعت عائلة
-    أحد الرعاة مليون دينار`; not after a levy: `الخطف والابتزاز … يطلبون من كل راعٍ`), and the
-    sentence does not turn to another matter (`وفي سياق منفصل`), name a donor or support
-    (`من متبرعين`), or name a payer the ransom's sentences do not (`ودفعت إيران … للحوثيين`)."""
+    أحد الرعاة مليون دينار`; not after a levy: `الخطف والابتزاز … يطلبون من كل راعٍ`) and the
+    payment's sentence goes on with that deal (payments.continues_ransom)."""
     predatory = [d for d in history[-_RECENT:] if number - d.sentence <= _INHERIT
                  and d.channel in ("kidnapping_ransom", "taxation_extortion")]
-    if not predatory or predatory[-1].channel != "kidnapping_ransom" or turns_topic(view, lo, hi):
-        return False
-    if any(h.entries[0].value == "donations" for h in view.hits_in(CLAIM_CHANNELS, lo, hi)):
-        return False
-    told = view.sent_ranges[max(0, predatory[-1].sentence - 1)][0], view.sent_ranges[predatory[-1].sentence][1]
-    adjectives = adjective_countries()  # `صياداً قطرياً`: the deal is Qatar's
-    told_parties = _parties(view, *told) | {adjectives[a] for a in (adjective_stem(w.removesuffix("ا"))
-                                                                    for w in view.words[told[0]:told[1]]) if a in adjectives}
-    return _parties(view, lo, hi) <= told_parties
-
-
-def _parties(view: View, lo: int, hi: int) -> set[str]:
-    """The states and authorities named in tokens [lo, hi), who may pay: a place by its country
-    (`الدوحة` and `قطر` are one), an authority of parties.tsv by its word."""
-    countries = view.derived(("countries",), lambda: {e.id: e.country for e in view.doc.entities if e.country})
-    out = {countries.get(m.entity) or view.doc.text[m.start:m.end]
-           for m in view.mentions(*view.chars(lo, hi), ("LOC",))}
-    return out | {stem_variants(view.words[h.start])[-1] for h in view.hits_in(PARTIES, lo, hi)
-                  if h.entries[0].cls == "authority"}
+    return bool(predatory) and predatory[-1].channel == "kidnapping_ransom" \
+        and continues_ransom(view, predatory[-1].sentence, lo, hi)
 
 
 def _payment(view: View, hit: Hit, number: int, lo: int, hi: int, after_ransom: bool) -> list[Draft]:

@@ -1,13 +1,17 @@
-"""Whose resource a claim names: a state's own national resources (oil, gas, its exports) are
-the state's, not an armed group's, where the state is named as their owner."""
+"""Whose resource a claim names: an armed group named by the claim, or the group a report is
+about; a state's own national resources (oil, gas, its exports) are the state's, not an armed
+group's, where the state is named as their owner."""
 from __future__ import annotations
 
 from rasid.kb.places import adjective_stem, country_adjectives, place
 from rasid.resources.catalogue import grammar_words, with_property
 from rasid.stages.claims.payments import clause
+from rasid.stages.reading.lexicons import PARTIES
 from rasid.stages.reading.view import View
 
 _OWNER_GAP = 3  # words between a national resource and the state named as its owner
+_GROUP_BACK = 1  # sentences back where the group a claim is about is named
+_TERROR = "ارهاب"  # the folded stem of terrorism and terrorists
 
 
 def state_owned(view: View, channel: str, start: int, end: int, focus: int, lo: int, hi: int) -> bool:
@@ -39,3 +43,36 @@ def names_a_state(view: View, k: int) -> bool:
 def first_group(view: View, lo: int, hi: int) -> int:
     """Token where the sentence [lo, hi) first names an armed group (hi if it names none)."""
     return view.derived(("first group", lo, hi), lambda: next(iter(h.start for h in view.armed_groups(lo, hi)), hi))
+
+
+def group_around(view: View, number: int, armed: set[str]) -> bool:
+    """Whether an armed group is named in the claim's sentence or the one before it (a headline:
+    or the lead after it): a word for one (parties.tsv), terrorism (`تمويل الإرهاب`), or a name
+    linked to an armed group of the actor base."""
+    lo = view.sent_ranges[max(0, number - _GROUP_BACK)][0]
+    hi = view.sent_ranges[number][1]
+    if len(view.doc.paragraphs) > 1 and view.paragraph(view.sent_ranges[number][0]) == view.paragraph(0) \
+            and number + 1 < len(view.sent_ranges):
+        hi = view.sent_ranges[number + 1][1]  # a headline names its group in the lead after it
+    if view.armed_groups(lo, hi):
+        return True
+    if any(_TERROR in view.words[k] for k in range(lo, hi)):
+        return True  # terrorism, terrorists: the report speaks of armed groups (تمويل الإرهاب)
+    return any(m.entity in armed for m in view.mentions(*view.chars(lo, hi), ("ORG",)))
+
+
+def headline_names_a_group(view: View) -> bool:
+    """The report's first sentence (its headline) names an armed group: the report is about it,
+    and a levy or ransom it tells with no taker named is that group's (`الحواجز فكانت تفرض رسماً
+    إضافياً على كل صهريج` in a report headed `… خزينة داعش`)."""
+    return view.derived(("headline names a group",), lambda: bool(view.armed_groups(*view.sent_ranges[0])))
+
+
+def authority_in(view: View, lo: int, hi: int) -> bool:
+    """An authority (parties.tsv) is named in tokens [lo, hi) (`رفعت البلدية رسوم النظافة`)."""
+    return any(h.entries[0].cls == "authority" for h in view.hits_in(PARTIES, lo, hi))
+
+
+def about_armed_groups(view: View) -> bool:
+    """Financing claims are about armed groups: a report that names none makes none."""
+    return bool(view.armed_groups(0, len(view)))

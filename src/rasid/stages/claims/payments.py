@@ -5,7 +5,9 @@ someone is freed, a levy where traders or families pay or are forced to, else a 
 """
 from __future__ import annotations
 
+from rasid.kb.places import adjective_countries, adjective_stem
 from rasid.resources.catalogue import grammar_words, relatives
+from rasid.stages.attribution import turns_topic
 from rasid.stages.reading.lexicons import CLAIM_CHANNELS, EVENT_TRIGGERS, PARTIES, lexicon
 from rasid.stages.reading.view import Hit, View
 from rasid.text.tokens import one_of, stem_variants
@@ -128,3 +130,27 @@ def _in_return(view: View, k: int, hi: int) -> bool:
     """A clause opening at token k tells what was given in return (`مقابل`, `لقاء`, `في المقابل`)."""
     return any(view.words[j] in grammar_words("in_return") or any(
         v in grammar_words("in_return") for v in stem_variants(view.words[j])) for j in range(k, min(hi, k + 3)))
+
+
+def continues_ransom(view: View, ransom_sentence: int, lo: int, hi: int) -> bool:
+    """Whether a payment in sentence tokens [lo, hi) goes on telling the ransom told in sentence
+    `ransom_sentence`: it does not turn to another matter (`وفي سياق منفصل`), name a donor or
+    support (`من متبرعين`), or name a payer the ransom's sentence and the one before do not
+    (`ودفعت إيران … للحوثيين` after kidnappers of the Islamic State)."""
+    if turns_topic(view, lo, hi) or any(h.entries[0].value == "donations" for h in view.hits_in(CLAIM_CHANNELS, lo, hi)):
+        return False
+    told = view.sent_ranges[max(0, ransom_sentence - 1)][0], view.sent_ranges[ransom_sentence][1]
+    adjectives = adjective_countries()  # `صياداً قطرياً`: the deal is Qatar's
+    told_parties = _parties(view, *told) | {adjectives[a] for a in (adjective_stem(w.removesuffix("ا"))
+                                                                    for w in view.words[told[0]:told[1]]) if a in adjectives}
+    return _parties(view, lo, hi) <= told_parties
+
+
+def _parties(view: View, lo: int, hi: int) -> set[str]:
+    """The states and authorities named in tokens [lo, hi), who may pay: a place by its country
+    (`الدوحة` and `قطر` are one), an authority of parties.tsv by its word."""
+    countries = view.derived(("countries",), lambda: {e.id: e.country for e in view.doc.entities if e.country})
+    out = {countries.get(m.entity) or view.doc.text[m.start:m.end]
+           for m in view.mentions(*view.chars(lo, hi), ("LOC",))}
+    return out | {stem_variants(view.words[h.start])[-1] for h in view.hits_in(PARTIES, lo, hi)
+                  if h.entries[0].cls == "authority"}
