@@ -901,3 +901,14 @@ def test_claims_a_levy_in_a_report_headed_by_its_group_needs_no_group_beside_it(
     assert kinds(headed) == [("taxation_extortion", "revenue")]
     unheaded = run("أزمة الوقود في البادية\n\nوقال مسؤول إن داعش انسحب من المنطقة.\n\n" + body)
     assert kinds(unheaded) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the group funding what it owns is no donation to it
+    ("وكشف التقرير عن تمويل داعش لخلاياه في أوروبا.", []),
+    ("وكشف التقرير عن تمويل داعش لحملاته الإعلامية.", []),
+    # a state funding a group is
+    ("وكشف التقرير عن تمويل قطر لجبهة النصرة.", [("donations", "revenue")]),
+])
+def test_claims_a_group_funding_its_own_is_no_donation(text, expected):
+    assert kinds(run(text)) == expected

@@ -47,6 +47,8 @@ def supported_end(view: View, hit: Hit, lo: int, hi: int) -> int | None:
     for group in view.hits_in(PARTIES, _words_back(view, hit.start, back, lo), min(hi, hit.end + SUPPORTED)):
         if group.entries[0].cls != "group" or hit.start <= group.start < hit.end or own_members(view, group):
             continue  # `دعم مقاتليهم`: a group supporting its own fighters pays them
+        if group.start >= hit.end and _to_its_own(view, group.end, hi):
+            return None  # `تمويل داعش لخلاياه`: the group funds what it owns, its own spending
         if group.start >= hit.end and _given_to_others(view, group.end, hi):
             continue  # `دعم حزب الله لنظام الأسد`: the group gives the support to someone else
         between = range(group.end, hit.start) if group.end <= hit.start else range(hit.end, group.start)
@@ -122,6 +124,15 @@ def _given_to_a_group(view: View, k: int, hi: int) -> int | None:
     (`تلقت القوات الحكومية دعما أمريكيا لمواجهة الحوثيين` is the forces' support)."""
     groups = [h for h in view.armed_groups(k, min(hi, k + 1)) if h.start == k] if k < hi and dative(view, k) else []
     return groups[0].end if groups else None
+
+
+def _to_its_own(view: View, k: int, hi: int) -> bool:
+    """`تمويل داعش لخلاياه`, `لحملاته`, `لعناصره`: by ل right after it, the support goes to what
+    the group owns (a pronoun suffix, written ه, not ة), so the group is the one that gives it."""
+    if k >= hi or view.kinds[k] != "word":
+        return False
+    surface = view.doc.tokens[k].text  # ل read off the surface: the clitic reader keeps `لخلاياه` whole
+    return surface.startswith("ل") and len(surface) > 4 and surface.endswith(("ه", "ها", "هم"))
 
 
 def _given_to_others(view: View, k: int, hi: int) -> bool:
