@@ -901,14 +901,20 @@ def test_claims_a_levy_in_a_report_headed_by_its_group_needs_no_group_beside_it(
     assert kinds(headed) == [("taxation_extortion", "revenue")]
     unheaded = run("أزمة الوقود في البادية\n\nوقال مسؤول إن داعش انسحب من المنطقة.\n\n" + body)
     assert kinds(unheaded) == []
+    # a fee a state, a company or a school takes is not the group's, whatever the headline
+    for taker in ("وفرضت تركيا رسوماً جمركية جديدة على السلع القادمة من سوريا.",
+                  "وفرضت شركة يمن موبايل رسوماً جديدة على خدمات الإنترنت.",
+                  "وتفرض المدارس الأهلية رسوماً دراسية مرتفعة."):
+        assert kinds(run("خلايا داعش تعود إلى البادية\n\n" + body.rsplit("\n\n", 1)[0] + "\n\n" + taker)) == []
 
 
 @pytest.mark.parametrize("text, expected", [
     # the group funding what it owns is no donation to it
     ("وكشف التقرير عن تمويل داعش لخلاياه في أوروبا.", []),
     ("وكشف التقرير عن تمويل داعش لحملاته الإعلامية.", []),
-    # a state funding a group is
+    # a state funding a group is, and so is a group funding its allies
     ("وكشف التقرير عن تمويل قطر لجبهة النصرة.", [("donations", "revenue")]),
+    ("وكشف تقرير عن تمويل حزب الله لحلفائه الحوثيين بعشرات ملايين الدولارات.", [("donations", "revenue")]),
 ])
 def test_claims_a_group_funding_its_own_is_no_donation(text, expected):
     assert kinds(run(text)) == expected

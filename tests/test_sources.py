@@ -71,6 +71,9 @@ def test_sources_preposition_inside_a_sentence_attributes_the_whole_sentence():
     assert source_of(text, "الخطف").kind == "resident"
     text = "وقال مسؤول في الوزارة إن التنظيم يبيع النفط، ويشتري السلاح بحسب السكان من المهربين."
     assert source_of(text, "يبيع").kind == "official"
+    text = "وسيطر تنظيم داعش على حقول النفط عام 2014، وباتت عائداتها بحسب وزارة الخزانة تصل إلى مليون دولار."
+    assert source_of(text, "حقول").kind == "outlet"  # a clause opened by و before the cue is not its
+    assert source_of(text, "عائداتها").kind == "official"
 
 
 def test_sources_continuation_verbs_carry_the_speaker_across_paragraphs():

@@ -30,6 +30,7 @@ from rasid.text.tokens import one_of
 
 _VERB_CLITICS = ("", "و", "ف")
 _QUOTED_NAME = 40          # a quotation this short names something ("رويترز"); longer ones quote words
+_STATEMENT_BACK = 60  # words back from a mid-sentence بحسب to where the statement it covers may begin
 _UNDESCRIBED = "official"  # a named subject nothing describes: most often a body or its spokesperson
 _LOOKBACK = 64    # scopes looked back at for the one holding a position
 COMP_WINDOW = 12  # words between a source and the complementizer that opens what it said
@@ -378,7 +379,7 @@ def _carried(view: View, hit: Hit, np: tuple[int, int] | None, state: _State) ->
 def _read_prep(view: View, hit: Hit, lo: int, hi: int, claimed: int, state: _State):
     """`بحسب`, `وفق`: at the end of a sentence it covers the words before it; after a
     complementizer or opening the sentence, the words after it; in the middle of a sentence that
-    names no other source before it, the whole sentence."""
+    names no other source before it, its clause and what follows."""
     np = prep_object(view, hit, hi)
     speaker = named(view, np, state.registry) if np else None
     if speaker is None or speaker.kind is None:
@@ -388,8 +389,19 @@ def _read_prep(view: View, hit: Hit, lo: int, hi: int, claimed: int, state: _Sta
         return speaker, lo, hit.start, np[1]
     begin = _after_complementizer(view, np[1], hi, np[1])
     if begin == np[1] and claimed == lo and hit.start > lo + 1:
-        begin = lo  # `… موجة من الخطف والابتزاز، يقف وراءها بحسب السكان ما تبقى من خلايا`: the whole sentence
+        begin = _statement_start(view, lo, hit.start)  # `… موجة من الخطف، يقف وراءها بحسب السكان …`
     return speaker, begin, hi, np[1]
+
+
+def _statement_start(view: View, lo: int, k: int) -> int:
+    """Where the statement around token k begins: after the last comma before it that opens a
+    new clause with و (`سيطر التنظيم على الحقول عام 2014، وباتت عائداتها بحسب الخزانة …`: the
+    second clause), else at the sentence start (`… موجة من الخطف، يقف وراءها بحسب السكان`); in
+    a sentence longer than _STATEMENT_BACK words before k, at k's clause (the walk stays bounded)."""
+    for j in range(k - 1, max(lo, k - _STATEMENT_BACK), -1):
+        if view.is_break(j) and j + 1 < k and view.words[j + 1].startswith("و"):
+            return j + 1
+    return lo if k - lo <= _STATEMENT_BACK else _clause_start(view, k)
 
 
 def _after_complementizer(view: View, i: int, hi: int, otherwise: int) -> int:

@@ -31,7 +31,7 @@ from rasid.stages.reading.view import Hit, SpanIndex, View
 from rasid.stages.attribution import Attribution, attribution_of
 from rasid.stages.claims.losses import inflicted_on_others
 from rasid.stages.claims.owners import (about_armed_groups, authority_in, first_group, group_around,
-                                      headline_names_a_group, state_owned)
+                                      headline_names_a_group, state_owned, taken_by_its_men)
 from rasid.text.tokens import one_of
 
 _OBJECT_GAP = 4               # words between a money cue and the money it governs
@@ -79,7 +79,7 @@ def find_claims(doc: Document, models: ClaimModels | None = None) -> Document:
         history.extend(drafts)
         if not group_around(view, number, armed):  # the money of a state, a bank or a people,
             predatory = [d for d in drafts if d.channel in with_property("channel", "predatory")]
-            taker_known = speaks_of_captives(view, lo, hi) or headline_names_a_group(view) and not authority_in(view, lo, hi)
+            taker_known = speaks_of_captives(view, lo, hi) or headline_names_a_group(view) and taken_by_its_men(view, lo, hi)
             drafts = predatory if predatory and taker_known else []  # but a ransom or a levy
         first = len(claims) + 1
         claims.extend([_claim(view, attribution, d, lo, hi, first + k) for k, d in enumerate(drafts)])

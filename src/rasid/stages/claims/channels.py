@@ -405,6 +405,8 @@ def _role(view: View, hit: Hit, word: ChannelWord, strikes: bool = True) -> str 
     """The role cue `hit` gives the channel word; a strike's is worked out only with `strikes`
     (choosing among cues needs only to know that it gives one)."""
     cls = hit.entries[0].cls
+    if cls == "conduit":
+        return "transfer" if word.channel in with_property("channel", "conduit") else "revenue"
     if hit.entries[0].value == "transfer" and word.channel not in with_property("channel", "movable"):
         return None  # moving a factory or a mine is no transfer of funds
     if hit.entries[0].value == "loss" and word.channel in with_property("channel", "military"):
@@ -421,8 +423,6 @@ def _role(view: View, hit: Hit, word: ChannelWord, strikes: bool = True) -> str 
         return strike_role(view, hit, word.start) if strikes else hit.entries[0].value
     if cls == "purchase":
         return _purchase(view, word)
-    if cls == "conduit":
-        return "transfer" if word.channel in with_property("channel", "conduit") else "revenue"
     return hit.entries[0].value
 
 

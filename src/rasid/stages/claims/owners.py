@@ -8,6 +8,7 @@ from rasid.resources.catalogue import grammar_words, with_property
 from rasid.stages.claims.payments import clause
 from rasid.stages.reading.lexicons import PARTIES
 from rasid.stages.reading.view import View
+from rasid.text.tokens import one_of
 
 _OWNER_GAP = 3  # words between a national resource and the state named as its owner
 _GROUP_BACK = 1  # sentences back where the group a claim is about is named
@@ -76,3 +77,16 @@ def authority_in(view: View, lo: int, hi: int) -> bool:
 def about_armed_groups(view: View) -> bool:
     """Financing claims are about armed groups: a report that names none makes none."""
     return bool(view.armed_groups(0, len(view)))
+
+
+def taken_by_its_men(view: View, lo: int, hi: int) -> bool:
+    """The sentence [lo, hi) tells of men on the ground taking (`الحواجز فكانت تفرض رسماً`,
+    `المسلحون يطلبون`; grammar role taker) or of the people paying (civilian payers, the people),
+    and names no authority, state or body that could be the taker (`فرضت تركيا رسوماً`, `رفعت
+    المديرية العامة للطيران المدني رسوم المغادرة`, `فرضت شركة يمن موبايل رسوماً`)."""
+    states = view.derived(("states",), lambda: {e.id for e in view.doc.entities if e.kind == "country"})
+    if authority_in(view, lo, hi) or any(m.type == "ORG" or m.entity in states
+                                         for m in view.mentions(*view.chars(lo, hi), ("LOC", "ORG"))):
+        return False  # a place the traders come from (`من ريفي الرقة`) takes nothing
+    told = grammar_words("taker") | grammar_words("civilian_payer") | grammar_words("the_people")
+    return any(one_of(view.words[k], told) for k in range(lo, hi))

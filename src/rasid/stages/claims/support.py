@@ -8,7 +8,7 @@ from rasid.resources.catalogue import grammar_words, relatives, with_property
 from rasid.stages.claims.payments import clause, dative, own_members
 from rasid.stages.reading.lexicons import CLAIM_ROLES, PARTIES
 from rasid.stages.reading.view import Hit, View
-from rasid.text.tokens import stem_variants
+from rasid.text.tokens import one_of, stem_variants
 
 FINANCIAL_NEAR = 8  # words around support in money (الدعم المالي) where the group it goes to may stand
 SUPPORTED = 3     # words after a support word where the group it supports may stand
@@ -127,12 +127,13 @@ def _given_to_a_group(view: View, k: int, hi: int) -> int | None:
 
 
 def _to_its_own(view: View, k: int, hi: int) -> bool:
-    """`تمويل داعش لخلاياه`, `لحملاته`, `لعناصره`: by ل right after it, the support goes to what
-    the group owns (a pronoun suffix, written ه, not ة), so the group is the one that gives it."""
+    """`تمويل داعش لخلاياه`, `لحملاته`, `لعناصره`: by ل right after it, the support goes to a part
+    of the group itself (grammar role own_part), so the group is the one that gives it; not to
+    its allies (`لحلفائه الحوثيين`)."""
     if k >= hi or view.kinds[k] != "word":
         return False
-    surface = view.doc.tokens[k].text  # ل read off the surface: the clitic reader keeps `لخلاياه` whole
-    return surface.startswith("ل") and len(surface) > 4 and surface.endswith(("ه", "ها", "هم"))
+    word = view.words[k]  # ل read off the word: the clitic reader keeps `لخلاياه` whole
+    return word.startswith("ل") and (word[1:] in grammar_words("own_part") or one_of(word, grammar_words("own_part")))
 
 
 def _given_to_others(view: View, k: int, hi: int) -> bool:
