@@ -795,6 +795,8 @@ def test_claims_a_payment_after_a_ransom_needs_a_group_that_gets_it():
     ("وراكم تنظيم داعش نحو 300 كيلوغرام من الذهب، جاء قسم منها من مصادرة ممتلكات السكان.",
      [("other", "revenue")]),
     ("وصادرت جماعة الحوثي شحنات الوقود في ميناء الحديدة.", [("oil", "revenue")]),
+    # seizing contraband as police do is a seizure, by a group too
+    ("وضبطت هيئة تحرير الشام شحنة من حبوب الكبتاغون في إدلب.", [("other", "seizure")]),
     # an authority's confiscation of the group's is a seizure, whoever is named before the verb
     ("وصادرت الشرطة ممتلكات قادة تنظيم داعش.", [("other", "seizure")]),
     ("وبعد هزيمة داعش صادرت الحكومة العراقية أموال قادته.", [("cash", "seizure")]),
@@ -818,6 +820,8 @@ def test_claims_channels_of_financing_move_the_money_they_list():
     # earnings with an amount and no channel named: what yields them is `other` (a port, a market)
     ("وقال المسؤول إن ميناء الحديدة يوفر للحوثيين إيرادات قدرها نحو 40 مليون دولار شهريا.", [("other", "revenue")]),
     ("وقال التقرير إن الحوثيين جنوا أرباحا تقدر بأكثر من 12 مليار دولار.", [("other", "revenue")]),
+    # the group's earnings by name, whoever estimates them
+    ("وقدرت الحكومة إيرادات الحوثيين بنحو 500 مليون دولار سنوياً.", [("other", "revenue")]),
     # earnings that point back take the channel pointed to
     ("وسيطر التنظيم على حقول النفط في دير الزور، وبلغت عائداتها نحو 5 ملايين دولار شهريا.",
      [("oil", "asset"), ("oil", "revenue")]),

@@ -270,6 +270,8 @@ def _earned_by_a_group(view: View, hit: Hit, lo: int, hi: int) -> bool:
     """An armed group named within _OBJECT_GAP words of earnings, in their clause, and no
     authority there (`الميناء يوفر للحوثيين إيرادات`, `جنى الحوثيون أرباحاً`; not `وخسرت الحكومة
     اليمنية إيرادات`)."""
+    if any(g.start == hit.end for g in view.armed_groups(hit.end, min(hi, hit.end + 1))):
+        return True  # `قدرت الحكومة إيرادات الحوثيين بنحو …`: the group's, whoever estimates them
     start, end = clause(view, hit.start, hit.end, max(lo, hit.start - _OBJECT_GAP), min(hi, hit.end + _OBJECT_GAP))
     return bool(view.armed_groups(start, end)) and not authority_in(view, start, end)
 

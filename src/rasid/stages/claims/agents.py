@@ -35,6 +35,8 @@ def confiscated_by_a_group(view: View, hit: Hit, taken_end: int) -> bool:
     authority in the sentence, what is taken from the people (`مصادرة ممتلكات السكان`, the token
     right after what is taken, ending at `taken_end`) in a sentence that names a group is taken
     by that group."""
+    if one_of(view.words[hit.start], grammar_words("police_seizure")):
+        return False  # `ضبطت هيئة تحرير الشام شحنة كبتاغون`: seizing contraband, as police do, is no income
     lo, hi = view.sentence_of(hit.start)
     after = _party_at(view, hit.end, hi)
     if after is not None:
