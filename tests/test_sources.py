@@ -519,3 +519,12 @@ def test_sources_an_aside_in_brackets_does_not_cut_the_description_after_it():
     text = ("ويقول صالح (اسم مستعار)، وهو راعي أغنام من قرية قريبة من ناحية الحضر، إن المسلحين "
             "يطلبون من كل راعٍ مبلغا عن كل مئة رأس غنم.")
     assert source_of(text, "المسلحين").kind == "resident"
+
+
+@pytest.mark.parametrize("text", [
+    "ويقول صالح، وهو راعٍ من قرية قريبة، إن مسلحي داعش يفرضون الإتاوات.",
+    "ويقول أحمد، وهو تاجر في السوق، إن مسلحي داعش يفرضون الإتاوات.",
+])
+def test_sources_a_shepherd_or_a_trader_is_a_resident(text):
+    """`راعٍ` (the shepherd, with its tanwin) and `تاجر` describe a resident, not an official."""
+    assert source_of(text, "الإتاوات").kind == "resident"
