@@ -922,3 +922,8 @@ def test_claims_a_levy_in_a_report_headed_by_its_group_needs_no_group_beside_it(
 ])
 def test_claims_a_group_funding_its_own_is_no_donation(text, expected):
     assert kinds(run(text)) == expected
+
+
+def test_claims_the_name_of_a_force_is_no_support():
+    """`قوات الدعم السريع` names a force (the Rapid Support Forces), not support given."""
+    assert kinds(run("وهاجمت قوات الدعم السريع التابعة لحزب الله مواقع في المدينة.")) == []
