@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from rasid import kb
 from rasid.resources.catalogue import grammar_words
+from rasid.stages.claims.owners import authority_in
 from rasid.stages.claims.support import QUOTES
 from rasid.stages.reading.lexicons import CLAIM_CHANNELS, PARTIES
 from rasid.stages.reading.view import Hit, View
@@ -44,7 +45,7 @@ def confiscated_by_a_group(view: View, hit: Hit, taken_end: int) -> bool:
     before = _party(view, hit.start - 1) if hit.start > lo else None
     if before is not None and not (hit.start - 2 >= lo and view.words[hit.start - 2] in grammar_words("preposition")):
         return before == "group"
-    if any(h.entries[0].cls == "authority" for h in view.hits_in(PARTIES, lo, hi)):
+    if authority_in(view, lo, hi):
         return False
     return taken_end < hi and one_of(view.words[taken_end], grammar_words("the_people")) \
         and bool(view.armed_groups(lo, hi))
