@@ -188,3 +188,11 @@ def test_kb_skeleton_ignores_spaces_hamza_seats_and_abu():
     assert kb.skeleton("البو كمال") == kb.skeleton("أبو كمال") == kb.skeleton("البوكمال")
     assert kb.skeleton("بئر") == kb.skeleton("بير")
     assert kb.skeleton("الأميركية") == kb.skeleton("الأمريكية")
+
+
+def test_kb_a_country_adjective_names_its_country():
+    """`قطرياً`, `القطرية` name Qatar (accusative alef, article and feminine ending taken off);
+    a word that is no country's adjective names none."""
+    from rasid.kb.places import adjective_country
+    assert adjective_country(fold("قطرياً")) == adjective_country(fold("القطرية")) == "QA"
+    assert adjective_country(fold("الدولة")) is None

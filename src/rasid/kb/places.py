@@ -89,6 +89,12 @@ def adjective_countries() -> dict[str, str]:
     return out
 
 
+def adjective_country(word: str) -> str | None:
+    """The country a folded word names as its adjective (`قطرياً`, `القطرية`, `قطريين` → QA),
+    its accusative alef taken off; None for any other word."""
+    return adjective_countries().get(adjective_stem(word.removesuffix("ا")))
+
+
 def nisba(name: str) -> str:
     """The relative adjective of a folded one-word place name ('' for a longer name)."""
     if " " in name:

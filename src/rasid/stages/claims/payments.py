@@ -5,7 +5,7 @@ someone is freed, a levy where traders or families pay or are forced to, else a 
 """
 from __future__ import annotations
 
-from rasid.kb.places import adjective_countries, adjective_stem
+from rasid.kb.places import adjective_country
 from rasid.resources.catalogue import grammar_words, relatives
 from rasid.stages.attribution import turns_topic
 from rasid.stages.reading.lexicons import CLAIM_CHANNELS, EVENT_TRIGGERS, PARTIES, lexicon
@@ -140,10 +140,8 @@ def continues_ransom(view: View, ransom_sentence: int, lo: int, hi: int) -> bool
     if turns_topic(view, lo, hi) or any(h.entries[0].value == "donations" for h in view.hits_in(CLAIM_CHANNELS, lo, hi)):
         return False
     told = view.sent_ranges[max(0, ransom_sentence - 1)][0], view.sent_ranges[ransom_sentence][1]
-    adjectives = adjective_countries()  # `صياداً قطرياً`: the deal is Qatar's
-    told_parties = _parties(view, *told) | {adjectives[a] for a in (adjective_stem(w.removesuffix("ا"))
-                                                                    for w in view.words[told[0]:told[1]]) if a in adjectives}
-    return _parties(view, lo, hi) <= told_parties
+    countries = {adjective_country(w) for w in view.words[told[0]:told[1]]} - {None}  # `صياداً قطرياً`: Qatar's deal
+    return _parties(view, lo, hi) <= _parties(view, *told) | countries
 
 
 def _parties(view: View, lo: int, hi: int) -> set[str]:
