@@ -663,6 +663,18 @@ def test_claims_a_states_own_exports_in_another_clause_are_no_claim():
         ("taxation_extortion", "revenue"), ("oil", "revenue")]
 
 
+def test_claims_exports_and_output_with_no_group_named_are_a_countrys():
+    """`تعطيل تصدير النفط`, `إنتاج إيران اليومي` in a report about a group: a sentence that names
+    no armed group tells the country's exports or output, no group's; output of a field the
+    sentence before says the group holds is the group's."""
+    before = "وهاجم الحوثيون ناقلة في البحر الأحمر الأسبوع الماضي. "
+    assert kinds(run(before + "وقررت السعودية التجميد المؤقت لتصدير النفط الخام عبر باب المندب.")) == []
+    assert kinds(run(before + "ويبلغ إنتاج إيران اليومي 3.8 مليون برميل نفط.")) == []
+    assert kinds(run("ويسيطر التنظيم على حقل العمر في ريف دير الزور. وينتج الحقل 30 ألف برميل نفط يوميا.")) == [
+        ("oil", "asset"), ("oil", "asset")]
+    assert kinds(run("ويبيع التنظيم النفط لتجار أتراك، ويصدر النفط من حقول دير الزور.")) == [("oil", "revenue")] * 2
+
+
 def test_claims_money_a_group_makes_from_a_channel_is_one_claim_on_that_channel():
     """`يجني أموالاً كبيرة من تهريب النفط`: the money opens the oil claim; the learned tagger's
     channel for the money alone is a guess (it read a ransom), never a second claim."""
@@ -699,6 +711,28 @@ def test_claims_support_a_group_gives_or_a_state_force_gets_is_no_donation_to_a_
 def test_claims_support_given_by_a_state_to_a_group_is_a_donation(text):
     """An authority named before the support word does not make it support of that authority
     unless the word is a participle describing it."""
+    assert kinds(run(text)) == [("donations", "revenue")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وتحدث جنرالات عن دعم حلف شمال الأطلسي (الناتو) لحركة طالبان في الجنوب.", [("donations", "revenue")]),
+    ("وتحدث التقرير عن تمويل الحرس الثوري الإيراني لحزب الله في لبنان.", [("donations", "revenue")]),
+    ("وقتل ثلاثة في غارة شنتها طائرات تحالف دعم الشرعية في اليمن على معقل للمتمردين الحوثيين.", []),
+    ("وتحدث التقرير عن دعم رجال الأعمال للمدارس في مناطق الحوثيين.", []),
+])
+def test_claims_support_goes_to_the_group_named_by_li_after_its_giver(text, expected):
+    """`دعم X لـY`: the giver is named between the support word and the group it goes to; a
+    preposition in between (`دعم الشرعية في اليمن على …`) means the supported was named first."""
+    assert kinds(run(text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "وتتلقى قوات سوريا الديمقراطية دعما أمريكيا في شرق البلاد.",
+    "وقال المسؤول إن الحشد الشعبي يتلقى دعما ماليا من إيران.",
+])
+def test_claims_an_armed_group_of_the_actor_base_is_a_group_by_its_name(text):
+    """The actor base's armed groups are groups wherever a rule asks for one, not only the
+    common words of parties.tsv: a state's support to them is a donation."""
     assert kinds(run(text)) == [("donations", "revenue")]
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from rasid.kb.places import adjective_stem, country_adjectives, place
 from rasid.resources.catalogue import grammar_words, with_property
 from rasid.stages.claims.payments import clause
-from rasid.stages.reading.lexicons import PARTIES
+from rasid.stages.reading.lexicons import CLAIM_CHANNELS, PARTIES
 from rasid.stages.reading.view import View
 from rasid.text.tokens import one_of
 
@@ -23,12 +23,23 @@ def state_owned(view: View, channel: str, start: int, end: int, focus: int, lo: 
     if channel not in with_property("channel", "national"):
         return False
     if first_group(view, lo, hi) == hi:
-        return any(names_a_state(view, k) for k in range(max(lo, focus - _OWNER_GAP), min(hi, focus + _OWNER_GAP + 1)))
+        return _national_output(view, start, end, lo) \
+            or any(names_a_state(view, k) for k in range(max(lo, focus - _OWNER_GAP), min(hi, focus + _OWNER_GAP + 1)))
     # a group named elsewhere in the sentence: the state must be the one that acts, right after the
     # act (صادرات إيران, الصادرات الإيرانية من النفط), not a word about the oil (يهرب النفط من الحقول
     # الليبية), in a clause that names no group
     return start < focus and names_a_state(view, start + 1) \
         and not view.armed_groups(*clause(view, start, end, lo, hi))
+
+
+def _national_output(view: View, start: int, end: int, lo: int) -> bool:
+    """Exports or output (`صادرات النفط`, `إنتاج إيران اليومي`) in tokens [start, end): a country's,
+    not a group's, unless the claim names a facility (حقل, بئر) and the sentence before names an
+    armed group (`يسيطر التنظيم على حقل العمر. وينتج الحقل 30 ألف برميل`). The sentence opens at lo."""
+    if not any(one_of(view.words[k], grammar_words("national_output")) for k in range(start, end)):
+        return False
+    facility = any(h.entries[0].cls == "asset" for h in view.hits_in(CLAIM_CHANNELS, start, end))
+    return not (facility and lo > 0 and view.armed_groups(view.sentence_of(lo - 1)[0], lo))
 
 
 def names_a_state(view: View, k: int) -> bool:

@@ -3,8 +3,9 @@ armed group. ANNOTATION.md: support or funding paid by a state, a financier or d
 `donations`; support of anyone else, or support that is no money, is no claim."""
 from __future__ import annotations
 
+from rasid.kb.actors import designators
 from rasid.kb.places import adjective_stem, country_adjectives
-from rasid.resources.catalogue import grammar_words, relatives, with_property
+from rasid.resources.catalogue import function_words, grammar_words, relatives, with_property
 from rasid.stages.claims.payments import clause, dative, own_members
 from rasid.stages.reading.lexicons import CLAIM_ROLES, PARTIES
 from rasid.stages.reading.view import Hit, View
@@ -54,6 +55,34 @@ def supported_end(view: View, hit: Hit, lo: int, hi: int) -> int | None:
         between = range(group.end, hit.start) if group.end <= hit.start else range(hit.end, group.start)
         if not any(view.is_break(k) and view.words[k] not in QUOTES for k in between):
             return max(hit.end, group.end)  # a quoted name is no break (`دعمهم "جبهة النصرة"`)
+    return _dative_group_after(view, hit.end, hi)
+
+
+def _dative_group_after(view: View, k: int, hi: int) -> int | None:
+    """`دعم حلف شمال الأطلسي (الناتو) لحركة طالبان`, `تمويل الحرس الثوري الإيراني لحزب الله`: the
+    supporter named between, the first word with ل or إلى within FINANCIAL_NEAR words after the
+    support word names who gets it; the end of the armed group it names, else None. An aside in
+    brackets is skipped; a break or a function word (`دعم الشرعية في اليمن على معقل للمتمردين`:
+    the supported is named before it) ends the search. A designator may stand before the group's
+    name (`لحركة طالبان`)."""
+    words = 0
+    while k < hi and words < FINANCIAL_NEAR:
+        if view.words[k] == "(":
+            close = next((j for j in range(k + 1, min(hi, k + FINANCIAL_NEAR)) if view.words[j] == ")"), None)
+            if close is None:
+                return None
+            k = close + 1
+            continue
+        if view.is_break(k) and view.words[k] not in QUOTES:
+            return None
+        if view.kinds[k] == "word" and dative(view, k):
+            titled = k + 1 < hi and view.words[k][1:] in designators()
+            groups = [h for h in view.armed_groups(k, k + 1 + titled) if h.start == k or titled]
+            return groups[0].end if groups and not _to_its_own(view, k, hi) else None
+        if view.words[k] in function_words():
+            return None
+        words += view.kinds[k] == "word"
+        k += 1
     return None
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from rasid.kb.actors import actors
 from rasid.resources.catalogue import read_tsv
 from rasid.text.lexicon import PhraseTable
 from rasid.text.normalise import fold
@@ -62,6 +63,8 @@ def lexicon(name: str) -> Lexicon:
             defaults[forms] = entry.value
             continue
         items.extend((form.strip(), entry) for form in forms.split("|") if form.strip())
+    if name == PARTIES:
+        items.extend(_armed_group_names())
     vocab = _with_alef(w for form, _ in items for w in fold(form).split())
     heads = _with_alef(fold(form).split()[0] for form, _ in items)
     return Lexicon(name, PhraseTable(items, accusative_alef=name not in _NO_ACCUSATIVE), vocab, heads, defaults)
@@ -83,6 +86,15 @@ def vocab_endings() -> tuple[frozenset[str], frozenset[str]]:
     three = frozenset(w[-3:] for w in words if len(w) >= 3)
     two = frozenset({w for w in words if len(w) == 2} | {w[1:] for w in words if len(w) == 3 and w[0] == "ا"})
     return three, two
+
+
+def _armed_group_names() -> list[tuple[str, Entry]]:
+    """The Arabic names and aliases of the actor base's armed groups (`قوات سوريا الديمقراطية`,
+    `قسد`, `الحشد الشعبي`) as parties of class `group`: parties.tsv holds the common words for
+    groups, the actor base their names, and a rule asking whether a group is named needs both."""
+    group = Entry("group", "-")
+    return [(form, group) for a in actors().records if a.kind == "armed_group"
+            for form in (a.name, *a.aliases) if form and not form.isascii()]
 
 
 def _with_alef(words) -> frozenset[str]:
