@@ -3,9 +3,9 @@ about; a state's own national resources (oil, gas, its exports) are the state's,
 group's, where the state is named as their owner."""
 from __future__ import annotations
 
-from rasid.kb.places import adjective_stem, country_adjectives, place
+from rasid.kb.places import adjective_stem, country_adjectives
 from rasid.resources.catalogue import grammar_words, with_property
-from rasid.stages.claims.payments import clause
+from rasid.stages.claims.payments import clause, dative
 from rasid.stages.reading.lexicons import CLAIM_CHANNELS, PARTIES
 from rasid.stages.reading.view import View
 from rasid.text.tokens import one_of
@@ -23,8 +23,9 @@ def state_owned(view: View, channel: str, start: int, end: int, focus: int, lo: 
     if channel not in with_property("channel", "national"):
         return False
     if first_group(view, lo, hi) == hi:
-        return _national_output(view, start, end, lo) \
-            or any(names_a_state(view, k) for k in range(max(lo, focus - _OWNER_GAP), min(hi, focus + _OWNER_GAP + 1)))
+        return _national_output(view, start, end, lo, hi) \
+            or any(names_a_state(view, k) and not _destination(view, k, lo)
+                   for k in range(max(lo, focus - _OWNER_GAP), min(hi, focus + _OWNER_GAP + 1)))
     # a group named elsewhere in the sentence: the state must be the one that acts, right after the
     # act (صادرات إيران, الصادرات الإيرانية من النفط), not a word about the oil (يهرب النفط من الحقول
     # الليبية), in a clause that names no group
@@ -32,14 +33,40 @@ def state_owned(view: View, channel: str, start: int, end: int, focus: int, lo: 
         and not view.armed_groups(*clause(view, start, end, lo, hi))
 
 
-def _national_output(view: View, start: int, end: int, lo: int) -> bool:
-    """Exports or output (`صادرات النفط`, `إنتاج إيران اليومي`) in tokens [start, end): a country's,
-    not a group's, unless the claim names a facility (حقل, بئر) and the sentence before names an
-    armed group (`يسيطر التنظيم على حقل العمر. وينتج الحقل 30 ألف برميل`). The sentence opens at lo."""
+def _national_output(view: View, start: int, end: int, lo: int, hi: int) -> bool:
+    """Exports or output (`صادرات النفط`, `إنتاج إيران اليومي`) in tokens [start, end), in the
+    sentence [lo, hi) that names no armed group: a country's, not a group's, where the sentence
+    names a state (`القرار السعودي بالتجميد المؤقت لتصدير النفط`), or where neither the sentence
+    before nor the headline names a group. A group's trade goes on past its sentence (`ويسيطر
+    التنظيم على الحقول. ويصدر النفط إلى تركيا`), so do smuggled exports, and so does the output
+    of a facility the sentence before tells the group holds (`وينتج الحقل 30 ألف برميل`)."""
     if not any(one_of(view.words[k], grammar_words("national_output")) for k in range(start, end)):
         return False
-    facility = any(h.entries[0].cls == "asset" for h in view.hits_in(CLAIM_CHANNELS, start, end))
-    return not (facility and lo > 0 and view.armed_groups(view.sentence_of(lo - 1)[0], lo))
+    if any(one_of(view.words[k], grammar_words("smuggled")) for k in range(*clause(view, start, end, lo, hi))):
+        return False
+    group_before = lo > 0 and bool(view.armed_groups(view.sentence_of(lo - 1)[0], lo))
+    if group_before and any(h.entries[0].cls == "asset" for h in view.hits_in(CLAIM_CHANNELS, start, end)):
+        return False
+    owner = view.derived(("a state owns", lo, hi), lambda: any(
+        names_a_state(view, k) and not _destination(view, k, lo) for k in range(lo, hi)))
+    return owner or not (group_before or headline_names_a_group(view))
+
+
+def _destination(view: View, k: int, lo: int) -> bool:
+    """A country that goods go to (`إلى تركيا`, `لتركيا`), not the one whose output they are."""
+    return dative(view, k) or (k > lo and view.words[k - 1] in grammar_words("to"))
+
+
+def levied_by_an_authority(view: View, channel: str, start: int, end: int, lo: int, hi: int) -> bool:
+    """A levy told after an authority in its clause, in a sentence that names no armed group
+    (`وفرضت الولايات المتحدة رسوما جمركية`, in a report that named a group a sentence before): the
+    state's own customs or taxes, no group's revenue; a levy on goods that pass through the
+    government's areas (`تحصيل رسوم … عبر المناطق الواقعة تحت سيطرة الحكومة`) names no taker. The
+    claim's evidence is tokens [start, end) of the sentence [lo, hi)."""
+    if channel != "taxation_extortion" or first_group(view, lo, hi) < hi:
+        return False
+    first, _ = clause(view, start, end, lo, hi)
+    return authority_in(view, first, start + 1)
 
 
 def names_a_state(view: View, k: int) -> bool:
@@ -48,8 +75,12 @@ def names_a_state(view: View, k: int) -> bool:
     if word in grammar_words("the_country") or adjective_stem(word) in country_adjectives():
         return True
     start, end = view.chars(k, k + 1)
-    return any(m.entity and (p := place(m.entity)) is not None and p.kind == "country"
-               for m in view.mentions(start, end, ("LOC",)))
+    return any(m.entity in _states(view) for m in view.mentions(start, end, ("LOC",)))
+
+
+def _states(view: View) -> set[str]:
+    """The report's entities that are countries (mentions carry entity ids, not kb ids)."""
+    return view.derived(("states",), lambda: {e.id for e in view.doc.entities if e.kind == "country"})
 
 
 def first_group(view: View, lo: int, hi: int) -> int:
@@ -95,7 +126,7 @@ def taken_by_its_men(view: View, lo: int, hi: int) -> bool:
     `المسلحون يطلبون`; grammar role taker) or of the people paying (civilian payers, the people),
     and names no authority, state or body that could be the taker (`فرضت تركيا رسوماً`, `رفعت
     المديرية العامة للطيران المدني رسوم المغادرة`, `فرضت شركة يمن موبايل رسوماً`)."""
-    states = view.derived(("states",), lambda: {e.id for e in view.doc.entities if e.kind == "country"})
+    states = _states(view)
     if authority_in(view, lo, hi) or any(m.type == "ORG" or m.entity in states
                                          for m in view.mentions(*view.chars(lo, hi), ("LOC", "ORG"))):
         return False  # a place the traders come from (`من ريفي الرقة`) takes nothing

@@ -45,8 +45,8 @@ def supported_end(view: View, hit: Hit, lo: int, hi: int) -> int | None:
             return _state_support_end(view, hit, lo, hi)
         return _given_to_a_group(view, hit.end + 1, hi)  # `انتقدت الحكومة التمويل القطري لجبهة النصرة`
     back = 2 + (hit.start > lo and view.words[hit.start - 1] in relatives())  # حزب الله الذي تموله إيران
-    for group in view.hits_in(PARTIES, _words_back(view, hit.start, back, lo), min(hi, hit.end + SUPPORTED)):
-        if group.entries[0].cls != "group" or hit.start <= group.start < hit.end or own_members(view, group):
+    for group in view.armed_groups(_words_back(view, hit.start, back, lo), min(hi, hit.end + SUPPORTED)):
+        if hit.start <= group.start < hit.end or own_members(view, group):
             continue  # `دعم مقاتليهم`: a group supporting its own fighters pays them
         if group.start >= hit.end and _to_its_own(view, group.end, hi):
             return None  # `تمويل داعش لخلاياه`: the group funds what it owns, its own spending
@@ -62,9 +62,11 @@ def _dative_group_after(view: View, k: int, hi: int) -> int | None:
     """`دعم حلف شمال الأطلسي (الناتو) لحركة طالبان`, `تمويل الحرس الثوري الإيراني لحزب الله`: the
     supporter named between, the first word with ل or إلى within FINANCIAL_NEAR words after the
     support word names who gets it; the end of the armed group it names, else None. An aside in
-    brackets is skipped; a break or a function word (`دعم الشرعية في اليمن على معقل للمتمردين`:
-    the supported is named before it) ends the search. A designator may stand before the group's
-    name (`لحركة طالبان`)."""
+    brackets is skipped; a break, a function word (`دعم الشرعية في اليمن على معقل للمتمردين`:
+    the supported is named before it) or one of the people (`دعم الشارع الفلسطيني لحماس`: no
+    money) ends the search. A designator may stand before the group's name (`لحركة طالبان`). The
+    group is the giver's own where a title stands before it (`دعم الأمين العام لحزب الله`) or
+    where it gives to someone after it (`دعم المكتب السياسي لحركة حماس للمبادرة المصرية`)."""
     words = 0
     while k < hi and words < FINANCIAL_NEAR:
         if view.words[k] == "(":
@@ -75,15 +77,28 @@ def _dative_group_after(view: View, k: int, hi: int) -> int | None:
             continue
         if view.is_break(k) and view.words[k] not in QUOTES:
             return None
-        if view.kinds[k] == "word" and dative(view, k):
-            titled = k + 1 < hi and view.words[k][1:] in designators()
-            groups = [h for h in view.armed_groups(k, k + 1 + titled) if h.start == k or titled]
-            return groups[0].end if groups and not _to_its_own(view, k, hi) else None
-        if view.words[k] in function_words():
+        if view.kinds[k] == "word" and (dative(view, k) or view.words[k] == "ل"):  # لـ"حزب الله"
+            if k > 0 and view.words[k - 1] in grammar_words("speaks_for") and view.words[k - 1] not in designators():
+                return None
+            group = _group_at(view, k, hi)
+            if group is None or _to_its_own(view, k, hi) or _given_to_others(view, group.end, hi):
+                return None
+            return group.end
+        if view.words[k] in function_words() or one_of(view.words[k], grammar_words("the_people")):
             return None
         words += view.kinds[k] == "word"
         k += 1
     return None
+
+
+def _group_at(view: View, k: int, hi: int) -> Hit | None:
+    """The armed group token k names by ل or إلى: on the word itself (`لحزب الله`), or after a
+    separate preposition or a designator (`إلى جماعة الحوثي`, `لـ"حزب الله"`, `ولحركة طالبان`)."""
+    first = k + (view.words[k] in grammar_words("to") or view.words[k] == "ل")
+    while first < hi and view.words[first] in QUOTES:
+        first += 1
+    titled = first < hi and first + 1 < hi and one_of(view.words[first], frozenset(designators()))
+    return next((h for h in view.armed_groups(first, first + 1 + titled)), None)
 
 
 def _words_back(view: View, k: int, words: int, lo: int) -> int:

@@ -23,13 +23,17 @@ SOURCE_CUES = "lexicons/source_cues.tsv"
 SOURCE_KINDS = "lexicons/source_kinds.tsv"
 HEDGES = "lexicons/hedges.tsv"
 POLARITY_CUES = "lexicons/polarity_cues.tsv"
+#: The names of the actor base's armed groups (kb/actors.tsv), as parties of class `group`: apart
+#: from parties.tsv, so that the learned taggers' features (reading/features.py) stay as trained.
+GROUP_NAMES = "kb/actors.tsv"
 LEXICONS = (EVENT_TRIGGERS, CLAIM_CHANNELS, CLAIM_ROLES, PARTIES, SOURCE_CUES, SOURCE_KINDS, HEDGES,
-            POLARITY_CUES)
+            POLARITY_CUES, GROUP_NAMES)
 # Speech verbs never take an accusative alef: `تابعاً` is "belonging to", not "he went on"; nor do
 # the particles of polarity: `لما`, `كلما` and `بعدما` are no `لم`, `لنا` no `لن`.
 _NO_ACCUSATIVE = frozenset({SOURCE_CUES, POLARITY_CUES})
-# Particles are short and common: a word one letter away from one (`الثلم`, `فلاه`) is another word.
-NO_TYPOS = frozenset({POLARITY_CUES})
+# Particles are short and common: a word one letter away from one (`الثلم`, `فلاه`) is another word;
+# so are short names (`قسد`, `قصد`).
+NO_TYPOS = frozenset({POLARITY_CUES, GROUP_NAMES})
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,16 +59,14 @@ def lexicon(name: str) -> Lexicon:
     """The lexicon in resource file `name` (one of LEXICONS)."""
     if name not in LEXICONS:
         raise ValueError(f"{name!r} is not one of the evidence lexicons {LEXICONS}")
-    items: list[tuple[str, Entry]] = []
+    items: list[tuple[str, Entry]] = _armed_group_names() if name == GROUP_NAMES else []
     defaults: dict[str, str] = {}
-    for row in read_tsv(name):
+    for row in read_tsv(name) if name != GROUP_NAMES else ():
         forms, entry = row[0], _entry(name, row)
         if entry.cls == "default":
             defaults[forms] = entry.value
             continue
         items.extend((form.strip(), entry) for form in forms.split("|") if form.strip())
-    if name == PARTIES:
-        items.extend(_armed_group_names())
     vocab = _with_alef(w for form, _ in items for w in fold(form).split())
     heads = _with_alef(fold(form).split()[0] for form, _ in items)
     return Lexicon(name, PhraseTable(items, accusative_alef=name not in _NO_ACCUSATIVE), vocab, heads, defaults)
@@ -91,7 +93,8 @@ def vocab_endings() -> tuple[frozenset[str], frozenset[str]]:
 def _armed_group_names() -> list[tuple[str, Entry]]:
     """The Arabic names and aliases of the actor base's armed groups (`قوات سوريا الديمقراطية`,
     `قسد`, `الحشد الشعبي`) as parties of class `group`: parties.tsv holds the common words for
-    groups, the actor base their names, and a rule asking whether a group is named needs both."""
+    groups, the actor base their names, and a rule asking whether a group is named needs both
+    (`View.armed_groups`). Common words that name one only in context stay out."""
     group = Entry("group", "-")
     return [(form, group) for a in actors().records if a.kind == "armed_group"
             for form in (a.name, *a.aliases) if form and not form.isascii()]

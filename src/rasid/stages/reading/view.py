@@ -17,7 +17,7 @@ from typing import Generic, Protocol, TypeVar
 
 from rasid.document import Document, Mention, Quantity, Time
 from rasid.resources.catalogue import suffixes, word_frequencies
-from rasid.stages.reading.lexicons import LEXICONS, PARTIES, Entry, Lexicon, NO_TYPOS, any_vocab, lexicon, vocab_endings
+from rasid.stages.reading.lexicons import GROUP_NAMES, LEXICONS, PARTIES, Entry, Lexicon, NO_TYPOS, any_vocab, lexicon, vocab_endings
 from rasid.stages.reading.quotes import Quotes, quote_regions
 from rasid.text.normalise import WORD_CACHE, fold
 from rasid.text.tokens import covered, stem_variants
@@ -182,8 +182,20 @@ class Reading:
         return found[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
 
     def armed_groups(self, lo: int, hi: int) -> list[Hit]:
-        """Words for armed groups (parties.tsv, class `group`) starting in tokens [lo, hi)."""
-        return [h for h in self.hits_in(PARTIES, lo, hi) if h.entries[0].cls == "group"]
+        """Words for armed groups (parties.tsv, class `group`) and names of the actor base's armed
+        groups where no such word stands and no longer party (`قوات سوريا الديمقراطية` over the
+        authority's `قوات`; not `القاعدة` in `القاعدة الجوية`), starting in tokens [lo, hi)."""
+        parties = self.hits_in(PARTIES, lo, hi)
+        words = [h for h in parties if h.entries[0].cls == "group"]
+        names = self.hits_in(GROUP_NAMES, lo, hi)
+        if not names:
+            return words
+        cover: dict[int, int] = {}  # token → length of the party over it (a group's: any length wins)
+        for p in parties:
+            for k in range(p.start, p.end):
+                cover[k] = len(self) if p.entries[0].cls == "group" else p.end - p.start
+        named = [h for h in names if all(cover.get(k, 0) < h.end - h.start for k in range(h.start, h.end))]
+        return sorted(words + named, key=lambda h: h.start) if named else words
 
     def derived(self, key, make):
         """A value made from the reading once and shared by every later stage (the learned
