@@ -34,7 +34,7 @@ def find_mentions(doc: Document, tagger: NerTagger | None = None) -> Document:
     tagged them in `doc.meta["ner_model"]` (mentions differ from one model to another)."""
     tagger = tagger or load_tagger()
     known, rules = known_spans(doc), rule_spans(doc)
-    model = trim_common_nouns(doc, drop_units(doc, model_spans(doc, tagger, forced=known + rules)))
+    model = trim_common_nouns(doc, drop_adverbs_of_nations(doc, drop_units(doc, model_spans(doc, tagger, forced=known + rules))))
     spans = outside_boilerplate(doc, merge_spans(known, rules, model))
     doc.mentions = [Mention(f"m{i}", s.start, s.end, doc.text[s.start:s.end], s.type)
                     for i, s in enumerate(spans, 1)]
@@ -133,6 +133,30 @@ def drop_units(doc: Document, spans: list[Span]) -> list[Span]:
             continue
         out.append(span)
     return out
+
+
+def drop_adverbs_of_nations(doc: Document, spans: list[Span]) -> list[Span]:
+    """Without a one-word span that is a country's adjective as an adverb (`دعماً إيرانياً`,
+    `مدعومة أمريكياً`): the model reads it as a place, but it names none (OUTPUT.md: names only;
+    `سوريا`, `تركيا` are countries' names and stay)."""
+    return [s for s in spans if not _adverb_of_a_nation(doc.text[s.start:s.end])]
+
+
+def _adverb_of_a_nation(text: str) -> bool:
+    word = fold(text)
+    if " " in word or not word.endswith("يا") or word[:-1] not in _nation_adjectives():
+        return False
+    from rasid import kb
+    return not kb.find_places(text)
+
+
+@lru_cache(maxsize=1)
+def _nation_adjectives() -> frozenset[str]:
+    try:
+        from rasid.kb.places import country_adjectives
+    except (ImportError, FileNotFoundError):
+        return frozenset()
+    return country_adjectives()
 
 
 def _amount(doc: Document, i: int) -> bool:
