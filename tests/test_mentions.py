@@ -10,7 +10,7 @@ from rasid import extract
 from rasid.document import Document
 from rasid.ner.rules import initial_spans, kunya_spans, lexicon_spans, quoted_spans, show_spans
 from rasid.ner.spans import Span
-from rasid.stages.mentions import drop_adverbs_of_nations, drop_units, find_mentions, merge_spans, sentence_tokens
+from rasid.stages.mentions import drop_adjectives_of_nations, drop_units, find_mentions, merge_spans, sentence_tokens
 
 GOLD = SHARED / "gold" / "seeds.mentions.jsonl"
 
@@ -80,12 +80,12 @@ def test_mentions_a_currency_after_an_amount_is_a_unit_not_a_name():
     assert len(drop_units(doc, [Span(start, start + 7, "MISC", "model")])) == 1
 
 
-def test_mentions_a_countrys_adjective_as_an_adverb_is_no_place():
-    """`دعماً إيرانياً`, `المدعومة أمريكياً` name no place; `سوريا`, `تركيا` do, though they end alike."""
-    doc = extract("تلقت الميليشيات دعما إيرانيا ومساندة أمريكيا في سوريا وتركيا.")
+def test_mentions_a_countrys_adjective_is_no_place():
+    """`اليمنية`, `دعماً إيرانياً`, `المدعومة أمريكياً` name no place; `سوريا`, `تركيا` do, though they end alike."""
+    doc = extract("تلقت الميليشيات دعما إيرانيا ومساندة أمريكيا في سوريا وتركيا والسعودية من الحكومة اليمنية.")
     spans = [Span(doc.text.index(w), doc.text.index(w) + len(w), "LOC", "model")
-             for w in ("إيرانيا", "أمريكيا", "سوريا", "تركيا")]
-    assert [doc.text[s.start:s.end] for s in drop_adverbs_of_nations(doc, spans)] == ["سوريا", "تركيا"]
+             for w in ("إيرانيا", "أمريكيا", "سوريا", "تركيا", "السعودية", "اليمنية")]
+    assert [doc.text[s.start:s.end] for s in drop_adjectives_of_nations(doc, spans)] == ["سوريا", "تركيا", "السعودية"]
     assert "إيرانيا" not in [m.text for m in doc.mentions]
 
 

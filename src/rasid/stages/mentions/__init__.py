@@ -34,7 +34,7 @@ def find_mentions(doc: Document, tagger: NerTagger | None = None) -> Document:
     tagged them in `doc.meta["ner_model"]` (mentions differ from one model to another)."""
     tagger = tagger or load_tagger()
     known, rules = known_spans(doc), rule_spans(doc)
-    model = trim_common_nouns(doc, drop_adverbs_of_nations(doc, drop_units(doc, model_spans(doc, tagger, forced=known + rules))))
+    model = trim_common_nouns(doc, drop_adjectives_of_nations(doc, drop_units(doc, model_spans(doc, tagger, forced=known + rules))))
     spans = outside_boilerplate(doc, merge_spans(known, rules, model))
     doc.mentions = [Mention(f"m{i}", s.start, s.end, doc.text[s.start:s.end], s.type)
                     for i, s in enumerate(spans, 1)]
@@ -135,28 +135,24 @@ def drop_units(doc: Document, spans: list[Span]) -> list[Span]:
     return out
 
 
-def drop_adverbs_of_nations(doc: Document, spans: list[Span]) -> list[Span]:
-    """Without a one-word span that is a country's adjective as an adverb (`دعماً إيرانياً`,
-    `مدعومة أمريكياً`): the model reads it as a place, but it names none (OUTPUT.md: names only;
-    `سوريا`, `تركيا` are countries' names and stay)."""
+def drop_adjectives_of_nations(doc: Document, spans: list[Span]) -> list[Span]:
+    """Without a one-word span that is a country's adjective (`اليمنية`) or that adjective as an
+    adverb (`دعماً إيرانياً`, `مدعومة أمريكياً`): the model reads it as a place, but it names none
+    (OUTPUT.md: names only; `سوريا`, `تركيا`, `السعودية` are countries' names and stay)."""
     return [s for s in spans if not _adverb_of_a_nation(doc.text[s.start:s.end])]
 
 
 def _adverb_of_a_nation(text: str) -> bool:
     word = fold(text)
-    if " " in word or not word.endswith("يا") or word[:-1] not in _nation_adjectives():
+    if " " in word:
         return False
-    from rasid import kb
-    return not kb.find_places(text)
-
-
-@lru_cache(maxsize=1)
-def _nation_adjectives() -> frozenset[str]:
     try:
-        from rasid.kb.places import country_adjectives
+        from rasid import kb
+        from rasid.kb.places import adjective_stem, country_adjectives
     except (ImportError, FileNotFoundError):
-        return frozenset()
-    return country_adjectives()
+        return False
+    adverb = word.endswith("يا") and word[:-1] in country_adjectives()
+    return (adverb or adjective_stem(word) in country_adjectives()) and not kb.find_places(text)
 
 
 def _amount(doc: Document, i: int) -> bool:
