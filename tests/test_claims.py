@@ -680,13 +680,23 @@ def test_claims_exports_and_output_with_no_group_named_are_a_countrys():
                  )[-1:] == [("oil", "revenue")]
 
 
-def test_claims_a_levy_an_authority_imposes_is_no_groups():
+def test_claims_a_levy_a_state_imposes_is_no_groups():
     """A report naming a group a sentence before, then a state's customs: no group's revenue; a
-    levy the group collects on goods passing the government's areas stays its own."""
+    levy the group collects on goods passing the government's areas stays its own, and so do
+    the fines of its own courts."""
     assert kinds(run("وهاجم مسلحو حزب العمال الكردستاني موقعا حدوديا. "
                      "وفرضت الولايات المتحدة رسوما جمركية على الواردات التركية.")) == []
     assert kinds(run("وبدأ الحوثيون في تحصيل رسوم جمركية إضافية على السلع عبر المناطق الواقعة تحت سيطرة الحكومة."
                      )) == [("taxation_extortion", "revenue")]
+    assert kinds(run("وسيطر تنظيم داعش على المدينة. وكانت المحاكم الشرعية في المدينة تفرض غرامات على المدخنين.")
+                 )[-1:] == [("taxation_extortion", "revenue")]
+
+
+def test_claims_an_authoritys_word_inside_a_groups_name_is_the_group():
+    """`قوات` and `الجيش` start the names of armed groups (`قوات سوريا الديمقراطية`, `الجيش الوطني
+    السوري`): what they take is theirs, no authority's seizure."""
+    assert kinds(run("واستولت قوات سوريا الديمقراطية على حقل العمر النفطي.")) == [("oil", "asset")]
+    assert kinds(run("واستولى الجيش الوطني السوري على مخازن الحبوب في المدينة.")) == [("other", "revenue")]
 
 
 def test_claims_a_name_an_armed_group_shares_with_a_state_force_is_no_group():
@@ -744,6 +754,10 @@ def test_claims_support_given_by_a_state_to_a_group_is_a_donation(text):
     ("وتحدث عن دعم المكتب السياسي لحركة حماس للمبادرة المصرية.", []),  # the group gives
     ("وتراجع دعم الشارع الفلسطيني لحركة حماس في غزة.", []),  # the public: no money
     ("وانتقد النائب استمرار تمويل وزارة الدفاع الأمريكية للقاعدة الجوية في قطر.", []),  # a base
+    ("وتحدث التقرير عن تمويل قطر لجبهة النصرة لدفع رواتب المقاتلين.", [("donations", "revenue")]),  # ل of purpose
+    ("وتحدث التقرير عن دعم إيران لحزب الله لمواجهة إسرائيل.", [("donations", "revenue")]),
+    ("وتحدث التقرير عن دعم قطر لجماعة «الحوثي» في اليمن.", [("donations", "revenue")]),
+    ("وتحدث الكاتب عن دعم الشعب اليمني للحوثيين.", []),  # the public, within three words
 ])
 def test_claims_support_goes_to_the_group_named_by_li_after_its_giver(text, expected):
     """`دعم X لـY`: the giver is named between the support word and the group it goes to; a

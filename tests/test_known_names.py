@@ -106,6 +106,12 @@ def test_known_names_reach_the_divisions_of_the_countries_the_reports_cover(text
 
 
 def test_known_names_a_district_that_is_a_common_word_needs_its_designator():
-    """`عبس` frowned, `نهم` greed: such a district is named only as `مديرية عبس`."""
+    """`عبس` frowned, `الجراحي` surgical, `الضالع` the one involved, `الكفرة` the infidels: such a
+    place is named only with its designator (`مديرية عبس`, `محافظة الضالع`, `مدينة الكفرة`)."""
     assert texts("وعبس الرجل في وجهه") == []
     assert texts("وتقدمت القوات في مديرية عبس") == ["مديرية عبس"]
+    for common in ("المتهم الضالع في التفجير", "الطاقم الجراحي أنقذ المصاب", "قتال الكفرة والمرتدين",
+                   "أود أن أبين أن الموقف واضح", "الشعب رازح تحت الحصار", "تناول الأطفال الخوخة"):
+        assert texts(common) == [], common
+    assert texts("وتقدمت القوات في محافظة الضالع ومديرية الجراحي") == ["الضالع", "مديرية الجراحي"]
+    assert texts("وسيطر الجيش على مدينة الكفرة") == ["الكفرة"]

@@ -31,7 +31,7 @@ from rasid.stages.reading.view import Hit, SpanIndex, View
 from rasid.stages.attribution import Attribution, attribution_of
 from rasid.stages.claims.losses import inflicted_on_others
 from rasid.stages.claims.owners import (about_armed_groups, authority_in, first_group, group_around,
-                                      headline_names_a_group, levied_by_an_authority, state_owned,
+                                      headline_names_a_group, levied_by_a_state, state_owned,
                                       taken_by_its_men)
 from rasid.text.tokens import one_of
 
@@ -76,7 +76,7 @@ def find_claims(doc: Document, models: ClaimModels | None = None) -> Document:
         if models is not None:
             drafts = _with_learned(view, models, number, lo, hi, drafts)
         drafts = [d for d in drafts if not state_owned(view, d.channel, d.start, d.end, d.focus, lo, hi)
-                  and not levied_by_an_authority(view, d.channel, d.start, d.end, lo, hi)
+                  and not levied_by_a_state(view, d.channel, d.start, d.end, lo, hi)
                   and not inflicted_on_others(view, d.role, d.start, lo)]
         history.extend(drafts)
         if not group_around(view, number, armed):  # the money of a state, a bank or a people,

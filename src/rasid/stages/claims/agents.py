@@ -8,7 +8,7 @@ from rasid import kb
 from rasid.resources.catalogue import grammar_words
 from rasid.stages.claims.owners import authority_in
 from rasid.stages.claims.support import QUOTES
-from rasid.stages.reading.lexicons import CLAIM_CHANNELS, PARTIES
+from rasid.stages.reading.lexicons import CLAIM_CHANNELS, GROUP_NAMES, PARTIES
 from rasid.stages.reading.view import Hit, View
 from rasid.text.tokens import one_of
 
@@ -120,7 +120,9 @@ def subject_party(view: View, hit: Hit, back: int = SUBJECT, ahead: int | None =
 def _party(view: View, k: int) -> str | None:
     """`authority`, `group` or None for the word at `k`; a place names a state when it is a
     subject, not the object of a preposition (`واشنطن استولت`, not `في سوريا استولوا`)."""
-    hit = view.match(PARTIES, k)
+    hit, name = view.match(PARTIES, k), view.match(GROUP_NAMES, k)
+    if name and (hit is None or name.end > hit.end):
+        return "group"  # `قوات سوريا الديمقراطية`, not the authority's `قوات`
     if hit:
         return hit.entries[0].cls
     start, end = view.chars(k, k + 1)

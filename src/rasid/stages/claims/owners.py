@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from rasid.kb.places import adjective_stem, country_adjectives
 from rasid.resources.catalogue import grammar_words, with_property
-from rasid.stages.claims.payments import clause, dative
-from rasid.stages.reading.lexicons import CLAIM_CHANNELS, PARTIES
+from rasid.stages.claims.payments import clause
+from rasid.stages.reading.lexicons import CLAIM_CHANNELS
 from rasid.stages.reading.view import View
 from rasid.text.tokens import one_of
 
@@ -53,20 +53,21 @@ def _national_output(view: View, start: int, end: int, lo: int, hi: int) -> bool
 
 
 def _destination(view: View, k: int, lo: int) -> bool:
-    """A country that goods go to (`إلى تركيا`, `لتركيا`), not the one whose output they are."""
-    return dative(view, k) or (k > lo and view.words[k - 1] in grammar_words("to"))
+    """A country that goods go to (`إلى تركيا`), not the one whose output they are (ل is also
+    the owner's: `الصادرات النفطية لليبيا`)."""
+    return k > lo and view.words[k - 1] in grammar_words("to")
 
 
-def levied_by_an_authority(view: View, channel: str, start: int, end: int, lo: int, hi: int) -> bool:
-    """A levy told after an authority in its clause, in a sentence that names no armed group
-    (`وفرضت الولايات المتحدة رسوما جمركية`, in a report that named a group a sentence before): the
-    state's own customs or taxes, no group's revenue; a levy on goods that pass through the
-    government's areas (`تحصيل رسوم … عبر المناطق الواقعة تحت سيطرة الحكومة`) names no taker. The
-    claim's evidence is tokens [start, end) of the sentence [lo, hi)."""
+def levied_by_a_state(view: View, channel: str, start: int, end: int, lo: int, hi: int) -> bool:
+    """A levy told after a state in its clause, in a sentence that names no armed group (`وفرضت
+    الولايات المتحدة رسوما جمركية`, `فرضت الحكومة التركية رسوماً`, in a report that named a group a
+    sentence before): the state's own customs or taxes, no group's revenue. A group's own police
+    or courts (`وكانت المحاكم الشرعية في المدينة تفرض غرامات`) name no state. The claim's evidence
+    is tokens [start, end) of the sentence [lo, hi)."""
     if channel != "taxation_extortion" or first_group(view, lo, hi) < hi:
         return False
     first, _ = clause(view, start, end, lo, hi)
-    return authority_in(view, first, start + 1)
+    return any(names_a_state(view, k) for k in range(first, start + 1))
 
 
 def names_a_state(view: View, k: int) -> bool:
@@ -113,7 +114,7 @@ def headline_names_a_group(view: View) -> bool:
 
 def authority_in(view: View, lo: int, hi: int) -> bool:
     """An authority (parties.tsv) is named in tokens [lo, hi) (`رفعت البلدية رسوم النظافة`)."""
-    return any(h.entries[0].cls == "authority" for h in view.hits_in(PARTIES, lo, hi))
+    return bool(view.authorities(lo, hi))
 
 
 def about_armed_groups(view: View) -> bool:

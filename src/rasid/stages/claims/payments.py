@@ -150,5 +150,4 @@ def _parties(view: View, lo: int, hi: int) -> set[str]:
     countries = view.derived(("countries",), lambda: {e.id: e.country for e in view.doc.entities if e.country})
     out = {countries.get(m.entity) or view.doc.text[m.start:m.end]
            for m in view.mentions(*view.chars(lo, hi), ("LOC",))}
-    return out | {stem_variants(view.words[h.start])[-1] for h in view.hits_in(PARTIES, lo, hi)
-                  if h.entries[0].cls == "authority"}
+    return out | {stem_variants(view.words[h.start])[-1] for h in view.authorities(lo, hi)}

@@ -7,13 +7,13 @@ from rasid.kb.actors import designators
 from rasid.kb.places import adjective_stem, country_adjectives
 from rasid.resources.catalogue import function_words, grammar_words, relatives, with_property
 from rasid.stages.claims.payments import clause, dative, own_members
-from rasid.stages.reading.lexicons import CLAIM_ROLES, PARTIES
+from rasid.stages.reading.lexicons import CLAIM_ROLES
 from rasid.stages.reading.view import Hit, View
 from rasid.text.tokens import one_of, stem_variants
 
 FINANCIAL_NEAR = 8  # words around support in money (الدعم المالي) where the group it goes to may stand
 SUPPORTED = 3     # words after a support word where the group it supports may stand
-QUOTES = frozenset({'"', "'"})
+QUOTES = frozenset({'"', "'", "«", "»", "“", "”"})
 
 
 def no_money_support(view: View, hit: Hit) -> bool:
@@ -53,6 +53,8 @@ def supported_end(view: View, hit: Hit, lo: int, hi: int) -> int | None:
         if group.start >= hit.end and _given_to_others(view, group.end, hi):
             continue  # `دعم حزب الله لنظام الأسد`: the group gives the support to someone else
         between = range(group.end, hit.start) if group.end <= hit.start else range(hit.end, group.start)
+        if any(one_of(view.words[k], grammar_words("the_people")) for k in between):
+            return None  # `دعم الشعب اليمني للحوثيين`: the public's support is no money
         if not any(view.is_break(k) and view.words[k] not in QUOTES for k in between):
             return max(hit.end, group.end)  # a quoted name is no break (`دعمهم "جبهة النصرة"`)
     return _dative_group_after(view, hit.end, hi)
@@ -94,11 +96,17 @@ def _dative_group_after(view: View, k: int, hi: int) -> int | None:
 def _group_at(view: View, k: int, hi: int) -> Hit | None:
     """The armed group token k names by ل or إلى: on the word itself (`لحزب الله`), or after a
     separate preposition or a designator (`إلى جماعة الحوثي`, `لـ"حزب الله"`, `ولحركة طالبان`)."""
-    first = k + (view.words[k] in grammar_words("to") or view.words[k] == "ل")
-    while first < hi and view.words[first] in QUOTES:
-        first += 1
-    titled = first < hi and first + 1 < hi and one_of(view.words[first], frozenset(designators()))
-    return next((h for h in view.armed_groups(first, first + 1 + titled)), None)
+    first = _past_quotes(view, k + (view.words[k] in grammar_words("to") or view.words[k] == "ل"), hi)
+    if first < hi and one_of(view.words[first], frozenset(designators())):
+        named = _past_quotes(view, first + 1, hi)  # `لجماعة «الحوثي»`
+        return next((h for h in view.armed_groups(first, named + 1) if h.start in (first, named)), None)
+    return next((h for h in view.armed_groups(first, first + 1)), None)
+
+
+def _past_quotes(view: View, k: int, hi: int) -> int:
+    while k < hi and view.words[k] in QUOTES:
+        k += 1
+    return k
 
 
 def _words_back(view: View, k: int, words: int, lo: int) -> int:
@@ -114,7 +122,7 @@ def _of_an_authority(view: View, hit: Hit, lo: int) -> bool:
     adjective of support (`انتقدت الحكومة التمويل القطري …`): the support goes to a group only
     where ل names one right after (`_given_to_a_group`). A participle right after the force is
     `_describes_an_authority`."""
-    return any(h.entries[0].cls == "authority" for h in view.hits_in(PARTIES, max(lo, hit.start - 2), hit.start))
+    return bool(view.authorities(max(lo, hit.start - 2), hit.start))
 
 
 def _participle(view: View, hit: Hit) -> bool:
@@ -129,8 +137,7 @@ def _describes_an_authority(view: View, hit: Hit) -> bool:
     (`اتهمت الحكومة الحوثيين المدعومين`: the group stands between)."""
     if hit.start > 0 and view.armed_groups(hit.start - 1, hit.start):
         return False
-    return any(hit.start - 1 <= h.end <= hit.start and h.entries[0].cls == "authority"
-               for h in view.hits_in(PARTIES, max(0, hit.start - 3), hit.start))
+    return any(hit.start - 1 <= h.end <= hit.start for h in view.authorities(max(0, hit.start - 3), hit.start))
 
 
 def _names_a_nation(view: View, hit: Hit) -> bool:
@@ -181,5 +188,8 @@ def _to_its_own(view: View, k: int, hi: int) -> bool:
 
 
 def _given_to_others(view: View, k: int, hi: int) -> bool:
-    """`الدعم المالي للمدارس`: the support goes, by ل right after it, to someone other than a group."""
-    return k < hi and view.kinds[k] == "word" and dative(view, k) and not view.armed_groups(k, min(hi, k + 2))
+    """`الدعم المالي للمدارس`: the support goes, by ل right after it, to someone other than a group;
+    ل before what the money is for (`لدفع رواتب`, `لمواجهة إسرائيل`: grammar role purpose) names
+    no one it goes to."""
+    return k < hi and view.kinds[k] == "word" and dative(view, k) and not view.armed_groups(k, min(hi, k + 2)) \
+        and not one_of(view.words[k], grammar_words("purpose"))

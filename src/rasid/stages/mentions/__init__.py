@@ -34,7 +34,7 @@ def find_mentions(doc: Document, tagger: NerTagger | None = None) -> Document:
     tagged them in `doc.meta["ner_model"]` (mentions differ from one model to another)."""
     tagger = tagger or load_tagger()
     known, rules = known_spans(doc), rule_spans(doc)
-    model = trim_common_nouns(doc, drop_adjectives_of_nations(doc, drop_units(doc, model_spans(doc, tagger, forced=known + rules))))
+    model = drop_adjectives_of_nations(doc, trim_common_nouns(doc, drop_units(doc, model_spans(doc, tagger, forced=known + rules))))
     spans = outside_boilerplate(doc, merge_spans(known, rules, model))
     doc.mentions = [Mention(f"m{i}", s.start, s.end, doc.text[s.start:s.end], s.type)
                     for i, s in enumerate(spans, 1)]

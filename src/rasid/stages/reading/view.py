@@ -183,19 +183,38 @@ class Reading:
 
     def armed_groups(self, lo: int, hi: int) -> list[Hit]:
         """Words for armed groups (parties.tsv, class `group`) and names of the actor base's armed
-        groups where no such word stands and no longer party (`قوات سوريا الديمقراطية` over the
-        authority's `قوات`; not `القاعدة` in `القاعدة الجوية`), starting in tokens [lo, hi)."""
+        groups, starting in tokens [lo, hi). A name wins over the shorter party words it covers
+        (`قوات سوريا الديمقراطية` over the authority's `قوات`, `تنظيم القاعدة في جزيرة العرب`
+        over `القاعدة`); a longer party word wins over a name (`القاعدة الجوية` is a base)."""
         parties = self.hits_in(PARTIES, lo, hi)
-        words = [h for h in parties if h.entries[0].cls == "group"]
         names = self.hits_in(GROUP_NAMES, lo, hi)
         if not names:
-            return words
-        cover: dict[int, int] = {}  # token → length of the party over it (a group's: any length wins)
+            return [h for h in parties if h.entries[0].cls == "group"]
+        named = self._names_over(parties, names)
+        covered = {k for h in named for k in range(h.start, h.end)}
+        words = [h for h in parties if h.entries[0].cls == "group" and h.start not in covered]
+        return sorted(words + named, key=lambda h: h.start)
+
+    def authorities(self, lo: int, hi: int) -> list[Hit]:
+        """Words for authorities (parties.tsv, class `authority`) starting in tokens [lo, hi) that
+        are no part of an armed group's name (`قوات` of `قوات سوريا الديمقراطية`)."""
+        found = [h for h in self.hits_in(PARTIES, lo, hi) if h.entries[0].cls == "authority"]
+        if not found:
+            return found
+        names = self.hits_in(GROUP_NAMES, max(0, lo - _LONGEST_NAME), hi)
+        covered = {k for h in self._names_over(self.hits_in(PARTIES, max(0, lo - _LONGEST_NAME), hi), names)
+                   for k in range(h.start, h.end)}
+        return [h for h in found if h.start not in covered]
+
+    @staticmethod
+    def _names_over(parties: list[Hit], names: list[Hit]) -> list[Hit]:
+        """The group names every party word they overlap is shorter than (a name as long as a party
+        word is that word: `حزب الله`), in linear time."""
+        longest: dict[int, int] = {}  # token → length of the longest party word over it
         for p in parties:
             for k in range(p.start, p.end):
-                cover[k] = len(self) if p.entries[0].cls == "group" else p.end - p.start
-        named = [h for h in names if all(cover.get(k, 0) < h.end - h.start for k in range(h.start, h.end))]
-        return sorted(words + named, key=lambda h: h.start) if named else words
+                longest[k] = max(longest.get(k, 0), p.end - p.start)
+        return [h for h in names if all(longest.get(k, 0) < h.end - h.start for k in range(h.start, h.end))]
 
     def derived(self, key, make):
         """A value made from the reading once and shared by every later stage (the learned
@@ -298,6 +317,7 @@ def _skip_letters(text: str, pos: int, letters: int) -> int:
     return pos
 
 
+_LONGEST_NAME = 8  # words of the longest armed group's name (an authority's word may start one)
 _LEXICON_AT = {name: k for k, name in enumerate(LEXICONS)}  # a lexicon's place in a reading
 
 
