@@ -372,6 +372,13 @@ def test_events_a_verbal_noun_of_taking_ground_told_as_achieved_is_a_territory_c
     assert [e.type for e in run(text).events] == ["territory_change"]
 
 
+def test_events_a_fall_of_the_dead_is_a_toll_not_a_territory_change():
+    """`سقوط عشرات القتلى`: the dead "fall"; `سقوط مدينة` is a place that fell."""
+    assert "territory_change" not in [e.type for e in run(
+        "وأسفرت غارات التحالف أمس عن سقوط عشرات القتلى في مدينة الحديدة.").events]
+    assert [e.type for e in run("وأعلن الجيش أمس سقوط مدينة الرمادي بيد التنظيم.").events] == ["territory_change"]
+
+
 @pytest.mark.parametrize("text, expected", [
     ("ونزح السكان من القرى الواقعة تحت سيطرة المسلحين على أطراف مدينة حلب.", []),
     ("وقصفت المدفعية أمس مناطق سيطرة المسلحين على أطراف مدينة حلب.", ["explosion"]),

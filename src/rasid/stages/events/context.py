@@ -26,6 +26,7 @@ from rasid.text.numerals import unit_words
 
 NEAR = 4            # words after a trigger where what it needs (على, من, a place, money) stands
 ON_NEAR = 10        # and where على stands after a verb of control, past its subject (tokens, commas too)
+_TOLL_NEAR = 3       # words after a trigger where a word for the dead or wounded makes it a toll
 _VERB_STRENGTH = 3  # the strength of a finite verb of control in the trigger lexicon (سيطرت, بسطوا)
 LAUNCH_BEFORE = 4   # words before a fighting noun where the verb that carries it out may stand
 _COMMAS = (",", "،")  # a comma as the reading folds it, and as written
@@ -309,6 +310,15 @@ def _person_word(view: View, k: int) -> bool:
     return bool(found and any(e.unit == "person" for e in found.entries))
 
 
+def _no_toll(view: View, ctx: Context, hit: Hit) -> bool:
+    """No word for the dead or wounded right after it: `سقوط عشرات القتلى` is a toll, not a fall."""
+    for k in range(hit.end, min(ctx.hi, hit.end + _TOLL_NEAR)):
+        found = view.match(EVENT_TRIGGERS, k)
+        if found and (found.entry("killed") or found.entry("injured")):
+            return False
+    return True
+
+
 def _done(view: View, ctx: Context, hit: Hit) -> bool:
     """Told as accomplished: anchored, or a word of achievement shortly before (`تمكنت من تحرير`)."""
     if hit.start > ctx.lo and one_of(view.words[hit.start - 1], grammar_words("campaign")):
@@ -343,4 +353,4 @@ def is_money(q: Quantity) -> bool:
 
 
 _CHECKS = {"on": _on, "from": _from, "place": _place, "object": _object, "money": _money_after,
-           "support": _support, "date": _date, "people": _people, "done": _done, "unhandled": _unhandled}
+           "support": _support, "date": _date, "people": _people, "done": _done, "unhandled": _unhandled, "no_toll": _no_toll}
