@@ -712,6 +712,14 @@ def test_claims_money_a_group_makes_from_a_channel_is_one_claim_on_that_channel(
         ("oil", "revenue", "التنظيم يجني أموالا كبيرة من تهريب النفط")]
 
 
+def test_claims_people_lost_are_no_loss_of_money():
+    """`فقدت طفلين خطفهم الحوثي`: a mother lost two children to a kidnapping, no group lost money;
+    a share of wells or a sum lost stays a loss."""
+    assert kinds(run("وقالت الصحيفة إن أماً يمنية فقدت طفلين خطفهم الحوثي من دار الأيتام.")) == []
+    assert kinds(run("وفقد التنظيم قرابة 90% من الآبار النفطية.")) == [("oil", "loss")]
+    assert kinds(run("وخسر التنظيم 40 مليون دولار من عائدات النفط.")) == [("oil", "loss")]
+
+
 def test_claims_a_loss_inflicted_on_someone_else_is_theirs():
     """`كبدت الميليشيا الاقتصاد خسائر`: the economy's loss, caused by the group, whether the verb
     opens the sentence or not; a loss laid on the group is its own."""

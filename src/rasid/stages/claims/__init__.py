@@ -29,7 +29,7 @@ from rasid.stages.reading.lexicons import CLAIM_CHANNELS, CLAIM_ROLES
 from rasid.stages.reading.polarity import excepted, hypothetical_after, polarity_before
 from rasid.stages.reading.view import Hit, SpanIndex, View
 from rasid.stages.attribution import Attribution, attribution_of
-from rasid.stages.claims.losses import inflicted_on_others
+from rasid.stages.claims.losses import inflicted_on_others, people_lost
 from rasid.stages.claims.owners import (about_armed_groups, authority_in, first_group, group_around,
                                       headline_names_a_group, levied_by_a_state, state_owned,
                                       taken_by_its_men)
@@ -77,7 +77,7 @@ def find_claims(doc: Document, models: ClaimModels | None = None) -> Document:
             drafts = _with_learned(view, models, number, lo, hi, drafts)
         drafts = [d for d in drafts if not state_owned(view, d.channel, d.start, d.end, d.focus, lo, hi)
                   and not levied_by_a_state(view, d.channel, d.start, d.end, lo, hi)
-                  and not inflicted_on_others(view, d.role, d.start, lo)]
+                  and not inflicted_on_others(view, d.role, d.start, lo) and not people_lost(view, d.role, d.start, d.end)]
         history.extend(drafts)
         if not group_around(view, number, armed):  # the money of a state, a bank or a people,
             predatory = [d for d in drafts if d.channel in with_property("channel", "predatory")]

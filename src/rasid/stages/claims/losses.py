@@ -7,6 +7,7 @@ from rasid.stages.reading.view import View
 from rasid.text.tokens import one_of
 
 INFLICT_GAP = 3  # words between a verb of inflicting and the loss it lays on its object
+_PEOPLE_GAP = 3  # words between a verb of losing and a count of the people lost (its subject between)
 
 
 def inflicted_on_others(view: View, role: str, start: int, lo: int) -> bool:
@@ -23,3 +24,14 @@ def inflicted_on_others(view: View, role: str, start: int, lo: int) -> bool:
         if one_of(view.words[k], grammar_words("inflicting")):
             return k == start - 1 or not any(h.start < start <= h.end for h in view.armed_groups(k + 1, start))
     return False
+
+
+def people_lost(view: View, role: str, start: int, end: int) -> bool:
+    """A loss whose evidence [start, end) opens with a count of people right after its cue
+    (`فقدت طفلين خطفهم الحوثي`, `فقد التنظيم 300 من عناصره`): people lost, no money or resource;
+    a kidnapping or a channel named after them is no loss of the group's."""
+    if role != "loss":
+        return False
+    first, last = view.chars(start, min(end, start + _PEOPLE_GAP + 1))
+    counts = view.quantities.starting_in(first, last)
+    return bool(counts) and counts[0].unit == "person"
