@@ -178,3 +178,13 @@ def test_link_output_is_json_serialisable_and_offsets_hold():
         for e in doc.entities:
             for ref in extra(doc, e, "refs") or []:
                 assert doc.text[ref["start"]:ref["end"]] == ref["text"]
+
+
+def test_link_a_name_written_as_a_hashtag_is_the_actor():
+    """News writes names as hashtags (`ميليشيات #الحوثي`, `#ميليشيات_الحوثي`): the marks are no
+    part of the name."""
+    import rasid
+    for text in ("وقال المسؤول إن ميليشيات #الحوثي هاجمت المدينة.", "وقال المسؤول إن #ميليشيات_الحوثي هاجمت المدينة."):
+        doc = rasid.extract(text)
+        kbs = {e.id: e.kb for e in doc.entities}
+        assert "rasid:org/houthis" in {kbs[m.entity] for m in doc.mentions if m.entity}, text

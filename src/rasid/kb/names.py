@@ -18,6 +18,7 @@ from rasid.text.normalise import WORD_CACHE, fold
 from rasid.text.tokens import stem_variants
 
 T = TypeVar("T")
+_HASHTAG = re.compile(r"(?:^|(?<=\s))#+|_")  # a hashtag's marks: # before a word, _ between words
 _EDGE = re.compile(r"^[\s#\"'()\[\]«»“”.,:;!?_\-]+|[\s#\"'()\[\]«»“”.,:;!?_\-]+$")
 _LOOSE = str.maketrans({"ئ": "ي", "ؤ": "و", "ء": None, " ": None, "-": None, "_": None, ".": None})
 
@@ -31,8 +32,9 @@ class Named(Protocol):
 
 @lru_cache(maxsize=WORD_CACHE)
 def clean(text: str) -> str:
-    """Folded text without surrounding punctuation (`#ديرالزور`, `"داعش"`), spaces collapsed."""
-    return " ".join(_EDGE.sub("", fold(text)).split())
+    """Folded text without surrounding punctuation (`#ديرالزور`, `"داعش"`) or the marks of a
+    hashtag inside it (`ميليشيات #الحوثي`, `ميليشيات_الحوثي`), spaces collapsed."""
+    return " ".join(_HASHTAG.sub(" ", _EDGE.sub("", fold(text))).split())
 
 
 @lru_cache(maxsize=WORD_CACHE)
