@@ -77,7 +77,8 @@ def find_claims(doc: Document, models: ClaimModels | None = None) -> Document:
             drafts = _with_learned(view, models, number, lo, hi, drafts)
         drafts = [d for d in drafts if not state_owned(view, d.channel, d.start, d.end, d.focus, lo, hi)
                   and not levied_by_a_state(view, d.channel, d.start, d.end, lo, hi)
-                  and not inflicted_on_others(view, d.role, d.start, lo) and not people_lost(view, d.role, d.start, d.end)]
+                  and not inflicted_on_others(view, d.role, d.start, lo)
+                  and not people_lost(view, d.role, d.start, d.end)]
         history.extend(drafts)
         if not group_around(view, number, armed):  # the money of a state, a bank or a people,
             predatory = [d for d in drafts if d.channel in with_property("channel", "predatory")]

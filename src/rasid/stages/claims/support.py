@@ -3,6 +3,8 @@ armed group. ANNOTATION.md: support or funding paid by a state, a financier or d
 `donations`; support of anyone else, or support that is no money, is no claim."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from rasid.kb.actors import designators
 from rasid.kb.places import adjective_stem, country_adjectives
 from rasid.resources.catalogue import function_words, grammar_words, relatives, with_property
@@ -97,10 +99,16 @@ def _group_at(view: View, k: int, hi: int) -> Hit | None:
     """The armed group token k names by ل or إلى: on the word itself (`لحزب الله`), or after a
     separate preposition or a designator (`إلى جماعة الحوثي`, `لـ"حزب الله"`, `ولحركة طالبان`)."""
     first = _past_quotes(view, k + (view.words[k] in grammar_words("to") or view.words[k] == "ل"), hi)
-    if first < hi and one_of(view.words[first], frozenset(designators())):
+    if first < hi and one_of(view.words[first], _designator_words()):
         named = _past_quotes(view, first + 1, hi)  # `لجماعة «الحوثي»`
         return next((h for h in view.armed_groups(first, named + 1) if h.start in (first, named)), None)
     return next((h for h in view.armed_groups(first, first + 1)), None)
+
+
+@lru_cache(maxsize=1)
+def _designator_words() -> frozenset[str]:
+    """The folded designators of the actor base (`حركة`, `جماعة`), as `one_of` reads a set."""
+    return frozenset(designators())
 
 
 def _past_quotes(view: View, k: int, hi: int) -> int:

@@ -353,4 +353,5 @@ def is_money(q: Quantity) -> bool:
 
 
 _CHECKS = {"on": _on, "from": _from, "place": _place, "object": _object, "money": _money_after,
-           "support": _support, "date": _date, "people": _people, "done": _done, "unhandled": _unhandled, "no_toll": _no_toll}
+           "support": _support, "date": _date, "people": _people, "done": _done, "unhandled": _unhandled,
+           "no_toll": _no_toll}

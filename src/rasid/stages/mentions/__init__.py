@@ -139,20 +139,27 @@ def drop_adjectives_of_nations(doc: Document, spans: list[Span]) -> list[Span]:
     """Without a one-word span that is a country's adjective (`اليمنية`) or that adjective as an
     adverb (`دعماً إيرانياً`, `مدعومة أمريكياً`): the model reads it as a place, but it names none
     (OUTPUT.md: names only; `سوريا`, `تركيا`, `السعودية` are countries' names and stay)."""
-    return [s for s in spans if not _adverb_of_a_nation(doc.text[s.start:s.end])]
+    return [s for s in spans if not _adjective_of_a_nation(doc.text[s.start:s.end])]
 
 
-def _adverb_of_a_nation(text: str) -> bool:
+def _adjective_of_a_nation(text: str) -> bool:
     word = fold(text)
-    if " " in word:
+    kb = _places_kb()
+    if " " in word or kb is None:
         return False
+    adjectives = kb.country_adjectives()
+    adverb = word.endswith("يا") and word[:-1] in adjectives
+    return (adverb or kb.adjective_stem(word) in adjectives) and not kb.find_places(text)
+
+
+@lru_cache(maxsize=1)
+def _places_kb():
+    """The gazetteer module, or None where the knowledge base is absent (as `_outside_words`)."""
     try:
-        from rasid import kb
-        from rasid.kb.places import adjective_stem, country_adjectives
+        from rasid.kb import places
     except (ImportError, FileNotFoundError):
-        return False
-    adverb = word.endswith("يا") and word[:-1] in country_adjectives()
-    return (adverb or adjective_stem(word) in country_adjectives()) and not kb.find_places(text)
+        return None
+    return places
 
 
 def _amount(doc: Document, i: int) -> bool:

@@ -60,8 +60,9 @@ def lexicon(name: str) -> Lexicon:
     if name not in LEXICONS:
         raise ValueError(f"{name!r} is not one of the evidence lexicons {LEXICONS}")
     items: list[tuple[str, Entry]] = _armed_group_names() if name == GROUP_NAMES else []
+    rows = () if name == GROUP_NAMES else read_tsv(name)  # the group names come from the actor base
     defaults: dict[str, str] = {}
-    for row in read_tsv(name) if name != GROUP_NAMES else ():
+    for row in rows:
         forms, entry = row[0], _entry(name, row)
         if entry.cls == "default":
             defaults[forms] = entry.value
