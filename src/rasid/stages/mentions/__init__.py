@@ -10,6 +10,7 @@ the text for its offsets, but nothing is extracted inside it.
 from __future__ import annotations
 
 import bisect
+import importlib
 import itertools
 import re
 from functools import lru_cache
@@ -156,10 +157,9 @@ def _adjective_of_a_nation(text: str) -> bool:
 def _places_kb():
     """The gazetteer module, or None where the knowledge base is absent (as `_outside_words`)."""
     try:
-        from rasid.kb import places
+        return importlib.import_module("rasid.kb.places")  # `rasid.kb.places` the package exports is a function
     except (ImportError, FileNotFoundError):
         return None
-    return places
 
 
 def _amount(doc: Document, i: int) -> bool:
