@@ -522,6 +522,33 @@ def test_events_a_leader_before_the_kill_word_or_a_person_after_it_is_a_leader_k
     assert "leader_killed" in [e.type for e in run(text, mentions=named).events]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("وأفادت مصادر عسكرية أمس بمقتل قائدين ميدانيين من الميليشيات في قصف مدفعي.", ("بمقتل قائدين", 2)),
+    ("واعترفت الميليشيات أمس بمصرع اثنين من أبرز قياداتها الميدانيين في المواجهات.",
+     ("بمصرع اثنين من أبرز قياداتها", None)),
+    ("وكشفت مصادر عسكرية أمس عن مصرع 8 قيادات ميدانية من الميليشيات.", ("مصرع 8 قيادات", 8)),
+    ("مقتل قيادات حوثية بغارات للتحالف في صعدة", ("مقتل قيادات", None)),
+])
+def test_events_several_leaders_counted_after_a_kill_word_are_a_leader_killed(text, expected):
+    events = [(trigger(doc, e), (e.killed or {}).get("low")) for doc in [run(text)] for e in doc.events
+              if e.type == "leader_killed"]
+    assert events == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "وأسفرت المعركة أمس عن مقتل مزيد من قيادات الميليشيات.",
+    "وتعترف الميليشيات أمس بمصرع قياداتها البارزة.",
+    "وقتل أمس 25 عنصرا بينهم قيادات في المواجهات.",
+])
+def test_events_leaders_among_other_dead_or_with_no_count_are_no_leader_killed(text):
+    assert "leader_killed" not in [e.type for e in run(text).events]
+
+
+def test_events_a_leaders_death_stands_beside_the_strike_that_killed_him():
+    doc = run("وأعلن الجيش أمس مقتل القيادي في التنظيم في غارة جوية قرب المدينة.")
+    assert sorted(e.type for e in doc.events) == ["airstrike", "leader_killed"]
+
+
 @pytest.mark.parametrize("text, kind", [
     ("وشنت وحدات الجيش أمس هجوما على مواقع التنظيم شرق المدينة.", "clash"),
     ("وشن مسلحو التنظيم أمس هجوما على حاجز للجيش قرب المدينة.", "attack"),

@@ -35,9 +35,11 @@ from rasid.stages.reading.view import Hit, View
 from rasid.stages.events.context import Context, context, is_money, one_of, place_after, satisfied
 from rasid.stages.events.incidents import link_incidents
 from rasid.stages.events.reality import real
+from rasid.text.numerals import number_words
 from rasid.text.tokens import stem_variants
 
 _LEADER_GAP = 2      # words between a kill word and the leader it names
+_LEADERS_GAP = 5     # words after a kill word where the leaders it names may stand (مقتل عدد من قادة)
 _LEADER_BEFORE = 8   # words between a leader and the kill word after it (لقي القيادي … مصرعه)
 _LEADER_STRENGTH = 4
 _CAPTIVE_AFTER = 5   # words after a kill word where the captive it kills is named (قتل تنظيم داعش الإرهابي رهينة)
@@ -240,6 +242,8 @@ def _leader_killed(view: View, hit: Hit, ctx: Context) -> Candidate | None:
             return Candidate("leader_killed", hit.start, leader.end, _LEADER_STRENGTH, None, True)
     if hit.end < ctx.hi and _person_at(view, hit.end):
         return Candidate("leader_killed", hit.start, hit.end, _LEADER_STRENGTH, None, True)
+    if (leaders := _leaders_after(view, hit.end, ctx.hi)) is not None:
+        return Candidate("leader_killed", hit.start, leaders, _LEADER_STRENGTH, None, True)
     if any(view.words[j].endswith("وا") for j in range(hit.start, hit.end)):
         return None  # `وقياديا بارزا قتلوا`, `لقوا مصرعهم`: the dead of an attack, a leader among them
     for k in range(hit.start - 1, max(ctx.lo, hit.start - _LEADER_BEFORE) - 1, -1):
@@ -248,6 +252,26 @@ def _leader_killed(view: View, hit: Hit, ctx: Context) -> Candidate | None:
         leader = view.match(EVENT_TRIGGERS, k)
         if leader and leader.entry("leader"):
             return Candidate("leader_killed", hit.start, hit.end, _LEADER_STRENGTH, None, True)
+    return None
+
+
+def _leaders_after(view: View, k: int, hi: int) -> int | None:
+    """The end of a word for several leaders after the kill word that ends at token k, with
+    only a count before it (`مقتل قائدين ميدانيين`, `مقتل قيادات حوثية`, `بمصرع اثنين من أبرز
+    قادتها`, `مصرع 8 قيادات`, `بمقتل عدد من قادة`): the dead are leaders, a leader_killed event
+    (the dev and training gold mark it). Not leaders among other dead (`بينهم قيادات`), more of
+    them (`مزيد من قيادات`), or a group's own leaders with no count (`بمصرع قياداتها`: its losses told in general)."""
+    counted = False
+    for j in range(k, min(hi, k + _LEADERS_GAP)):
+        word = view.words[j]
+        if one_of(word, grammar_words("leaders")):
+            return j + 1 if counted or j == k else None
+        if one_of(word, grammar_words("their_leaders")):
+            return j + 1 if counted else None
+        if view.kinds[j] == "number" or number_words().match(view.words, j) or word in grammar_words("counting"):
+            counted = True
+        elif word != "من":
+            return None
     return None
 
 
@@ -347,20 +371,21 @@ def _one_incident(view: View, ctx: Context, found: list[Candidate]) -> list[Cand
     """Fighting words of a sentence are one incident, named by the strongest (the first on a
     tie, but a word that says how it was done over a bare attack: `انفجرت سيارة مفخخة` over
     `هجوم`, training events +0.003), unless a word says it is a further one (`انفجار سيارة أخرى`,
-    `هجوم مماثل`); an attack carried out with a bomb (`هجوم بقنبلة`, `هجوم بسيارة مفخخة`) is an
-    explosion; two words of one other type side by side are one event (`اتفاق لوقف إطلاق النار`)."""
+    `هجوم مماثل`); a leader's death stands beside the incident (`own_incident`); an attack
+    carried out with a bomb (`هجوم بقنبلة`, `هجوم بسيارة مفخخة`) is an explosion; two words of one other type side by side are one event (`اتفاق لوقف إطلاق النار`)."""
     for c in found:
         if c.type == "attack" and any(e.type == "explosion" and 0 <= e.start - c.end <= _SAME_EVENT_GAP for e in found):
             c.type = "explosion"
-    fighting = [c for c in found if c.type in with_property("event_type", "fighting")]
+    apart = with_property("event_type", "own_incident")
+    fighting = [c for c in found if c.type in with_property("event_type", "fighting") and c.type not in apart]
     if len(fighting) > 1:
         how = with_property("event_type", "how")
         best = max(fighting, key=lambda c: (c.strength, -c.start))
         told_how = next((c for c in fighting if c.type in how and c.strength == best.strength), None)
         if best.type == "attack" and told_how is not None:
             best = told_how
-        found = [c for c in found if c.type not in with_property("event_type", "fighting") or c is best
-                 or _another(view, ctx, c.end)]
+        found = [c for c in found if c.type not in with_property("event_type", "fighting") or c.type in apart
+                 or c is best or _another(view, ctx, c.end)]
     out: list[Candidate] = []
     for c in found:
         if out and out[-1].type == c.type and c.start - out[-1].end <= _SAME_EVENT_GAP:
