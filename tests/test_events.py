@@ -333,6 +333,18 @@ def test_events_taking_ground_after_li_is_an_aim_not_a_change_of_territory(text)
     assert "territory_change" not in [e.type for e in run(text).events]
 
 
+@pytest.mark.parametrize("text, events", [
+    ("وتحاول قوات النظام أمس التقدم إلى الحدود لاستعادة السيطرة على معبر نصيب.", []),
+    ("وتحذر المنظمات من معركة السيطرة على ميناء الحديدة، التي يتوقع أن تخلف تبعات كارثية.", []),
+    ("وتشهد المحافظة أمس استعدادات لانطلاق معركة استعادة السيطرة على المدينة.", []),
+    ("وأعلن الجيش أمس السيطرة على معبر نصيب.", ["territory_change"]),
+])
+def test_events_control_sought_by_an_aim_or_a_campaign_is_no_change_of_territory(text, events):
+    """The whole pipeline (the learned trigger tagger proposes `السيطرة` too)."""
+    types = [e.type for e in rasid.extract(text, published=PUBLISHED).events]
+    assert [t for t in types if t == "territory_change"] == events
+
+
 @pytest.mark.parametrize("text, kind", [
     ("وقصفت مقاتلات التحالف أمس مواقع للحوثيين في صعدة.", "airstrike"),
     ("وقتل ثلاثة مدنيين أمس في هجوم بطائرة بدون طيار على سيارة في مأرب.", "airstrike"),

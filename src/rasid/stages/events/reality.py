@@ -37,7 +37,7 @@ def real(view: View, hit: Hit, ctx: Context) -> bool:
         return False
     if _set_beside_another(view, hit, ctx):
         return False
-    if _what_it_is_used_for(view, hit, ctx):
+    if _what_it_is_used_for(view, hit, ctx) or _an_aim(view, hit, ctx):
         return False
     return not _purpose(view.words[hit.start]) and not is_generic(view, hit.start, hit.end) \
         and not _part_of_day(view, hit, ctx) and not is_threat(view, hit.end, ctx.hi)
@@ -116,6 +116,20 @@ def _purpose(word: str) -> bool:
     operation is for, not what happened."""
     nouns = grammar_words("purpose_noun")
     return any(v in nouns and "ل" in word[:len(word) - len(v)].removesuffix("ال") for v in stem_variants(word)[1:])
+
+
+def _an_aim(view: View, hit: Hit, ctx: Context) -> bool:
+    """`لاستعادة السيطرة على`, `معركة السيطرة على الميناء`, `معركة استعادة السيطرة`: a noun of
+    taking ground governed by an aim (a verbal noun after ل) or by a campaign is what the
+    fighting is for, not ground taken."""
+    k = hit.start - 1
+    entry = hit.entry("trigger")
+    if k < ctx.lo or entry is None or entry.value != "territory_change":
+        return False
+    if _purpose(view.words[k]) or one_of(view.words[k], grammar_words("campaign")):
+        return True
+    return k > ctx.lo and one_of(view.words[k], grammar_words("purpose_noun")) \
+        and one_of(view.words[k - 1], grammar_words("campaign"))
 
 
 def _what_it_is_used_for(view: View, hit: Hit, ctx: Context) -> bool:
