@@ -372,7 +372,8 @@ def _one_incident(view: View, ctx: Context, found: list[Candidate]) -> list[Cand
     tie, but a word that says how it was done over a bare attack: `انفجرت سيارة مفخخة` over
     `هجوم`, training events +0.003), unless a word says it is a further one (`انفجار سيارة أخرى`,
     `هجوم مماثل`); a leader's death stands beside the incident (`own_incident`); an attack
-    carried out with a bomb (`هجوم بقنبلة`, `هجوم بسيارة مفخخة`) is an explosion; two words of one other type side by side are one event (`اتفاق لوقف إطلاق النار`)."""
+    carried out with a bomb (`هجوم بقنبلة`, `هجوم بسيارة مفخخة`) is an explosion; two words of
+    one other type side by side are one event (`اتفاق لوقف إطلاق النار`)."""
     for c in found:
         if c.type == "attack" and any(e.type == "explosion" and 0 <= e.start - c.end <= _SAME_EVENT_GAP for e in found):
             c.type = "explosion"
