@@ -225,6 +225,15 @@ def test_claims_money_frozen_or_held_by_an_authority_is_a_seizure(text):
     assert ("cash", "seizure") in kinds(run(text))
 
 
+@pytest.mark.parametrize("text", [
+    "وكشف التقرير الصادر عن الأمم المتحدة الأموال التي يملكها تنظيم داعش في العراق.",
+    "وذكر القرار الصادر أمس أموال الحوثيين في البنوك.",
+])
+def test_claims_issued_with_the_article_is_no_confiscation(text):
+    """`الصادر` is "issued": صادر with the article describes the noun before it, it seizes nothing."""
+    assert "seizure" not in [role for _, role in kinds(run(text))]
+
+
 @pytest.mark.parametrize("text, expected", [
     ("وقال مسؤول إن مسلحين خطفوا ثلاثة مدنيين في القرية.", []),
     ("ويعتمد التنظيم على الخطف والفديات لتمويل خلاياه.", [("kidnapping_ransom", "revenue")]),

@@ -561,6 +561,20 @@ def test_events_a_leaders_death_stands_beside_the_strike_that_killed_him():
     assert sorted(e.type for e in doc.events) == ["airstrike", "leader_killed"]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("وأوقفت الشرطة أمس 14 شخصا في مدن عدة.", ["arrest"]),
+    ("واقتحم المحتجون المطار أمس وأوقفوا الحركة الجوية لساعات.", ["attack"]),
+    ("وأغلقت المحال التجارية أبوابها أمس وأوقفت نشاطها.", []),
+])
+def test_events_stopping_is_an_arrest_only_of_people(text, expected):
+    assert [e.type for e in run(text).events] == expected
+
+
+def test_events_issued_with_the_article_is_no_seizure():
+    """`الصادر` is "issued" (no verb takes the article): the decision, no confiscation."""
+    assert run("وأكد أن الدولة خالفت القرار الصادر عام 2001 عن مجلس الأمن.").events == []
+
+
 @pytest.mark.parametrize("text, kind", [
     ("وشنت وحدات الجيش أمس هجوما على مواقع التنظيم شرق المدينة.", "clash"),
     ("وشن مسلحو التنظيم أمس هجوما على حاجز للجيش قرب المدينة.", "attack"),

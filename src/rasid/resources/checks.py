@@ -21,7 +21,8 @@ Checked = Iterator[tuple[str, str]]  # (value, vocabulary) pairs of one row
 _CURRENCY = re.compile(r"[A-Z]{3}")  # ISO 4217 codes are units too (the schema says so)
 # Vocabularies of the code, not of the output schema: the names the code asks the files for.
 _LOCAL = {
-    "event trigger class": ("trigger", "killed", "injured", "leader", "place", "money", "generic", "means", "release", "captive", "record"),
+    "event trigger class": ("trigger", "killed", "injured", "leader", "place", "money", "generic", "means", "release", "captive", "record",
+                            "another"),
     "event trigger need": ("support", "on", "from", "place", "object", "money", "date", "people", "done", "unhandled", "no_toll"),
     "claim channel class": ("word", "cued", "asset", "ctx", "support", "idiom", "market"),
     "claim role class": ("cue", "takeover", "taking", "purchase", "payment", "receipt", "demand", "derived", "money", "default", "conduit"),

@@ -264,7 +264,7 @@ def role_of(view: View, word: ChannelWord, lo: int, hi: int) -> Role | None:
         return _support_role(view, word, lo)
     cues = [h for h in view.hits_in(CLAIM_ROLES, max(lo, word.start - BACK), min(hi, word.end + FORWARD))
             if h.entries[0].cls not in _MONEY_ONLY and "money" not in h.entries[0].needs
-            and _needs_met(view, h, hi) and not particle_not_cue(view, h, lo)
+            and needs_met(view, h, hi) and not particle_not_cue(view, h, lo)
             and _role(view, h, word, strikes=False)]
     before = [h for h in cues if _reaches(view, h, word)]
     if before:
@@ -394,11 +394,14 @@ def particle_not_cue(view: View, hit: Hit, lo: int) -> bool:
                 or view.mentions(*view.chars(k + 1, k + 2)))
 
 
-def _needs_met(view: View, hit: Hit, hi: int) -> bool:
+def needs_met(view: View, hit: Hit, hi: int) -> bool:
+    """A cue that needs an object has a noun after it, no preposition (`تقرير صادر عن` is
+    "issued by"), and no article: with ال it describes the noun before it (`القرار الصادر أمس`,
+    the decision issued yesterday), it governs nothing."""
     if "object" not in hit.entries[0].needs:
         return True
     return hit.end < hi and view.doc.tokens[hit.end].kind == "word" \
-        and view.words[hit.end] not in function_words()
+        and view.words[hit.end] not in function_words() and "ال" not in hit.clitic
 
 
 def _role(view: View, hit: Hit, word: ChannelWord, strikes: bool = True) -> str | None:

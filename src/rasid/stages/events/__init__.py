@@ -50,7 +50,7 @@ _MEANS_BEFORE = 3    # and before it, to where the means ends (`طائرة إس�
 _STATEMENT_ENDS = frozenset({".", ":", ";", "(", ")"})  # a leader before these spoke of the dead
 _TARGET = 4          # words after على where the target of an attack is named
 _ARMED_ITEMS = frozenset({"fighters", "soldiers", "forces", "leaders"})
-_ABOUT_WORDS = frozenset({"place", "money", "leader", "release", "record"})  # lexicon classes no learned trigger may be
+_ABOUT_WORDS = frozenset({"place", "money", "leader", "release", "record", "another"})  # lexicon classes no learned trigger may be
 #: A token starts a learned trigger when its B- labels are together at least this likely.
 TRIGGER_THRESHOLD = 0.6
 
