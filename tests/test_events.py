@@ -570,6 +570,35 @@ def test_events_stopping_is_an_arrest_only_of_people(text, expected):
     assert [e.type for e in run(text).events] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("وفجر انتحاري نفسه أمس قرب حاجز للجيش.", ["explosion"]),
+    ("وفجّر الجيش، الأربعاء، مفاجأة بشأن إسقاط الطائرة.", []),
+    ("وفجر انقطاع الكهرباء أمس موجة من الغضب في المدينة.", []),
+])
+def test_events_blowing_up_a_surprise_or_anger_is_no_explosion(text, expected):
+    assert [e.type for e in run(text).events] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وقضت المحكمة أمس بإعدام خمسة من عناصر التنظيم.", []),
+    ("وأمر رئيس الوزراء أمس بتنفيذ أحكام الإعدام الصادرة بحق إرهابيين.", []),
+    ("ودعا المسلح الحكومة إلى إطلاق المعتقلات، مهددا بإعدام الرهائن لديه.", []),
+    ("وأعدم التنظيم أمس خمسة من الرهائن.", ["execution"]),
+])
+def test_events_an_execution_a_court_orders_or_a_gunman_threatens_is_no_event(text, expected):
+    """ANNOTATION.md: court cases and threats are no events."""
+    assert [e.type for e in run(text).events] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وأطلق الحوثيون أمس صاروخا باليستيا على جازان.", ["explosion"]),
+    ("وكان لدى الحزب أمس 14 ألف صاروخ.", []),
+    ("وتواصل إيران تهريب الصواريخ إلى الميليشيات.", []),
+])
+def test_events_missiles_held_or_smuggled_went_off_nowhere(text, expected):
+    assert [e.type for e in run(text).events] == expected
+
+
 def test_events_issued_with_the_article_is_no_seizure():
     """`الصادر` is "issued" (no verb takes the article): the decision, no confiscation."""
     assert run("وأكد أن الدولة خالفت القرار الصادر عام 2001 عن مجلس الأمن.").events == []

@@ -23,7 +23,8 @@ _CURRENCY = re.compile(r"[A-Z]{3}")  # ISO 4217 codes are units too (the schema 
 _LOCAL = {
     "event trigger class": ("trigger", "killed", "injured", "leader", "place", "money", "generic", "means", "release", "captive", "record",
                             "another"),
-    "event trigger need": ("support", "on", "from", "place", "object", "money", "date", "people", "done", "unhandled", "no_toll"),
+    "event trigger need": ("support", "on", "from", "place", "object", "money", "date", "people", "done", "unhandled", "no_toll",
+                           "literal"),
     "claim channel class": ("word", "cued", "asset", "ctx", "support", "idiom", "market"),
     "claim role class": ("cue", "takeover", "taking", "purchase", "payment", "receipt", "demand", "derived", "money", "default", "conduit"),
     "claim role need": ("object", "authority", "money"),
@@ -35,7 +36,7 @@ _LOCAL = {
     "source_kind property": ("patterns",),
     "grammar role": ("not_article", "kunya", "not_before_verb", "name_split", "name_trailing", "qad", "subjunctive",
                      "was", "perfect_with_ta", "year_word", "them", "counts_people", "one", "change_verb", "number_of", "range_to", "few_after", "from", "and_half", "range_and", "teen",
-                     "auxiliary", "on", "from_pronoun", "joiner", "except", "rich_in", "from_them", "preposition", "dateline", "took_place", "day_noun", "story_day", "clause_opener", "purpose_noun", "person_relative", "launch", "to", "forcing", "combating", "by_agent", "accusing", "control", "topic_shift", "not_money", "moving", "accomplished", "the_country", "perpetrator", "clause_particle", "campaign", "using", "another", "ongoing", "one_of", "release", "civilian_payer", "income_source", "income", "financial", "provision", "trade", "exceptive", "any", "contrast", "statement_setting", "inflicting", "comes", "demonstrative", "in_incident", "support_participle", "subset", "under", "achieving", "wounds", "in_return", "since", "speaks_for", "holding", "handling", "between_sides", "carrying_out", "telling", "publishing", "statement_noun", "aside", "demanding", "time_conjunction", "share", "duration", "denying", "the_people", "listing", "support_noun", "own_part", "taker", "police_seizure", "national_output", "smuggled", "purpose", "leaders", "their_leaders", "counting"),
+                     "auxiliary", "on", "from_pronoun", "joiner", "except", "rich_in", "from_them", "preposition", "dateline", "took_place", "day_noun", "story_day", "clause_opener", "purpose_noun", "person_relative", "launch", "to", "forcing", "combating", "by_agent", "accusing", "control", "topic_shift", "not_money", "moving", "accomplished", "the_country", "perpetrator", "clause_particle", "campaign", "using", "another", "ongoing", "one_of", "release", "civilian_payer", "income_source", "income", "financial", "provision", "trade", "exceptive", "any", "contrast", "statement_setting", "inflicting", "comes", "demonstrative", "in_incident", "support_participle", "subset", "under", "achieving", "wounds", "in_return", "since", "speaks_for", "holding", "handling", "between_sides", "carrying_out", "telling", "publishing", "statement_noun", "aside", "demanding", "time_conjunction", "share", "duration", "denying", "the_people", "listing", "support_noun", "own_part", "taker", "police_seizure", "national_output", "smuggled", "purpose", "leaders", "their_leaders", "counting", "sparked", "verdict"),
     "function word class": ("preposition", "conjunction", "relative", "particle", "auxiliary", "demonstrative"),
     "suffix kind": ("pronoun", "plural", "nisba"),
 }

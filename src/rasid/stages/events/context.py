@@ -26,6 +26,7 @@ from rasid.text.numerals import unit_words
 
 NEAR = 4            # words after a trigger where what it needs (على, من, a place, money) stands
 ON_NEAR = 10        # and where على stands after a verb of control, past its subject (tokens, commas too)
+_SPARKED_NEAR = 6    # words after فجّر where what it sets off figuratively stands (past its subject and a day)
 _TOLL_NEAR = 3       # words after a trigger where a word for the dead or wounded makes it a toll
 _VERB_STRENGTH = 3  # the strength of a finite verb of control in the trigger lexicon (سيطرت, بسطوا)
 LAUNCH_BEFORE = 4   # words before a fighting noun where the verb that carries it out may stand
@@ -347,6 +348,12 @@ def _unhandled(view: View, ctx: Context, hit: Hit) -> bool:
     return True
 
 
+def _literal(view: View, ctx: Context, hit: Hit) -> bool:
+    """No figurative object a few words after it: `فجّر الجيش، الأربعاء، مفاجأة`, `وفجر انقطاع
+    الكهرباء موجة من الغضب` set off a surprise or anger, nothing that blew up."""
+    return not any(one_of(view.words[k], grammar_words("sparked")) for k in range(hit.end, min(ctx.hi, hit.end + _SPARKED_NEAR)))
+
+
 def is_money(q: Quantity) -> bool:
     """A sum of money: its unit is a currency code (USD, IQD)."""
     return bool(q.unit) and len(q.unit) == 3 and q.unit.isupper()
@@ -354,4 +361,4 @@ def is_money(q: Quantity) -> bool:
 
 _CHECKS = {"on": _on, "from": _from, "place": _place, "object": _object, "money": _money_after,
            "support": _support, "date": _date, "people": _people, "done": _done, "unhandled": _unhandled,
-           "no_toll": _no_toll}
+           "no_toll": _no_toll, "literal": _literal}

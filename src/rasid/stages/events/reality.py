@@ -13,6 +13,7 @@ from rasid.text.tokens import stem_variants
 
 _USED_BEFORE = 6     # words between a verb of using and the verbal noun after ل it is used for
 _CLAUSE_DATE = 8     # words after a trigger in a relative clause where its own date may stand
+_VERDICT_BEFORE = 3  # words between a court's sentence and the execution it orders (قضت المحكمة بإعدام)
 _HOLDING_BEFORE = 5  # words before a noun of control where a verb of holding it may stand (past its subject)
 
 
@@ -37,7 +38,7 @@ def real(view: View, hit: Hit, ctx: Context) -> bool:
         return False
     if _set_beside_another(view, hit, ctx):
         return False
-    if _what_it_is_used_for(view, hit, ctx) or _an_aim(view, hit, ctx):
+    if _what_it_is_used_for(view, hit, ctx) or _an_aim(view, hit, ctx) or _a_sentence(view, hit, ctx):
         return False
     return not _purpose(view.words[hit.start]) and not is_generic(view, hit.start, hit.end) \
         and not _part_of_day(view, hit, ctx) and not is_threat(view, hit.end, ctx.hi)
@@ -130,6 +131,16 @@ def _an_aim(view: View, hit: Hit, ctx: Context) -> bool:
         return True
     return k > ctx.lo and one_of(view.words[k], grammar_words("purpose_noun")) \
         and one_of(view.words[k - 1], grammar_words("campaign"))
+
+
+def _a_sentence(view: View, hit: Hit, ctx: Context) -> bool:
+    """`أحكام الإعدام الصادرة بحق`, `حكما بالإعدام`, `قضت المحكمة بإعدام`: an execution a court
+    sentences someone to is a court case (ANNOTATION.md), no event."""
+    found = view.match(EVENT_TRIGGERS, hit.start)
+    entry = found.entry("trigger") if found else None
+    if entry is None or entry.value != "execution":
+        return False
+    return any(one_of(view.words[k], grammar_words("verdict")) for k in range(max(ctx.lo, hit.start - _VERDICT_BEFORE), hit.start))
 
 
 def _what_it_is_used_for(view: View, hit: Hit, ctx: Context) -> bool:
