@@ -627,10 +627,16 @@ def test_events_a_kidnapping_with_its_object_as_a_pronoun_or_in_the_present(text
     assert [e.type for e in run(text).events] == ["kidnapping"]
 
 
+def test_events_a_leaders_death_told_by_two_words_of_its_clause_is_one_event():
+    doc = rasid.extract("ولقي القيادي الحوثي وليد السراجي مصرعه أمس في منطقة الفازة.", published=PUBLISHED)
+    assert [e.type for e in doc.events] == ["leader_killed"]
+
+
 @pytest.mark.parametrize("text", [
     "وقال قائد الشرطة إن ثلاثة مسلحين لقوا مصرعهم أمس.",
     "وأكد قائد الشرطة أن مسلحا قتل أمس.",
     "وأسفر الهجوم أمس عن مقتل عنصرين وإصابة قائد اللواء.",
+    "وأعلن المتحدث باسم الوزارة أمس في بيان مقتل المواطن محمد الرضيع.",
 ])
 def test_events_a_leader_who_speaks_of_the_dead_or_is_wounded_is_no_leader_killed(text):
     assert "leader_killed" not in [e.type for e in run(text).events]
