@@ -35,7 +35,7 @@ from rasid.stages.reading.view import Hit, View
 from rasid.stages.events.context import Context, context, is_money, one_of, place_after, satisfied
 from rasid.stages.events.incidents import link_incidents
 from rasid.stages.events.reality import real
-from rasid.text.numerals import number_words
+from rasid.text.numerals import number_words, unit_words
 from rasid.text.tokens import stem_variants
 
 _LEADER_GAP = 2      # words between a kill word and the leader it names
@@ -185,10 +185,22 @@ def _specific(view: View, ctx: Context, start: int, end: int, kind: str) -> bool
 
 
 def _names_leader(view: View, start: int, end: int) -> bool:
-    """A leader word or a person's name (`مقتل صالح الصماد`) in tokens [start, end)."""
+    """A leader word or a person's name (`مقتل صالح الصماد`) in tokens [start, end), not one a
+    common noun of a person introduces (`قتل المواطن عبده`)."""
     if any(h.entry("leader") for h in view.hits_in(EVENT_TRIGGERS, start, end)):
         return True
-    return bool(view.mentions(*view.chars(start, end), ("PER",)))
+    return bool(view.mentions(*view.chars(start, end), ("PER",))) \
+        and not any(_common_person(view, k) for k in range(start, end))
+
+
+def _common_person(view: View, k: int) -> bool:
+    """A noun for a person who is no leader at token k (`المواطن`, `الصحافي`, `الطفل`): the
+    name after it is of someone killed, not of a commander (OUTPUT.md: leader_killed)."""
+    found = unit_words().match(view.words, k)
+    if not found or not any(e.unit == "person" and e.item != "leaders" for e in found.entries) or _person_at(view, k):
+        return False  # (a title the name begins with, `الملا فضل الله`, is the name's)
+    leader = view.match(EVENT_TRIGGERS, k)
+    return not (leader and leader.entry("leader"))
 
 
 def _overlaps_any(event: Event, others: list[Event]) -> bool:
@@ -253,7 +265,7 @@ def _leader_killed(view: View, hit: Hit, ctx: Context) -> Candidate | None:
         leader = view.match(EVENT_TRIGGERS, k)
         if leader and leader.entry("leader"):
             return Candidate("leader_killed", hit.start, leader.end, _LEADER_STRENGTH, None, True)
-    if hit.end < ctx.hi and _person_at(view, hit.end):
+    if hit.end < ctx.hi and _person_at(view, hit.end) and not _common_person(view, hit.end):
         return Candidate("leader_killed", hit.start, hit.end, _LEADER_STRENGTH, None, True)
     if (leaders := _leaders_after(view, hit.end, ctx.hi)) is not None:
         return Candidate("leader_killed", hit.start, leaders, _LEADER_STRENGTH, None, True)
