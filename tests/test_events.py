@@ -565,6 +565,8 @@ def test_events_a_leaders_death_stands_beside_the_strike_that_killed_him():
     ("وأوقفت الشرطة أمس 14 شخصا في مدن عدة.", ["arrest"]),
     ("واقتحم المحتجون المطار أمس وأوقفوا الحركة الجوية لساعات.", ["attack"]),
     ("وأغلقت المحال التجارية أبوابها أمس وأوقفت نشاطها.", []),
+    ("واقتحم مئات العراقيين المطار أمس وأوقفوا الحركة الجوية.", ["attack"]),  # the people are before it
+    ("وأوقفت أمس قوات الأمن الوطني بمنطقة المكنين شخصا يشتبه في أنه إرهابي.", ["arrest"]),
 ])
 def test_events_stopping_is_an_arrest_only_of_people(text, expected):
     assert [e.type for e in run(text).events] == expected
@@ -581,6 +583,8 @@ def test_events_blowing_up_a_surprise_or_anger_is_no_explosion(text, expected):
 
 @pytest.mark.parametrize("text, expected", [
     ("وقضت المحكمة أمس بإعدام خمسة من عناصر التنظيم.", []),
+    ("وقضت المحكمة العسكرية في مصر، الاثنين، بإعدام 4 متهمين.", []),
+    ("ووجهت إليه أمس اتهامات عقوبتها الإعدام.", []),
     ("وأمر رئيس الوزراء أمس بتنفيذ أحكام الإعدام الصادرة بحق إرهابيين.", []),
     ("ودعا المسلح الحكومة إلى إطلاق المعتقلات، مهددا بإعدام الرهائن لديه.", []),
     ("وأعدم التنظيم أمس خمسة من الرهائن.", ["execution"]),

@@ -23,7 +23,7 @@ _CURRENCY = re.compile(r"[A-Z]{3}")  # ISO 4217 codes are units too (the schema 
 _LOCAL = {
     "event trigger class": ("trigger", "killed", "injured", "leader", "place", "money", "generic", "means", "release", "captive", "record",
                             "another"),
-    "event trigger need": ("support", "on", "from", "place", "object", "money", "date", "people", "done", "unhandled", "no_toll",
+    "event trigger need": ("support", "on", "from", "place", "object", "money", "date", "people", "people_after", "done", "unhandled", "no_toll",
                            "literal"),
     "claim channel class": ("word", "cued", "asset", "ctx", "support", "idiom", "market"),
     "claim role class": ("cue", "takeover", "taking", "purchase", "payment", "receipt", "demand", "derived", "money", "default", "conduit"),

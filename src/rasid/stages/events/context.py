@@ -27,6 +27,7 @@ from rasid.text.numerals import unit_words
 NEAR = 4            # words after a trigger where what it needs (على, من, a place, money) stands
 ON_NEAR = 10        # and where على stands after a verb of control, past its subject (tokens, commas too)
 _SPARKED_NEAR = 6    # words after فجّر where what it sets off figuratively stands (past its subject and a day)
+_OBJECT_NEAR = 12    # words after a verb where the person it acts on stands, past its subject
 _TOLL_NEAR = 3       # words after a trigger where a word for the dead or wounded makes it a toll
 _VERB_STRENGTH = 3  # the strength of a finite verb of control in the trigger lexicon (سيطرت, بسطوا)
 LAUNCH_BEFORE = 4   # words before a fighting noun where the verb that carries it out may stand
@@ -306,6 +307,20 @@ def _people(view: View, ctx: Context, hit: Hit) -> bool:
     return any(_person_word(view, k) for k in window)
 
 
+def _people_after(view: View, ctx: Context, hit: Hit) -> bool:
+    """A person its object: a word for people, a count of them or a person's name within
+    _OBJECT_NEAR words after it, before a break (`أوقفت الشرطة رجلا مسلحا`, `أوقفت الوحدة
+    الوطنية للأبحاث 30 عنصرا`; not `اقتحم مئات العراقيين المطار وأوقفوا الحركة الجوية`)."""
+    end = hit.end
+    while end < min(ctx.hi, hit.end + _OBJECT_NEAR) and not view.is_break(end):
+        end += 1
+    if any(_person_word(view, k) for k in range(hit.end, end)):
+        return True
+    start, stop = view.chars(hit.end, end) if end > hit.end else (0, 0)
+    return any(q.unit == "person" and start <= q.start < stop for q in ctx.quantities) \
+        or bool(view.mentions(start, stop, ("PER",)))
+
+
 def _person_word(view: View, k: int) -> bool:
     found = unit_words().match(view.words, k)
     return bool(found and any(e.unit == "person" for e in found.entries))
@@ -360,5 +375,5 @@ def is_money(q: Quantity) -> bool:
 
 
 _CHECKS = {"on": _on, "from": _from, "place": _place, "object": _object, "money": _money_after,
-           "support": _support, "date": _date, "people": _people, "done": _done, "unhandled": _unhandled,
+           "support": _support, "date": _date, "people": _people, "people_after": _people_after, "done": _done, "unhandled": _unhandled,
            "no_toll": _no_toll, "literal": _literal}

@@ -13,7 +13,7 @@ from rasid.text.tokens import stem_variants
 
 _USED_BEFORE = 6     # words between a verb of using and the verbal noun after ل it is used for
 _CLAUSE_DATE = 8     # words after a trigger in a relative clause where its own date may stand
-_VERDICT_BEFORE = 3  # words between a court's sentence and the execution it orders (قضت المحكمة بإعدام)
+_VERDICT_BEFORE = 8  # words between a court's sentence and the execution it orders (قضت المحكمة العسكرية في مصر، الاثنين، بإعدام)
 _HOLDING_BEFORE = 5  # words before a noun of control where a verb of holding it may stand (past its subject)
 
 
