@@ -225,6 +225,17 @@ def test_claims_money_frozen_or_held_by_an_authority_is_a_seizure(text):
     assert ("cash", "seizure") in kinds(run(text))
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("وتم تجميد 20 مليون دولار من أصول الحوثيين.", ("cash", "seizure")),
+    ("وقررت المحكمة الحجز على عقارات قادة الحوثيين في صنعاء.", ("real_estate", "seizure")),
+    ("وقالت الوزارة إن الأموال المصادرة من التنظيم بلغت 5 ملايين دولار.", ("cash", "seizure")),
+])
+def test_claims_a_seizure_cue_with_an_amount_or_the_article_still_seizes(text, expected):
+    """Only `الصادر` ("issued") is no cue: an amount in digits after a cue, or a definite verbal
+    noun or participle (`الحجز على`, `الأموال المصادرة`), still makes the seizure."""
+    assert expected in kinds(run(text))
+
+
 @pytest.mark.parametrize("text", [
     "وكشف التقرير الصادر عن الأمم المتحدة الأموال التي يملكها تنظيم داعش في العراق.",
     "وذكر القرار الصادر أمس أموال الحوثيين في البنوك.",

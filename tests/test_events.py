@@ -567,6 +567,8 @@ def test_events_a_leaders_death_stands_beside_the_strike_that_killed_him():
     ("وأغلقت المحال التجارية أبوابها أمس وأوقفت نشاطها.", []),
     ("واقتحم مئات العراقيين المطار أمس وأوقفوا الحركة الجوية.", ["attack"]),  # the people are before it
     ("وأوقفت أمس قوات الأمن الوطني بمنطقة المكنين شخصا يشتبه في أنه إرهابي.", ["arrest"]),
+    ("وأوقفته الشرطة أمس في مطار القاهرة.", ["arrest"]),
+    ("وأوقفت الشرطة المشتبه به أمس.", ["arrest"]),
 ])
 def test_events_stopping_is_an_arrest_only_of_people(text, expected):
     assert [e.type for e in run(text).events] == expected
@@ -576,6 +578,7 @@ def test_events_stopping_is_an_arrest_only_of_people(text, expected):
     ("وفجر انتحاري نفسه أمس قرب حاجز للجيش.", ["explosion"]),
     ("وفجّر الجيش، الأربعاء، مفاجأة بشأن إسقاط الطائرة.", []),
     ("وفجر انقطاع الكهرباء أمس موجة من الغضب في المدينة.", []),
+    ("وفجر انتحاري نفسه أمس وسط احتجاجات في ساحة التحرير.", ["explosion"]),
 ])
 def test_events_blowing_up_a_surprise_or_anger_is_no_explosion(text, expected):
     assert [e.type for e in run(text).events] == expected
@@ -588,6 +591,8 @@ def test_events_blowing_up_a_surprise_or_anger_is_no_explosion(text, expected):
     ("وأمر رئيس الوزراء أمس بتنفيذ أحكام الإعدام الصادرة بحق إرهابيين.", []),
     ("ودعا المسلح الحكومة إلى إطلاق المعتقلات، مهددا بإعدام الرهائن لديه.", []),
     ("وأعدم التنظيم أمس خمسة من الرهائن.", ["execution"]),
+    ("ونفذ التنظيم أمس حكم الإعدام بحق ثلاثة من الرهائن.", ["execution"]),
+    ("وفي ظل الحكم الحوثي أعدمت الميليشيا 3 أسرى في صنعاء أمس.", ["execution"]),
 ])
 def test_events_an_execution_a_court_orders_or_a_gunman_threatens_is_no_event(text, expected):
     """ANNOTATION.md: court cases and threats are no events."""
@@ -597,6 +602,9 @@ def test_events_an_execution_a_court_orders_or_a_gunman_threatens_is_no_event(te
 @pytest.mark.parametrize("text, expected", [
     ("وأطلق الحوثيون أمس صاروخا باليستيا على جازان.", ["explosion"]),
     ("وكان لدى الحزب أمس 14 ألف صاروخ.", []),
+    ("وضبطت البحرية أمس شحنة صواريخ إيرانية.", ["seizure"]),
+    ("وقال السفير لدى الأمم المتحدة إن صاروخا أصاب مدينة مأرب أمس.", ["explosion"]),
+    ("وأطلق الحوثيون الذين يملكون ترسانة كبيرة صاروخا على جازان أمس.", ["explosion"]),
     ("وتواصل إيران تهريب الصواريخ إلى الميليشيات.", []),
 ])
 def test_events_missiles_held_or_smuggled_went_off_nowhere(text, expected):
@@ -640,6 +648,15 @@ def test_events_a_named_citizen_or_journalist_killed_is_no_leader_killed(text):
     assert "leader_killed" not in [e.type for e in rasid.extract(text, published=PUBLISHED).events]
 
 
+def test_events_a_name_a_common_noun_begins_is_no_leader_on_the_rule_path_either():
+    """The rule reads a name right after the kill word; the tagger may take the noun into it."""
+    doc = run("وأعلنت الشرطة أمس مقتل المواطن عبده عقلان برصاص قناص في حي زيد.",
+              mentions=[("المواطن عبده عقلان", "PER")])
+    assert "leader_killed" not in [e.type for e in doc.events]
+    doc = run("وأعلنت وزارة الدفاع أمس مقتل الملا فضل الله في ضربة قرب الحدود.", mentions=[("الملا فضل الله", "PER")])
+    assert "leader_killed" in [e.type for e in doc.events]
+
+
 def test_events_a_leaders_death_told_by_two_words_of_its_clause_is_one_event():
     doc = rasid.extract("ولقي القيادي الحوثي وليد السراجي مصرعه أمس في منطقة الفازة.", published=PUBLISHED)
     assert [e.type for e in doc.events] == ["leader_killed"]
@@ -650,6 +667,7 @@ def test_events_a_leaders_death_told_by_two_words_of_its_clause_is_one_event():
     "وأكد قائد الشرطة أن مسلحا قتل أمس.",
     "وأسفر الهجوم أمس عن مقتل عنصرين وإصابة قائد اللواء.",
     "وأعلن المتحدث باسم الوزارة أمس في بيان مقتل المواطن محمد الرضيع.",
+    "وأعلن أمس المتحدث باسم الوزارة مقتل 5 مسلحين.",
 ])
 def test_events_a_leader_who_speaks_of_the_dead_or_is_wounded_is_no_leader_killed(text):
     assert "leader_killed" not in [e.type for e in run(text).events]

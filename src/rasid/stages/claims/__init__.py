@@ -21,7 +21,7 @@ from rasid.resources.catalogue import function_words, grammar_words, relatives, 
 from rasid.stages.claims.learned import ClaimModels, learned_claims
 from rasid.stages.claims.agents import confiscated_by_a_group, strike_role, subject_party, takeover_role
 from rasid.stages.claims.channels import (ChannelWord, act_of_its_own, against, channel_words, derived_money,
-                                        facility_names, generic_money, joined_by_and, needs_met, particle_not_cue,
+                                        facility_names, generic_money, issued, joined_by_and, particle_not_cue,
                                         role_of)
 from rasid.stages.claims.support import no_money_support
 from rasid.stages.claims.payments import (clause, clause_of, continues_ransom, forcing_at, paid_channel, paid_to,
@@ -234,7 +234,7 @@ def _money_drafts(view: View, number: int, lo: int, hi: int, drafts: list[Draft]
         role, takes = _money_role(view, hit)
         if role not in with_property("role", "money") | {"revenue", "asset"} or hit.start in claimed \
                 or against(view, hit.start) or particle_not_cue(view, hit, lo) \
-                or not needs_met(view, hit, hi):  # مكافحة غسيل الأموال; فقد دفعت; التقرير الصادر عن
+                or issued(view, hit):  # مكافحة غسيل الأموال; فقد دفعت; التقرير الصادر عن
             continue
         found = _governed_money(view, hit.end, hi, role, takes)
         if found is None and hit.entries[0].cls == "taking" and _content_word(view, hit.end, hi):

@@ -264,7 +264,7 @@ def role_of(view: View, word: ChannelWord, lo: int, hi: int) -> Role | None:
         return _support_role(view, word, lo)
     cues = [h for h in view.hits_in(CLAIM_ROLES, max(lo, word.start - BACK), min(hi, word.end + FORWARD))
             if h.entries[0].cls not in _MONEY_ONLY and "money" not in h.entries[0].needs
-            and needs_met(view, h, hi) and not particle_not_cue(view, h, lo)
+            and _needs_met(view, h, hi) and not particle_not_cue(view, h, lo)
             and _role(view, h, word, strikes=False)]
     before = [h for h in cues if _reaches(view, h, word)]
     if before:
@@ -394,14 +394,19 @@ def particle_not_cue(view: View, hit: Hit, lo: int) -> bool:
                 or view.mentions(*view.chars(k + 1, k + 2)))
 
 
-def needs_met(view: View, hit: Hit, hi: int) -> bool:
+def _needs_met(view: View, hit: Hit, hi: int) -> bool:
     """A cue that needs an object has a noun after it, no preposition (`تقرير صادر عن` is
-    "issued by"), and no article: with ال it describes the noun before it (`القرار الصادر أمس`,
-    the decision issued yesterday), it governs nothing."""
+    "issued by"), and is no word of issuing (`القرار الصادر أمس`: `issued`)."""
     if "object" not in hit.entries[0].needs:
         return True
     return hit.end < hi and view.doc.tokens[hit.end].kind == "word" \
-        and view.words[hit.end] not in function_words() and "ال" not in hit.clitic
+        and view.words[hit.end] not in function_words() and not issued(view, hit)
+
+
+def issued(view: View, hit: Hit) -> bool:
+    """`الصادر`, `الصادرة`: "issued" (صادر with the article describes a decision or a report), no
+    verb of confiscating, whatever follows it (`التقرير الصادر عن الأمم المتحدة`)."""
+    return view.words[hit.start] in grammar_words("issued")
 
 
 def _role(view: View, hit: Hit, word: ChannelWord, strikes: bool = True) -> str | None:

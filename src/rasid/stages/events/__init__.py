@@ -28,26 +28,22 @@ from rasid.kb.actors import designators
 from rasid.models.linear import LinearModel
 from rasid.resources.catalogue import function_words, grammar_words, with_property
 from rasid.stages.events.casualties import Casualties
-from rasid.stages.reading.lexicons import EVENT_TRIGGERS, PARTIES, POLARITY_CUES, SOURCE_CUES, lexicon
+from rasid.stages.reading.lexicons import EVENT_TRIGGERS, PARTIES, POLARITY_CUES, lexicon
 from rasid.stages.reading.tagging import tagged_spans
 from rasid.stages.reading.polarity import polarity_before
 from rasid.stages.reading.view import Hit, View
 from rasid.stages.events.context import Context, context, is_money, one_of, place_after, satisfied
 from rasid.stages.events.incidents import link_incidents
+from rasid.stages.events.leaders import LEADER_GAP, leader_death, names_leader
 from rasid.stages.events.reality import real
-from rasid.text.numerals import number_words, unit_words
 from rasid.text.tokens import stem_variants
 
-_LEADER_GAP = 2      # words between a kill word and the leader it names
-_LEADERS_GAP = 5     # words after a kill word where the leaders it names may stand (مقتل عدد من قادة)
-_LEADER_BEFORE = 8   # words between a leader and the kill word after it (لقي القيادي … مصرعه)
 _LEADER_STRENGTH = 4
 _CAPTIVE_AFTER = 5   # words after a kill word where the captive it kills is named (قتل تنظيم داعش الإرهابي رهينة)
 _SAME_EVENT_GAP = 2  # words between two triggers of one type that name one event
 _IN_INCIDENT_GAP = 6  # words between a learned trigger and the rule event it happened in (قتل … في هجوم)
 _MEANS_AFTER = 3     # words after a trigger where what it is carried out with may stand
 _MEANS_BEFORE = 3    # and before it, to where the means ends (`طائرة إسرائيلية استهدفت`, `مقاتلات التحالف أمس قصفاً`)
-_STATEMENT_ENDS = frozenset({".", ":", ";", "(", ")"})  # a leader before these spoke of the dead
 _TARGET = 4          # words after على where the target of an attack is named
 _ARMED_ITEMS = frozenset({"fighters", "soldiers", "forces", "leaders"})
 _ABOUT_WORDS = frozenset({"place", "money", "leader", "release", "record", "another"})  # lexicon classes no learned trigger may be
@@ -179,28 +175,9 @@ def _specific(view: View, ctx: Context, start: int, end: int, kind: str) -> bool
         return False  # `انتزاع السيطرة على المناجم`: a verbal noun of taking ground the lexicon lacks, told as done
     if kind == "explosion" and not satisfied(view, ctx, Hit(start, end, (), ""), ("unhandled",)):
         return False  # `اكتشفت الفرق 10 عبوات ناسفة`: devices found, none that went off
-    if kind == "leader_killed" and not _names_leader(view, start, min(ctx.hi, end + _LEADER_GAP)):
+    if kind == "leader_killed" and not names_leader(view, start, min(ctx.hi, end + LEADER_GAP)):
         return False  # `لقي 18 عنصرا مصرعهم`: the dead are counted, no leader is named
     return not _needs_anchor(view, hit, kind, ctx) or ctx.reported(hit, kind)
-
-
-def _names_leader(view: View, start: int, end: int) -> bool:
-    """A leader word or a person's name (`مقتل صالح الصماد`) in tokens [start, end), not one a
-    common noun of a person introduces (`قتل المواطن عبده`)."""
-    if any(h.entry("leader") for h in view.hits_in(EVENT_TRIGGERS, start, end)):
-        return True
-    return bool(view.mentions(*view.chars(start, end), ("PER",))) \
-        and not any(_common_person(view, k) for k in range(start, end))
-
-
-def _common_person(view: View, k: int) -> bool:
-    """A noun for a person who is no leader at token k (`المواطن`, `الصحافي`, `الطفل`): the
-    name after it is of someone killed, not of a commander (OUTPUT.md: leader_killed)."""
-    found = unit_words().match(view.words, k)
-    if not found or not any(e.unit == "person" and e.item != "leaders" for e in found.entries) or _person_at(view, k):
-        return False  # (a title the name begins with, `الملا فضل الله`, is the name's)
-    leader = view.match(EVENT_TRIGGERS, k)
-    return not (leader and leader.entry("leader"))
 
 
 def _overlaps_any(event: Event, others: list[Event]) -> bool:
@@ -256,55 +233,8 @@ def _needs_anchor(view: View, hit: Hit, kind: str, ctx: Context) -> bool:
 
 
 def _leader_killed(view: View, hit: Hit, ctx: Context) -> Candidate | None:
-    """A kill word with a leader or a person named right after it (`مقتل زعيمه`, `مقتل الملا فضل
-    الله`), or with a leader as its subject shortly before it in the same statement (`لقي
-    القيادي الحوثي وليد السراجي مصرعه`)."""
-    if hit.entry("killed") is None:
-        return None
-    for k in range(hit.end, min(ctx.hi, hit.end + _LEADER_GAP)):
-        leader = view.match(EVENT_TRIGGERS, k)
-        if leader and leader.entry("leader"):
-            return Candidate("leader_killed", hit.start, leader.end, _LEADER_STRENGTH, None, True)
-    if hit.end < ctx.hi and _person_at(view, hit.end) and not _common_person(view, hit.end):
-        return Candidate("leader_killed", hit.start, hit.end, _LEADER_STRENGTH, None, True)
-    if (leaders := _leaders_after(view, hit.end, ctx.hi)) is not None:
-        return Candidate("leader_killed", hit.start, leaders, _LEADER_STRENGTH, None, True)
-    if any(view.words[j].endswith("وا") for j in range(hit.start, hit.end)):
-        return None  # `وقياديا بارزا قتلوا`, `لقوا مصرعهم`: the dead of an attack, a leader among them
-    for k in range(hit.start - 1, max(ctx.lo, hit.start - _LEADER_BEFORE) - 1, -1):
-        if view.words[k] in _STATEMENT_ENDS or _complementizer(view, k):
-            break  # `وقال قائد الشرطة إن ثلاثة مسلحين قتلوا`: the speaker is no one killed
-        leader = view.match(EVENT_TRIGGERS, k)
-        if leader and leader.entry("leader") and not _announcer(view, k, ctx.lo):
-            return Candidate("leader_killed", hit.start, hit.end, _LEADER_STRENGTH, None, True)
-    return None
-
-
-def _announcer(view: View, k: int, lo: int) -> bool:
-    """The leader at token k is the subject of a speech verb right before him (`وأعلن المتحدث
-    باسم الوزارة مقتل المواطن`): who tells of the death, not who died."""
-    cue = next((h for h in view.hits_in(SOURCE_CUES, max(lo, k - 1), k) if h.end == k), None)
-    return cue is not None and cue.entries[0].cls == "verb"
-
-
-def _leaders_after(view: View, k: int, hi: int) -> int | None:
-    """The end of a word for several leaders after the kill word that ends at token k, with
-    only a count before it (`مقتل قائدين ميدانيين`, `مقتل قيادات حوثية`, `بمصرع اثنين من أبرز
-    قادتها`, `مصرع 8 قيادات`, `بمقتل عدد من قادة`): the dead are leaders, a leader_killed event
-    (the dev and training gold mark it). Not leaders among other dead (`بينهم قيادات`), more of
-    them (`مزيد من قيادات`), or a group's own leaders with no count (`بمصرع قياداتها`: its losses told in general)."""
-    counted = False
-    for j in range(k, min(hi, k + _LEADERS_GAP)):
-        word = view.words[j]
-        if one_of(word, grammar_words("leaders")):
-            return j + 1 if counted or j == k else None
-        if one_of(word, grammar_words("their_leaders")):
-            return j + 1 if counted else None
-        if view.kinds[j] == "number" or number_words().match(view.words, j) or word in grammar_words("counting"):
-            counted = True
-        elif word != "من":
-            return None
-    return None
+    end = leader_death(view, hit, ctx.lo, ctx.hi)
+    return Candidate("leader_killed", hit.start, end, _LEADER_STRENGTH, None, True) if end is not None else None
 
 
 def _execution(view: View, hit: Hit, ctx: Context) -> Candidate | None:
@@ -336,18 +266,6 @@ def _subject_end(view: View, k: int, hi: int) -> int:
             continue
         break
     return j
-
-
-def _complementizer(view: View, k: int) -> bool:
-    found = view.match(SOURCE_CUES, k)
-    return found is not None and found.entries[0].cls == "comp"
-
-
-def _person_at(view: View, k: int) -> bool:
-    """A person's name starts at token `k` (after a quote mark or not)."""
-    start = view.doc.tokens[k].start
-    names = view.mentions(start, view.doc.tokens[k].end + 1, ("PER",))
-    return any(m.start <= start + 1 and m.end > start for m in names)
 
 
 def _told(event: Event) -> bool:

@@ -17,12 +17,12 @@ from rasid.resources.catalogue import function_words, grammar_words, with_proper
 from rasid.stages.events.casualties import Casualties, casualties
 from rasid.stages.reading.lexicons import EVENT_TRIGGERS, PARTIES, SOURCE_CUES, Entry, lexicon
 from rasid.stages.reading.polarity import is_present
-from rasid.stages.reading.view import Hit, View
+from rasid.stages.reading.view import Hit, View, without_suffix
 from rasid.stages.times.lexicon import readings, time_lexicon
 from rasid.stages.attribution import Attribution, attribution_of, claims_responsibility
 from rasid.text.tokens import one_of
 from rasid.text.normalise import fold
-from rasid.text.numerals import unit_words
+from rasid.text.numerals import number_words, unit_words
 
 NEAR = 4            # words after a trigger where what it needs (على, من, a place, money) stands
 ON_NEAR = 10        # and where على stands after a verb of control, past its subject (tokens, commas too)
@@ -37,6 +37,7 @@ ACHIEVED_BEFORE = 8  # words before a verbal noun of taking ground where a word 
 ACHIEVING_BEFORE = 12  # and where a verb of managing stands, past a long subject, in the same clause
 SIDES_AFTER = 3  # words after بين or مع where a side of the fighting is named
 HABIT_BEFORE = 3  # words before it where a verb in the present makes it a habit
+_HELD_GAP = 3      # words between a word of holding arms and the device it holds (لدى حزب الله 14 ألف صاروخ)
 HANDLED_BEFORE = 7  # words before a device where a verb of finding, seizing or dismantling it stands
 REPORTER_KINDS = frozenset({"media", "group_media", "ngo", "think_tank"})  # actor kinds that only tell of violence
 
@@ -311,6 +312,8 @@ def _people_after(view: View, ctx: Context, hit: Hit) -> bool:
     """A person its object: a word for people, a count of them or a person's name within
     _OBJECT_NEAR words after it, before a break (`أوقفت الشرطة رجلا مسلحا`, `أوقفت الوحدة
     الوطنية للأبحاث 30 عنصرا`; not `اقتحم مئات العراقيين المطار وأوقفوا الحركة الجوية`)."""
+    if _pronoun_object(view, hit):
+        return True  # `وأوقفته الشرطة`
     end = hit.end
     while end < min(ctx.hi, hit.end + _OBJECT_NEAR) and not view.is_break(end):
         end += 1
@@ -319,6 +322,12 @@ def _people_after(view: View, ctx: Context, hit: Hit) -> bool:
     start, stop = view.chars(hit.end, end) if end > hit.end else (0, 0)
     return any(q.unit == "person" and start <= q.start < stop for q in ctx.quantities) \
         or bool(view.mentions(start, stop, ("PER",)))
+
+
+def _pronoun_object(view: View, hit: Hit) -> bool:
+    """The verb carries its object as a pronoun (`أوقفته`, `أوقفتهم`): a person, as the verb reads."""
+    word, base = view.words[hit.end - 1], view.bases(lexicon(EVENT_TRIGGERS))[hit.end - 1]
+    return word != base and any(stem.endswith(base) for stem in without_suffix(word))
 
 
 def _person_word(view: View, k: int) -> bool:
@@ -354,13 +363,48 @@ def _done(view: View, ctx: Context, hit: Hit) -> bool:
 
 def _unhandled(view: View, ctx: Context, hit: Hit) -> bool:
     """A device that went off, not one found, seized or dismantled (`اكتشفت الفرق 10 عبوات
-    ناسفة`, `ضبط الجيش عبوة ناسفة`): no verb of handling it a few words before it in its clause."""
+    ناسفة`, `ضبط الجيش عبوة ناسفة`): no verb of handling it a few words before it in its clause,
+    and it is not what arms held or moved are (`_held`)."""
     for k in range(hit.start - 1, max(ctx.lo, hit.start - HANDLED_BEFORE) - 1, -1):
         if view.is_break(k):
-            return True
+            break
         if one_of(view.words[k], grammar_words("handling")) and not (k + 1 < ctx.hi and view.words[k + 1] == "النفس"):
             return False  # (`ضبط النفس`: restraint)
-    return True
+    return not _held(view, ctx, hit)
+
+
+def _held(view: View, ctx: Context, hit: Hit) -> bool:
+    """`كان لدى الحزب 14 ألف صاروخ`, `شحنة صواريخ`, `تهريب الصواريخ`: the device is what a word of
+    holding, making or moving arms has, within _HELD_GAP words before it (numbers not counted),
+    with no complementizer and no verb of launching between them or before them in the clause
+    (`قال السفير لدى الأمم المتحدة إن صاروخا أصاب`, `أطلق الحوثيون الذين يملكون ترسانة صاروخا`)."""
+    gap = 0
+    for k in range(hit.start - 1, ctx.lo - 1, -1):
+        if view.is_break(k) or complementizer(view, k) or _launching(view, k):
+            return False
+        if one_of(view.words[k], grammar_words("arms_held")):
+            return not any(_launching(view, j) for j in range(_clause_start(view, ctx.lo, k), k))
+        if view.kinds[k] != "number" and not number_words().match(view.words, k):
+            gap += 1
+            if gap > _HELD_GAP:
+                return False
+    return False
+
+
+def _launching(view: View, k: int) -> bool:
+    return one_of(view.words[k], grammar_words("carrying_out"))
+
+
+def complementizer(view: View, k: int) -> bool:
+    """`أن`, `إن`, `:`: what follows is what was said."""
+    found = view.match(SOURCE_CUES, k)
+    return found is not None and found.entries[0].cls == "comp"
+
+
+def _clause_start(view: View, lo: int, k: int) -> int:
+    while k > lo and not view.is_break(k - 1):
+        k -= 1
+    return k
 
 
 def _literal(view: View, ctx: Context, hit: Hit) -> bool:

@@ -13,6 +13,7 @@ from rasid.text.tokens import stem_variants
 
 _USED_BEFORE = 6     # words between a verb of using and the verbal noun after ل it is used for
 _CLAUSE_DATE = 8     # words after a trigger in a relative clause where its own date may stand
+_COMMAS = frozenset({"،", ","})
 _VERDICT_BEFORE = 8  # words between a court's sentence and the execution it orders (قضت المحكمة العسكرية في مصر، الاثنين، بإعدام)
 _HOLDING_BEFORE = 5  # words before a noun of control where a verb of holding it may stand (past its subject)
 
@@ -135,12 +136,27 @@ def _an_aim(view: View, hit: Hit, ctx: Context) -> bool:
 
 def _a_sentence(view: View, hit: Hit, ctx: Context) -> bool:
     """`أحكام الإعدام الصادرة بحق`, `حكما بالإعدام`, `قضت المحكمة بإعدام`: an execution a court
-    sentences someone to is a court case (ANNOTATION.md), no event."""
+    sentences someone to, in the clause of the sentence, is a court case (ANNOTATION.md), no
+    event; a sentence carried out (`ونفذ التنظيم حكم الإعدام بحق ثلاثة`) is one."""
     found = view.match(EVENT_TRIGGERS, hit.start)
     entry = found.entry("trigger") if found else None
     if entry is None or entry.value != "execution":
         return False
-    return any(one_of(view.words[k], grammar_words("verdict")) for k in range(max(ctx.lo, hit.start - _VERDICT_BEFORE), hit.start))
+    for k in range(hit.start - 1, max(ctx.lo, hit.start - _VERDICT_BEFORE) - 1, -1):
+        if view.is_break(k) and not _sets_off_a_date(view, k):
+            return False
+        if view.words[k].removeprefix("و") in grammar_words("verdict"):  # not `الحكم`, also "rule"
+            return not any(one_of(view.words[j], grammar_words("carrying_out")) and not view.words[j].startswith("ي")
+                           for j in range(max(ctx.lo, k - _VERDICT_BEFORE), k))  # `ونفذ تنظيم داعش حكم الإعدام`
+    return False
+
+
+def _sets_off_a_date(view: View, k: int) -> bool:
+    """The break at token k is a comma beside a date (`قضت المحكمة، الاثنين، بإعدام`): the
+    clause goes on past it."""
+    if view.words[k] not in _COMMAS:
+        return False
+    return any(bool(view.times.overlapping(*view.chars(j, j + 1))) for j in (k - 1, k + 1) if 0 <= j < len(view))
 
 
 def _what_it_is_used_for(view: View, hit: Hit, ctx: Context) -> bool:
