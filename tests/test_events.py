@@ -611,6 +611,18 @@ def test_events_missiles_held_or_smuggled_went_off_nowhere(text, expected):
     assert [e.type for e in run(text).events] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("وغادر مقاتلوه آخر معاقلهم قرب دمشق بموجب اتفاق إجلاء مع النظام.", ["agreement"]),
+    ("وتلقى زعيم الكتائب أموالا نظير دوره في صفقة الإفراج عن الرهائن.", ["agreement"]),
+    ("ولجأت إيران إلى تخزين النفط نتيجة الاتفاق النووي المبرم عام 2015.", []),
+    ("وانضمت الدولة إلى اتفاقية مكافحة تمويل الإرهاب في 2015.", []),
+])
+def test_events_a_deal_is_one_by_what_it_does_and_a_treaty_is_none(text, expected):
+    """OUTPUT.md: agreement is a deal, truce or evacuation between sides; a nuclear treaty or a
+    convention is policy."""
+    assert [e.type for e in run(text).events] == expected
+
+
 def test_events_issued_with_the_article_is_no_seizure():
     """`الصادر` is "issued" (no verb takes the article): the decision, no confiscation."""
     assert run("وأكد أن الدولة خالفت القرار الصادر عام 2001 عن مجلس الأمن.").events == []

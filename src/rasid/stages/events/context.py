@@ -296,6 +296,18 @@ def _support(view: View, ctx: Context, hit: Hit) -> bool:
     return ctx.reported(hit, entry.value if entry else "")
 
 
+def _deal(view: View, ctx: Context, hit: Hit) -> bool:
+    """Supported, or what the deal does named right after it (`صفقة الإفراج عن الرهائن`, `اتفاق
+    إجلاء`, `اتفاق المدن الأربع`): one deal, not deals in general."""
+    return hit.end < ctx.hi and one_of(view.words[hit.end], grammar_words("deal_content")) or _support(view, ctx, hit)
+
+
+def _no_treaty(view: View, ctx: Context, hit: Hit) -> bool:
+    """`الاتفاق النووي`, `اتفاقية مكافحة تمويل الإرهاب`, `اتفاقية إقليمية ودولية`: a treaty or a
+    policy, no deal between sides at war."""
+    return not any(one_of(view.words[k], grammar_words("treaty")) for k in range(hit.end, min(ctx.hi, hit.end + 2)))
+
+
 def _date(view: View, ctx: Context, hit: Hit) -> bool:
     return bool(ctx.own_times)
 
@@ -420,4 +432,5 @@ def is_money(q: Quantity) -> bool:
 
 _CHECKS = {"on": _on, "from": _from, "place": _place, "object": _object, "money": _money_after,
            "support": _support, "date": _date, "people": _people, "people_after": _people_after, "done": _done, "unhandled": _unhandled,
-           "no_toll": _no_toll, "literal": _literal}
+           "no_toll": _no_toll, "literal": _literal, "deal": _deal,
+           "no_treaty": _no_treaty}
