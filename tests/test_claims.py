@@ -236,6 +236,16 @@ def test_claims_a_seizure_cue_with_an_amount_or_the_article_still_seizes(text, e
     assert expected in kinds(run(text))
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("وكشفت المصادر أن الميليشيات تقوم بنقل المختطفين من الحديدة إلى سجونها في صنعاء.", []),
+    ("وقتل القيادي الحوثي بغارات لطائرات تحالف دعم الشرعية استهدفت تعزيزات للميليشيات.", []),
+    ("ونقلت الجماعة أموال الفدية إلى حسابات في الخارج.", [("kidnapping_ransom", "transfer")]),
+])
+def test_claims_moving_captives_or_naming_the_coalition_is_no_claim(text, expected):
+    """Captives moved are people, not funds; `تحالف دعم الشرعية` is the coalition's name."""
+    assert kinds(run(text)) == expected
+
+
 @pytest.mark.parametrize("text", [
     "وكشف التقرير الصادر عن الأمم المتحدة الأموال التي يملكها تنظيم داعش في العراق.",
     "وذكر القرار الصادر أمس أموال الحوثيين في البنوك.",

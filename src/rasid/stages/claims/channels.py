@@ -415,8 +415,8 @@ def _role(view: View, hit: Hit, word: ChannelWord, strikes: bool = True) -> str 
     cls = hit.entries[0].cls
     if cls == "conduit":
         return "transfer" if word.channel in with_property("channel", "conduit") else "revenue"
-    if hit.entries[0].value == "transfer" and word.channel not in with_property("channel", "movable"):
-        return None  # moving a factory or a mine is no transfer of funds
+    if hit.entries[0].value == "transfer" and (word.channel not in with_property("channel", "movable") or word.cls == "ctx"):
+        return None  # moving a factory or a mine is no transfer of funds, nor moving captives (`نقل المختطفين`)
     if hit.entries[0].value == "loss" and word.channel in with_property("channel", "military"):
         return None  # a strike on a weapons depot is an event, not a financing loss
     if hit.entries[0].value == "seizure" and confiscated_by_a_group(view, hit, word.end):
