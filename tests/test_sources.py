@@ -323,6 +323,8 @@ def test_sources_moving_money_is_no_speech_and_a_reporting_agency_does_not_take_
             'وفق ما ذكرت وكالة الأناضول. وأوضح أن المبالغ نقلت بالأساس عبر شبكة غير رسمية.')
     assert source_of(text, "نقلت بالأساس").kind == "official"
     assert source_of("ونقلت وكالة رويترز عن مسؤول أن التنظيم يبيع النفط.", "يبيع").kind == "media"
+    # a group that moves money names no source, though it stands right after the verb
+    assert source_of("ونقلت الجماعة أموال الفدية إلى حسابات في الخارج.", "أموال").kind == "outlet"
 
 
 def test_sources_a_plural_object_after_the_verb_is_not_its_subject():

@@ -37,6 +37,7 @@ COMP_WINDOW = 12  # words between a source and the complementizer that opens wha
 _COLON_SPEAKER = 4  # words before a colon that may name who the sentence quotes
 _QUOTE_MARKS = frozenset('"\'')  # folded: « » “ ” are all "
 _TOPIC_WORDS = 3  # words at a sentence's start that may say it turns to another matter
+_MOVED_GAP = 3    # words after a verb of moving where the money it moves stands, past its subject
 _DEMAND_GAP = 5   # words after a verb of demanding where the money demanded (ب…) may stand
 _DEMANDED = frozenset({"kidnapping_ransom", "taxation_extortion"})  # channels of money demanded
 
@@ -269,8 +270,8 @@ def _read_cue(view: View, hit: Hit, cls: str, lo: int, hi: int, claimed: int, st
     if _verb_in(view, hit, "demanding") and _demands_money(view, hit.end, hi):
         return None  # `وطالب الخاطفون ذويه بفدية`: a demand for money is an act, no statement
     if _verb_in(view, hit, "moving") and \
-            not (np and named(view, (np[0], min(np[1], np[0] + 2)), {})):
-        return None  # `الأموال نقلت بالأساس عبر …` moves money; `نقلت وكالة رويترز` names who reported
+            (not (np and named(view, (np[0], min(np[1], np[0] + 2)), {})) or _moves_funds(view, hit.end, hi)):
+        return None  # `الأموال نقلت بالأساس عبر …`, `ونقلت الجماعة أموال الفدية` move money; `نقلت وكالة رويترز` reports
     speaker = named(view, np, state.registry) if np else None
     if speaker is None and not hit.clitic and view.words[hit.start - 1:hit.start] != ["و"]:
         speaker = named(view, before_verb(view, hit, max(lo, claimed), lo), state.registry)
@@ -281,6 +282,18 @@ def _read_cue(view: View, hit: Hit, cls: str, lo: int, hi: int, claimed: int, st
     if any(claims_responsibility(view, k) for k in range(hit.end, min(end + 1, hi))):
         return None  # أعلن التنظيم مسؤوليته عن …: an actor claiming an act, not a source
     return speaker, _after_complementizer(view, end, hi, hit.end), hi, end
+
+
+def _moves_funds(view: View, k: int, hi: int) -> bool:
+    """Money or a channel's goods within _MOVED_GAP words after a verb of moving that ends at
+    token k, in its clause (`ونقلت الجماعة أموال الفدية`): what is moved, no statement reported."""
+    for j in range(k, min(hi, k + _MOVED_GAP)):
+        if view.is_break(j):
+            return False
+        role, channel = view.match(CLAIM_ROLES, j), view.match(CLAIM_CHANNELS, j)
+        if role and role.entries[0].cls == "money" or channel and channel.entries[0].cls in ("word", "cued"):
+            return True
+    return False
 
 
 def _demands_money(view: View, k: int, hi: int) -> bool:
