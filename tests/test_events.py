@@ -568,6 +568,7 @@ def test_events_a_leaders_death_stands_beside_the_strike_that_killed_him():
     ("واقتحم مئات العراقيين المطار أمس وأوقفوا الحركة الجوية.", ["attack"]),  # the people are before it
     ("وأوقفت أمس قوات الأمن الوطني بمنطقة المكنين شخصا يشتبه في أنه إرهابي.", ["arrest"]),
     ("وأوقفته الشرطة أمس في مطار القاهرة.", ["arrest"]),
+    ("واستأنفت الشركة رحلاتها أمس بعد أن أوقفتها الشهر الماضي.", []),
     ("وأوقفت الشرطة المشتبه به أمس.", ["arrest"]),
 ])
 def test_events_stopping_is_an_arrest_only_of_people(text, expected):
@@ -614,6 +615,7 @@ def test_events_missiles_held_or_smuggled_went_off_nowhere(text, expected):
 @pytest.mark.parametrize("text, expected", [
     ("وغادر مقاتلوه آخر معاقلهم قرب دمشق بموجب اتفاق إجلاء مع النظام.", ["agreement"]),
     ("وتلقى زعيم الكتائب أموالا نظير دوره في صفقة الإفراج عن الرهائن.", ["agreement"]),
+    ("ووقعت الحكومة والجماعة أمس اتفاق السلام في ستوكهولم.", ["agreement"]),
     ("ولجأت إيران إلى تخزين النفط نتيجة الاتفاق النووي المبرم عام 2015.", []),
     ("وانضمت الدولة إلى اتفاقية مكافحة تمويل الإرهاب في 2015.", []),
 ])

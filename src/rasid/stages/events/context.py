@@ -27,6 +27,7 @@ from rasid.text.numerals import number_words, unit_words
 NEAR = 4            # words after a trigger where what it needs (على, من, a place, money) stands
 ON_NEAR = 10        # and where على stands after a verb of control, past its subject (tokens, commas too)
 _SPARKED_NEAR = 6    # words after فجّر where what it sets off figuratively stands (past its subject and a day)
+_PERSON_SUFFIXES = ("ه", "هم", "هما", "هن")  # him, them: `أوقفته`, not `أوقفتها` (it, a flight or aid)
 _OBJECT_NEAR = 12    # words after a verb where the person it acts on stands, past its subject
 _TOLL_NEAR = 3       # words after a trigger where a word for the dead or wounded makes it a toll
 _VERB_STRENGTH = 3  # the strength of a finite verb of control in the trigger lexicon (سيطرت, بسطوا)
@@ -339,7 +340,9 @@ def _people_after(view: View, ctx: Context, hit: Hit) -> bool:
 def _pronoun_object(view: View, hit: Hit) -> bool:
     """The verb carries its object as a pronoun (`أوقفته`, `أوقفتهم`): a person, as the verb reads."""
     word, base = view.words[hit.end - 1], view.bases(lexicon(EVENT_TRIGGERS))[hit.end - 1]
-    return word != base and any(stem.endswith(base) for stem in without_suffix(word))
+    if hit.start > 0 and view.words[hit.start - 1] in grammar_words("not_article"):
+        return False  # `المساعدات التي أوقفتها`: the thing it stopped
+    return word != base and word.endswith(_PERSON_SUFFIXES) and any(stem.endswith(base) for stem in without_suffix(word))
 
 
 def _person_word(view: View, k: int) -> bool:
