@@ -414,7 +414,7 @@ def _statement_start(view: View, lo: int, k: int) -> int:
     for j in range(k - 1, max(lo, k - _STATEMENT_BACK), -1):
         if view.is_break(j) and j + 1 < k and view.words[j + 1].startswith("و"):
             return j + 1
-    return lo if k - lo <= _STATEMENT_BACK else _clause_start(view, k)
+    return lo if k - lo <= _STATEMENT_BACK else clause_start(view, k)
 
 
 def _after_complementizer(view: View, i: int, hi: int, otherwise: int) -> int:
@@ -458,11 +458,11 @@ def _scope(view: View, speaker: Named, hit: Hit, begin: int, end: int, hi: int, 
                     entity=speaker.entity, cue=doc.text[cue_start:cue_end], hedged=hedged,
                     start=speaker.start, end=speaker.end)
     first = speaker.tokens[0] if view.sent[speaker.tokens[0]] == view.sent[hit.start] else hit.start
-    said = doc.tokens[_clause_start(view, min(hit.start, first))].start
+    said = doc.tokens[clause_start(view, min(hit.start, first))].start
     return Scope(start, stop, source, hit.start, min(said, start))
 
 
-def _clause_start(view: View, i: int) -> int:
+def clause_start(view: View, i: int) -> int:
     """First token of the clause holding token `i` (after a comma, colon or quote), read from
     one pass over the document (a walk back from each token was quadratic in a long clause)."""
     return view.derived("clause starts", lambda: _clause_starts(view))[i]

@@ -19,7 +19,7 @@ from rasid.stages.reading.lexicons import EVENT_TRIGGERS, PARTIES, SOURCE_CUES, 
 from rasid.stages.reading.polarity import is_present
 from rasid.stages.reading.view import Hit, View, without_suffix
 from rasid.stages.times.lexicon import readings, time_lexicon
-from rasid.stages.attribution import Attribution, attribution_of, claims_responsibility
+from rasid.stages.attribution import Attribution, attribution_of, claims_responsibility, clause_start
 from rasid.text.tokens import one_of
 from rasid.text.normalise import fold
 from rasid.text.numerals import number_words, unit_words
@@ -32,7 +32,7 @@ _OBJECT_NEAR = 12    # words after a verb where the person it acts on stands, pa
 _TOLL_NEAR = 3       # words after a trigger where a word for the dead or wounded makes it a toll
 _VERB_STRENGTH = 3  # the strength of a finite verb of control in the trigger lexicon (سيطرت, بسطوا)
 LAUNCH_BEFORE = 4   # words before a fighting noun where the verb that carries it out may stand
-_COMMAS = (",", "،")  # a comma as the reading folds it, and as written
+COMMAS = frozenset({",", "،"})  # a comma as the reading folds it, and as written
 _SUBJECT_WORDS = 6  # words of a speaker between a verb of announcing and the day it was told
 ACHIEVED_BEFORE = 8  # words before a verbal noun of taking ground where a word of achievement stands
 ACHIEVING_BEFORE = 12  # and where a verb of managing stands, past a long subject, in the same clause
@@ -82,7 +82,7 @@ class Context:
         العراقية، الجمعة، إحباط هجوم`): the day it was told, which a later detail may correct."""
         view, k = self.view, self.view.token_at(t.start)
         last = view.token_at(t.end - 1)
-        if not (self.lo < k and last + 1 < self.hi and view.words[k - 1] in _COMMAS and view.words[last + 1] in _COMMAS):
+        if not (self.lo < k and last + 1 < self.hi and view.words[k - 1] in COMMAS and view.words[last + 1] in COMMAS):
             return False
         verbs = [h for h in view.hits_in(SOURCE_CUES, self.lo, k) if h.entries[0].cls == "verb"]
         return bool(verbs) and k - verbs[-1].end <= _SUBJECT_WORDS
@@ -398,7 +398,7 @@ def _held(view: View, ctx: Context, hit: Hit) -> bool:
         if view.is_break(k) or complementizer(view, k) or _launching(view, k):
             return False
         if one_of(view.words[k], grammar_words("arms_held")):
-            return not any(_launching(view, j) for j in range(_clause_start(view, ctx.lo, k), k))
+            return not any(_launching(view, j) for j in range(max(ctx.lo, clause_start(view, k)), k))
         if view.kinds[k] != "number" and not number_words().match(view.words, k):
             gap += 1
             if gap > _HELD_GAP:
@@ -414,12 +414,6 @@ def complementizer(view: View, k: int) -> bool:
     """`أن`, `إن`, `:`: what follows is what was said."""
     found = view.match(SOURCE_CUES, k)
     return found is not None and found.entries[0].cls == "comp"
-
-
-def _clause_start(view: View, lo: int, k: int) -> int:
-    while k > lo and not view.is_break(k - 1):
-        k -= 1
-    return k
 
 
 def _literal(view: View, ctx: Context, hit: Hit) -> bool:

@@ -10,7 +10,7 @@ person's name right after it (`مقتل الملا فضل الله`, not one a c
 from __future__ import annotations
 
 from rasid.resources.catalogue import grammar_words
-from rasid.stages.events.context import complementizer
+from rasid.stages.events.context import COMMAS, complementizer
 from rasid.stages.reading.lexicons import EVENT_TRIGGERS, SOURCE_CUES
 from rasid.stages.reading.view import Hit, View
 from rasid.stages.times.lexicon import readings, time_lexicon
@@ -21,7 +21,6 @@ LEADER_GAP = 2       # words between a kill word and the leader it names
 _LEADERS_GAP = 5     # words after a kill word where the leaders it counts may stand (مقتل عدد من قادة)
 _LEADER_BEFORE = 8   # words between a leader and the kill word after it (لقي القيادي … مصرعه)
 _STATEMENT_ENDS = frozenset({".", ":", ";", "(", ")"})  # a leader before these spoke of the dead
-_COMMAS = frozenset({"،", ","})
 _DAY_ROLES = frozenset({"deictic", "weekday", "day_part"})  # time lexicon roles of a word that names a day
 
 
@@ -75,7 +74,7 @@ def _announcer(view: View, k: int, lo: int) -> bool:
     """The leader at token k is the subject of a speech verb right before him, past a day set
     between them (`وأعلن المتحدث باسم الوزارة مقتل المواطن`, `وأعلن أمس المتحدث`): who tells of
     the death, not who died."""
-    while k > lo and (view.words[k - 1] in _COMMAS or _day_word(view.words[k - 1])):
+    while k > lo and (view.words[k - 1] in COMMAS or _day_word(view.words[k - 1])):
         k -= 1
     cue = next((h for h in view.hits_in(SOURCE_CUES, max(lo, k - 1), k) if h.end == k), None)
     return cue is not None and cue.entries[0].cls == "verb"

@@ -4,7 +4,7 @@ the day, an aim or a use (the events stage asks it of every rule trigger and lea
 from __future__ import annotations
 
 from rasid.resources.catalogue import grammar_words, relatives
-from rasid.stages.events.context import Context, one_of
+from rasid.stages.events.context import COMMAS, Context, one_of
 from rasid.stages.reading.lexicons import EVENT_TRIGGERS
 from rasid.stages.reading.polarity import is_generic, is_threat, polarity_before, was_before
 from rasid.stages.reading.view import Hit, View, without_suffix
@@ -13,7 +13,6 @@ from rasid.text.tokens import stem_variants
 
 _USED_BEFORE = 6     # words between a verb of using and the verbal noun after ل it is used for
 _CLAUSE_DATE = 8     # words after a trigger in a relative clause where its own date may stand
-_COMMAS = frozenset({"،", ","})
 _VERDICT_BEFORE = 8  # words between a court's sentence and the execution it orders (قضت المحكمة العسكرية في مصر، الاثنين، بإعدام)
 _HOLDING_BEFORE = 5  # words before a noun of control where a verb of holding it may stand (past its subject)
 
@@ -154,7 +153,7 @@ def _a_sentence(view: View, hit: Hit, ctx: Context) -> bool:
 def _sets_off_a_date(view: View, k: int) -> bool:
     """The break at token k is a comma beside a date (`قضت المحكمة، الاثنين، بإعدام`): the
     clause goes on past it."""
-    if view.words[k] not in _COMMAS:
+    if view.words[k] not in COMMAS:
         return False
     return any(bool(view.times.overlapping(*view.chars(j, j + 1))) for j in (k - 1, k + 1) if 0 <= j < len(view))
 
