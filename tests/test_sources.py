@@ -530,3 +530,46 @@ def test_sources_an_aside_in_brackets_does_not_cut_the_description_after_it():
 def test_sources_a_shepherd_or_a_trader_is_a_resident(text):
     """`راعٍ` (the shepherd, with its tanwin) and `تاجر` describe a resident, not an official."""
     assert source_of(text, "الإتاوات").kind == "resident"
+
+
+@pytest.mark.parametrize("text", [
+    "وكشف وجهاء وشيوخ صعدة أن إيران تمول الحوثيين.",
+    "وقال أحد شيوخ قبائل صعدة، فهد الأشرفي، إن إيران تمول الحوثيين.",
+])
+def test_sources_tribal_elders_are_residents(text):
+    """Tribal elders and notables speak for the people of a place, not for a state (a bare
+    `الشيخ` stays undescribed: it is as often a ruler's title)."""
+    assert source_of(text, "تمول").kind == "resident"
+
+
+def test_sources_the_medium_a_speaker_talks_to_is_not_his_description():
+    """`ويقول بن هامل للموقع الإلكتروني لـ…`: the outlet he spoke to ends the words that name him."""
+    text = ('ويقول الباحث بن هامل للموقع الإلكتروني لـ"سكاي نيوز عربية" إن التنظيم يبيع النفط.')
+    source = source_of(text, "يبيع")
+    assert (source.kind, source.text) == ("researcher", "الباحث بن هامل")
+
+
+def test_sources_a_name_described_in_one_phrase_keeps_its_kind_later():
+    """`بحسب وصف الكاتب والباحث السياسي عبد الباسط بن هامل` describes and names him in one
+    phrase; `ويقول بن هامل` later is the same researcher, not an undescribed official."""
+    text = ("وتعيش المنطقة فوضى خطيرة، بحسب وصف الكاتب والباحث السياسي عبد الباسط بن هامل. "
+            "ويقول بن هامل إن التنظيم يبيع النفط.")
+    assert source_of(text, "يبيع", [("عبد الباسط بن هامل", "PER")]).kind == "researcher"
+
+
+def test_sources_an_accusation_is_the_word_of_the_official_who_makes_it():
+    """`ووجه عمدة مدينة غاو اتهامات لأمير قطر بتمويل …`: like a charge, what the accusation names
+    is the mayor's word; a denied accusation names no new source (`ونفت الحكومة اتهامات بـ…`)."""
+    text = "ووجه سادو ديالو عمدة مدينة غاو اتهامات لأمير قطر بتمويل تنظيم داعش."
+    assert source_of(text, "بتمويل").kind == "official"
+    text = "ونفت الحكومة اتهامات بتمويل الحوثيين."
+    assert source_of(text, "بتمويل").text == "الحكومة"
+
+
+def test_sources_a_learned_claim_opening_on_a_complementizer_is_the_speakers():
+    """The claim tagger takes in `أن` (`أن تدعم تركيا فصائل`); the complementizer belongs to the
+    words of attribution, so the claim is the media's, not the outlet's."""
+    text = "وتوقعت العديد من وسائل الإعلام السورية أن تدعم تركيا فصائل أخرى في إدلب لإنهاء وجود هيئة تحرير الشام."
+    doc = rasid.extract(text, published="2021-03-10", outlet="راصد")
+    opening = [c for c in doc.claims if text[c.evidence.start:c.evidence.end].startswith("أن ")]
+    assert opening and all(c.source.kind == "media" for c in opening)

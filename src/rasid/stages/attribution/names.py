@@ -25,7 +25,7 @@ NP_SHORT = 3     # words taken when none comes
 PREP_MAX = 8     # words of the object of بحسب / وفق
 BEFORE_MAX = 20  # words before a verb that may name its subject
 INTRODUCED_MAX = 40  # or a name and its description, set off by commas, from the sentence start
-_ENDS_NP = ("comp", "stop", "verb", "cont", "prep", "back")
+_ENDS_NP = ("comp", "stop", "verb", "cont", "prep", "back", "charge")
 _PLURAL_MIN = 7  # letters of a definite sound plural (ال + stem + ين): shorter ones are nouns (الدين)
 _OUTLET_STRENGTH = 4
 _MENTION_KIND = "official"  # a named person or body no descriptor places
@@ -352,12 +352,19 @@ def _remember(view: View, lo: int, hi: int, kind: str, registry: dict[str, str])
     """Register the name part of a described source (`عمرو فاروق` of `الباحث …، عمرو فاروق`)."""
     for s, e in _segments(view, lo, hi):
         if view.hits_in(SOURCE_KINDS, s, e) or any(_outlet_at(view, k, e) for k in range(s, e)):
+            for person in view.mentions(*view.chars(s, e), ("PER",)):  # `الكاتب والباحث … عبد الباسط بن هامل`
+                _register_name(view, view.token_at(person.start), view.token_at(person.end - 1) + 1, kind, registry)
             continue
-        words = [view.words[k] for k in range(s, e)
-                 if view.doc.tokens[k].kind == "word" and view.words[k] not in function_words()]
-        if 1 <= len(words) <= 4 and len(words[-1]) >= 3:
-            registry.setdefault(" ".join(words), kind)
-            registry.setdefault(words[-1], kind)
+        _register_name(view, s, e, kind, registry)
+
+
+def _register_name(view: View, s: int, e: int, kind: str, registry: dict[str, str]) -> None:
+    """The name of tokens [s, e) and its last word (the family name a report goes on with)."""
+    words = [view.words[k] for k in range(s, e)
+             if view.doc.tokens[k].kind == "word" and view.words[k] not in function_words()]
+    if 1 <= len(words) <= 4 and len(words[-1]) >= 3:
+        registry.setdefault(" ".join(words), kind)
+        registry.setdefault(words[-1], kind)
 
 
 def _remember_head(view: View, lo: int, hi: int, kind: str, registry: dict[str, str]) -> None:

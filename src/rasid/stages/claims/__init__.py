@@ -26,7 +26,7 @@ from rasid.stages.claims.channels import (ChannelWord, act_of_its_own, against, 
 from rasid.stages.claims.support import no_money_support
 from rasid.stages.claims.payments import (clause, clause_of, continues_ransom, forcing_at, paid_channel, paid_to,
                                         speaks_of_captives)
-from rasid.stages.reading.lexicons import CLAIM_CHANNELS, CLAIM_ROLES
+from rasid.stages.reading.lexicons import CLAIM_CHANNELS, CLAIM_ROLES, SOURCE_CUES
 from rasid.stages.reading.polarity import excepted, hypothetical_after, polarity_before
 from rasid.stages.reading.view import Hit, SpanIndex, View
 from rasid.stages.attribution import Attribution, attribution_of
@@ -95,13 +95,26 @@ def _with_learned(view: View, models: ClaimModels, number: int, lo: int, hi: int
     """The rule drafts and the learned proposals that overlap none of them, amounts taken in. A
     proposal must hold a word of the claim lexicons (a channel, a role cue, money): the tagger
     alone reads `حزب` or `خلال` as claims."""
-    learned = [Draft(channel, role, start, end, start, number) for start, end, channel, role
+    learned = [Draft(channel, role, start, end, _learned_focus(view, start, end), number) for start, end, channel, role
                in learned_claims(models, view, lo, hi)
                if not any(d.start < end and start < d.end for d in drafts) and _names_money(view, start, end)]
     learned = [d for d in learned if not _lead_in(view, d, drafts)]
     if learned:
         _take_amounts(view, learned, view.quantities.starting_in(*view.chars(lo, hi)))
     return sorted(drafts + learned, key=lambda d: d.start)
+
+
+def _learned_focus(view: View, start: int, end: int) -> int:
+    """The word a proposal is about: its first channel word, else its first word past a
+    complementizer (`أن تدعم تركيا فصائل`: the source is whoever said what follows أن, and the
+    complementizer itself lies in the words of attribution)."""
+    channel = view.hits_in(CLAIM_CHANNELS, start, end)
+    if channel:
+        return channel[0].start
+    k = start
+    while k + 1 < end and (cue := view.match(SOURCE_CUES, k)) is not None and cue.entries[0].cls == "comp":
+        k = cue.end
+    return min(k, end - 1)
 
 
 def _lead_in(view: View, proposal: Draft, drafts: list[Draft]) -> bool:
