@@ -573,3 +573,14 @@ def test_sources_a_learned_claim_opening_on_a_complementizer_is_the_speakers():
     doc = rasid.extract(text, published="2021-03-10", outlet="راصد")
     opening = [c for c in doc.claims if text[c.evidence.start:c.evidence.end].startswith("أن ")]
     assert opening and all(c.source.kind == "media" for c in opening)
+
+
+@pytest.mark.parametrize("text, kind", [
+    ('وقال تقرير لمجلة "فورين بوليسي" الأميركية، إن التنظيم يبيع النفط.', "media"),  # the press's own report
+    ("وكشف تقرير BBC أن التنظيم يبيع النفط.", "media"),
+    ('وقال الوزير لمجلة "فورين بوليسي" الأميركية، إن التنظيم يبيع النفط.', "official"),  # whom he told
+    ("وأفاد تقرير لمجلس الأمن الدولي بأن التنظيم يبيع النفط.", "report"),
+    ("وكشفت وثائق نشرتها صحيفة أن التنظيم يبيع النفط.", "report"),  # documents a paper published
+])
+def test_sources_a_report_of_the_press_is_the_press(text, kind):
+    assert source_of(text, "يبيع").kind == kind

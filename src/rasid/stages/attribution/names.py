@@ -180,7 +180,15 @@ def _ends_np(view: View, k: int) -> bool:
     if view.words[k] in (":", "."):
         return True
     found = view.match(SOURCE_CUES, k)
+    if found and found.entries[0].cls == "stop" and view.words[k].startswith("ل") and _a_record(view, k - 1):
+        return False  # `تقرير لمجلة "فورين بوليسي"`: whose report, not whom a speaker told
     return bool(found and found.entries[0].cls in _ENDS_NP and "ال" not in found.clitic)
+
+
+def _a_record(view: View, k: int) -> bool:
+    """Token k is a word for a report or a document (`تقرير`, `دراسة`, `وثائق`)."""
+    hit = view.match(SOURCE_KINDS, k) if k >= 0 else None
+    return hit is not None and hit.end == k + 1 and any(e.value == "report" for e in hit.entries)
 
 
 def _trimmed(view: View, lo: int, hi: int) -> tuple[int, int] | None:
@@ -314,7 +322,9 @@ def _described(view: View, lo: int, hi: int) -> tuple[int, str] | None:
             end = segments[1][1]  # `وكالة "أعماق"`: the quoted name of what its descriptor names
         first = [f for f in found if start <= f[1] < end]
         found = first or found
-    strength, _, kind = min(found)
+    strength, at, kind = min(found)
+    if kind == "report" and any(value == "media" and k == at + 1 for _, k, value in found):
+        kind = "media"  # `تقرير لمجلة "فورين بوليسي"`, `تقرير BBC`: the press's own report
     return strength, kind
 
 
