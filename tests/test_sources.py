@@ -322,7 +322,9 @@ def test_sources_moving_money_is_no_speech_and_a_reporting_agency_does_not_take_
     text = ('وقال المدعي العام إن التنظيم نقل الأموال. وأضاف: "الحقيقة أن الشبكة تمول الإرهاب"، '
             'وفق ما ذكرت وكالة الأناضول. وأوضح أن المبالغ نقلت بالأساس عبر شبكة غير رسمية.')
     assert source_of(text, "نقلت بالأساس").kind == "official"
-    assert source_of("ونقلت وكالة رويترز عن مسؤول أن التنظيم يبيع النفط.", "يبيع").kind == "media"
+    assert source_of("ونقلت وكالة رويترز أن التنظيم يبيع النفط.", "يبيع").kind == "media"
+    # and whom the agency quotes is the closest attribution (ANNOTATION.md): the official
+    assert source_of("ونقلت وكالة رويترز عن مسؤول أن التنظيم يبيع النفط.", "يبيع").kind == "official"
     # a group that moves money names no source, though it stands right after the verb
     assert source_of("ونقلت الجماعة أموال الفدية إلى حسابات في الخارج.", "أموال").kind == "outlet"
 
@@ -584,3 +586,34 @@ def test_sources_a_learned_claim_opening_on_a_complementizer_is_the_speakers():
 ])
 def test_sources_a_report_of_the_press_is_the_press(text, kind):
     assert source_of(text, "يبيع").kind == kind
+
+
+@pytest.mark.parametrize("text, kind, name", [
+    ("ونقلت الوكالة عن شهود عيان أن مسلحي داعش ينهبون المساعدات.", "resident", "شهود عيان"),
+    ("ونقلت وكالة رويترز عن مصدر أمني قوله إن داعش يبيع النفط.", "anonymous", "مصدر أمني"),
+    ("ونقل عن شهود عيان القول إن مسلحي داعش ينهبون المساعدات.", "resident", "شهود عيان"),
+])
+def test_sources_the_closest_source_is_whom_a_reporter_quotes(text, kind, name):
+    """`نقلت X عن Y`: Y is the closest attribution (ANNOTATION.md), and the words of the quoting
+    (`قوله`, `القول`) are not part of Y's name."""
+    source = source_of(text, "داعش")
+    assert (source.kind, source.text) == (kind, name)
+
+
+def test_sources_moving_money_is_no_quoting():
+    doc = rasid.extract("ونقلت الجماعة أموال الفدية عن طريق وسطاء إلى تركيا.", published="2021-03-10", outlet="راصد")
+    assert [c.source.kind for c in doc.claims] == ["outlet"]
+
+
+def test_sources_a_reporters_verb_of_quoting_is_not_a_transfer():
+    """`ونقل عن شهود عيان القول إن شاحنات محملة بالمنهوبات`: نقل reports here, it moves nothing;
+    the claim is the loot, not the words that quote the witnesses."""
+    text = ("وأفاد مراسلنا بفرار قيادات الحوثي من الحديدة. "
+            "ونقل عن شهود عيان القول إن شاحنات محملة بالمنهوبات تغادر الحديدة متجهة نحو صنعاء.")
+    doc = rasid.extract(text, published="2021-03-10", outlet="راصد")
+    assert [text[c.evidence.start:c.evidence.end] for c in doc.claims] == ["شاحنات محملة بالمنهوبات"]
+
+
+def test_sources_our_correspondent_is_the_outlet():
+    text = "وأفاد مراسلنا في اليمن بأن الميليشيات المتمردة تنهب مقرات حكومية."
+    assert source_of(text, "تنهب").kind == "outlet"

@@ -265,6 +265,9 @@ def _read_cue(view: View, hit: Hit, cls: str, lo: int, hi: int, claimed: int, st
     if cls == "cont":
         return (state.speaker, hit.end, hi, hit.end) if state.speaker else None
     np = after_verb(view, hit, hi)
+    quoted = _quoted_from(view, np[1] if np else hit.end, hi, state) if _verb_in(view, hit, "moving") else None
+    if quoted is not None:  # `ونقلت الوكالة عن شهود عيان أن …`: the closest source is the witnesses
+        return quoted, _after_complementizer(view, quoted.tokens[1], hi, quoted.tokens[1]), hi, quoted.tokens[1]
     if np and _verb_in(view, hit, "accusing"):
         np = _without_the_accused(view, np)
     if _verb_in(view, hit, "demanding") and _demands_money(view, hit.end, hi):
@@ -282,6 +285,16 @@ def _read_cue(view: View, hit: Hit, cls: str, lo: int, hi: int, claimed: int, st
     if any(claims_responsibility(view, k) for k in range(hit.end, min(end + 1, hi))):
         return None  # أعلن التنظيم مسؤوليته عن …: an actor claiming an act, not a source
     return speaker, _after_complementizer(view, end, hi, hit.end), hi, end
+
+
+def _quoted_from(view: View, k: int, hi: int, state: _State) -> Named | None:
+    """The source `عن` names at token k after `نقل` and its subject (`ونقل عن شهود عيان القول`,
+    `ونقلت الوكالة عن مصادر أمنية`): whom the reporter quotes, when the words name one."""
+    if k >= hi or view.words[k] != "عن":
+        return None
+    np = prep_object(view, Hit(k, k + 1, (), ""), hi)
+    speaker = named(view, np, state.registry) if np else None
+    return speaker if speaker is not None and speaker.kind is not None else None
 
 
 def _moves_funds(view: View, k: int, hi: int) -> bool:

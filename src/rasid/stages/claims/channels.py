@@ -298,11 +298,11 @@ def _reaches(view: View, cue: Hit, word: ChannelWord) -> bool:
     """A cue before the channel word governs it: no colon or bracket between, no new statement."""
     return cue.end <= word.start + 1 and cue.start < word.start \
         and not any(view.words[k] in _STRONG_BREAKS for k in range(cue.end, word.start)) \
-        and not _reported_between(view, cue.end, word.start)
+        and not _reported_between(view, cue.start, word.start)
 
 
 def _reported_between(view: View, a: int, b: int) -> bool:
-    """A verb of telling and its complementizer between tokens a and b (`… ودفع رواتب عناصرها،
+    """A verb of telling and its complementizer from token a to b (`… ودفع رواتب عناصرها،
     وتشير شهادات إلى أن الذهب`): what follows is another statement, no cue before reaches it."""
     return any(_speaks(view, k) for k in range(a, b)) and any(
         (hit := view.match(SOURCE_CUES, k)) is not None and hit.entries[0].cls == "comp" for k in range(a, b))
