@@ -693,6 +693,14 @@ def test_claims_a_states_own_exports_in_another_clause_are_no_claim():
         ("taxation_extortion", "revenue"), ("oil", "revenue")]
 
 
+def test_claims_a_states_own_exports_told_with_a_pronoun_are_its_own():
+    """`السعودية تعلن تعليق صادراتها النفطية … غداة هجوم للحوثيين`: exports with a pronoun after
+    a state named in their clause are the state's, though a group is named later in the sentence;
+    a group between the state and the output makes them the group's."""
+    assert kinds(run("السعودية تعلن تعليق صادراتها النفطية عبر مضيق باب المندب غداة هجوم للحوثيين.")) == []
+    assert ("oil", "asset") in kinds(run("وقالت الحكومة العراقية إن داعش يهرب إنتاجها النفطي إلى تركيا."))
+
+
 def test_claims_exports_and_output_with_no_group_named_are_a_countrys():
     """`تعطيل تصدير النفط`, `إنتاج إيران اليومي` in a report about a group: a sentence that names
     no armed group tells the country's exports or output, no group's; output of a field the

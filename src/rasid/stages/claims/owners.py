@@ -30,7 +30,20 @@ def state_owned(view: View, channel: str, start: int, end: int, focus: int, lo: 
     # act (صادرات إيران, الصادرات الإيرانية من النفط), not a word about the oil (يهرب النفط من الحقول
     # الليبية), in a clause that names no group
     return start < focus and names_a_state(view, start + 1) \
-        and not view.armed_groups(*clause(view, start, end, lo, hi))
+        and not view.armed_groups(*clause(view, start, end, lo, hi)) or _its_own_output(view, start, end, lo, hi)
+
+
+def _its_own_output(view: View, start: int, end: int, lo: int, hi: int) -> bool:
+    """Exports or output with a pronoun (`صادراتها`, `إنتاجه`) after a state named in its clause,
+    no armed group between (`السعودية تعلن تعليق صادراتها النفطية … غداة هجوم للحوثيين`): the
+    state's own."""
+    owned = [k for k in range(start, end) if one_of(view.words[k], grammar_words("national_output"))
+             and view.words[k].endswith(("ها", "ه"))]
+    if not owned:
+        return False
+    first, _ = clause(view, owned[0], owned[0] + 1, lo, hi)
+    states = [k for k in range(first, owned[0]) if names_a_state(view, k)]
+    return bool(states) and not view.armed_groups(states[-1], end)
 
 
 def _national_output(view: View, start: int, end: int, lo: int, hi: int) -> bool:
