@@ -617,3 +617,18 @@ def test_sources_a_reporters_verb_of_quoting_is_not_a_transfer():
 def test_sources_our_correspondent_is_the_outlet():
     text = "وأفاد مراسلنا في اليمن بأن الميليشيات المتمردة تنهب مقرات حكومية."
     assert source_of(text, "تنهب").kind == "outlet"
+
+
+@pytest.mark.parametrize("text, kind, name", [
+    ("وقال المستشار الأمني، هشام الهاشمي، لرويترز، إن التنظيم يبيع النفط.", "official", "المستشار الأمني، هشام الهاشمي"),
+    ("وقال العميد الركن المتقاعد خلفان الكعبي لسكاي نيوز عربية إن التنظيم يبيع النفط.", "official",
+     "العميد الركن المتقاعد خلفان الكعبي"),
+    ("وأعلنت جمهورية مصر العربية أن التنظيم يبيع النفط.", "official", "جمهورية مصر العربية"),  # no channel
+    ("وذكرت العربية أن التنظيم يبيع النفط.", "media", "العربية"),
+    ("وكشف تقرير لسكاي نيوز أن التنظيم يبيع النفط.", "media", "تقرير لسكاي نيوز"),
+])
+def test_sources_the_outlet_a_speaker_talks_to_is_not_the_speaker(text, kind, name):
+    """An outlet named with ل after a speaker (`لرويترز`) is whom he spoke to, and a channel's
+    name right after a place (`مصر العربية`) is the place's adjective."""
+    source = source_of(text, "يبيع")
+    assert (source.kind, source.text) == (kind, name)

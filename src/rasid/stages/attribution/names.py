@@ -179,6 +179,8 @@ def _quoted_name_end(view: View, j: int, k: int, hi: int) -> int | None:
 def _ends_np(view: View, k: int) -> bool:
     if view.words[k] in (":", "."):
         return True
+    if view.prefixed(k, "ل") and _outlet_at(view, k, len(view)) and not _a_record(view, k - 1):
+        return True  # `وقال الرائد حسين علي لرويترز إن`: the outlet he spoke to
     found = view.match(SOURCE_CUES, k)
     if found and found.entries[0].cls == "stop" and view.words[k].startswith("ل") and _a_record(view, k - 1):
         return False  # `تقرير لمجلة "فورين بوليسي"`: whose report, not whom a speaker told
@@ -311,7 +313,8 @@ def _described(view: View, lo: int, hi: int) -> tuple[int, str] | None:
     `وثيقة مسربة، نشرها موقع …` a document)."""
     found = [(h.entries[0].strength, h.start, h.entries[0].value) for h in view.hits_in(SOURCE_KINDS, lo, hi)]
     found += [(_OUTLET_STRENGTH, k, "media") for k in range(lo, hi) if _outlet_at(view, k, hi)
-              and not (k > lo and view.words[k - 1] in grammar_words("preposition"))]  # `في الشرق الأوسط`: a region
+              and not (k > lo and view.words[k - 1] in grammar_words("preposition"))  # `في الشرق الأوسط`: a region
+              and not _told_to(view, k, lo, found) and not _in_a_place(view, k)]
     if not found:
         return None
     segments = _segments(view, lo, hi)
@@ -335,6 +338,22 @@ def _before_setting(view: View, lo: int, hi: int) -> int:
     segments = _segments(view, lo, hi)
     return next((end for (_, end), (start, _) in zip(segments, segments[1:])
                  if view.words[start] in grammar_words("statement_setting")), hi)
+
+
+def _told_to(view: View, k: int, lo: int, found: list) -> bool:
+    """An outlet at token k that a speaker described before it spoke to (`المستشار الأمني، هشام
+    الهاشمي، لرويترز`, `أفاد مسؤول محلي … وكالة فرانس برس`): the medium, not who speaks. An
+    outlet's own report (`تقرير لصحيفة`, right after a record word) is the outlet's."""
+    if k > lo and _a_record(view, k - 1):
+        return False
+    return k > lo and (view.prefixed(k, "ل") or any(at < k and value not in ("media", "report") for _, at, value in found))
+
+
+def _in_a_place(view: View, k: int) -> bool:
+    """An outlet's name inside a place's or right after one (`جمهورية مصر العربية`, `الإمارات
+    العربية`: an adjective of the place, not the channel `العربية`)."""
+    start, end = view.chars(k - 1 if k else k, k + 1)
+    return any(m.start < view.doc.tokens[k].start for m in view.mentions(start, end, ("LOC",)))
 
 
 def _outlet_at(view: View, k: int, hi: int) -> bool:
