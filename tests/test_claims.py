@@ -693,6 +693,13 @@ def test_claims_a_states_own_exports_in_another_clause_are_no_claim():
         ("taxation_extortion", "revenue"), ("oil", "revenue")]
 
 
+def test_claims_an_act_a_policy_bans_is_no_ones_trade():
+    """`منع توريد أو بيع أو نقل أسلحة للمتمردين` (a resolution): the ban names the trade it
+    forbids, no group's; a group that stops others selling still trades itself."""
+    assert kinds(run('ودعا القرار الدولي إلى "منع توريد أو بيع أو نقل أسلحة للحوثيين".')) == []
+    assert kinds(run("ويمنع التنظيم المزارعين من بيع القمح، ويبيعه هو في الأسواق.")) != []
+
+
 def test_claims_a_states_own_exports_told_with_a_pronoun_are_its_own():
     """`السعودية تعلن تعليق صادراتها النفطية … غداة هجوم للحوثيين`: exports with a pronoun after
     a state named in their clause are the state's, though a group is named later in the sentence;

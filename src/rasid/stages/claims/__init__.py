@@ -214,6 +214,8 @@ def _draft(view: View, word: ChannelWord, before: ChannelWord | None, lo: int, h
     role = role_of(view, word, lo, hi)
     if role is None or (word.cls == "ctx" and not (role.end <= word.start <= role.end + 1 or role.start >= word.end)):
         return None  # an ambiguous word names its channel right after a cue, or called a source of income
+    if role.start != role.end and role.end <= word.start and against(view, role.start):
+        return None  # `منع توريد أو بيع أو نقل أسلحة`: the act a policy bans, no one's trade
     start, end = word.start, word.end
     if role.end <= word.start and role.start != role.end and role.start >= (before.end if before else lo) \
             and not any(view.is_break(k) for k in range(role.end, word.start)):
