@@ -693,6 +693,20 @@ def test_claims_a_states_own_exports_in_another_clause_are_no_claim():
         ("taxation_extortion", "revenue"), ("oil", "revenue")]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("تصريحات تعبر عن إفلاس عسكري وسياسي لدى القائد الأعلى لميليشيات الحوثي.", []),  # a figure of speech
+    ("وتكشف هذه التصريحات إفلاسها السياسي بعد هزائم ميليشيات الحوثي.", []),
+    ("تلجأ ميليشيات الحوثي إلى ممارسات تترجم إفلاسها وعدم قدرتها على الصمود.", [("cash", "loss")]),
+    ('وقال تلفزيون المسيرة الذي يديره الحوثيون "سلاح الجو المسير يستهدف مواقع العدو".', []),  # the air force
+    ("وتحتوي المنطقة على 80 في المائة من الثروة النفطية للبلاد، مما حولها إلى مطمع لميليشيات الجضران.", []),
+    ("واستولت ميليشيات الحوثي على ثرواتها النفطية منذ سنوات.", [("oil", "asset")]),
+])
+def test_claims_idioms_that_hold_a_channel_word(text, expected):
+    """`إفلاس عسكري` (military bankruptcy) and `سلاح الجو` (the air force) name no money or
+    arms; a country's oil wealth (`الثروة النفطية للبلاد`) is oil, the country's."""
+    assert kinds(run(text)) == expected
+
+
 def test_claims_an_act_a_policy_bans_is_no_ones_trade():
     """`منع توريد أو بيع أو نقل أسلحة للمتمردين` (a resolution): the ban names the trade it
     forbids, no group's; a group that stops others selling still trades itself."""

@@ -209,3 +209,19 @@ def test_typo_search_keeps_every_edit_a_lexicon_knows():
                 checked += 1
                 found += len(readings) > 0
     assert checked > 1000 and found > checked // 2  # most misspellings are read back
+
+
+@pytest.mark.parametrize("name", ["claim_channels", "claim_roles", "event_triggers", "source_kinds", "source_cues",
+                                  "polarity_cues", "hedges"])
+def test_lexicons_no_phrase_opens_on_an_inflected_form_of_a_word_of_its_own(name):
+    """A phrase whose first word is a single word of the same lexicon with a pronoun or plural
+    ending (`إفلاسها السياسي` beside `إفلاس`, `احتجزوا رهائن` beside `احتجز`) makes that inflected
+    form a word the lexicon knows as it stands, so it is no longer read without its ending: the
+    bare `إفلاسها` or `احتجزوا` found nothing. Phrases are written on the bare form."""
+    from rasid.stages.reading.view import without_suffix
+    from rasid.text.normalise import fold
+    forms = [form for row in read_tsv(f"lexicons/{name}.tsv") for form in row[0].split("|") if form.strip()]
+    single = {fold(f) for f in forms if " " not in f.strip()}
+    heads = {fold(f.split()[0]) for f in forms if " " in f.strip()}
+    inflected = sorted(h for h in heads - single if any(s in single for s in without_suffix(h)))
+    assert inflected == []
