@@ -97,7 +97,8 @@ def _with_learned(view: View, models: ClaimModels, number: int, lo: int, hi: int
     alone reads `حزب` or `خلال` as claims."""
     learned = [Draft(channel, role, start, end, _learned_focus(view, start, end), number) for start, end, channel, role
                in learned_claims(models, view, lo, hi)
-               if not any(d.start < end and start < d.end for d in drafts) and _names_money(view, start, end)]
+               if not any(d.start < end and start < d.end for d in drafts) and _names_money(view, start, end)
+               and not issued(view, Hit(start, start + 1, (), ""))]  # `تقرير صادر عن`: issued, nothing seized
     learned = [d for d in learned if not _lead_in(view, d, drafts)]
     if learned:
         _take_amounts(view, learned, view.quantities.starting_in(*view.chars(lo, hi)))

@@ -405,8 +405,11 @@ def _needs_met(view: View, hit: Hit, hi: int) -> bool:
 
 def issued(view: View, hit: Hit) -> bool:
     """`الصادر`, `الصادرة`: "issued" (صادر with the article describes a decision or a report), no
-    verb of confiscating, whatever follows it (`التقرير الصادر عن الأمم المتحدة`)."""
-    return view.words[hit.start] in grammar_words("issued")
+    verb of confiscating, whatever follows it (`التقرير الصادر عن الأمم المتحدة`); so is an
+    indefinite one right before عن or من (`تقرير صادر عن`)."""
+    k = hit.start
+    return view.words[k] in grammar_words("issued") or view.words[k] in grammar_words("issued_indefinite") \
+        and k + 1 < len(view) and view.words[k + 1] in grammar_words("issued_by")  # `تقرير صادر عن`
 
 
 def _role(view: View, hit: Hit, word: ChannelWord, strikes: bool = True) -> str | None:
