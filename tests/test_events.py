@@ -570,6 +570,8 @@ def test_events_a_leaders_death_stands_beside_the_strike_that_killed_him():
     ("وأوقفته الشرطة أمس في مطار القاهرة.", ["arrest"]),
     ("واستأنفت الشركة رحلاتها أمس بعد أن أوقفتها الشهر الماضي.", []),
     ("وأوقفت الشرطة المشتبه به أمس.", ["arrest"]),
+    ("وأوقفت السلطات الحوثية أمس صرف رواتب الموظفين في صنعاء.", []),  # the wages stopped, not the staff
+    ("وأوقفت الشرطة أمس عددا من العناصر في الموصل.", ["arrest"]),
 ])
 def test_events_stopping_is_an_arrest_only_of_people(text, expected):
     assert [e.type for e in run(text).events] == expected
@@ -609,6 +611,7 @@ def test_events_an_execution_a_court_orders_or_a_gunman_threatens_is_no_event(te
     ("وقال السفير لدى الأمم المتحدة إن صاروخا أصاب مدينة مأرب أمس.", ["explosion"]),
     ("وأطلق الحوثيون الذين يملكون ترسانة كبيرة صاروخا على جازان أمس.", ["explosion"]),
     ("وتواصل إيران تهريب الصواريخ إلى الميليشيات.", []),
+    ("وقتل ثلاثة مدنيين أمس لدى سقوط قذيفة أطلقها مسلحو داعش على حي سكني.", ["explosion"]),  # لدى: "upon"
 ])
 def test_events_missiles_held_or_smuggled_went_off_nowhere(text, expected):
     assert [e.type for e in run(text).events] == expected

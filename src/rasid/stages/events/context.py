@@ -330,11 +330,23 @@ def _people_after(view: View, ctx: Context, hit: Hit) -> bool:
     end = hit.end
     while end < min(ctx.hi, hit.end + _OBJECT_NEAR) and not view.is_break(end):
         end += 1
-    if any(_person_word(view, k) for k in range(hit.end, end)):
+    if any(_person_word(view, k) and not _owned_by_a_thing(view, k, hit.end) for k in range(hit.end, end)):
         return True
     start, stop = view.chars(hit.end, end) if end > hit.end else (0, 0)
     return any(q.unit == "person" and start <= q.start < stop for q in ctx.quantities) \
         or bool(view.mentions(start, stop, ("PER",)))
+
+
+def _owned_by_a_thing(view: View, k: int, first: int) -> bool:
+    """The person word at token k follows a bare noun it is the genitive of (`أوقفت السلطات صرف
+    رواتب الموظفين`: the wages stopped, not the staff), not a count, `أحد` or `عدد` (`أحد
+    المطلوبين`, `عدد من العناصر`)."""
+    if k <= first:
+        return False
+    before = view.words[k - 1]
+    return view.kinds[k - 1] == "word" and not before.startswith(("ال", "وال")) and not _person_word(view, k - 1) \
+        and not number_words().match(view.words, k - 1) \
+        and not any(one_of(before, grammar_words(role)) for role in ("one_of", "number_of", "from", "subset"))
 
 
 def _pronoun_object(view: View, hit: Hit) -> bool:
@@ -395,8 +407,8 @@ def _held(view: View, ctx: Context, hit: Hit) -> bool:
     (`قال السفير لدى الأمم المتحدة إن صاروخا أصاب`, `أطلق الحوثيون الذين يملكون ترسانة صاروخا`)."""
     gap = 0
     for k in range(hit.start - 1, ctx.lo - 1, -1):
-        if view.is_break(k) or complementizer(view, k) or _launching(view, k):
-            return False
+        if view.is_break(k) or complementizer(view, k) or _launching(view, k) or _an_incident(view, k):
+            return False  # `لدى سقوط قذيفة`: the device of an incident told between, not held
         if one_of(view.words[k], grammar_words("arms_held")):
             return not any(_launching(view, j) for j in range(max(ctx.lo, clause_start(view, k)), k))
         if view.kinds[k] != "number" and not number_words().match(view.words, k):
@@ -404,6 +416,12 @@ def _held(view: View, ctx: Context, hit: Hit) -> bool:
             if gap > _HELD_GAP:
                 return False
     return False
+
+
+def _an_incident(view: View, k: int) -> bool:
+    """Token k is a word for something that happens (`سقوط`, `انفجار`): an event trigger."""
+    found = view.match(EVENT_TRIGGERS, k)
+    return found is not None and found.entry("trigger") is not None
 
 
 def _launching(view: View, k: int) -> bool:
