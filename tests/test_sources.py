@@ -632,3 +632,12 @@ def test_sources_the_outlet_a_speaker_talks_to_is_not_the_speaker(text, kind, na
     name right after a place (`مصر العربية`) is the place's adjective."""
     source = source_of(text, "يبيع")
     assert (source.kind, source.text) == (kind, name)
+
+
+def test_sources_a_verb_of_reporting_moves_nothing():
+    """`ونقلت الوكالة أن الأموال وصلت إلى داعش`: نقلت reports (its object is أن …), no transfer
+    event and no claim opening on it; `ونقلت الجماعة أموال الفدية` moves money."""
+    doc = rasid.extract("ونقلت الوكالة أن الأموال وصلت إلى داعش عبر وسطاء في تركيا.", published="2021-03-10")
+    assert doc.events == [] and all(doc.text[c.evidence.start:c.evidence.end].find("نقلت") < 0 for c in doc.claims)
+    doc = rasid.extract("ونقلت الجماعة أموال الفدية إلى حسابات في الخارج.", published="2021-03-10")
+    assert [e.type for e in doc.events] == ["funds_transfer"] and doc.claims

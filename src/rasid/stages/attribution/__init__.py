@@ -96,6 +96,17 @@ class Attribution:
     def _opens(self) -> list[int]:
         return [s.said for s in self._by_said]
 
+    def reporting_verb(self, k: int) -> bool:
+        """Token k is the verb of saying that opens a statement (`ونقلت الوكالة أن`, `وكشف
+        التقرير أن`): it reports, it moves or reveals nothing of its own."""
+        return k in self._verbs
+
+    @cached_property
+    def _verbs(self) -> frozenset[int]:
+        view = self.view
+        return frozenset(s.at for s in self.scopes if s.source.cue and s.at < len(view)
+                         and (cue := view.match(SOURCE_CUES, s.at)) is not None and cue.entries[0].cls == "verb")
+
     def denied_at(self, pos: int) -> bool:
         """Whether the statement at character `pos` is what its speaker denies, in the sentence
         of the denial (`نفى مسؤول، فضّل عدم ذكر اسمه، أن يكون التنظيم قد جنى`): the clause the
@@ -301,12 +312,17 @@ def _moves_funds(view: View, k: int, hi: int) -> bool:
     """Money or a channel's goods within _MOVED_GAP words after a verb of moving that ends at
     token k, in its clause (`ونقلت الجماعة أموال الفدية`): what is moved, no statement reported."""
     for j in range(k, min(hi, k + _MOVED_GAP)):
-        if view.is_break(j):
-            return False
+        if view.is_break(j) or _complementizer_at(view, j):
+            return False  # `ونقلت الوكالة أن الأموال …`: what follows أن is what it reported
         role, channel = view.match(CLAIM_ROLES, j), view.match(CLAIM_CHANNELS, j)
         if role and role.entries[0].cls == "money" or channel and channel.entries[0].cls in ("word", "cued"):
             return True
     return False
+
+
+def _complementizer_at(view: View, j: int) -> bool:
+    found = view.match(SOURCE_CUES, j)
+    return found is not None and found.entries[0].cls == "comp" and "ال" not in found.clitic
 
 
 def _demands_money(view: View, k: int, hi: int) -> bool:

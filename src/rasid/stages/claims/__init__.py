@@ -249,6 +249,7 @@ def _money_drafts(view: View, number: int, lo: int, hi: int, drafts: list[Draft]
             continue
         role, takes = _money_role(view, hit)
         if role not in with_property("role", "money") | {"revenue", "asset"} or hit.start in claimed \
+                or attribution_of(view.doc).reporting_verb(hit.start) \
                 or against(view, hit.start) or particle_not_cue(view, hit, lo) \
                 or issued(view, hit):  # مكافحة غسيل الأموال; فقد دفعت; التقرير الصادر عن
             continue

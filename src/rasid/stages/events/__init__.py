@@ -206,6 +206,8 @@ def _proposed(view: View, ctx: Context) -> tuple[list[Candidate], list[Candidate
     """(every event the sentence talks of, those it reports: real and specific)."""
     mentioned, proposed = [], []
     for hit in view.hits_in(EVENT_TRIGGERS, ctx.lo, ctx.hi):
+        if ctx.attribution.reporting_verb(hit.start):
+            continue  # `ونقلت الوكالة أن`: a verb of reporting, no transfer
         found = _leader_killed(view, hit, ctx) or _execution(view, hit, ctx) or _triggered(view, hit, ctx)
         if found is None or not real(view, hit, ctx):
             continue
