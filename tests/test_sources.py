@@ -641,3 +641,36 @@ def test_sources_a_verb_of_reporting_moves_nothing():
     assert doc.events == [] and all(doc.text[c.evidence.start:c.evidence.end].find("نقلت") < 0 for c in doc.claims)
     doc = rasid.extract("ونقلت الجماعة أموال الفدية إلى حسابات في الخارج.", published="2021-03-10")
     assert [e.type for e in doc.events] == ["funds_transfer"] and doc.claims
+
+
+def test_sources_a_channel_word_in_a_speakers_name_makes_no_claim():
+    """`وقال مسؤول في وزارة النفط إن داعش يبيع النفط`: the ministry's oil names the speaker, it
+    neither makes a claim nor draws the claim after إن back over the complementizer."""
+    text = "وقال مسؤول في وزارة النفط إن داعش يبيع النفط."
+    doc = rasid.extract(text, published="2021-03-10")
+    assert [(text[c.evidence.start:c.evidence.end], c.source.kind) for c in doc.claims] == [("يبيع النفط", "official")]
+
+
+def test_sources_a_speaker_carried_on_adds_only_the_cues_clause_to_the_attribution():
+    """`وبحسب التقرير، فإن توزيع الوقود … مصدر لإيرادات الحوثيين، مشيراً إلى …`: مشيراً carries the
+    report on; what stands between the report's name and مشيراً is its statement, not words of
+    attribution."""
+    text = ("وبحسب التقرير، فإن توزيع الوقود والمنتجات النفطية لا يزال أحد المصادر الرئيسة لإيرادات "
+            "الحوثيين، مشيراً إلى سيطرتهم على هذا القطاع.")
+    doc = rasid.extract(text, published="2021-03-10")
+    assert not doc.attribution.in_attribution(text.index("الوقود"))
+    assert doc.attribution.in_attribution(text.index("مشيراً"))
+
+
+@pytest.mark.parametrize("text, kind, name", [
+    ("وأدانت الخارجية السعودية دعم إيران لميليشيات الحوثي بالصواريخ.", "official", "الخارجية السعودية"),
+    ("وأعربت الحكومات الأوروبية عن قلقها من تمويل إيران لحزب الله.", "official", "الحكومات الأوروبية"),
+    ("وأعلنت قسد اعتقال خمسة من عناصر داعش أمس.", "official", "قسد"),
+])
+def test_sources_a_verb_with_an_act_as_its_object(text, kind, name):
+    """Condemning, voicing concern (`أدان`, `أعرب عن قلقه`) attribute what they name to whoever
+    does it; with no complementizer the speaker's name ends where the act the verb governs
+    begins (`قسد اعتقال …`: قسد)."""
+    at = next(w for w in ("دعم", "تمويل", "اعتقال") if w in text)
+    source = source_of(text, at)
+    assert (source.kind, source.text) == (kind, name)

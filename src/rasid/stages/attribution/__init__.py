@@ -20,11 +20,11 @@ from functools import cached_property
 
 from rasid.document import Document, Source
 from rasid.resources.catalogue import grammar_words
-from rasid.stages.reading.lexicons import (CLAIM_CHANNELS, CLAIM_ROLES, PARTIES, POLARITY_CUES, SOURCE_CUES,
-                                          SOURCE_KINDS, lexicon)
+from rasid.stages.reading.lexicons import PARTIES, POLARITY_CUES, SOURCE_CUES, SOURCE_KINDS, lexicon
 from rasid.stages.reading.polarity import is_hedged
 from rasid.stages.reading.quotes import Quotes
 from rasid.stages.attribution.names import Named, after_verb, before_aside, before_verb, named, prep_object
+from rasid.stages.attribution.objects import demands_money, moves_funds, quoted_from, without_the_accused
 from rasid.stages.reading.view import Hit, View
 from rasid.text.tokens import one_of
 
@@ -37,9 +37,6 @@ COMP_WINDOW = 12  # words between a source and the complementizer that opens wha
 _COLON_SPEAKER = 4  # words before a colon that may name who the sentence quotes
 _QUOTE_MARKS = frozenset('"\'')  # folded: « » “ ” are all "
 _TOPIC_WORDS = 3  # words at a sentence's start that may say it turns to another matter
-_MOVED_GAP = 3    # words after a verb of moving where the money it moves stands, past its subject
-_DEMAND_GAP = 5   # words after a verb of demanding where the money demanded (ب…) may stand
-_DEMANDED = frozenset({"kidnapping_ransom", "taxation_extortion"})  # channels of money demanded
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +92,10 @@ class Attribution:
     @cached_property
     def _opens(self) -> list[int]:
         return [s.said for s in self._by_said]
+
+    def in_source_name(self, pos: int) -> bool:
+        """Whether `pos` lies in the words that name a source (`مسؤول في وزارة النفط`)."""
+        return any(s.source.start is not None and s.source.start <= pos < s.source.end for s in self._near(pos))
 
     def reporting_verb(self, k: int) -> bool:
         """Token k is the verb of saying that opens a statement (`ونقلت الوكالة أن`, `وكشف
@@ -216,13 +217,14 @@ def _sentence_scopes(view: View, lo: int, hi: int, quotes, state: _State) -> lis
         if hit.start < claimed or cls in ("comp", "stop", "resp") or "ال" in hit.clitic or _quoted(view, hit, quotes) \
                 or view.mentions(*view.chars(hit.start, hit.end)) or (cls == "verb" and _denied(view, hit.start, lo)):
             continue
+        before = state.speaker
         found = _read_cue(view, hit, cls, lo, hi, claimed, state)
         if found is None:
             continue
         speaker, begin, end, claimed = found
         pos = view.doc.tokens[hit.start].start
         nested = any(s.start <= pos < s.end for s in said) and not _contrasted(view, hit.start, lo)
-        out.append(_scope(view, speaker, hit, begin, end, hi, quotes))
+        out.append(_scope(view, speaker, hit, begin, end, hi, quotes, carried=speaker is before))
         if cls == "verb":
             said.append(out[-1])
         if not (cls == "prep" and begin == lo and len(out) > 1) and not nested:
@@ -276,15 +278,15 @@ def _read_cue(view: View, hit: Hit, cls: str, lo: int, hi: int, claimed: int, st
     if cls == "cont":
         return (state.speaker, hit.end, hi, hit.end) if state.speaker else None
     np = after_verb(view, hit, hi)
-    quoted = _quoted_from(view, np[1] if np else hit.end, hi, state) if _verb_in(view, hit, "moving") else None
+    quoted = quoted_from(view, np[1] if np else hit.end, hi, state.registry) if _verb_in(view, hit, "moving") else None
     if quoted is not None:  # `ونقلت الوكالة عن شهود عيان أن …`: the closest source is the witnesses
         return quoted, _after_complementizer(view, quoted.tokens[1], hi, quoted.tokens[1]), hi, quoted.tokens[1]
     if np and _verb_in(view, hit, "accusing"):
-        np = _without_the_accused(view, np)
-    if _verb_in(view, hit, "demanding") and _demands_money(view, hit.end, hi):
+        np = without_the_accused(view, np)
+    if _verb_in(view, hit, "demanding") and demands_money(view, hit.end, hi):
         return None  # `وطالب الخاطفون ذويه بفدية`: a demand for money is an act, no statement
     if _verb_in(view, hit, "moving") and \
-            (not (np and named(view, (np[0], min(np[1], np[0] + 2)), {})) or _moves_funds(view, hit.end, hi)):
+            (not (np and named(view, (np[0], min(np[1], np[0] + 2)), {})) or moves_funds(view, hit.end, hi)):
         return None  # `الأموال نقلت بالأساس عبر …`, `ونقلت الجماعة أموال الفدية` move money; `نقلت وكالة رويترز` reports
     speaker = named(view, np, state.registry) if np else None
     if speaker is None and not hit.clitic and view.words[hit.start - 1:hit.start] != ["و"]:
@@ -298,47 +300,12 @@ def _read_cue(view: View, hit: Hit, cls: str, lo: int, hi: int, claimed: int, st
     return speaker, _after_complementizer(view, end, hi, hit.end), hi, end
 
 
-def _quoted_from(view: View, k: int, hi: int, state: _State) -> Named | None:
-    """The source `عن` names at token k after `نقل` and its subject (`ونقل عن شهود عيان القول`,
-    `ونقلت الوكالة عن مصادر أمنية`): whom the reporter quotes, when the words name one."""
-    if k >= hi or view.words[k] != "عن":
-        return None
-    np = prep_object(view, Hit(k, k + 1, (), ""), hi)
-    speaker = named(view, np, state.registry) if np else None
-    return speaker if speaker is not None and speaker.kind is not None else None
 
 
-def _moves_funds(view: View, k: int, hi: int) -> bool:
-    """Money or a channel's goods within _MOVED_GAP words after a verb of moving that ends at
-    token k, in its clause (`ونقلت الجماعة أموال الفدية`): what is moved, no statement reported."""
-    for j in range(k, min(hi, k + _MOVED_GAP)):
-        if view.is_break(j) or _complementizer_at(view, j):
-            return False  # `ونقلت الوكالة أن الأموال …`: what follows أن is what it reported
-        role, channel = view.match(CLAIM_ROLES, j), view.match(CLAIM_CHANNELS, j)
-        if role and role.entries[0].cls == "money" or channel and channel.entries[0].cls in ("word", "cued"):
-            return True
-    return False
 
 
-def _complementizer_at(view: View, j: int) -> bool:
-    found = view.match(SOURCE_CUES, j)
-    return found is not None and found.entries[0].cls == "comp" and "ال" not in found.clitic
 
 
-def _demands_money(view: View, k: int, hi: int) -> bool:
-    """Money asked for with ب within _DEMAND_GAP words from token k, in the clause (`ذويه بفدية`,
-    `بمبالغ مالية`, `بدفع مليون دولار`, `بحصتها`)."""
-    for j in range(k, min(hi, k + _DEMAND_GAP)):
-        if view.is_break(j):
-            return False
-        if not view.prefixed(j, "ب"):
-            continue
-        channel = view.match(CLAIM_CHANNELS, j)
-        role = view.match(CLAIM_ROLES, j)
-        return bool(channel and channel.entries[0].value in _DEMANDED or role and role.entries[0].cls in ("money", "payment")
-                    or one_of(view.words[j], grammar_words("share"))
-                    or view.quantities.starting_in(*view.chars(j, min(hi, j + 3))))
-    return False
 
 
 def _charge(view: View, hit: Hit, lo: int, hi: int, claimed: int, state: _State):
@@ -377,21 +344,6 @@ def _relative_speaker(view: View, hit: Hit, lo: int, hi: int, claimed: int, stat
     return speaker, begin, hi, hit.end
 
 
-def _without_the_accused(view: View, np: tuple[int, int]) -> tuple[int, int]:
-    """The accuser of `اتهمت الحكومة إيران بدعم …`, `واتهمت الحكومة الحوثيين المدعومين من …`:
-    the words after the verb run on into its object, a place or an armed group that starts
-    after a definite word or right after another place (`وزير خارجية إيران الولايات المتحدة`:
-    the accuser's name is complete there); one inside the accuser's name
-    (`وزير خارجية إيران`, `سفير اليمن`, `جماعة الحوثي`) starts after a word in construct, or at
-    its first word, and stays."""
-    lo, hi = np
-    start, end = view.chars(lo, hi)
-    places = [m for m in view.mentions(start, end, ("LOC",)) if m.start >= start]
-    units = [view.token_at(m.start) for m in places] + [h.start for h in view.armed_groups(lo, hi)]
-    place_ends = {view.token_at(m.end - 1) for m in places}
-    cut = min((k for k in units if k > lo and (view.words[k - 1].startswith(("ال", "وال")) or k - 1 in place_ends)),
-              default=hi)
-    return lo, cut
 
 
 def _verb_in(view: View, hit: Hit, role: str) -> bool:
@@ -475,7 +427,10 @@ def _quoted(view: View, hit: Hit, quotes: Quotes) -> bool:
     return region is not None and region[1] - region[0] > _QUOTED_NAME
 
 
-def _scope(view: View, speaker: Named, hit: Hit, begin: int, end: int, hi: int, quotes) -> Scope:
+def _scope(view: View, speaker: Named, hit: Hit, begin: int, end: int, hi: int, quotes, carried: bool = False) -> Scope:
+    """The scope a cue opens. The words of attribution run from the clause of the cue, or of its
+    speaker named before it in the sentence; a speaker carried on from before (`…، مشيراً إلى`)
+    adds only the cue's own clause: what stood between is a statement, not its attribution."""
     doc = view.doc
     start = doc.tokens[begin].start if begin < len(view) else len(doc.text)
     stop = doc.tokens[end - 1].end if end > begin else start
@@ -486,7 +441,7 @@ def _scope(view: View, speaker: Named, hit: Hit, begin: int, end: int, hi: int, 
     source = Source(text=doc.text[speaker.start:speaker.end], kind=speaker.kind or "anonymous",
                     entity=speaker.entity, cue=doc.text[cue_start:cue_end], hedged=hedged,
                     start=speaker.start, end=speaker.end)
-    first = speaker.tokens[0] if view.sent[speaker.tokens[0]] == view.sent[hit.start] else hit.start
+    first = speaker.tokens[0] if view.sent[speaker.tokens[0]] == view.sent[hit.start] and not carried else hit.start
     said = doc.tokens[clause_start(view, min(hit.start, first))].start
     return Scope(start, stop, source, hit.start, min(said, start))
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from rasid.kb import outlets
 from rasid.resources.catalogue import function_words, grammar_words, relatives
-from rasid.stages.reading.lexicons import CLAIM_ROLES, EVENT_TRIGGERS, SOURCE_CUES, SOURCE_KINDS
+from rasid.stages.reading.lexicons import CLAIM_CHANNELS, CLAIM_ROLES, EVENT_TRIGGERS, SOURCE_CUES, SOURCE_KINDS
 from rasid.stages.reading.polarity import is_hedged
 from rasid.stages.reading.view import Hit, View
 from rasid.text.tokens import one_of, stem_variants
@@ -61,11 +61,26 @@ def after_verb(view: View, hit: Hit, hi: int) -> tuple[int, int] | None:
         aside = view.words[k] == "(" or aside and view.words[k - 1] != ")"
         counted += not aside
         k += 1  # to the complementizer, or to the object (`أفادت مصادر عسكرية بمقتل`)
+    if not _complementizer(view, k, hi):
+        k = next((m for m in range(j + 1, min(k, hi)) if _names_an_act(view, m)), k)  # `وأعلنت قسد اعتقال`
     if counted >= NP_MAX or (k < hi and view.words[k] == "."):
         k = next((m for m in range(j, min(hi, j + NP_SHORT)) if view.is_break(m)), min(hi, j + NP_SHORT))
     if j < hi and view.words[j] in grammar_words("preposition") and not _names_someone(view, j, k):
         return None  # `وشدد على أن`, `وأشار في الوقت نفسه إلى أن`: the subject is a pronoun
     return _trimmed(view, j, k)
+
+
+def _complementizer(view: View, k: int, hi: int) -> bool:
+    found = view.match(SOURCE_CUES, k) if k < hi else None
+    return found is not None and found.entries[0].cls == "comp" and "ال" not in found.clitic
+
+
+def _names_an_act(view: View, k: int) -> bool:
+    """Token k is a word of an event or a financing act (`اعتقال`, `دعم`, `ضبط`): with no
+    complementizer after the verb, the verb's object begins there (`وأعلنت قسد اعتقال خمسة`,
+    `وأدانت الخارجية دعم إيران`)."""
+    hits = [view.match(lex, k) for lex in (EVENT_TRIGGERS, CLAIM_ROLES, CLAIM_CHANNELS)]
+    return any(h is not None and h.start == k and any(e.cls != "record" for e in h.entries) for h in hits)
 
 
 def _opens_object(view: View, k: int) -> bool:

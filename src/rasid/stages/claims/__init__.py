@@ -14,9 +14,8 @@ overlaps no rule claim is added.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
 
-from rasid.document import Claim, Document, Quantity, Segment
+from rasid.document import Claim, Document, Quantity
 from rasid.resources.catalogue import function_words, grammar_words, relatives, with_property
 from rasid.stages.claims.learned import ClaimModels, learned_claims
 from rasid.stages.claims.agents import confiscated_by_a_group, strike_role, subject_party, takeover_role
@@ -27,10 +26,10 @@ from rasid.stages.claims.support import no_money_support
 from rasid.stages.claims.payments import (clause, clause_of, continues_ransom, forcing_at, paid_channel, paid_to,
                                         speaks_of_captives)
 from rasid.stages.reading.lexicons import CLAIM_CHANNELS, CLAIM_ROLES, SOURCE_CUES
-from rasid.stages.reading.polarity import excepted, hypothetical_after, polarity_before
-from rasid.stages.reading.view import Hit, SpanIndex, View
-from rasid.stages.attribution import Attribution, attribution_of
+from rasid.stages.reading.view import Hit, View
+from rasid.stages.attribution import attribution_of
 from rasid.stages.claims.losses import inflicted_on_others, people_lost
+from rasid.stages.claims.records import Draft, claim_record
 from rasid.stages.claims.owners import (about_armed_groups, authority_in, first_group, group_around,
                                       headline_names_a_group, levied_by_a_state, state_owned,
                                       taken_by_its_men)
@@ -45,18 +44,6 @@ _FORCED_GAP = 8               # words between a forcing verb and what people are
 _LEAD_GAP = 3                 # words between a learned lead-in (يجني أموالاً كبيرة من) and the claim it opens
 _AMOUNT_GAP = 8               # words between a claim and an amount that belongs to it
 _PAYING = ("payment", "receipt", "demand")  # role classes of money changing hands, never a claim alone
-
-
-@dataclass
-class Draft:
-    channel: str
-    role: str
-    start: int            # evidence tokens [start, end)
-    end: int
-    focus: int            # the channel word (or the money) the claim is about
-    sentence: int
-    generic: bool = False  # money that names no channel and points to none (`الأموال`, `ملايين الدولارات`)
-    quantities: list[str] = field(default_factory=list)
 
 
 def find_claims(doc: Document, models: ClaimModels | None = None) -> Document:
@@ -86,7 +73,7 @@ def find_claims(doc: Document, models: ClaimModels | None = None) -> Document:
             taker_known = speaks_of_captives(view, lo, hi) or headline_names_a_group(view) and taken_by_its_men(view, lo, hi)
             drafts = predatory if predatory and taker_known else []  # but a ransom or a levy
         first = len(claims) + 1
-        claims.extend([_claim(view, attribution, d, lo, hi, first + k) for k, d in enumerate(drafts)])
+        claims.extend([claim_record(view, attribution, d, lo, hi, first + k) for k, d in enumerate(drafts)])
     doc.claims = claims
     return doc
 
@@ -143,7 +130,9 @@ def _names_money(view: View, start: int, end: int) -> bool:
 
 def _sentence_drafts(view: View, number: int, lo: int, hi: int, names, history: list[Draft]) -> list[Draft]:
     quantities = view.quantities.starting_in(*view.chars(lo, hi))
-    words = channel_words(view, lo, hi, names, quantities)
+    attribution = attribution_of(view.doc)
+    words = [w for w in channel_words(view, lo, hi, names, quantities)  # `مسؤول في وزارة النفط`: the speaker's name
+             if not attribution.in_source_name(view.doc.tokens[w.start].start)]
     drafts: list[Draft] = []
     last_of: dict[str, Draft] = {}  # the last draft of each channel
     for k, word in enumerate(words):
@@ -467,46 +456,3 @@ def _take_amounts(view: View, drafts: list[Draft], quantities: list[Quantity]) -
             if a < draft.end and draft.start < b or draft.end <= a < limit and view.sent[a] == view.sent[draft.focus]:
                 draft.quantities.append(q.id)
                 draft.start, draft.end = min(draft.start, a), max(draft.end, b)
-
-
-def _claim(view: View, attribution: Attribution, d: Draft, lo: int, hi: int, number: int) -> Claim:
-    doc = view.doc
-    start, end = view.chars(d.start, d.end)
-    focus = doc.tokens[d.focus].start
-    polarity = polarity_before(view, d.start, lo, commas=1)
-    if polarity == "negated" and excepted(view, d.start, d.end):
-        polarity = "affirmed"  # `لم نكن نشغّل منها سوى ٨٧ بئراً`: only 87, but 87
-    if polarity == "affirmed" and hypothetical_after(view, d.end, hi):
-        polarity = "hypothetical"
-    if polarity != "negated" and attribution.denied_at(focus):
-        polarity = "negated"  # `نفى مسؤول … أن يكون التنظيم قد جنى`: what the speaker denies
-    time = _time(view, attribution, lo, hi, start)
-    return Claim(id=f"c{number}", channel=d.channel, role=d.role, evidence=Segment(start, end),
-                 actor=_entity_before(view, view.chars(lo, hi)[0], focus, ("ORG",)),
-                 asset=_entity_in(view, focus, end, ("LOC", "ORG", "MISC")),
-                 quantities=list(d.quantities), time=time.id if time else None,
-                 location=_entity_in(view, end, view.chars(lo, hi)[1], ("LOC",)),
-                 polarity=polarity, source=attribution.source_at(focus))
-
-
-def _time(view: View, attribution: Attribution, lo: int, hi: int, pos: int):
-    start, end = view.chars(lo, hi)
-    times = [t for t in view.times.starting_in(start, end) if not attribution.in_attribution(t.start)]
-    return min(times, key=lambda t: abs(t.start - pos), default=None)
-
-
-def _entity_before(view: View, lo: int, pos: int, types: tuple[str, ...]) -> str | None:
-    found = next((m for m in _linked(view, types).overlapping_from_end(lo, pos) if m.end <= pos), None)
-    return found.entity if found else None
-
-
-def _entity_in(view: View, start: int, end: int, types: tuple[str, ...]) -> str | None:
-    found = next(_linked(view, types).overlapping_from_start(start, end), None)
-    return found.entity if found else None
-
-
-def _linked(view: View, types: tuple[str, ...]) -> SpanIndex:
-    """The document's mentions of `types` linked to an entity, indexed by position once."""
-    return view.derived(("linked mentions", types), lambda: SpanIndex(
-        [m for m in view.doc.mentions if m.type in types and m.entity]))
-
