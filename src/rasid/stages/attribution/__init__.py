@@ -94,13 +94,20 @@ class Attribution:
         return [s.said for s in self._by_said]
 
     def in_source_name(self, pos: int) -> bool:
-        """Whether `pos` lies in the words that name a source (`مسؤول في وزارة النفط`)."""
+        """Whether `pos` lies in the words that name a source (`مسؤول في وزارة النفط`). A sentence
+        with no cue and no colon names none: the scopes are not read for it."""
+        view = self.view
+        lo, hi = view.sentence_of(view.token_at(pos))
+        if not any(h.entries[0].cls not in ("comp", "stop") for h in view.hits_in(SOURCE_CUES, lo, hi)) \
+                and ":" not in view.words[lo:hi]:
+            return False
         return any(s.source.start is not None and s.source.start <= pos < s.source.end for s in self._near(pos))
 
     def reporting_verb(self, k: int) -> bool:
         """Token k is the verb of saying that opens a statement (`ونقلت الوكالة أن`, `وكشف
         التقرير أن`): it reports, it moves or reveals nothing of its own."""
-        return k in self._verbs
+        cue = self.view.match(SOURCE_CUES, k)
+        return cue is not None and cue.entries[0].cls == "verb" and k in self._verbs
 
     @cached_property
     def _verbs(self) -> frozenset[int]:
