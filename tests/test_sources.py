@@ -674,3 +674,16 @@ def test_sources_a_verb_with_an_act_as_its_object(text, kind, name):
     at = next(w for w in ("دعم", "تمويل", "اعتقال") if w in text)
     source = source_of(text, at)
     assert (source.kind, source.text) == (kind, name)
+
+
+def test_sources_a_word_with_bi_after_a_verb_is_its_object_not_its_subject():
+    """`معلومات تفيد بتعمّد أحد الأشخاص …`, `وشدد بالقول إن`: a subject carries no preposition; the
+    speaker is the one carried on (or none)."""
+    text = "وقال الباحث إن داعش يبيع النفط. وشدد بالقول إن التنظيم يفرض الإتاوات."
+    assert source_of(text, "يفرض").text == "الباحث"
+    assert source_of("وشدد بالقول إن داعش يبيع النفط.", "يبيع").kind == "outlet"
+
+
+def test_sources_a_group_adopting_an_attack_is_its_actor_not_a_source():
+    """`أعلن تنظيم داعش تبنيه لهجوم مانشستر`, like `مسؤوليته`: the group claims the act."""
+    assert source_of("أعلن تنظيم داعش الإرهابي منذ قليل تبنيه لهجوم مانشستر.", "لهجوم").kind == "outlet"

@@ -54,8 +54,8 @@ def after_verb(view: View, hit: Hit, hi: int) -> tuple[int, int] | None:
     الحوثيون; the verb then has no subject of its own. Nor has one a preposition follows, unless
     someone is named after it (`وقال من جهته الباحث`)."""
     j = k = hit.end
-    if j < hi and _oblique_plural(view, j):
-        return None
+    if j < hi and (_oblique_plural(view, j) or view.prefixed(j, "ب") or view.words[j].startswith("بال")):
+        return None  # `تفيد بتعمّد أحد الأشخاص`, `وشدد بالقول`: a subject carries no preposition
     counted, aside = 0, False  # an aside in brackets is not counted: `صالح (اسم مستعار)، وهو راعي أغنام …`
     while k < hi and counted < NP_MAX and not _ends_np(view, k) and not (k > j and _opens_object(view, k)):
         aside = view.words[k] == "(" or aside and view.words[k - 1] != ")"
