@@ -165,6 +165,14 @@ def test_events_a_day_told_from_the_story_is_not_the_statement_date():
     assert only(doc).date is None
 
 
+def test_events_a_date_in_the_events_own_clause_wins_over_a_nearer_one():
+    """`أمدت قطر الجبهة بالأموال بين 2010 و2015، ودفعت الدوحة 16 مليون دولار … في 2014`: the
+    payment is dated by its own clause, not by the nearer date before the comma."""
+    text = "وأمدت قطر الجبهة بالأموال بين 2010 و2015، ودفعت الدوحة 16 مليون دولار للجبهة عند تحرير راهبات اختطفوهن في 2014."
+    doc = run(text, published="2018-06-13")
+    assert [(e.type, e.date) for e in doc.events] == [("funds_transfer", "2014"), ("kidnapping", "2014")]
+
+
 def test_events_statement_date_dates_an_event_with_none_of_its_own():
     """News style (`قال ضابط، السبت، إن قوات الأمن قتلت ...`): the day of the statement is the
     day the text ties to the event, as the annotators read it."""

@@ -161,10 +161,13 @@ class Context:
         return spans, [b for _, _, b in spans]
 
     def time_near(self, pos: int) -> Time | None:
-        """The sentence's date nearest the trigger at `pos`; a date counted back from the story
-        (`وجاء القصف بعد يوم على سلسلة من الغارات`) dates only what comes after it."""
+        """The sentence's date nearest the trigger at `pos`, one in its own clause first (`…في 14
+        اكتوبر 2014، ثم واصلوا الزحف إلى البيضاء … في مارس عام 2015`); a date counted back from
+        the story (`وجاء القصف بعد يوم على سلسلة من الغارات`) dates only what comes after it."""
         usable = [t for t in self.times if t.start <= pos or not self._counted_from_story(t)]
-        return min(usable, key=lambda t: abs(t.start - pos), default=None)
+        clause = clause_start(self.view, self.view.token_at(pos))
+        own = [t for t in usable if clause_start(self.view, self.view.token_at(t.start)) == clause]
+        return min(own or usable, key=lambda t: abs(t.start - pos), default=None)
 
     def _counted_from_story(self, t: Time) -> bool:
         word = self.view.words[self.view.token_at(t.start)]
