@@ -651,6 +651,15 @@ def test_events_an_attack_on_an_armed_groups_positions_is_a_clash(text, kind):
     assert only(run(text)).type == kind
 
 
+def test_events_a_headline_takes_no_day_from_a_background_event_after_its_lead():
+    """The headline's attack is the lead's (`تجددت الاشتباكات …`, no day); a dated attack told later
+    as background (`وكان الحوثيون شنوا هجوما … في مارس 2015`) does not date it."""
+    doc = run("هجوم واسع للقوات الحكومية على مطار الحديدة\n\nتجددت الاشتباكات العنيفة بين القوات الحكومية "
+              "والحوثيين في محيط مطار الحديدة.\nوكان الحوثيون شنوا هجوما على مدينة عدن في مارس 2015.",
+              published="2018-06-13")
+    assert [(e.type, e.date) for e in doc.events] == [("attack", None), ("clash", None), ("attack", "2015-03")]
+
+
 def test_events_a_headline_event_takes_the_leads_date_when_its_family_gives_none():
     doc = run("إطلاق نار واحتجاز رهائن في متجر جنوب فرنسا\n\nقتل مسلح ثلاثة أشخاص يوم الجمعة في هجوم على "
               "متجر جنوب فرنسا.", published="2018-03-24")

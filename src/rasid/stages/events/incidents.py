@@ -52,9 +52,10 @@ def link_incidents(events: list[Event], body_start: int, paragraph_of: Callable[
     body = [e for e in ordered if e.trigger.start >= body_start]
     for event in ordered:
         if event.trigger.start < body_start:
+            first = next((e for e in body if family(e) == family(event)), None)
             lead = next((e for e in body if family(e) == family(event) and (e.date or e.killed or e.injured)), None)
-            if lead is not None:
-                _take(event, lead)
+            if lead is not None:  # the day only from the first of its family: a later one may be background
+                _take(event, lead, date=lead is first)
             if event.date is None and body and body[0].date is not None:
                 event.date, event.date_precision = body[0].date, body[0].date_precision  # the lead's day
     _date_restated_sums(ordered, amounts_of)
@@ -100,8 +101,8 @@ def _date_from_details(event: Event, later: list[Event]) -> None:
             return
 
 
-def _take(event: Event, lead: Event) -> None:
-    if event.date is None and lead.date is not None:
+def _take(event: Event, lead: Event, date: bool = True) -> None:
+    if date and event.date is None and lead.date is not None:
         event.date, event.date_precision = lead.date, lead.date_precision
     if event.type != lead.type or family(event) != "fighting":
         return
