@@ -173,6 +173,17 @@ def test_events_a_date_in_the_events_own_clause_wins_over_a_nearer_one():
     assert [(e.type, e.date) for e in doc.events] == [("funds_transfer", "2014"), ("kidnapping", "2014")]
 
 
+def test_events_a_background_month_across_a_clause_of_time_dates_no_event():
+    """`تصاعدت الحرب مع تدخل التحالف في آذار/مارس 2015 بعدما تمكن الحوثيون من السيطرة على صنعاء`:
+    the month is the intervention's; the takeover came before it. A day told with بعدما is one
+    incident's (`قتل 3 أشخاص الجمعة بعدما احتجز مسلح رهائن`)."""
+    doc = run("ويشهد اليمن حربا تصاعدت مع تدخل التحالف في آذار/مارس 2015 بعدما تمكن الحوثيون من السيطرة "
+              "على صنعاء.", published="2018-06-13")
+    assert [(e.type, e.date) for e in doc.events] == [("territory_change", None)]
+    doc = run("قتل مسلح 3 أشخاص في جنوب فرنسا، الجمعة، بعدما احتجز رهائن في متجر.", published="2018-03-24")
+    assert {e.date for e in doc.events} == {"2018-03-23"}
+
+
 def test_events_statement_date_dates_an_event_with_none_of_its_own():
     """News style (`قال ضابط، السبت، إن قوات الأمن قتلت ...`): the day of the statement is the
     day the text ties to the event, as the annotators read it."""

@@ -164,10 +164,26 @@ class Context:
         """The sentence's date nearest the trigger at `pos`, one in its own clause first (`…في 14
         اكتوبر 2014، ثم واصلوا الزحف إلى البيضاء … في مارس عام 2015`); a date counted back from
         the story (`وجاء القصف بعد يوم على سلسلة من الغارات`) dates only what comes after it."""
-        usable = [t for t in self.times if t.start <= pos or not self._counted_from_story(t)]
+        usable = [t for t in self.times if (t.start <= pos or not self._counted_from_story(t))
+                  and not self._time_clause_between(t, pos)]
         clause = clause_start(self.view, self.view.token_at(pos))
         own = [t for t in usable if clause_start(self.view, self.view.token_at(t.start)) == clause]
         return min(own or usable, key=lambda t: abs(t.start - pos), default=None)
+
+    def _time_clause_between(self, t: Time, pos: int) -> bool:
+        """`تصاعدت الحرب مع تدخل التحالف في مارس 2015 بعدما سيطر المتمردون على صنعاء`: a clause
+        of time (`بعدما`, `قبل أن`) stands between a month or a year told as background and the
+        event: the date is the other clause's. A day is not: the news of a day told with بعدما is
+        one incident."""
+        if t.precision == "day":
+            return False  # `سقط 3 قتلى، الجمعة، بعدما احتجز مسلح رهائن`: the news of a day is one incident
+        view = self.view
+        a, b = sorted((view.token_at(t.start), view.token_at(pos)))
+        words = view.words
+        return any(words[k] in grammar_words("time_clause")
+                   or words[k] in grammar_words("time_conjunction") and k + 1 < self.hi and words[k + 1] == "ان"
+                   and words[k] not in grammar_words("since")
+                   for k in range(a + 1, b))
 
     def _counted_from_story(self, t: Time) -> bool:
         word = self.view.words[self.view.token_at(t.start)]
