@@ -687,3 +687,15 @@ def test_sources_a_word_with_bi_after_a_verb_is_its_object_not_its_subject():
 def test_sources_a_group_adopting_an_attack_is_its_actor_not_a_source():
     """`أعلن تنظيم داعش تبنيه لهجوم مانشستر`, like `مسؤوليته`: the group claims the act."""
     assert source_of("أعلن تنظيم داعش الإرهابي منذ قليل تبنيه لهجوم مانشستر.", "لهجوم").kind == "outlet"
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("وقالت منظمة العفو الدولية إن التنظيم يبيع النفط.", "researcher"),  # the actor base's rights groups
+    ("وقالت هيومن رايتس ووتش إن التنظيم يبيع النفط.", "researcher"),
+    ("وقال رئيس المنظمة المصرية لحقوق الإنسان، حافظ أبو سعدة، إن التنظيم يبيع النفط.", "researcher"),
+    ("وقال المرصد السوري لحقوق الإنسان إن التنظيم يبيع النفط.", "media"),  # a monitor the press quotes
+    ("وقال مجلس الأمم المتحدة لحقوق الإنسان إن التنظيم يبيع النفط.", "official"),
+    ("أكد تقرير لمنظمة حقوقية أن التنظيم يبيع النفط.", "report"),  # a rights group's report
+])
+def test_sources_rights_groups_are_researchers_not_states(text, kind):
+    assert source_of(text, "يبيع").kind == kind

@@ -19,8 +19,8 @@ from rasid.kb.names import (Base, NameIndex, all_names, clean, clitic_readings, 
 from rasid.kb.places import (Place, PlaceCue, PlaceKind, find_places, kind_of, place, place_cues, place_kinds,
                              places)
 from rasid.kb.actors import Actor, actor, actors, designators, find_actors
-from rasid.kb.outlets import outlets
+from rasid.kb.outlets import outlets, research_bodies
 
 __all__ = ["Actor", "Base", "NameIndex", "Place", "PlaceCue", "PlaceKind", "actor", "actors", "all_names", "clean",
            "clitic_readings", "designators", "find_actors", "find_places", "kind_of", "matched_names", "name_keys",
-           "outlets", "place", "place_cues", "place_kinds", "places", "skeleton", "without_article"]
+           "outlets", "research_bodies", "place", "place_cues", "place_kinds", "places", "skeleton", "without_article"]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rasid.kb import outlets
+from rasid.kb import outlets, research_bodies
 from rasid.resources.catalogue import function_words, grammar_words, relatives
 from rasid.stages.reading.lexicons import CLAIM_CHANNELS, CLAIM_ROLES, EVENT_TRIGGERS, SOURCE_CUES, SOURCE_KINDS
 from rasid.stages.reading.polarity import is_hedged
@@ -28,6 +28,7 @@ INTRODUCED_MAX = 40  # or a name and its description, set off by commas, from th
 _ENDS_NP = ("comp", "stop", "verb", "cont", "prep", "back", "charge")
 _PLURAL_MIN = 7  # letters of a definite sound plural (ال + stem + ين): shorter ones are nouns (الدين)
 _OUTLET_STRENGTH = 4
+_RIGHTS_STRENGTH = 4  # rights groups (source_kinds.tsv) and the actor base's research bodies: weaker than a research centre's own word
 _MENTION_KIND = "official"  # a named person or body no descriptor places
 _WEAK = 9                   # strength of bare group words (التنظيم): a known name beats them
 _BACK = "back:"              # registry keys of descriptors a bare definite word refers back to
@@ -330,6 +331,7 @@ def _described(view: View, lo: int, hi: int) -> tuple[int, str] | None:
     found += [(_OUTLET_STRENGTH, k, "media") for k in range(lo, hi) if _outlet_at(view, k, hi)
               and not (k > lo and view.words[k - 1] in grammar_words("preposition"))  # `في الشرق الأوسط`: a region
               and not _told_to(view, k, lo, found) and not _in_a_place(view, k)]
+    found += [(_RIGHTS_STRENGTH + 1, k, "researcher") for k in range(lo, hi) if _named_at(view, k, hi, research_bodies())]
     if not found:
         return None
     segments = _segments(view, lo, hi)
@@ -343,6 +345,9 @@ def _described(view: View, lo: int, hi: int) -> tuple[int, str] | None:
     strength, at, kind = min(found)
     if kind == "report" and any(value == "media" and k == at + 1 for _, k, value in found):
         kind = "media"  # `تقرير لمجلة "فورين بوليسي"`, `تقرير BBC`: the press's own report
+    elif kind == "researcher" and strength >= _RIGHTS_STRENGTH and any(value == "report" and k == at - 1
+                                                                     for _, k, value in found):
+        kind = "report"  # `تقرير لمنظمة حقوقية`: a rights group's report is a report (`مركز للدراسات` is the centre)
     return strength, kind
 
 
@@ -372,7 +377,11 @@ def _in_a_place(view: View, k: int) -> bool:
 
 
 def _outlet_at(view: View, k: int, hi: int) -> bool:
-    names = outlets()
+    return _named_at(view, k, hi, outlets())
+
+
+def _named_at(view: View, k: int, hi: int, names) -> bool:
+    """A name of `names` (folded) starts at token k, of up to three words before `hi`."""
     for n in (3, 2, 1):
         if k + n <= hi:
             head, rest = view.words[k], view.words[k + 1:k + n]
