@@ -307,14 +307,6 @@ def _read_cue(view: View, hit: Hit, cls: str, lo: int, hi: int, claimed: int, st
     return speaker, _after_complementizer(view, end, hi, hit.end), hi, end
 
 
-
-
-
-
-
-
-
-
 def _charge(view: View, hit: Hit, lo: int, hi: int, claimed: int, state: _State):
     """`فرضت وزارة المالية عقوبات على شركتين بتهمة تمويل جماعة مسلحة`: what a charge names is the word
     of the authority named before it in its sentence; with none named, the charge starts nothing."""
@@ -349,8 +341,6 @@ def _relative_speaker(view: View, hit: Hit, lo: int, hi: int, claimed: int, stat
     if speaker is None or speaker.kind is None:
         return None
     return speaker, begin, hi, hit.end
-
-
 
 
 def _verb_in(view: View, hit: Hit, role: str) -> bool:

@@ -62,7 +62,7 @@ def after_verb(view: View, hit: Hit, hi: int) -> tuple[int, int] | None:
         aside = view.words[k] == "(" or aside and view.words[k - 1] != ")"
         counted += not aside
         k += 1  # to the complementizer, or to the object (`أفادت مصادر عسكرية بمقتل`)
-    if not _complementizer(view, k, hi):
+    if not (k < hi and complementizer_at(view, k)):
         k = next((m for m in range(j + 1, min(k, hi)) if _names_an_act(view, m)), k)  # `وأعلنت قسد اعتقال`
     if counted >= NP_MAX or (k < hi and view.words[k] == "."):
         k = next((m for m in range(j, min(hi, j + NP_SHORT)) if view.is_break(m)), min(hi, j + NP_SHORT))
@@ -71,8 +71,9 @@ def after_verb(view: View, hit: Hit, hi: int) -> tuple[int, int] | None:
     return _trimmed(view, j, k)
 
 
-def _complementizer(view: View, k: int, hi: int) -> bool:
-    found = view.match(SOURCE_CUES, k) if k < hi else None
+def complementizer_at(view: View, k: int) -> bool:
+    """Token k is `أن`, `إن` or `:`, which open what a source said (not a word with the article)."""
+    found = view.match(SOURCE_CUES, k)
     return found is not None and found.entries[0].cls == "comp" and "ال" not in found.clitic
 
 

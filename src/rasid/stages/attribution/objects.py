@@ -5,8 +5,8 @@ accuser's name stops before the accused (`اتهمت الحكومة إيران �
 from __future__ import annotations
 
 from rasid.resources.catalogue import grammar_words
-from rasid.stages.attribution.names import Named, named, prep_object
-from rasid.stages.reading.lexicons import CLAIM_CHANNELS, CLAIM_ROLES, SOURCE_CUES
+from rasid.stages.attribution.names import Named, complementizer_at, named, prep_object
+from rasid.stages.reading.lexicons import CLAIM_CHANNELS, CLAIM_ROLES
 from rasid.stages.reading.view import Hit, View
 from rasid.text.tokens import one_of
 
@@ -29,17 +29,12 @@ def moves_funds(view: View, k: int, hi: int) -> bool:
     """Money or a channel's goods within _MOVED_GAP words after a verb of moving that ends at
     token k, in its clause (`ونقلت الجماعة أموال الفدية`): what is moved, no statement reported."""
     for j in range(k, min(hi, k + _MOVED_GAP)):
-        if view.is_break(j) or _complementizer_at(view, j):
+        if view.is_break(j) or complementizer_at(view, j):
             return False  # `ونقلت الوكالة أن الأموال …`: what follows أن is what it reported
         role, channel = view.match(CLAIM_ROLES, j), view.match(CLAIM_CHANNELS, j)
         if role and role.entries[0].cls == "money" or channel and channel.entries[0].cls in ("word", "cued"):
             return True
     return False
-
-
-def _complementizer_at(view: View, j: int) -> bool:
-    found = view.match(SOURCE_CUES, j)
-    return found is not None and found.entries[0].cls == "comp" and "ال" not in found.clitic
 
 
 def demands_money(view: View, k: int, hi: int) -> bool:
