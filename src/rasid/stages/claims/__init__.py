@@ -25,9 +25,10 @@ from rasid.stages.claims.channels import (ChannelWord, act_of_its_own, against, 
 from rasid.stages.claims.support import no_money_support
 from rasid.stages.claims.payments import (clause, clause_of, continues_ransom, forcing_at, paid_channel, paid_to,
                                         speaks_of_captives)
-from rasid.stages.reading.lexicons import CLAIM_CHANNELS, CLAIM_ROLES, SOURCE_CUES
+from rasid.stages.reading.lexicons import CLAIM_CHANNELS, CLAIM_ROLES
 from rasid.stages.reading.view import Hit, View
 from rasid.stages.attribution import attribution_of
+from rasid.stages.attribution.names import complementizer_at
 from rasid.stages.claims.losses import inflicted_on_others, people_lost
 from rasid.stages.claims.records import Draft, claim_record
 from rasid.stages.claims.owners import (about_armed_groups, authority_in, first_group, group_around,
@@ -100,8 +101,8 @@ def _learned_focus(view: View, start: int, end: int) -> int:
     if channel:
         return channel[0].start
     k = start
-    while k + 1 < end and (cue := view.match(SOURCE_CUES, k)) is not None and cue.entries[0].cls == "comp":
-        k = cue.end
+    while k + 1 < end and complementizer_at(view, k):
+        k += 1
     return min(k, end - 1)
 
 

@@ -181,8 +181,7 @@ class Context:
         a, b = sorted((view.token_at(t.start), view.token_at(pos)))
         words = view.words
         return any(words[k] in grammar_words("time_clause")
-                   or words[k] in grammar_words("time_conjunction") and k + 1 < self.hi and words[k + 1] == "ان"
-                   and words[k] not in grammar_words("since")
+                   or words[k] in grammar_words("time_clause_head") and k + 1 < self.hi and complementizer(view, k + 1)
                    for k in range(a + 1, b))
 
     def _counted_from_story(self, t: Time) -> bool:
