@@ -20,6 +20,7 @@ from rasid.stages.reading.polarity import is_present
 from rasid.stages.reading.view import Hit, View, without_suffix
 from rasid.stages.times.lexicon import readings, time_lexicon
 from rasid.stages.attribution import Attribution, attribution_of, claims_responsibility, clause_start
+from rasid.stages.attribution.names import complementizer_at as complementizer
 from rasid.text.tokens import one_of
 from rasid.text.normalise import fold
 from rasid.text.numerals import number_words, unit_words
@@ -444,12 +445,6 @@ def _an_incident(view: View, k: int) -> bool:
 
 def _launching(view: View, k: int) -> bool:
     return one_of(view.words[k], grammar_words("carrying_out"))
-
-
-def complementizer(view: View, k: int) -> bool:
-    """`أن`, `إن`, `:`: what follows is what was said."""
-    found = view.match(SOURCE_CUES, k)
-    return found is not None and found.entries[0].cls == "comp"
 
 
 def _literal(view: View, ctx: Context, hit: Hit) -> bool:
