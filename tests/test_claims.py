@@ -1076,3 +1076,13 @@ def test_claims_a_group_funding_its_own_is_no_donation(text, expected):
 def test_claims_the_name_of_a_force_is_no_support():
     """`قوات الدعم السريع` names a force (the Rapid Support Forces), not support given."""
     assert kinds(run("وهاجمت قوات الدعم السريع التابعة لحزب الله مواقع في المدينة.")) == []
+
+
+def test_claims_a_family_paying_to_get_a_relative_back_pays_a_ransom():
+    """`دفعت عائلة … لاستعادة ابنها`: money paid to get a son back is a ransom, the kidnappers' even
+    where none is named beside it; getting back control is no captive's release."""
+    lead = "ينشط تنظيم داعش في صحراء الأنبار منذ سنوات.\n\nوتعاني القرى من انقطاع الكهرباء منذ أشهر.\n\n"
+    doc = run(lead + "وفي آذار، دفعت عائلة أحد الرعاة مليون دينار لاستعادة ابنها، بحسب أحد أقاربه.")
+    assert kinds(doc) == [("kidnapping_ransom", "revenue")]
+    assert doc.claims[0].source.kind == "resident"
+    assert kinds(run(lead + "وفي آذار، دفعت الحكومة مليون دينار لاستعادة السيطرة على الطريق.")) == []

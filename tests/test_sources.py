@@ -345,6 +345,24 @@ def test_sources_local_sources_and_travellers_are_residents(text, kind):
     assert source_of(text, "التنظيم").kind == kind
 
 
+@pytest.mark.parametrize("text", [
+    "وقال أحد أقارب الضحية إن المسلحين طلبوا فدية قدرها مليون دينار.",
+    "وقال والد المخطوف إن المسلحين طلبوا فدية قدرها مليون دينار.",
+    "ودفعت العائلة مليون دينار للخاطفين، بحسب أحد أقاربه، بعد أن طلبوا فدية.",
+])
+def test_sources_relatives_of_a_victim_are_residents(text):
+    """A victim's family speaks as private people, not as the body an undescribed name is."""
+    assert source_of(text, "فدية").kind == "resident"
+
+
+def test_sources_according_to_a_measure_is_no_source():
+    """`بحسب ظروف أسرة المختطف` is "depending on the family's means": no statement of the family,
+    though a family is a source where it speaks (`بحسب أسرة المختطف`)."""
+    text = "وتتراوح الفدية ما بين مليون إلى مليوني ريال، وتختلف بحسب ظروف أسرة المختطف."
+    assert source_of(text, "الفدية").kind == "outlet"
+    assert source_of(text.replace("ظروف ", ""), "الفدية").kind == "resident"
+
+
 def test_sources_a_bare_definite_descriptor_refers_back_to_the_source_it_names():
     """`وأشارت المصادر` after `وذكرت مصادر محلية`: the same local sources, not anonymous ones;
     with no such source before, `المصادر` are anonymous."""

@@ -372,6 +372,8 @@ def _read_prep(view: View, hit: Hit, lo: int, hi: int, claimed: int, state: _Sta
     complementizer or opening the sentence, the words after it; in the middle of a sentence that
     names no other source before it, its clause and what follows."""
     np = prep_object(view, hit, hi)
+    if np and one_of(view.words[np[0]], grammar_words("measure_noun")):
+        return None  # `تختلف بحسب ظروف أسرة المختطف`: depending on, not according to
     speaker = named(view, np, state.registry) if np else None
     if speaker is None or speaker.kind is None:
         return None

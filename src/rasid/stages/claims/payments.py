@@ -95,15 +95,21 @@ def _civilians_pay(view: View, lo: int, at: int, hi: int) -> bool:
 def speaks_of_captives(view: View, lo: int, hi: int) -> bool:
     """Whether sentence tokens [lo, hi) speak of hostages, kidnapping or ransom, or of freeing
     someone (read once per sentence): the words of the claim lexicon for them (`فدية`,
-    `المخطوفين`), a kidnapping or a release the event lexicon knows (`اختطفوهن`, `إطلاق سراح`)
-    or a word of freeing (`الإفراج`). A word for prisoners alone (`أحد الأسرى`) is not enough:
-    a captured fighter tells of his group's pay."""
+    `المخطوفين`), a kidnapping or a release the event lexicon knows (`اختطفوهن`, `إطلاق سراح`),
+    a word of freeing (`الإفراج`) or of getting a relative back (`لاستعادة ابنها`). A word for
+    prisoners alone (`أحد الأسرى`) is not enough: a captured fighter tells of his group's pay."""
     def read() -> bool:
-        return any(one_of(view.words[k], grammar_words("release")) for k in range(lo, hi)) or \
+        return any(one_of(view.words[k], grammar_words("release")) or _recovers_kin(view, k, hi) for k in range(lo, hi)) or \
             any(h.entries[0].value == "kidnapping_ransom" for h in view.hits_in(CLAIM_CHANNELS, lo, hi)) or \
             any(h.entries[0].cls == "release" or h.entries[0].value == "kidnapping"
                 for h in view.hits_in(EVENT_TRIGGERS, lo, hi))
     return view.derived(("speaks of captives", lo, hi), read)
+
+
+def _recovers_kin(view: View, k: int, hi: int) -> bool:
+    """Getting a relative back at token k (`لاستعادة ابنها`, `استرداد أطفالهم`): what a family pays
+    for is a captive's release; getting back land or money (`استعادة السيطرة`) is not."""
+    return k + 1 < hi and one_of(view.words[k], grammar_words("recovering")) and view.words[k + 1] in grammar_words("kin")
 
 
 def clause(view: View, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
