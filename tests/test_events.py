@@ -642,10 +642,13 @@ def test_events_missiles_held_or_smuggled_went_off_nowhere(text, expected):
     ("ووقعت الحكومة والجماعة أمس اتفاق السلام في ستوكهولم.", ["agreement"]),
     ("ولجأت إيران إلى تخزين النفط نتيجة الاتفاق النووي المبرم عام 2015.", []),
     ("وانضمت الدولة إلى اتفاقية مكافحة تمويل الإرهاب في 2015.", []),
+    ("ووقعت الحكومة والمتمردون صفقة تبادل أسرى أمس.", ["agreement"]),
+    ("وكشفت تحقيقات العام الماضي عن صفقة واحدة بيعت فيها قطع منهوبة بمليوني يورو.", []),  # a sale
+    ("وأبرم التنظيم أمس صفقة لشراء أسلحة من تجار.", []),
 ])
 def test_events_a_deal_is_one_by_what_it_does_and_a_treaty_is_none(text, expected):
     """OUTPUT.md: agreement is a deal, truce or evacuation between sides; a nuclear treaty or a
-    convention is policy."""
+    convention is policy, and a deal of selling or buying a trade."""
     assert [e.type for e in run(text).events] == expected
 
 
@@ -1028,3 +1031,14 @@ def test_events_waqad_before_a_ta_verb_tells_the_past(text, kind):
 @pytest.mark.parametrize("text", ["وتحررت الرهينة الفرنسية في مالي أمس.", "وضبط الجيش عبوة ناسفة في سيارة عند الحاجز."])
 def test_events_a_freed_hostage_or_a_seized_device_is_no_event_of_their_kind(text):
     assert not {"territory_change", "explosion"} & {e.type for e in rasid.extract(text, published="2021-03-10").events}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ويجمع التنظيم أموالا تسمح لخلاياه بالاستمرار في شن الهجمات على القرى.", []),
+    ("ويبحث التقرير في المصادر التي تسمح للتنظيم بشن هجوم جديد.", []),
+    ("وشن التنظيم أمس هجوما على حاجز للجيش، في عملية تسمح له بالتقدم نحو المدينة.", ["attack"]),
+])
+def test_events_what_money_allows_a_group_is_no_event(text, expected):
+    """`تسمح لخلاياه بالاستمرار في شن الهجمات`: an ability, as `قدرته على`; it governs only
+    the words right after it, not an attack told before it."""
+    assert [e.type for e in run(text).events] == expected

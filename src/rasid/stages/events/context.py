@@ -28,6 +28,7 @@ from rasid.text.numerals import number_words, unit_words
 NEAR = 4            # words after a trigger where what it needs (على, من, a place, money) stands
 ON_NEAR = 10        # and where على stands after a verb of control, past its subject (tokens, commas too)
 _SPARKED_NEAR = 6    # words after فجّر where what it sets off figuratively stands (past its subject and a day)
+_SALE_NEAR = 3  # words after a deal noun where a word of selling makes it a trade (صفقة واحدة بيعت فيها)
 _PERSON_SUFFIXES = ("ه", "هم", "هما", "هن")  # him, them: `أوقفته`, not `أوقفتها` (it, a flight or aid)
 _OBJECT_NEAR = 12    # words after a verb where the person it acts on stands, past its subject
 _TOLL_NEAR = 3       # words after a trigger where a word for the dead or wounded makes it a toll
@@ -328,6 +329,12 @@ def _no_treaty(view: View, ctx: Context, hit: Hit) -> bool:
     return not any(one_of(view.words[k], grammar_words("treaty")) for k in range(hit.end, min(ctx.hi, hit.end + 2)))
 
 
+def _no_sale(view: View, ctx: Context, hit: Hit) -> bool:
+    """`صفقة بيعت فيها قطع منهوبة`, `صفقة بيع أسلحة`, `صفقة لشراء النفط`: a sale or a purchase, a
+    trade between a seller and a buyer, no deal between sides at war."""
+    return not any(one_of(view.words[k], grammar_words("sale")) for k in range(hit.end, min(ctx.hi, hit.end + _SALE_NEAR)))
+
+
 def _date(view: View, ctx: Context, hit: Hit) -> bool:
     return bool(ctx.own_times)
 
@@ -461,4 +468,4 @@ def is_money(q: Quantity) -> bool:
 _CHECKS = {"on": _on, "from": _from, "place": _place, "object": _object, "money": _money_after,
            "support": _support, "date": _date, "people": _people, "people_after": _people_after, "done": _done, "unhandled": _unhandled,
            "no_toll": _no_toll, "literal": _literal, "deal": _deal,
-           "no_treaty": _no_treaty}
+           "no_treaty": _no_treaty, "no_sale": _no_sale}
