@@ -211,6 +211,8 @@ def test_quantities_qualifiers_of_real_reports(text, low, high, qualifier):
     ("أسفر الهجوم عن مقتل 27 وإصابة 5 آخرين.", [("27", "person"), ("5 آخرين", "person")]),
     ("وقالت الشرطة إن الانفجار أدى إلى مقتل 3.", [("3", "person")]),
     ("وبلغ سعر البرميل 27 دولارا.", [("27 دولارا", "USD")]),
+    ("واعترفت الميليشيات بمصرع ثلاثة من أبرز قادتها.", [("ثلاثة", "person")]),  # the word with its clitic
+    ("وأدى الهجوم لمقتل 5 ولإصابة 7.", [("5", "person"), ("7", "person")]),
 ])
 def test_quantities_a_bare_number_after_killing_counts_people(text, expected):
     assert [(a["text"], a["unit"]) for a in amounts(text)] == expected

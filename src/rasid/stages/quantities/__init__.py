@@ -20,7 +20,7 @@ from rasid.stages.reading.view import reading_of
 from rasid.resources.catalogue import (function_words, grammar_words, month_names, share_words, suffixes,
                                        with_property)
 from rasid.text.numerals import currency_countries, number_words, quantity_cues, shared_currencies, unit_words
-from rasid.text.tokens import covered
+from rasid.text.tokens import covered, one_of
 
 _VERB_GAP = 5           # words between a verb cue and its number (تجاوزت إيرادات الحقول يومياً المليون)
 _RATE_WINDOW = 2        # words between a rate word and the amount
@@ -367,10 +367,11 @@ def _adjective(view: _View, j: int) -> bool:
 
 def _inherit_unit(view: _View, draft: _Draft, counted: _Draft | None) -> None:
     """A bare number takes the unit of the last counted amount of its sentence (`عاد منهم 280`);
-    after a word of killing, wounding or abducting it counts people (`مقتل 27`, `إصابة 5`)."""
+    after a word of killing, wounding or abducting, clitics and all, it counts people (`مقتل 27`,
+    `إصابة 5`, `بمصرع ثلاثة`)."""
     if counted is not None and view.sentence[counted.first] == view.sentence[draft.first]:
         draft.unit, draft.item = counted.unit, counted.item
-    elif draft.first > 0 and view.words[draft.first - 1] in grammar_words("counts_people"):
+    elif draft.first > 0 and one_of(view.words[draft.first - 1], grammar_words("counts_people")):
         draft.unit = "person"
     elif counted_noun := _number_of(view, draft.first):
         draft.unit, draft.item = counted_noun  # عدد المصابين يتجاوز 50
