@@ -136,6 +136,14 @@ def test_events_the_dead_and_the_wounded_each_take_their_own_count(text):
     ("ولقي 12 شخصا مصرعهم، بينهم 5 أطفال، في انفجار سيارة مفخخة قرب سوق المدينة.", {"low": 12, "high": 12}),
     # the wounded in a clause of their own do not stop the joined dead
     ("وأسفر انفجار سيارة مفخخة قرب سوق المدينة عن مقتل 4 جنود و3 مدنيين، وإصابة 12 آخرين.", {"low": 7, "high": 7}),
+    # past where the first count's people come from (`من السكان`), not past a comma
+    ("وأدى هجوم التنظيم على البلدة أمس إلى مقتل 250 شخصا من السكان و63 مسلحا من التنظيم.", {"low": 313, "high": 313}),
+    ("وأدى هجوم التنظيم على البلدة أمس إلى مقتل 3 جنود من الجيش السوري، و4 مدنيين.", {"low": 3, "high": 3}),
+    ("وأدى هجوم التنظيم على البلدة أمس إلى مقتل 3 جنود من الجيش و4 آخرين بجروح.", {"low": 3, "high": 3}),
+    # an indefinite singular joined to the count is one more; an accusative one the same number's
+    ("وأدى هجوم التنظيم على البلدة أمس إلى مقتل 4 جنود وطفل.", {"low": 5, "high": 5}),
+    ("وأدى هجوم التنظيم على البلدة أمس إلى مقتل 12 شخصا وطفل.", {"low": 13, "high": 13}),
+    ("وأدى هجوم التنظيم على البلدة أمس إلى مقتل 50 مسلحا وعنصرا من الحركة.", {"low": 50, "high": 50}),
 ])
 def test_events_joined_counts_of_the_dead_add_up_and_a_part_is_not_the_whole(text, killed):
     assert only(run(text)).killed == killed

@@ -4,7 +4,9 @@ A casualty word (event_triggers.tsv: `مقتل`, `قتل`, `لقي مصرعه`, 
 count of people right after it (`مقتل أكثر من 30 عنصراً`, `أصيب 12 آخرين`) or, when the verb
 follows its subject, right before it (`أربعة عناصر أجانب وقياديا سوريا بارزا قتلوا`, where each
 indefinite singular noun joined by و adds one), never past the next casualty word nor a part
-(`بينهم 5 أطفال`); counts of people joined to it by و add up (`6 رجال وثلاث نساء`). A count
+(`بينهم 5 أطفال`); counts of people joined to it by و add up (`6 رجال وثلاث نساء`, also past
+where the first come from: `250 شخصاً من السكان و63 مسلحاً`), and so does an indefinite singular
+(`4 جنود وطفل`). A count
 whose own noun says it (`30 قتيلاً`, `12 جريحاً`) needs no casualty word. The interval is the
 quantity's: `أكثر من 30` → low 30.
 A count of the dead and wounded together (`عشرات القتلى والجرحى`, `30 بين قتيل وجريح`,
@@ -24,6 +26,7 @@ from rasid.text.tokens import one_of
 
 AFTER = 4    # words between a casualty word and the count it takes
 BEFORE = 8   # words between a count and the casualty verb after it
+ORIGIN = 2   # words after من that tell where counted people come from, before a count joined to them
 _ITEMS = {"killed": "killed", "wounded": "injured"}
 _NOT_DEAD = ("detainees",)  # counted people who are held, not killed (و20 أسيراً)
 
@@ -99,10 +102,11 @@ def _dead_and_wounded_together(people, hits) -> tuple[set[str], set[int]]:
 
 def _count_after(view: View, people, end: int, stop: int):
     """A count within AFTER words after a casualty word, before the next one (`قتلوا مساء
-    الجمعة وجرح 14`: the fourteen are the wounded), not a part of another (`بينهم 4`)."""
+    الجمعة وجرح 14`: the fourteen are the wounded), not a part of another (`بينهم 4`); an
+    indefinite singular joined to it by و adds one (`4 جنود وطفل`: five)."""
     for q, a, b in people:
         if end <= a <= end + AFTER and a < stop and not _subset(view, a) and not _subject_of_next(view, a, b, stop):
-            return q, 0
+            return q, 0 if _one_tamyiz(view, b - 1, b) else _joined_singulars(view, b, min(b + 1, stop))
     return None
 
 
@@ -111,6 +115,13 @@ def _subject_of_next(view: View, a: int, b: int, stop: int) -> bool:
     word is that word's subject (`مقتل 7 جنود وإصابة 4`: the 7 named by their noun stay)."""
     joined = view.words[a].startswith("و") or a > 0 and view.words[a - 1] == "و"
     return b == stop and joined and not _names_people(view, b - 1)
+
+
+def _one_tamyiz(view: View, k: int, j: int) -> bool:
+    """The counted noun at k and the singular at j joined to it both in the accusative (`50
+    قيادياً وعنصراً`): the one number counts both, fifty in all, not one more (`12 شخصاً وطفل`:
+    thirteen)."""
+    return j < len(view) and view.words[k].endswith("ا") and view.words[j].endswith("ا")
 
 
 def _next_word(hits, hit) -> int:
@@ -141,9 +152,9 @@ def _joined_counts(view: View, people, q: Quantity, casualty_words: set[int]) ->
     for p, a, b in people:
         if a < end or p.id == q.id:
             continue
-        gap = range(end, a)
-        joined = view.words[a].startswith("و") or [view.words[k] for k in gap] == ["و"]
-        if a - end > 1 or not joined or p.item in _ITEMS or p.item in _NOT_DEAD or p.low is None:
+        gap = [view.words[k] for k in range(_past_their_origin(view, end, a), a)]
+        joined = view.words[a].startswith("و") and not gap or gap == ["و"]
+        if not joined or p.item in _ITEMS or p.item in _NOT_DEAD or p.low is None:
             break
         after = [b] if b < len(view) and not view.is_break(b) and not view.words[b].startswith("و") else []
         if not _names_people(view, b - 1) or any(k in casualty_words or _wounds(view, k) for k in [*range(a, b), *after]):
@@ -151,6 +162,15 @@ def _joined_counts(view: View, people, q: Quantity, casualty_words: set[int]) ->
         out.append(p)
         end = b
     return out
+
+
+def _past_their_origin(view: View, end: int, a: int) -> int:
+    """Past where the people of a count come from, `من` and up to ORIGIN words, no break (`250
+    شخصاً من السكان و63 مسلحاً`), to the next count at `a`; else `end`."""
+    if end < a and view.words[end] in grammar_words("from") and a - end <= ORIGIN + 2 \
+            and not any(view.is_break(k) for k in range(end, a)):
+        return next((k for k in range(end + 1, a) if view.words[k] == "و"), a)
+    return end
 
 
 def _wounds(view: View, k: int) -> bool:
