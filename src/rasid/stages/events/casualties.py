@@ -6,9 +6,8 @@ follows its subject, right before it (`أربعة عناصر أجانب وقيا
 indefinite singular noun joined by و adds one), never past the next casualty word nor a part
 (`بينهم 5 أطفال`); counts of people joined to it by و add up (`6 رجال وثلاث نساء`, also past
 where the first come from: `250 شخصاً من السكان و63 مسلحاً`), and so does an indefinite singular
-(`4 جنود وطفل`). A count
-whose own noun says it (`30 قتيلاً`, `12 جريحاً`) needs no casualty word. The interval is the
-quantity's: `أكثر من 30` → low 30.
+(`4 جنود وطفل`). A count whose own noun says it (`30 قتيلاً`, `12 جريحاً`) needs no casualty
+word. The interval is the quantity's: `أكثر من 30` → low 30.
 A count of the dead and wounded together (`عشرات القتلى والجرحى`, `30 بين قتيل وجريح`,
 `مقتل وإصابة 30`) gives neither figure.
 """
