@@ -221,6 +221,9 @@ def test_quantities_a_bare_number_after_killing_counts_people(text, expected):
 @pytest.mark.parametrize("text, expected", [
     ("وقتل في الاشتباكات جنديان.", ("جنديان", 2, "person")),
     ("أصيب شخصان بجروح.", ("شخصان", 2, "person")),
+    ("وخطف المسلحون 5 صيادين قرب الساحل.", ("5 صيادين", 5, "person")),
+    ("وقتل ضابطان في الهجوم.", ("ضابطان", 2, "person")),
+    ("ونجا 40 سائحاً من الهجوم.", ("40 سائحاً", 40, "person")),
     ("قتل عنصرين من التنظيم.", ("عنصرين", 2, "person")),
 ])
 def test_quantities_a_dual_counts_two_in_either_case(text, expected):
