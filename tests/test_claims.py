@@ -1086,3 +1086,12 @@ def test_claims_a_family_paying_to_get_a_relative_back_pays_a_ransom():
     assert kinds(doc) == [("kidnapping_ransom", "revenue")]
     assert doc.claims[0].source.kind == "resident"
     assert kinds(run(lead + "وفي آذار، دفعت الحكومة مليون دينار لاستعادة السيطرة على الطريق.")) == []
+
+
+def test_claims_civilians_paying_with_no_sum_go_on_telling_the_levy_before():
+    """`اكثر الرعاة باتوا يدفعون بصمت` after the group's levy on shepherds is that levy paid; with
+    no levy or ransom told before, civilians paying is no claim."""
+    levy = "ويفرض مسلحو تنظيم داعش إتاوات على الرعاة في صحراء الأنبار منذ أشهر.\n\n"
+    paying = "ويقول سكان إن اكثر الرعاة باتوا يدفعون بصمت لأنهم لا يثقون بأحد."
+    assert kinds(run(levy + paying)) == [("taxation_extortion", "revenue")] * 2
+    assert kinds(run("ينشط تنظيم داعش في صحراء الأنبار منذ أشهر.\n\n" + paying)) == []

@@ -717,3 +717,11 @@ def test_sources_a_group_adopting_an_attack_is_its_actor_not_a_source():
 ])
 def test_sources_rights_groups_are_researchers_not_states(text, kind):
     assert source_of(text, "يبيع").kind == kind
+
+
+@pytest.mark.parametrize("verb", ["ويضيف", "ويشدد", "ويرجح", "ويستطرد"])
+def test_sources_a_verb_in_the_present_carries_the_speaker_past_his_quotation(verb):
+    """`ويضيف أن …` after a speaker's quotation: the same speaker goes on (the present of the
+    verbs of saying, as their past: `وأضاف`)."""
+    text = f'ويقول صالح، وهو راعي أغنام، إن "المسلحين يطلبون المال". {verb} أن التنظيم يبيع النفط للتجار.'
+    assert source_of(text, "يبيع النفط").kind == "resident"

@@ -23,8 +23,8 @@ from rasid.stages.claims.channels import (ChannelWord, act_of_its_own, against, 
                                         facility_names, generic_money, issued, joined_by_and, particle_not_cue,
                                         role_of)
 from rasid.stages.claims.support import no_money_support
-from rasid.stages.claims.payments import (clause, clause_of, continues_ransom, forcing_at, paid_channel, paid_to,
-                                        speaks_of_captives)
+from rasid.stages.claims.payments import (civilians_pay, clause, clause_of, continues_ransom, forcing_at, paid_channel,
+                                        paid_to, speaks_of_captives)
 from rasid.stages.reading.lexicons import CLAIM_CHANNELS, CLAIM_ROLES
 from rasid.stages.reading.view import Hit, View
 from rasid.stages.attribution import attribution_of
@@ -235,7 +235,8 @@ def _money_drafts(view: View, number: int, lo: int, hi: int, drafts: list[Draft]
     for hit in view.hits_in(CLAIM_ROLES, lo, hi):
         if hit.entries[0].cls in _PAYING:
             if hit.start not in claimed:
-                out += _payment(view, hit, number, lo, hi, _after_ransom(view, history, number, lo, hi))
+                out += _payment(view, hit, number, lo, hi, _after_ransom(view, history, number, lo, hi)) or \
+                    _unpriced_levy(view, hit, number, lo, hi, history)
             continue
         role, takes = _money_role(view, hit)
         if role not in with_property("role", "money") | {"revenue", "asset"} or hit.start in claimed \
@@ -346,6 +347,16 @@ def _payment(view: View, hit: Hit, number: int, lo: int, hi: int, after_ransom: 
     if kind == "amount" and _group_near(view, hit, lo, hi):  # the group that pays, before or after the verb
         return [Draft("cash", "expenditure", hit.start, end, hit.start, number, generic=True)]
     return []
+
+
+def _unpriced_levy(view: View, hit: Hit, number: int, lo: int, hi: int, history: list[Draft]) -> list[Draft]:
+    """`اكثر الرعاة باتوا يدفعون بصمت` after a levy or ransom claimed in the sentences before:
+    civilians paying, no sum named, go on telling that levy."""
+    if hit.entries[0].cls != "payment" or not civilians_pay(view, lo, hit.start, hi):
+        return []
+    predatory = [d for d in history[-_RECENT:] if number - d.sentence <= _INHERIT
+                 and d.channel in ("kidnapping_ransom", "taxation_extortion")]
+    return [Draft(predatory[-1].channel, "revenue", hit.start, hit.end, hit.start, number)] if predatory else []
 
 
 def _group_near(view: View, hit: Hit, lo: int, hi: int) -> bool:

@@ -57,7 +57,7 @@ def paid_channel(view: View, lo: int, at: int, hi: int, default: str = "donation
         return "kidnapping_ransom"
     extortion = view.derived(("first extortion", lo, hi), lambda: next(
         (h.start for h in view.hits_in(CLAIM_CHANNELS, lo, hi) if h.entries[0].value == "taxation_extortion"), hi))
-    return "taxation_extortion" if extortion < at or _civilians_pay(view, lo, at, hi) else default
+    return "taxation_extortion" if extortion < at or civilians_pay(view, lo, at, hi) else default
 
 
 def _forced(view: View, lo: int, at: int) -> bool:
@@ -76,7 +76,7 @@ def forcing_at(view: View, k: int) -> bool:
     return one_of(view.words[k], grammar_words("forcing"))
 
 
-def _civilians_pay(view: View, lo: int, at: int, hi: int) -> bool:
+def civilians_pay(view: View, lo: int, at: int, hi: int) -> bool:
     """Whether who pays, named a few words before the verb at `at` or right after it, is
     civilians: the nearest party named there decides (`وأكد التجار أن قطر دفعت`: Qatar pays)."""
     before = range(at - 1, max(lo, at - PAYER_BEFORE) - 1, -1)
