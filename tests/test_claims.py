@@ -1097,3 +1097,13 @@ def test_claims_civilians_paying_with_no_sum_go_on_telling_the_levy_before():
     paying = "ويقول سكان إن اكثر الرعاة باتوا يدفعون بصمت لأنهم لا يثقون بأحد."
     assert kinds(run(levy + paying)) == [("taxation_extortion", "revenue")] * 2
     assert kinds(run("ينشط تنظيم داعش في صحراء الأنبار منذ أشهر.\n\n" + paying)) == []
+
+
+def test_claims_cash_reserves_are_held_even_beside_income_lost():
+    """`احتياطياته النقدية تُقدَّر بعشرات الملايين`: cash the group holds; `رغم خسارته مصادر الدخل`
+    after it names sources of income lost, which do not make the reserves its revenue."""
+    doc = run("وأفاد تقرير أممي، صدر الشهر الماضي، بأن التنظيم يحتفظ بآلاف المقاتلين في البادية، يتوزعون على "
+              "خلايا صغيرة، مشيراً إلى أن احتياطياته النقدية تقدر بعشرات الملايين من الدولارات رغم خسارته مصادر "
+              "الدخل الكبرى.")
+    assert kinds(doc) == [("cash", "asset")]
+    assert kinds(run("وقال الخبير إن الاحتياطي النقدي للتنظيم يبلغ 100 مليون دولار.")) == [("cash", "asset")]

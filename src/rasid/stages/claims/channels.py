@@ -325,6 +325,8 @@ def _source_of_income(view: View, word: ChannelWord, hi: int) -> Role | None:
             continue
         if _speaks(view, k - 1):
             return None  # `قال مصدر مالي`: a source who speaks
+        if _lost(view, k - 1):
+            return None  # `رغم خسارته مصادر الدخل الكبرى`: sources lost, the channel is not called one
         for j in range(k + 1, min(hi, k + 1 + SOURCE_OF)):
             if view.is_break(j):
                 break
@@ -333,6 +335,12 @@ def _source_of_income(view: View, word: ChannelWord, hi: int) -> Role | None:
                 return Role("revenue", k, j + 1)
         return None
     return None
+
+
+def _lost(view: View, k: int) -> bool:
+    """A cue of loss at token k (`خسارته`, `فقدان`)."""
+    hit = view.match(CLAIM_ROLES, k) if k >= 0 else None
+    return hit is not None and hit.entries[0].cls == "cue" and hit.entries[0].value == "loss"
 
 
 def _trade_between(view: View, a: int, b: int) -> bool:
