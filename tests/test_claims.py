@@ -1098,6 +1098,15 @@ def test_claims_civilians_paying_with_no_sum_go_on_telling_the_levy_before():
     paying = "ويقول سكان إن اكثر الرعاة باتوا يدفعون بصمت لأنهم لا يثقون بأحد."
     assert kinds(run(levy + paying)) == [("taxation_extortion", "revenue")] * 2
     assert kinds(run("ينشط تنظيم داعش في صحراء الأنبار منذ أشهر.\n\n" + paying)) == []
+    # what is paid or to whom is named: no levy of the group's
+    for other in ("ويقول سكان إن الرعاة يدفعون فواتير الكهرباء بانتظام.", "ويقول سكان إن الرعاة يدفعون للجيش عند الحواجز."):
+        assert kinds(run(levy + other)) == [("taxation_extortion", "revenue")]
+
+
+def test_claims_a_denied_permission_is_negated():
+    """`لا تسمح للجماعة بتهريب النفط`: a denial, not an ability."""
+    doc = run("وقال مسؤول إن الحكومة لا تسمح لحركة الشباب بتهريب الفحم عبر الميناء.")
+    assert [c.polarity for c in doc.claims] == ["negated"]
 
 
 def test_claims_cash_reserves_are_held_even_beside_income_lost():

@@ -140,6 +140,7 @@ def test_events_the_dead_and_the_wounded_each_take_their_own_count(text):
     ("وأدى هجوم التنظيم على البلدة أمس إلى مقتل 250 شخصا من السكان و63 مسلحا من التنظيم.", {"low": 313, "high": 313}),
     ("وأدى هجوم التنظيم على البلدة أمس إلى مقتل 3 جنود من الجيش السوري، و4 مدنيين.", {"low": 3, "high": 3}),
     ("وأدى هجوم التنظيم على البلدة أمس إلى مقتل 3 جنود من الجيش و4 آخرين بجروح.", {"low": 3, "high": 3}),
+    ("وأدى هجوم التنظيم على القرية أمس إلى مقتل 12 شخصا من سكان القرية و5 منهم أطفال.", {"low": 12, "high": 12}),
     # an indefinite singular joined to the count is one more; an accusative one the same number's
     ("وأدى هجوم التنظيم على البلدة أمس إلى مقتل 4 جنود وطفل.", {"low": 5, "high": 5}),
     ("وأدى هجوم التنظيم على البلدة أمس إلى مقتل 12 شخصا وطفل.", {"low": 13, "high": 13}),
@@ -653,6 +654,7 @@ def test_events_missiles_held_or_smuggled_went_off_nowhere(text, expected):
     ("ووقعت الحكومة والمتمردون صفقة تبادل أسرى أمس.", ["agreement"]),
     ("وكشفت تحقيقات العام الماضي عن صفقة واحدة بيعت فيها قطع منهوبة بمليوني يورو.", []),  # a sale
     ("وأبرم التنظيم أمس صفقة لشراء أسلحة من تجار.", []),
+    ("وأعلن الطرفان أمس هدنة تسمح ببيع المحاصيل في الأسواق.", ["agreement"]),  # a truce, whatever it allows
 ])
 def test_events_a_deal_is_one_by_what_it_does_and_a_treaty_is_none(text, expected):
     """OUTPUT.md: agreement is a deal, truce or evacuation between sides; a nuclear treaty or a

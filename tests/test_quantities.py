@@ -213,6 +213,7 @@ def test_quantities_qualifiers_of_real_reports(text, low, high, qualifier):
     ("وبلغ سعر البرميل 27 دولارا.", [("27 دولارا", "USD")]),
     ("واعترفت الميليشيات بمصرع ثلاثة من أبرز قادتها.", [("ثلاثة", "person")]),  # the word with its clitic
     ("وأدى الهجوم لمقتل 5 ولإصابة 7.", [("5", "person"), ("7", "person")]),
+    ("وأدين المتهم بالقتل 3 مرات.", [("3", None)]),  # the article: times, not the dead
 ])
 def test_quantities_a_bare_number_after_killing_counts_people(text, expected):
     assert [(a["text"], a["unit"]) for a in amounts(text)] == expected

@@ -23,9 +23,9 @@ from rasid.stages.claims.channels import (ChannelWord, act_of_its_own, against, 
                                         facility_names, generic_money, issued, joined_by_and, particle_not_cue,
                                         role_of)
 from rasid.stages.claims.support import no_money_support
-from rasid.stages.claims.payments import (civilians_pay, clause, clause_of, continues_ransom, forcing_at, paid_channel,
-                                        paid_to, speaks_of_captives)
-from rasid.stages.reading.lexicons import CLAIM_CHANNELS, CLAIM_ROLES
+from rasid.stages.claims.payments import (civilians_pay, clause, clause_of, continues_ransom, dative, forcing_at,
+                                        paid_channel, paid_to, speaks_of_captives)
+from rasid.stages.reading.lexicons import CLAIM_CHANNELS, CLAIM_ROLES, PARTIES
 from rasid.stages.reading.view import Hit, View
 from rasid.stages.attribution import attribution_of
 from rasid.stages.attribution.names import complementizer_at
@@ -40,6 +40,7 @@ _OBJECT_GAP = 4               # words between a money cue and the money it gover
 _SUBJECT_GAP = 7              # and between a verb of receiving and its money, past the subject
 _RECENT = 50                  # claims kept in mind for that
 _INHERIT = 3                  # sentences back where money with no channel finds its channel
+_PAID_WHOM = 2                # words after a verb of paying where who is paid is named (يدفعون بانتظام للمسلحين)
 _MERGE_GAP = 8                # words between two claims of one channel and role that are still one
 _FORCED_GAP = 8               # words between a forcing verb and what people are forced to hand over
 _LEAD_GAP = 3                 # words between a learned lead-in (يجني أموالاً كبيرة من) and the claim it opens
@@ -314,10 +315,15 @@ def _after_ransom(view: View, history: list[Draft], number: int, lo: int, hi: in
     claimed in the _INHERIT sentences before is a ransom (`طالب الخاطفون ذويه بفدية … دفعت عائلة
     أحد الرعاة مليون دينار`; not after a levy: `الخطف والابتزاز … يطلبون من كل راعٍ`) and the
     payment's sentence goes on with that deal (payments.continues_ransom)."""
-    predatory = [d for d in history[-_RECENT:] if number - d.sentence <= _INHERIT
-                 and d.channel in ("kidnapping_ransom", "taxation_extortion")]
+    predatory = _recent_predatory(history, number)
     return bool(predatory) and predatory[-1].channel == "kidnapping_ransom" \
         and continues_ransom(view, predatory[-1].sentence, lo, hi)
+
+
+def _recent_predatory(history: list[Draft], number: int) -> list[Draft]:
+    """The ransoms and levies claimed in the _INHERIT sentences before sentence `number`."""
+    return [d for d in history[-_RECENT:] if number - d.sentence <= _INHERIT
+            and d.channel in ("kidnapping_ransom", "taxation_extortion")]
 
 
 def _payment(view: View, hit: Hit, number: int, lo: int, hi: int, after_ransom: bool) -> list[Draft]:
@@ -351,12 +357,26 @@ def _payment(view: View, hit: Hit, number: int, lo: int, hi: int, after_ransom: 
 
 def _unpriced_levy(view: View, hit: Hit, number: int, lo: int, hi: int, history: list[Draft]) -> list[Draft]:
     """`اكثر الرعاة باتوا يدفعون بصمت` after a levy or ransom claimed in the sentences before:
-    civilians paying, no sum named, go on telling that levy."""
-    if hit.entries[0].cls != "payment" or not civilians_pay(view, lo, hit.start, hi):
+    civilians paying, nothing paid and no one paid named (not `يدفع السكان فواتير الكهرباء`,
+    `يدفعون للجيش`), go on telling that levy."""
+    if hit.entries[0].cls != "payment" or not civilians_pay(view, lo, hit.start, hi) or _paid_what_or_whom(view, hit, hi):
         return []
-    predatory = [d for d in history[-_RECENT:] if number - d.sentence <= _INHERIT
-                 and d.channel in ("kidnapping_ransom", "taxation_extortion")]
+    predatory = _recent_predatory(history, number)
     return [Draft(predatory[-1].channel, "revenue", hit.start, hit.end, hit.start, number)] if predatory else []
+
+
+def _paid_what_or_whom(view: View, hit: Hit, hi: int) -> bool:
+    """A verb of paying with its object (`فواتير`) or its receiver (`للجيش`) named in its clause:
+    what is paid, and to whom, is said; only a bare `يدفعون` (`بصمت`, `أيضاً`) is not."""
+    for k in range(hit.end, min(hi, hit.end + _PAID_WHOM)):
+        if view.is_break(k):
+            return False
+        if dative(view, k) and (view.match(PARTIES, k) or view.mentions(*view.chars(k, k + 1))):
+            return True  # `للجيش`, `لحركة الشباب` (not `لأنهم`, because)
+        if k == hit.end and view.doc.tokens[k].kind == "word" and not view.prefixed(k, "ب") \
+                and view.words[k] not in function_words():
+            return True
+    return False
 
 
 def _group_near(view: View, hit: Hit, lo: int, hi: int) -> bool:

@@ -151,10 +151,12 @@ def _joined_counts(view: View, people, q: Quantity, casualty_words: set[int]) ->
     for p, a, b in people:
         if a < end or p.id == q.id:
             continue
-        gap = [view.words[k] for k in range(_past_their_origin(view, end, a), a)]
+        origin = _past_their_origin(view, end, a)
+        gap = [view.words[k] for k in range(origin, a)]
         joined = view.words[a].startswith("و") and not gap or gap == ["و"]
-        if not joined or p.item in _ITEMS or p.item in _NOT_DEAD or p.low is None:
-            break
+        if not joined or p.item in _ITEMS or p.item in _NOT_DEAD or p.low is None \
+                or origin > end and view.words[b - 1] in grammar_words("them"):
+            break  # `12 شخصاً من سكان القرية و5 منهم أطفال`: five of the twelve
         after = [b] if b < len(view) and not view.is_break(b) and not view.words[b].startswith("و") else []
         if not _names_people(view, b - 1) or any(k in casualty_words or _wounds(view, k) for k in [*range(a, b), *after]):
             break  # `و11 آخرين بجروح`, not `و3 مدنيين، وإصابة 12` (the wounded there have their own count)

@@ -332,7 +332,12 @@ def _no_treaty(view: View, ctx: Context, hit: Hit) -> bool:
 def _no_sale(view: View, ctx: Context, hit: Hit) -> bool:
     """`صفقة بيعت فيها قطع منهوبة`, `صفقة بيع أسلحة`, `صفقة لشراء النفط`: a sale or a purchase, a
     trade between a seller and a buyer, no deal between sides at war."""
-    return not any(one_of(view.words[k], grammar_words("sale")) for k in range(hit.end, min(ctx.hi, hit.end + _SALE_NEAR)))
+    for k in range(hit.end, min(ctx.hi, hit.end + _SALE_NEAR)):
+        if view.is_break(k):
+            return True  # `صفقة، باعت بموجبها الجماعة أسلحتها`: what the deal then did, not its kind
+        if one_of(view.words[k], grammar_words("sale")):
+            return False
+    return True
 
 
 def _date(view: View, ctx: Context, hit: Hit) -> bool:

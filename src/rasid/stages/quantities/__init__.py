@@ -20,7 +20,7 @@ from rasid.stages.reading.view import reading_of
 from rasid.resources.catalogue import (function_words, grammar_words, month_names, share_words, suffixes,
                                        with_property)
 from rasid.text.numerals import currency_countries, number_words, quantity_cues, shared_currencies, unit_words
-from rasid.text.tokens import covered, one_of
+from rasid.text.tokens import covered
 
 _VERB_GAP = 5           # words between a verb cue and its number (تجاوزت إيرادات الحقول يومياً المليون)
 _RATE_WINDOW = 2        # words between a rate word and the amount
@@ -371,10 +371,17 @@ def _inherit_unit(view: _View, draft: _Draft, counted: _Draft | None) -> None:
     `إصابة 5`, `بمصرع ثلاثة`)."""
     if counted is not None and view.sentence[counted.first] == view.sentence[draft.first]:
         draft.unit, draft.item = counted.unit, counted.item
-    elif draft.first > 0 and one_of(view.words[draft.first - 1], grammar_words("counts_people")):
+    elif draft.first > 0 and _counts_people(view.words[draft.first - 1]):
         draft.unit = "person"
     elif counted_noun := _number_of(view, draft.first):
         draft.unit, draft.item = counted_noun  # عدد المصابين يتجاوز 50
+
+
+def _counts_people(word: str) -> bool:
+    """A word of killing, wounding or abducting, with a conjunction or preposition on it (`بمصرع`,
+    `ولمقتل`) but not the article: `بالقتل 3 مرات` counts times, not the dead."""
+    words = grammar_words("counts_people")
+    return any(word[k:] in words for k in range(0, 3) if k == 0 or all(c in "وفبل" for c in word[:k]))
 
 
 def _share_of(view: _View, i: int) -> NumberSpan | None:

@@ -76,8 +76,15 @@ def _cue_at(view: View, k: int, i: int) -> str | None:
         return None
     if hit.entries[0].value == "near" and (i - hit.end > NEAR_CUE or any(view.is_break(j) for j in range(hit.end, i))):
         return None  # `حذر من خطر التنظيم، الذي يجني …`: the risk governs no later clause
+    if hit.entries[0].value == "near" and k > 0 and _negation_at(view, k - 1):
+        return None  # `لا تسمح له بتهريب`: the negation before it decides (denied, not an ability)
     cls = hit.entries[0].cls
     return cls if cls in ("negated", "hypothetical", "neutral", "foiled") else None
+
+
+def _negation_at(view: View, k: int) -> bool:
+    hit = view.match(POLARITY_CUES, k)
+    return hit is not None and hit.end == k + 1 and hit.entries[0].cls == "negated"
 
 
 def _denied_before(view: View, k: int) -> bool:
