@@ -83,6 +83,7 @@ def _cue_at(view: View, k: int, i: int) -> str | None:
 
 
 def _negation_at(view: View, k: int) -> bool:
+    """A one-word negation at token k (`لا`, `لم`), which governs the cue right after it."""
     hit = view.match(POLARITY_CUES, k)
     return hit is not None and hit.end == k + 1 and hit.entries[0].cls == "negated"
 
