@@ -179,8 +179,6 @@ def test_sources_every_event_and_claim_of_the_seeds_has_one(seeds):
         assert items and all(item.source is not None and item.source.kind for item in items)
 
 
-
-
 def test_sources_seed_strict_f1_meets_acceptance(seeds):
     assert seed_strict_f1(seeds, "sources") >= 0.80
 
