@@ -129,6 +129,30 @@ def test_claims_fill_actor_asset_and_location_from_mentions():
     assert (claim.actor, claim.asset, claim.location) == ("e1", "e2", "e3")
 
 
+def _actor_names(doc) -> list[str | None]:
+    names = {e.id: e.name for e in doc.entities}
+    return [names.get(c.actor) for c in doc.claims]
+
+
+def test_claims_actor_is_the_group_whose_money_it_is_not_the_authority_that_seizes_it():
+    """The actor keys a claim's cluster across reports: the group after the money where none
+    stands before it in the sentence, never the ministry that seized it."""
+    doc = rasid.extract("قالت وزارة المالية العراقية إنها صادرت أموالاً تابعة لتنظيم داعش في بغداد.",
+                        published="2023-05-01")
+    assert kinds(doc) == [("cash", "seizure")]
+    assert _actor_names(doc) == ["داعش"]
+
+
+def test_claims_actor_goes_on_to_sentences_that_name_no_group():
+    """`كما تبيع الفحم`: the group named last before the sentence; each sentence that names a group
+    its own."""
+    doc = rasid.extract("تقرير عن التمويل\n\nقالت الحكومة اليمنية إن جماعة الحوثي تفرض إتاوات على التجار في "
+                        "صنعاء. وفي الصومال، تجني حركة الشباب أموالا من الضرائب. كما تبيع الفحم.",
+                        published="2023-05-01")
+    assert kinds(doc) == [("taxation_extortion", "revenue"), ("taxation_extortion", "revenue"), ("other", "revenue")]
+    assert _actor_names(doc) == ["الحوثيون", "حركة الشباب المجاهدين", "حركة الشباب المجاهدين"]
+
+
 def test_claims_need_an_armed_group_in_the_report():
     assert run("وفرضت الحكومة ضرائب جديدة على الشركات والعقارات.").claims == []
 

@@ -4,10 +4,12 @@ sentence, and who the report says stated it."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from rasid.document import Claim, Segment
 from rasid.stages.attribution import Attribution
 from rasid.stages.reading.polarity import excepted, hypothetical_after, polarity_before
+from rasid.stages.reading.lexicons import GROUP_NAMES
 from rasid.stages.reading.view import SpanIndex, View
 
 
@@ -39,7 +41,7 @@ def claim_record(view: View, attribution: Attribution, d: Draft, lo: int, hi: in
         polarity = "negated"  # `نفى مسؤول … أن يكون التنظيم قد جنى`: what the speaker denies
     time = _time(view, attribution, lo, hi, start)
     return Claim(id=f"c{number}", channel=d.channel, role=d.role, evidence=Segment(start, end),
-                 actor=_entity_before(view, view.chars(lo, hi)[0], focus, ("ORG",)),
+                 actor=claim_actor(view, lo, hi, focus),
                  asset=_entity_in(view, focus, end, ("LOC", "ORG", "MISC")),
                  quantities=list(d.quantities), time=time.id if time else None,
                  location=_entity_in(view, end, view.chars(lo, hi)[1], ("LOC",)),
@@ -52,9 +54,45 @@ def _time(view: View, attribution: Attribution, lo: int, hi: int, pos: int):
     return min(times, key=lambda t: abs(t.start - pos), default=None)
 
 
-def _entity_before(view: View, lo: int, pos: int, types: tuple[str, ...]) -> str | None:
-    found = next((m for m in _linked(view, types).overlapping_from_end(lo, pos) if m.end <= pos), None)
-    return found.entity if found else None
+def claim_actor(view: View, lo: int, hi: int, focus: int) -> str | None:
+    """The armed group whose money a claim tells of, the key that clusters it with other reports'
+    claims (corpus.clusters): the group referred to last before the claim's channel word
+    (character `focus`) in its sentence [lo, hi), by name or by an anaphor the link stage
+    resolved (`التنظيم`), else the first after it there (`صادرت السلطات أموالاً تابعة لداعش`),
+    else the group referred to last before the sentence, else the report's only group. A name of
+    the actor base no mention resolved (`تنظيم "الدولة الإسلامية"` missed by the tagger) stops
+    the search with no actor rather than a wrong one; so does a claim no group reaches. Never
+    the authority that seizes or reports the money (`صادرت الوزارة`)."""
+    refs = view.derived(("armed group references",), lambda: _group_references(view))
+    start, end = view.chars(lo, hi)
+    found = next((r for r in refs.overlapping_from_end(start, focus) if r.start >= start and r.end <= focus), None) \
+        or next((r for r in refs.overlapping_from_start(focus, end) if r.end <= end), None) \
+        or next((r for r in refs.overlapping_from_end(0, start) if r.end <= start and r.entity), None)
+    if found:
+        return found.entity
+    armed = {r.entity for r in refs.items if r.entity}
+    return armed.pop() if len(armed) == 1 else None
+
+
+class _Reference(NamedTuple):
+    start: int
+    end: int
+    entity: str | None  # None: a group's name no mention resolved
+
+
+def _group_references(view: View) -> SpanIndex:
+    """Every reference to an armed group: its linked mentions, the anaphors resolved to it
+    (`refs`), and the actor base's group names (View.armed_groups) that neither covers."""
+    doc = view.doc
+    armed = {e.id for e in doc.entities if e.kind == "armed_group"}
+    refs = [_Reference(m.start, m.end, m.entity) for m in doc.mentions if m.entity in armed]
+    refs += [_Reference(r["start"], r["end"], e.id) for e in doc.entities if e.id in armed for r in e.refs]
+    covered = SpanIndex(refs)
+    for hit in view.hits_in(GROUP_NAMES, 0, len(view)):
+        start, end = view.chars(hit.start, hit.end)
+        if not covered.overlapping(start, end):
+            refs.append(_Reference(start, end, None))
+    return SpanIndex(refs)
 
 
 def _entity_in(view: View, start: int, end: int, types: tuple[str, ...]) -> str | None:
