@@ -74,6 +74,9 @@ def test_claims_roles(text, role):
     ("وقد تتلقى الجماعة 5 ملايين دولار من متبرعين في الخارج.", "hypothetical"),
     ("وقال الخبير إن هذه العائدات قد تمكن التنظيم من شراء أسلحة جديدة.", "hypothetical"),  # تُمكّن, the present
     ("ولا يتردد التنظيم في فرض الإتاوات على المزارعين.", "affirmed"),  # does not hesitate to: it does
+    # not only: what it is not limited to, it does
+    ("وأكد الباحث أن دخل التنظيم لم يعد يقف عند بيع النفط، بل تجاوزه إلى الخطف.", "affirmed"),
+    ("ولا تقتصر أرباح الجماعة على بيع الفحم في الأسواق.", "affirmed"),
     # an exceptive after a negation restricts: the money is paid
     ("وقال تاجر إن عناصر التنظيم لا يسمحون للشاحنات بالمرور إلا بعد دفع إتاوات عند الحواجز.", "affirmed"),
     # a denial before أن and a subjunctive denies; a fear before it supposes
