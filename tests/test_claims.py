@@ -156,6 +156,16 @@ def test_claims_actor_goes_on_to_sentences_that_name_no_group():
     assert _actor_names(doc) == ["الحوثيون", "حركة الشباب المجاهدين", "حركة الشباب المجاهدين"]
 
 
+def test_claims_each_item_of_a_list_under_one_cue_is_a_claim_of_its_own_channel():
+    """Items no cue reaches, joined by و to the item the cue made a claim of (past its modifiers),
+    are claims in the same role; not a channel past another act joined between."""
+    doc = run("وقال الباحث إن التنظيم يعتمد على قنوات تمويل متنوعة، منها مكاتب الصرافة الصغيرة ونظام "
+              "الحوالة والعملات المشفرة.")
+    assert kinds(doc) == [("banking", "transfer"), ("cash", "transfer"), ("cryptocurrency", "transfer")]
+    doc = run("وتحدث ضباط عن دعم دولة مجاورة لحركة طالبان وإمدادها بالمال والسلاح.")
+    assert kinds(doc) == [("donations", "revenue")]
+
+
 def test_claims_need_an_armed_group_in_the_report():
     assert run("وفرضت الحكومة ضرائب جديدة على الشركات والعقارات.").claims == []
 

@@ -44,6 +44,7 @@ _PAID_WHOM = 2                # words after a verb of paying where who is paid i
 _MERGE_GAP = 8                # words between two claims of one channel and role that are still one
 _FORCED_GAP = 8               # words between a forcing verb and what people are forced to hand over
 _LEAD_GAP = 3                 # words between a learned lead-in (يجني أموالاً كبيرة من) and the claim it opens
+_LISTED_GAP = 3               # words between two channel words of one list (modifiers of the first)
 _AMOUNT_GAP = 8               # words between a claim and an amount that belongs to it
 _PAYING = ("payment", "receipt", "demand")  # role classes of money changing hands, never a claim alone
 
@@ -138,7 +139,8 @@ def _sentence_drafts(view: View, number: int, lo: int, hi: int, names, history: 
     drafts: list[Draft] = []
     last_of: dict[str, Draft] = {}  # the last draft of each channel
     for k, word in enumerate(words):
-        draft = _draft(view, word, words[k - 1] if k else None, lo, hi, number)
+        draft = _draft(view, word, words[k - 1] if k else None, lo, hi, number) \
+            or _listed_after(view, word, words[k - 1] if k else None, drafts, number)
         same = last_of.get(word.channel)
         if draft and drafts and drafts[-1].start <= word.start < drafts[-1].end and word.channel == "cash" \
                 and drafts[-1].focus < word.start:
@@ -158,6 +160,20 @@ def _sentence_drafts(view: View, number: int, lo: int, hi: int, names, history: 
     drafts = _merged(view, sorted(drafts, key=lambda d: d.start))
     _take_amounts(view, drafts, quantities)
     return drafts
+
+
+def _listed_after(view: View, word: ChannelWord, before: ChannelWord | None, drafts: list[Draft],
+                  number: int) -> Draft | None:
+    """`من بينها شركات الصرافة غير المرخصة ونظام الحوالة والعملات الرقمية`: a channel word no cue
+    reaches, joined by و to the channel word of the claim just made, within _LISTED_GAP words of
+    its modifiers (nothing else joined by و, no break), is the next item of that list: a claim of
+    its own channel in the same role."""
+    if before is None or not drafts or drafts[-1].focus != before.start or not joined_by_and(view, word.start):
+        return None
+    gap = range(drafts[-1].end, word.start)
+    if len(gap) > _LISTED_GAP or any(view.is_break(k) or joined_by_and(view, k) for k in gap):
+        return None  # `لحركة طالبان وإمدادها بالمال والسلاح`: another act joined between
+    return Draft(word.channel, drafts[-1].role, word.start, word.end, word.start, number)
 
 
 def _forced_provision(view: View, number: int, lo: int, hi: int, drafts: list[Draft]) -> list[Draft]:
