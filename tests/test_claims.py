@@ -166,6 +166,15 @@ def test_claims_each_item_of_a_list_under_one_cue_is_a_claim_of_its_own_channel(
     assert kinds(doc) == [("donations", "revenue")]
 
 
+def test_claims_a_share_demanded_is_the_money_of_a_levy():
+    """`تطالب بحصتها`, `يطالبون بحصة من أرباح التجار`: a share a group demands is its levy; the
+    share a government demands is no group's."""
+    assert kinds(run("الخلايا تطالب بحصتها من النفط")) == [("taxation_extortion", "revenue")]
+    doc = run("وقال تاجر إن مسلحي التنظيم يطالبون بحصة من أرباح التجار.")
+    assert kinds(doc) == [("taxation_extortion", "revenue")]
+    assert kinds(run("وطالبت الحكومة العراقية بحصتها من عائدات النفط في كركوك.")) != [("taxation_extortion", "revenue")]
+
+
 def test_claims_need_an_armed_group_in_the_report():
     assert run("وفرضت الحكومة ضرائب جديدة على الشركات والعقارات.").claims == []
 

@@ -48,6 +48,14 @@ def test_sources_the_outlet_when_no_source_is_named():
     assert (source.kind, source.text, source.cue) == ("outlet", "راصد", None)
 
 
+def test_sources_a_verb_of_telling_followed_by_a_clause_joined_by_and_reports_nothing():
+    """`منشق يروي والخلايا تطالب بحصتها`: he tells (the body gives what); the cells demanding is
+    the outlet's, not his words. With a complementizer he reports what follows."""
+    text = "نفط التنك الذي ملأ خزينة داعش.. منشق يروي والخلايا تطالب بحصتها\n\nوقال مصدر إن التنظيم يفرض إتاوات."
+    assert source_of(text, "تطالب").kind == "outlet"
+    assert source_of("منشق يروي أن الخلايا تطالب بحصتها.", "تطالب").kind == "defector"
+
+
 def test_sources_subject_before_the_verb():
     source = source_of("الباحث المتخصص في شؤون الجماعات، عمرو فاروق، كان اعتبر أن التنظيم يبيع النفط.", "يبيع")
     assert (source.kind, source.cue) == ("researcher", "اعتبر")

@@ -304,7 +304,17 @@ def _read_cue(view: View, hit: Hit, cls: str, lo: int, hi: int, claimed: int, st
     end = np[1] if np and speaker.tokens[0] == np[0] else hit.end  # (a name cut before an aside ends the words too)
     if any(claims_responsibility(view, k) for k in range(hit.end, min(end + 1, hi))):
         return None  # أعلن التنظيم مسؤوليته عن …: an actor claiming an act, not a source
-    return speaker, _after_complementizer(view, end, hi, hit.end), hi, end
+    begin = _after_complementizer(view, end, hi, hit.end)
+    if begin == end < hi and _joins_a_clause(view, end):
+        return None  # `منشق يروي والخلايا تطالب بحصتها`: he tells; what follows و is the outlet's
+    return speaker, begin, hi, end
+
+
+def _joins_a_clause(view: View, k: int) -> bool:
+    """Token k carries و or is a bare و: right after a verb of telling with no complementizer, it
+    opens a clause of its own, not what the verb reports."""
+    text = view.doc.text
+    return view.words[k] == "و" or any(p.kind == "conj" and text[p.start:p.end] == "و" for p in view.doc.tokens[k].parts)
 
 
 def _charge(view: View, hit: Hit, lo: int, hi: int, claimed: int, state: _State):

@@ -44,6 +44,7 @@ _PAID_WHOM = 2                # words after a verb of paying where who is paid i
 _MERGE_GAP = 8                # words between two claims of one channel and role that are still one
 _FORCED_GAP = 8               # words between a forcing verb and what people are forced to hand over
 _LEAD_GAP = 3                 # words between a learned lead-in (يجني أموالاً كبيرة من) and the claim it opens
+_SHARE_GAP = 2                # words between a verb of demanding and the share it demands
 _LISTED_GAP = 3               # words between two channel words of one list (modifiers of the first)
 _AMOUNT_GAP = 8               # words between a claim and an amount that belongs to it
 _PAYING = ("payment", "receipt", "demand")  # role classes of money changing hands, never a claim alone
@@ -351,6 +352,8 @@ def _payment(view: View, hit: Hit, number: int, lo: int, hi: int, after_ransom: 
     it, no authority demanding (`المسلحون … يطلبون من كل راعٍ ٥٠ ألف دينار`)."""
     gap = _OBJECT_GAP if hit.entries[0].cls == "payment" else _SUBJECT_GAP  # تلقى زعيم الكتائب 25 مليون
     found = _governed_money(view, hit.end, hi, "expenditure", takes=True, gap=gap)
+    if hit.entries[0].cls == "demand" and (found is None or found[1] not in ("amount", "money")):
+        found = _share_demanded(view, hit.end, hi) or found  # `يطالبون بحصة من أرباح التجار`
     if found is None or found[1] not in ("amount", "money"):
         return []
     end, kind = found
@@ -369,6 +372,17 @@ def _payment(view: View, hit: Hit, number: int, lo: int, hi: int, after_ransom: 
     if kind == "amount" and _group_near(view, hit, lo, hi):  # the group that pays, before or after the verb
         return [Draft("cash", "expenditure", hit.start, end, hit.start, number, generic=True)]
     return []
+
+
+def _share_demanded(view: View, k: int, hi: int) -> tuple[int, str] | None:
+    """`الخلايا تطالب بحصتها`: a share (grammar role share) right after a verb of demanding is the
+    money demanded."""
+    for j in range(k, min(hi, k + _SHARE_GAP)):
+        if one_of(view.words[j], grammar_words("share")):
+            return j + 1, "money"
+        if view.is_break(j):
+            return None
+    return None
 
 
 def _unpriced_levy(view: View, hit: Hit, number: int, lo: int, hi: int, history: list[Draft]) -> list[Draft]:
