@@ -175,6 +175,18 @@ def test_claims_a_share_demanded_is_the_money_of_a_levy():
     assert kinds(run("وطالبت الحكومة العراقية بحصتها من عائدات النفط في كركوك.")) != [("taxation_extortion", "revenue")]
 
 
+def test_claims_a_demand_naming_no_group_goes_on_with_the_levy_just_claimed():
+    """Messages demanding money, a sentence after the group's levy, are that levy; with no levy
+    before, a demand whose taker is not named is no claim."""
+    doc = run("ولجأ التنظيم إلى مطالبة المستثمرين بدفع ما يسميه زكاة. وخلال الشهر الماضي، تلقى ستة "
+              "مستثمرين رسائل تطالبهم بمبالغ تتراوح بين ألفين و5 آلاف دولار.")
+    assert kinds(doc) == [("taxation_extortion", "revenue"), ("taxation_extortion", "revenue")]
+    assert "تطالبهم بمبالغ" in doc.text[doc.claims[1].evidence.start:doc.claims[1].evidence.end]
+    doc = run("ويقاتل تنظيم داعش في المنطقة منذ سنوات. وتلقى ستة مستثمرين رسائل تطالبهم بمبالغ تتراوح بين "
+              "ألفين و5 آلاف دولار.")
+    assert kinds(doc) == []
+
+
 def test_claims_need_an_armed_group_in_the_report():
     assert run("وفرضت الحكومة ضرائب جديدة على الشركات والعقارات.").claims == []
 

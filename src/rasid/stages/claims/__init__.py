@@ -253,7 +253,8 @@ def _money_drafts(view: View, number: int, lo: int, hi: int, drafts: list[Draft]
     for hit in view.hits_in(CLAIM_ROLES, lo, hi):
         if hit.entries[0].cls in _PAYING:
             if hit.start not in claimed:
-                out += _payment(view, hit, number, lo, hi, _after_ransom(view, history, number, lo, hi)) or \
+                out += _payment(view, hit, number, lo, hi, _after_ransom(view, history, number, lo, hi),
+                                _recent_predatory(history, number)) or \
                     _unpriced_levy(view, hit, number, lo, hi, history)
             continue
         role, takes = _money_role(view, hit)
@@ -343,13 +344,16 @@ def _recent_predatory(history: list[Draft], number: int) -> list[Draft]:
             and d.channel in ("kidnapping_ransom", "taxation_extortion")]
 
 
-def _payment(view: View, hit: Hit, number: int, lo: int, hi: int, after_ransom: bool) -> list[Draft]:
+def _payment(view: View, hit: Hit, number: int, lo: int, hi: int, after_ransom: bool,
+             predatory: list[Draft]) -> list[Draft]:
     """Money paid to an armed group or received by one (`دفعت الدوحة 16 مليون دولار لجبهة
     النصرة`, `تلقى زعيم الكتائب 25 مليون دولار`) is its revenue: a ransom where the sentence
     speaks of hostages (`دفعت أسرته مبلغ مليون ريال` to free a son), a levy where traders or
     families pay, else a donation. An amount a group pays is its spending (`يدفع التنظيم 5
     ملايين`); money demanded, a levy or ransom of the group named before the verb or right after
-    it, no authority demanding (`المسلحون … يطلبون من كل راعٍ ٥٠ ألف دينار`)."""
+    it, no authority demanding (`المسلحون … يطلبون من كل راعٍ ٥٠ ألف دينار`), or with no group
+    named, of the levy or ransom claimed in the sentences just before (`predatory`: `لجأ التنظيم
+    إلى مطالبة المستثمرين بدفع "زكاة". … تلقى ستة مستثمرين رسائل تطالبهم بمبالغ`)."""
     gap = _OBJECT_GAP if hit.entries[0].cls == "payment" else _SUBJECT_GAP  # تلقى زعيم الكتائب 25 مليون
     found = _governed_money(view, hit.end, hi, "expenditure", takes=True, gap=gap)
     if hit.entries[0].cls == "demand" and (found is None or found[1] not in ("amount", "money")):
@@ -358,8 +362,12 @@ def _payment(view: View, hit: Hit, number: int, lo: int, hi: int, after_ransom: 
         return []
     end, kind = found
     if hit.entries[0].cls == "demand":  # يطلبون من كل راعٍ ٥٠ ألف دينار: the group's levy or ransom
-        if subject_party(view, hit) == "authority" or first_group(view, lo, hi) >= min(hi, hit.end + _OBJECT_GAP):
-            return []  # `وطالبت الحكومة بمبلغ …`: the group is named before the demand, or right after it
+        if subject_party(view, hit) == "authority":
+            return []  # `وطالبت الحكومة بمبلغ …`
+        if first_group(view, lo, hi) >= min(hi, hit.end + _OBJECT_GAP):  # no group before it or right after
+            if not predatory or authority_in(view, lo, hit.start):
+                return []
+            return [Draft(predatory[-1].channel, "revenue", hit.start, end, hit.start, number)]
         channel = paid_channel(view, lo, hit.start, hi, "taxation_extortion", after_ransom)
         return [Draft(channel, "revenue", hit.start, end, hit.start, number)]
     channel = paid_channel(view, lo, hit.start, hi)
