@@ -20,31 +20,25 @@ from rasid.resources.catalogue import function_words, grammar_words, relatives, 
 from rasid.stages.claims.learned import ClaimModels, learned_claims
 from rasid.stages.claims.agents import confiscated_by_a_group, strike_role, subject_party, takeover_role
 from rasid.stages.claims.channels import (ChannelWord, act_of_its_own, against, channel_words, derived_money,
-                                        facility_names, generic_money, issued, joined_by_and, particle_not_cue,
-                                        role_of)
+                                        facility_names, issued, joined_by_and, particle_not_cue, role_of)
 from rasid.stages.claims.support import no_money_support
-from rasid.stages.claims.payments import (civilians_pay, clause, clause_of, continues_ransom, dative, forcing_at,
-                                        paid_channel, paid_to, speaks_of_captives)
-from rasid.stages.reading.lexicons import CLAIM_CHANNELS, CLAIM_ROLES, PARTIES
+from rasid.stages.claims.paid import (INHERIT, OBJECT_GAP, RECENT, after_ransom, governed_money, payment_drafts,
+                                    recent_predatory, unpriced_levy)
+from rasid.stages.claims.payments import clause, clause_of, forcing_at, paid_to, speaks_of_captives
+from rasid.stages.reading.lexicons import CLAIM_CHANNELS, CLAIM_ROLES
 from rasid.stages.reading.view import Hit, View
 from rasid.stages.attribution import attribution_of
 from rasid.stages.attribution.names import complementizer_at
 from rasid.stages.claims.losses import inflicted_on_others, people_lost
 from rasid.stages.claims.records import Draft, claim_record
-from rasid.stages.claims.owners import (about_armed_groups, authority_in, first_group, group_around,
+from rasid.stages.claims.owners import (about_armed_groups, authority_in, group_around,
                                       headline_names_a_group, levied_by_a_state, state_owned,
                                       taken_by_its_men)
 from rasid.text.tokens import one_of
 
-_OBJECT_GAP = 4               # words between a money cue and the money it governs
-_SUBJECT_GAP = 7              # and between a verb of receiving and its money, past the subject
-_RECENT = 50                  # claims kept in mind for that
-_INHERIT = 3                  # sentences back where money with no channel finds its channel
-_PAID_WHOM = 2                # words after a verb of paying where who is paid is named (يدفعون بانتظام للمسلحين)
 _MERGE_GAP = 8                # words between two claims of one channel and role that are still one
 _FORCED_GAP = 8               # words between a forcing verb and what people are forced to hand over
 _LEAD_GAP = 3                 # words between a learned lead-in (يجني أموالاً كبيرة من) and the claim it opens
-_SHARE_GAP = 2                # words between a verb of demanding and the share it demands
 _LISTED_GAP = 3               # words between two channel words of one list (modifiers of the first)
 _AMOUNT_GAP = 8               # words between a claim and an amount that belongs to it
 _PAYING = ("payment", "receipt", "demand")  # role classes of money changing hands, never a claim alone
@@ -192,7 +186,7 @@ def _forced_provision(view: View, number: int, lo: int, hi: int, drafts: list[Dr
         if given is None or subject_party(view, Hit(k, k + 1, (), "")) == "authority" or _support_at(view, given + 1, hi):
             continue
         end = given + 1
-        while end < min(hi, given + 1 + _OBJECT_GAP) and view.kinds[end] != "punct" \
+        while end < min(hi, given + 1 + OBJECT_GAP) and view.kinds[end] != "punct" \
                 and not forcing_at(view, end) and not act_of_its_own(view, end):
             end += 1
         while at < len(drafts) and drafts[at].end <= k:
@@ -253,9 +247,9 @@ def _money_drafts(view: View, number: int, lo: int, hi: int, drafts: list[Draft]
     for hit in view.hits_in(CLAIM_ROLES, lo, hi):
         if hit.entries[0].cls in _PAYING:
             if hit.start not in claimed:
-                out += _payment(view, hit, number, lo, hi, _after_ransom(view, history, number, lo, hi),
-                                _recent_predatory(history, number)) or \
-                    _unpriced_levy(view, hit, number, lo, hi, history)
+                out += payment_drafts(view, hit, number, lo, hi, after_ransom(view, history, number, lo, hi),
+                                recent_predatory(history, number)) or \
+                    unpriced_levy(view, hit, number, lo, hi, history)
             continue
         role, takes = _money_role(view, hit)
         if role not in with_property("role", "money") | {"revenue", "asset"} or hit.start in claimed \
@@ -263,7 +257,7 @@ def _money_drafts(view: View, number: int, lo: int, hi: int, drafts: list[Draft]
                 or against(view, hit.start) or particle_not_cue(view, hit, lo) \
                 or issued(view, hit):  # مكافحة غسيل الأموال; فقد دفعت; التقرير الصادر عن
             continue
-        found = _governed_money(view, hit.end, hi, role, takes)
+        found = governed_money(view, hit.end, hi, role, takes)
         if found is None and hit.entries[0].cls == "taking" and _content_word(view, hit.end, hi):
             out.append(Draft("other", role, hit.start, hit.end + 1, hit.start, number))  # نهب المقرات: loot
             continue
@@ -299,12 +293,12 @@ def _earnings(view: View, hit: Hit, role: str, end: int, lo: int, hi: int, draft
 
 
 def _earned_by_a_group(view: View, hit: Hit, lo: int, hi: int) -> bool:
-    """An armed group named within _OBJECT_GAP words of earnings, in their clause, and no
+    """An armed group named within OBJECT_GAP words of earnings, in their clause, and no
     authority there (`الميناء يوفر للحوثيين إيرادات`, `جنى الحوثيون أرباحاً`; not `وخسرت الحكومة
     اليمنية إيرادات`)."""
     if any(g.start == hit.end for g in view.armed_groups(hit.end, min(hi, hit.end + 1))):
         return True  # `قدرت الحكومة إيرادات الحوثيين بنحو …`: the group's, whoever estimates them
-    start, end = clause(view, hit.start, hit.end, max(lo, hit.start - _OBJECT_GAP), min(hi, hit.end + _OBJECT_GAP))
+    start, end = clause(view, hit.start, hit.end, max(lo, hit.start - OBJECT_GAP), min(hi, hit.end + OBJECT_GAP))
     return bool(view.armed_groups(start, end)) and not authority_in(view, start, end)
 
 
@@ -318,7 +312,7 @@ def _sent_to_a_group(view: View, hit: Hit, end: int, hi: int) -> int | None:
     receiver = paid_to(view, end)
     if receiver is not None:
         return receiver
-    for k in range(end, min(hi, end + _OBJECT_GAP + 2)):
+    for k in range(end, min(hi, end + OBJECT_GAP + 2)):
         if view.is_break(k):
             return None
         support = view.match(CLAIM_CHANNELS, k)
@@ -326,101 +320,6 @@ def _sent_to_a_group(view: View, hit: Hit, end: int, hi: int) -> int | None:
             groups = view.armed_groups(support.end, min(hi, support.end + 2))
             return groups[0].end if groups else None
     return None
-
-
-def _after_ransom(view: View, history: list[Draft], number: int, lo: int, hi: int) -> bool:
-    """Whether a payment in sentence `number` goes on telling a ransom: the last ransom or levy
-    claimed in the _INHERIT sentences before is a ransom (`طالب الخاطفون ذويه بفدية … دفعت عائلة
-    أحد الرعاة مليون دينار`; not after a levy: `الخطف والابتزاز … يطلبون من كل راعٍ`) and the
-    payment's sentence goes on with that deal (payments.continues_ransom)."""
-    predatory = _recent_predatory(history, number)
-    return bool(predatory) and predatory[-1].channel == "kidnapping_ransom" \
-        and continues_ransom(view, predatory[-1].sentence, lo, hi)
-
-
-def _recent_predatory(history: list[Draft], number: int) -> list[Draft]:
-    """The ransoms and levies claimed in the _INHERIT sentences before sentence `number`."""
-    return [d for d in history[-_RECENT:] if number - d.sentence <= _INHERIT
-            and d.channel in ("kidnapping_ransom", "taxation_extortion")]
-
-
-def _payment(view: View, hit: Hit, number: int, lo: int, hi: int, after_ransom: bool,
-             predatory: list[Draft]) -> list[Draft]:
-    """Money paid to an armed group or received by one (`دفعت الدوحة 16 مليون دولار لجبهة
-    النصرة`, `تلقى زعيم الكتائب 25 مليون دولار`) is its revenue: a ransom where the sentence
-    speaks of hostages (`دفعت أسرته مبلغ مليون ريال` to free a son), a levy where traders or
-    families pay, else a donation. An amount a group pays is its spending (`يدفع التنظيم 5
-    ملايين`); money demanded, a levy or ransom of the group named before the verb or right after
-    it, no authority demanding (`المسلحون … يطلبون من كل راعٍ ٥٠ ألف دينار`), or with no group
-    named, of the levy or ransom claimed in the sentences just before (`predatory`: `لجأ التنظيم
-    إلى مطالبة المستثمرين بدفع "زكاة". … تلقى ستة مستثمرين رسائل تطالبهم بمبالغ`)."""
-    gap = _OBJECT_GAP if hit.entries[0].cls == "payment" else _SUBJECT_GAP  # تلقى زعيم الكتائب 25 مليون
-    found = _governed_money(view, hit.end, hi, "expenditure", takes=True, gap=gap)
-    if hit.entries[0].cls == "demand" and (found is None or found[1] not in ("amount", "money")):
-        found = _share_demanded(view, hit.end, hi) or found  # `يطالبون بحصة من أرباح التجار`
-    if found is None or found[1] not in ("amount", "money"):
-        return []
-    end, kind = found
-    if hit.entries[0].cls == "demand":  # يطلبون من كل راعٍ ٥٠ ألف دينار: the group's levy or ransom
-        if subject_party(view, hit) == "authority":
-            return []  # `وطالبت الحكومة بمبلغ …`
-        if first_group(view, lo, hi) >= min(hi, hit.end + _OBJECT_GAP):  # no group before it or right after
-            if not predatory or authority_in(view, lo, hit.start):
-                return []
-            return [Draft(predatory[-1].channel, "revenue", hit.start, end, hit.start, number)]
-        channel = paid_channel(view, lo, hit.start, hi, "taxation_extortion", after_ransom)
-        return [Draft(channel, "revenue", hit.start, end, hit.start, number)]
-    channel = paid_channel(view, lo, hit.start, hi)
-    told = "kidnapping_ransom" if after_ransom and channel == "donations" else channel  # the deal goes on
-    if hit.entries[0].cls == "receipt":
-        return [Draft(told, "revenue", hit.start, end, hit.start, number)] if _group_near(view, hit, lo, hi) else []
-    receiver = paid_to(view, end)
-    if receiver is not None or channel != "donations":  # a ransom or a levy is the group's wherever paid
-        return [Draft(told, "revenue", hit.start, max(end, receiver or end), hit.start, number)]
-    if kind == "amount" and _group_near(view, hit, lo, hi):  # the group that pays, before or after the verb
-        return [Draft("cash", "expenditure", hit.start, end, hit.start, number, generic=True)]
-    return []
-
-
-def _share_demanded(view: View, k: int, hi: int) -> tuple[int, str] | None:
-    """`الخلايا تطالب بحصتها`: a share (grammar role share) right after a verb of demanding is the
-    money demanded."""
-    for j in range(k, min(hi, k + _SHARE_GAP)):
-        if one_of(view.words[j], grammar_words("share")):
-            return j + 1, "money"
-        if view.is_break(j):
-            return None
-    return None
-
-
-def _unpriced_levy(view: View, hit: Hit, number: int, lo: int, hi: int, history: list[Draft]) -> list[Draft]:
-    """`اكثر الرعاة باتوا يدفعون بصمت` after a levy or ransom claimed in the sentences before:
-    civilians paying, nothing paid and no one paid named (not `يدفع السكان فواتير الكهرباء`,
-    `يدفعون للجيش`), go on telling that levy."""
-    if hit.entries[0].cls != "payment" or not civilians_pay(view, lo, hit.start, hi) or _paid_what_or_whom(view, hit, hi):
-        return []
-    predatory = _recent_predatory(history, number)
-    return [Draft(predatory[-1].channel, "revenue", hit.start, hit.end, hit.start, number)] if predatory else []
-
-
-def _paid_what_or_whom(view: View, hit: Hit, hi: int) -> bool:
-    """A verb of paying with its object (`فواتير`) or its receiver (`للجيش`) named in its clause:
-    what is paid, and to whom, is said; only a bare `يدفعون` (`بصمت`, `أيضاً`) is not."""
-    for k in range(hit.end, min(hi, hit.end + _PAID_WHOM)):
-        if view.is_break(k):
-            return False
-        if dative(view, k) and (view.match(PARTIES, k) or view.mentions(*view.chars(k, k + 1))):
-            return True  # `للجيش`, `لحركة الشباب` (not `لأنهم`, because)
-        if k == hit.end and view.doc.tokens[k].kind == "word" and not view.prefixed(k, "ب") \
-                and view.words[k] not in function_words():
-            return True
-    return False
-
-
-def _group_near(view: View, hit: Hit, lo: int, hi: int) -> bool:
-    """An armed group named a few words before or after a verb of paying or receiving: the one
-    that receives, or for a payment with no receiver named, the one that pays."""
-    return bool(view.armed_groups(max(lo, hit.start - _OBJECT_GAP), min(hi, hit.end + _OBJECT_GAP)))
 
 
 def _content_word(view: View, k: int, hi: int) -> bool:
@@ -447,29 +346,12 @@ def _money_role(view: View, hit: Hit) -> tuple[str | None, bool]:
     return None, False
 
 
-def _governed_money(view: View, k: int, hi: int, role: str, takes: bool = False,
-                    gap: int = _OBJECT_GAP) -> tuple[int, str] | None:
-    """(end token, kind) of the money right after a cue: `pointing` (`عائدها`), `derived`
-    (`العائدات`), `money` (`الأموال`, only moved, spent, invested or taken) or `amount`."""
-    for j in range(k, min(hi, k + gap)):
-        pointing = derived_money(view, j)
-        if pointing is not None:
-            return j + 1, "pointing" if pointing else "derived"
-        if (takes or role in with_property("role", "cash")) and generic_money(view, j):
-            return j + 1, "money"
-    stop = min(hi, k + gap)
-    for q in view.quantities.starting_in(*view.chars(k, stop)) if k < stop else ():
-        if q.unit and len(q.unit) == 3 and q.unit.isupper():
-            return view.token_at(q.end - 1) + 1, "amount"
-    return None
-
-
 def _channel_for(role: str, pointing: bool, at: int, drafts: list[Draft], history: list[Draft],
                  number: int) -> str | None:
     """`عائدها` points to the claim just before; an amount continues the last claim of its role.
     None when there is nothing to point to (the money is then cash)."""
     before = [d for d in drafts if d.focus < at]
-    recent = [d for d in history[-_RECENT:] if number - d.sentence <= _INHERIT]
+    recent = [d for d in history[-RECENT:] if number - d.sentence <= INHERIT]
     if pointing and before:
         return before[-1].channel
     same = [d for d in recent + before if d.role == role]
@@ -490,7 +372,7 @@ def _merged(view: View, drafts: list[Draft]) -> list[Draft]:
                 last.end = max(last.end, d.end)
                 continue
             clause = not any(view.is_break(k) for k in range(last.end, d.start))
-            if last.generic and d.start - last.end <= _OBJECT_GAP and clause:
+            if last.generic and d.start - last.end <= OBJECT_GAP and clause:
                 d.start = last.start
                 out[-1] = d
                 continue

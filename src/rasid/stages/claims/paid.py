@@ -1,0 +1,136 @@
+"""Money changing hands in a claim: paid to an armed group, received by one, demanded by one
+(`دفعت الدوحة 16 مليون دولار لجبهة النصرة`, `تلقى زعيم الكتائب 25 مليون دولار`, `يطلبون من كل
+راعٍ ٥٠ ألف دينار`), and the money a cue governs. A payment alone is no claim: who pays whom,
+and what the sentences before told (a ransom, a levy), decide the channel."""
+from __future__ import annotations
+
+from rasid.resources.catalogue import function_words, grammar_words, with_property
+from rasid.stages.claims.agents import subject_party
+from rasid.stages.claims.channels import derived_money, generic_money
+from rasid.stages.claims.owners import authority_in, first_group
+from rasid.stages.claims.payments import civilians_pay, continues_ransom, dative, paid_channel, paid_to
+from rasid.stages.claims.records import Draft
+from rasid.stages.reading.lexicons import PARTIES
+from rasid.stages.reading.view import Hit, View
+from rasid.text.tokens import one_of
+
+OBJECT_GAP = 4                # words between a money cue and the money it governs
+RECENT = 50                   # claims kept in mind for what money with no channel points back to
+INHERIT = 3                   # sentences back where money with no channel finds its channel
+_SUBJECT_GAP = 7              # words between a verb of receiving and its money, past the subject
+_PAID_WHOM = 2                # words after a verb of paying where who is paid is named (يدفعون بانتظام للمسلحين)
+_SHARE_GAP = 2                # words between a verb of demanding and the share it demands
+
+
+def after_ransom(view: View, history: list[Draft], number: int, lo: int, hi: int) -> bool:
+    """Whether a payment in sentence `number` goes on telling a ransom: the last ransom or levy
+    claimed in the INHERIT sentences before is a ransom (`طالب الخاطفون ذويه بفدية … دفعت عائلة
+    أحد الرعاة مليون دينار`; not after a levy: `الخطف والابتزاز … يطلبون من كل راعٍ`) and the
+    payment's sentence goes on with that deal (payments.continues_ransom)."""
+    predatory = recent_predatory(history, number)
+    return bool(predatory) and predatory[-1].channel == "kidnapping_ransom" \
+        and continues_ransom(view, predatory[-1].sentence, lo, hi)
+
+
+def recent_predatory(history: list[Draft], number: int) -> list[Draft]:
+    """The ransoms and levies claimed in the INHERIT sentences before sentence `number`."""
+    return [d for d in history[-RECENT:] if number - d.sentence <= INHERIT
+            and d.channel in ("kidnapping_ransom", "taxation_extortion")]
+
+
+def payment_drafts(view: View, hit: Hit, number: int, lo: int, hi: int, after_ransom: bool,
+             predatory: list[Draft]) -> list[Draft]:
+    """Money paid to an armed group or received by one (`دفعت الدوحة 16 مليون دولار لجبهة
+    النصرة`, `تلقى زعيم الكتائب 25 مليون دولار`) is its revenue: a ransom where the sentence
+    speaks of hostages (`دفعت أسرته مبلغ مليون ريال` to free a son), a levy where traders or
+    families pay, else a donation. An amount a group pays is its spending (`يدفع التنظيم 5
+    ملايين`); money demanded, a levy or ransom of the group named before the verb or right after
+    it, no authority demanding (`المسلحون … يطلبون من كل راعٍ ٥٠ ألف دينار`), or with no group
+    named, of the levy or ransom claimed in the sentences just before (`predatory`: `لجأ التنظيم
+    إلى مطالبة المستثمرين بدفع "زكاة". … تلقى ستة مستثمرين رسائل تطالبهم بمبالغ`)."""
+    gap = OBJECT_GAP if hit.entries[0].cls == "payment" else _SUBJECT_GAP  # تلقى زعيم الكتائب 25 مليون
+    found = governed_money(view, hit.end, hi, "expenditure", takes=True, gap=gap)
+    if hit.entries[0].cls == "demand" and (found is None or found[1] not in ("amount", "money")):
+        found = _share_demanded(view, hit.end, hi) or found  # `يطالبون بحصة من أرباح التجار`
+    if found is None or found[1] not in ("amount", "money"):
+        return []
+    end, kind = found
+    if hit.entries[0].cls == "demand":  # يطلبون من كل راعٍ ٥٠ ألف دينار: the group's levy or ransom
+        if subject_party(view, hit) == "authority":
+            return []  # `وطالبت الحكومة بمبلغ …`
+        if first_group(view, lo, hi) >= min(hi, hit.end + OBJECT_GAP):  # no group before it or right after
+            if not predatory or authority_in(view, lo, hit.start):
+                return []
+            return [Draft(predatory[-1].channel, "revenue", hit.start, end, hit.start, number)]
+        channel = paid_channel(view, lo, hit.start, hi, "taxation_extortion", after_ransom)
+        return [Draft(channel, "revenue", hit.start, end, hit.start, number)]
+    channel = paid_channel(view, lo, hit.start, hi)
+    told = "kidnapping_ransom" if after_ransom and channel == "donations" else channel  # the deal goes on
+    if hit.entries[0].cls == "receipt":
+        return [Draft(told, "revenue", hit.start, end, hit.start, number)] if _group_near(view, hit, lo, hi) else []
+    receiver = paid_to(view, end)
+    if receiver is not None or channel != "donations":  # a ransom or a levy is the group's wherever paid
+        return [Draft(told, "revenue", hit.start, max(end, receiver or end), hit.start, number)]
+    if kind == "amount" and _group_near(view, hit, lo, hi):  # the group that pays, before or after the verb
+        return [Draft("cash", "expenditure", hit.start, end, hit.start, number, generic=True)]
+    return []
+
+
+def _share_demanded(view: View, k: int, hi: int) -> tuple[int, str] | None:
+    """`الخلايا تطالب بحصتها`: a share (grammar role share) right after a verb of demanding is the
+    money demanded."""
+    for j in range(k, min(hi, k + _SHARE_GAP)):
+        if one_of(view.words[j], grammar_words("share")):
+            return j + 1, "money"
+        if view.is_break(j):
+            return None
+    return None
+
+
+def unpriced_levy(view: View, hit: Hit, number: int, lo: int, hi: int, history: list[Draft]) -> list[Draft]:
+    """`اكثر الرعاة باتوا يدفعون بصمت` after a levy or ransom claimed in the sentences before:
+    civilians paying, nothing paid and no one paid named (not `يدفع السكان فواتير الكهرباء`,
+    `يدفعون للجيش`), go on telling that levy."""
+    if hit.entries[0].cls != "payment" or not civilians_pay(view, lo, hit.start, hi) or _paid_what_or_whom(view, hit, hi):
+        return []
+    predatory = recent_predatory(history, number)
+    return [Draft(predatory[-1].channel, "revenue", hit.start, hit.end, hit.start, number)] if predatory else []
+
+
+def _paid_what_or_whom(view: View, hit: Hit, hi: int) -> bool:
+    """A verb of paying with its object (`فواتير`) or its receiver (`للجيش`) named in its clause:
+    what is paid, and to whom, is said; only a bare `يدفعون` (`بصمت`, `أيضاً`) is not."""
+    for k in range(hit.end, min(hi, hit.end + _PAID_WHOM)):
+        if view.is_break(k):
+            return False
+        if dative(view, k) and (view.match(PARTIES, k) or view.mentions(*view.chars(k, k + 1))):
+            return True  # `للجيش`, `لحركة الشباب` (not `لأنهم`, because)
+        if k == hit.end and view.doc.tokens[k].kind == "word" and not view.prefixed(k, "ب") \
+                and view.words[k] not in function_words():
+            return True
+    return False
+
+
+def _group_near(view: View, hit: Hit, lo: int, hi: int) -> bool:
+    """An armed group named a few words before or after a verb of paying or receiving: the one
+    that receives, or for a payment with no receiver named, the one that pays."""
+    return bool(view.armed_groups(max(lo, hit.start - OBJECT_GAP), min(hi, hit.end + OBJECT_GAP)))
+
+
+def governed_money(view: View, k: int, hi: int, role: str, takes: bool = False,
+                    gap: int = OBJECT_GAP) -> tuple[int, str] | None:
+    """(end token, kind) of the money right after a cue: `pointing` (`عائدها`), `derived`
+    (`العائدات`), `money` (`الأموال`, only moved, spent, invested or taken) or `amount`."""
+    for j in range(k, min(hi, k + gap)):
+        pointing = derived_money(view, j)
+        if pointing is not None:
+            return j + 1, "pointing" if pointing else "derived"
+        if (takes or role in with_property("role", "cash")) and generic_money(view, j):
+            return j + 1, "money"
+    stop = min(hi, k + gap)
+    for q in view.quantities.starting_in(*view.chars(k, stop)) if k < stop else ():
+        if q.unit and len(q.unit) == 3 and q.unit.isupper():
+            return view.token_at(q.end - 1) + 1, "amount"
+    return None
+
+
