@@ -187,6 +187,21 @@ def test_claims_a_demand_naming_no_group_goes_on_with_the_levy_just_claimed():
     assert kinds(doc) == []
 
 
+@pytest.mark.parametrize("text, evidence", [
+    ("وقال إن ما يجمعه التنظيم يكفي لدفع رواتب العناصر وشراء الذخيرة.", "لدفع رواتب العناصر"),
+    ("ويستخدم التنظيم هذه الأموال في دفع رواتب عناصره.", "دفع رواتب عناصره"),
+    ("وقال إن الحركة تصرف رواتب شهرية لعناصرها.", "تصرف رواتب شهرية لعناصرها"),
+])
+def test_claims_wages_paid_to_a_groups_own_men_are_its_spending(text, evidence):
+    doc = run(text)
+    assert kinds(doc) == [("cash", "expenditure")]
+    assert doc.text[doc.claims[0].evidence.start:doc.claims[0].evidence.end] == evidence
+
+
+def test_claims_wages_of_anyone_else_are_no_claim():
+    assert run("ويرفض الحوثيون دفع رواتب الموظفين منذ سنوات.").claims == []
+
+
 def test_claims_need_an_armed_group_in_the_report():
     assert run("وفرضت الحكومة ضرائب جديدة على الشركات والعقارات.").claims == []
 

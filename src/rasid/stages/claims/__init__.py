@@ -23,7 +23,7 @@ from rasid.stages.claims.channels import (ChannelWord, act_of_its_own, against, 
                                         facility_names, issued, joined_by_and, particle_not_cue, role_of)
 from rasid.stages.claims.support import no_money_support
 from rasid.stages.claims.paid import (INHERIT, OBJECT_GAP, RECENT, after_ransom, governed_money, payment_drafts,
-                                    recent_predatory, unpriced_levy)
+                                    recent_predatory, unpriced_levy, wages_drafts)
 from rasid.stages.claims.payments import clause, clause_of, forcing_at, paid_to, speaks_of_captives
 from rasid.stages.reading.lexicons import CLAIM_CHANNELS, CLAIM_ROLES
 from rasid.stages.reading.view import Hit, View
@@ -151,6 +151,7 @@ def _sentence_drafts(view: View, number: int, lo: int, hi: int, names, history: 
             drafts.append(draft)
             last_of[draft.channel] = draft
     drafts += _money_drafts(view, number, lo, hi, drafts, quantities, history)
+    drafts += wages_drafts(view, number, lo, hi, drafts)
     drafts = _forced_provision(view, number, lo, hi, drafts)
     drafts = _merged(view, sorted(drafts, key=lambda d: d.start))
     _take_amounts(view, drafts, quantities)

@@ -10,7 +10,7 @@ from rasid.stages.claims.channels import derived_money, generic_money
 from rasid.stages.claims.owners import authority_in, first_group
 from rasid.stages.claims.payments import civilians_pay, continues_ransom, dative, paid_channel, paid_to
 from rasid.stages.claims.records import Draft
-from rasid.stages.reading.lexicons import PARTIES
+from rasid.stages.reading.lexicons import CLAIM_ROLES, PARTIES
 from rasid.stages.reading.view import Hit, View
 from rasid.text.tokens import one_of
 
@@ -19,6 +19,8 @@ RECENT = 50                   # claims kept in mind for what money with no chann
 INHERIT = 3                   # sentences back where money with no channel finds its channel
 _SUBJECT_GAP = 7              # words between a verb of receiving and its money, past the subject
 _PAID_WHOM = 2                # words after a verb of paying where who is paid is named (يدفعون بانتظام للمسلحين)
+_WAGES_GAP = 3                # words between wages and the members they are paid to (رواتب شهرية لعناصرها)
+_PURPOSE_GAP = 1              # words between a claim and the ل of what its money is for
 _SHARE_GAP = 2                # words between a verb of demanding and the share it demands
 
 
@@ -134,3 +136,30 @@ def governed_money(view: View, k: int, hi: int, role: str, takes: bool = False,
     return None
 
 
+def wages_drafts(view: View, number: int, lo: int, hi: int, drafts: list[Draft]) -> list[Draft]:
+    """`لدفع رواتب العناصر`, `تصرف رواتب شهرية لعناصرها`: wages (grammar role wages) paid to a
+    group's own men (role member, within _WAGES_GAP words after them) are its spending, cash
+    (ANNOTATION.md: what it spends); the evidence takes in a verb of paying right before them.
+    Not wages inside a claim of `drafts`, nor the purpose of the money a claim right before tells
+    (`تمويل قطر لجبهة النصرة لدفع رواتب المقاتلين`: the donation is the claim)."""
+    claimed = {k for d in drafts for k in range(d.start, d.end)}
+    out = []
+    for k in range(lo, hi):
+        if k in claimed or not one_of(view.words[k], grammar_words("wages")):
+            continue
+        paid = next((j for j in range(k + 1, min(hi, k + 1 + _WAGES_GAP)) if one_of(view.words[j], grammar_words("member"))
+                     and not any(view.is_break(m) for m in range(k, j))), None)
+        if paid is None:
+            continue
+        start = k - 1 if k > lo and _paying(view, k - 1) else k
+        if start < k and view.prefixed(start, "ل") and any(start - _PURPOSE_GAP <= d.end <= start and not any(
+                view.is_break(m) for m in range(d.end, start)) for d in drafts):
+            continue
+        out.append(Draft("cash", "expenditure", start, paid + 1, k, number))
+    return out
+
+
+def _paying(view: View, k: int) -> bool:
+    """A verb or noun of paying or spending at token k (`لدفع`, `تصرف`, `إنفاق`)."""
+    hit = view.match(CLAIM_ROLES, k)
+    return hit is not None and hit.end == k + 1 and (hit.entries[0].cls == "payment" or hit.entries[0].value == "expenditure")
