@@ -202,6 +202,14 @@ def test_claims_wages_of_anyone_else_are_no_claim():
     assert run("ويرفض الحوثيون دفع رواتب الموظفين منذ سنوات.").claims == []
 
 
+def test_claims_the_headline_is_the_first_paragraph_past_a_section_label():
+    """`تحقيقات` over an HTML page's title is a label: the title after it is the headline, whose
+    group, named in its second part, makes its first part's channels claims."""
+    doc = rasid.extract("تحقيقات\n\nآثار منهوبة وإتاوات.. الموارد الخفية لـ«داعش»\n\nوقال الباحث إن التنظيم يبيع "
+                        "الذهب في الأسواق.", published="2023-05-01")
+    assert kinds(doc) == [("antiquities", "revenue"), ("taxation_extortion", "revenue"), ("gold", "revenue")]
+
+
 def test_claims_need_an_armed_group_in_the_report():
     assert run("وفرضت الحكومة ضرائب جديدة على الشركات والعقارات.").claims == []
 

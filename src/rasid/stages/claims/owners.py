@@ -108,7 +108,7 @@ def group_around(view: View, number: int, armed: set[str]) -> bool:
     linked to an armed group of the actor base."""
     lo = view.sent_ranges[max(0, number - _GROUP_BACK)][0]
     hi = view.sent_ranges[number][1]
-    if len(view.doc.paragraphs) > 1 and view.paragraph(view.sent_ranges[number][0]) == view.paragraph(0) \
+    if len(view.doc.paragraphs) > 1 and view.paragraph(view.sent_ranges[number][0]) - 1 == view.headline() \
             and number + 1 < len(view.sent_ranges):
         hi = view.sent_ranges[number + 1][1]  # a headline names its group in the lead after it
     if view.armed_groups(lo, hi):
@@ -122,7 +122,13 @@ def headline_names_a_group(view: View) -> bool:
     """The report's first sentence (its headline) names an armed group: the report is about it,
     and a levy or ransom it tells with no taker named is that group's (`الحواجز فكانت تفرض رسماً
     إضافياً على كل صهريج` in a report headed `… خزينة داعش`)."""
-    return view.derived(("headline names a group",), lambda: bool(view.armed_groups(*view.sent_ranges[0])))
+    return view.derived(("headline names a group",), lambda: bool(view.armed_groups(*_first_sentence(view))))
+
+
+def _first_sentence(view: View) -> tuple[int, int]:
+    """Tokens of the headline's first sentence (the report's first, past any section label)."""
+    start = view.doc.paragraphs[view.headline()].start if view.doc.paragraphs else 0
+    return view.sentence_of(view.token_at(start)) if len(view) else (0, 0)
 
 
 def authority_in(view: View, lo: int, hi: int) -> bool:

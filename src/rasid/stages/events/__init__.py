@@ -91,7 +91,8 @@ def find_events(doc: Document, model: LinearModel | None = None) -> Document:
                            if e.date and (e.date not in own or e.date in said) and not _ongoing(view, ctx, e))
         further.update(e.trigger.start for e in found if _another(view, ctx, view.token_at(e.trigger.end - 1) + 1))
         events.extend(found)
-    body = doc.paragraphs[1].start if len(doc.paragraphs) > 1 else 0
+    after = view.headline() + 1 if doc.paragraphs and len(view) else 1  # the body: past the headline
+    body = doc.paragraphs[after].start if len(doc.paragraphs) > after else 0
     events = link_incidents(events, body, lambda pos: view.paragraph(view.token_at(pos)), told_on,
                             lambda e: _trigger_words(view, e), frozenset(further), _amounts_of(doc))
     doc.events = [_numbered(e, k) for k, e in enumerate(events, 1)]

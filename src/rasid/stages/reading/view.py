@@ -227,6 +227,12 @@ class Reading:
         """Index of the paragraph holding token `i`."""
         return bisect.bisect_right(self._paragraph_starts, self.doc.tokens[i].start)
 
+    def headline(self) -> int:
+        """Index in `doc.paragraphs` of the report's headline: the first paragraph with more than
+        a heading in it (a section label such as `تحقيقات` stands over an HTML page's title)."""
+        return self.derived(("headline",), lambda: next(
+            (self.paragraph(lo) - 1 for lo, hi in self.sent_ranges if not self.is_heading(lo, hi)), 0))
+
     def in_boilerplate(self, i: int, j: int) -> bool:
         """Whether any of tokens [i, j) lies in a boilerplate region."""
         return any(self.boilerplate_cover[i:j])
