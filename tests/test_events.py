@@ -524,6 +524,22 @@ def test_events_a_learned_leader_killed_needs_a_leader_or_a_person_named():
         assert _specific(view, context(view, 0, lo, hi), kill, kill + 1, "leader_killed") is expected
 
 
+def test_events_a_learned_funds_transfer_needs_money_named_after_it():
+    """`تلقى ستة تجار … رسائل … تطالبهم بمبالغ`: the messages received move no money (the sum is
+    what the messages demand, far after the verb); a whole report's run keeps no such transfer."""
+    from rasid.stages.events import _specific
+    from rasid.stages.events.context import context
+    from rasid.stages.reading.view import View
+    text = ('وخلال الشهر الماضي، تلقى ستة تجار على الأقل في بلدات الريف الشرقي رسائل عبر تطبيق "تلغرام" '
+            "تطالبهم بمبالغ تتراوح بين ألف و3 آلاف دولار، مرفقة بتهديد صريح.")
+    assert [e.type for e in run("تقرير\n\n" + text).events] == []
+    for sentence, expected in [(text, False), ("وتلقى قائد الفصيل مليوني دولار من جهة خارجية.", True)]:
+        view = View.of(run(sentence))
+        lo, hi = view.sent_ranges[0]
+        verb = next(k for k in range(lo, hi) if view.words[k] in ("تلقي", "وتلقي"))
+        assert _specific(view, context(view, 0, lo, hi), verb, verb + 1, "funds_transfer") is expected
+
+
 def test_events_an_event_dated_by_its_announcement_takes_the_day_a_later_detail_gives():
     def dates(detail_day: str):
         doc = run("قال المرصد اليوم الجمعة إن مسلحي التنظيم سيطروا على مدينة القريتين في ريف حمص. "

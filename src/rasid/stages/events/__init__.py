@@ -176,6 +176,8 @@ def _specific(view: View, ctx: Context, start: int, end: int, kind: str) -> bool
         return False  # `انتزاع السيطرة على المناجم`: a verbal noun of taking ground the lexicon lacks, told as done
     if kind == "explosion" and not satisfied(view, ctx, Hit(start, end, (), ""), ("unhandled",)):
         return False  # `اكتشفت الفرق 10 عبوات ناسفة`: devices found, none that went off
+    if kind == "funds_transfer" and not satisfied(view, ctx, Hit(start, end, (), ""), ("money",)):
+        return False  # `تلقى ستة مستثمرين رسائل`: received messages; a transfer moves money named after it
     if kind == "leader_killed" and not names_leader(view, start, min(ctx.hi, end + LEADER_GAP)):
         return False  # `لقي 18 عنصرا مصرعهم`: the dead are counted, no leader is named
     return not _needs_anchor(view, hit, kind, ctx) or ctx.reported(hit, kind)
