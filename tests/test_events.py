@@ -540,6 +540,16 @@ def test_events_a_learned_funds_transfer_needs_money_named_after_it():
         assert _specific(view, context(view, 0, lo, hi), verb, verb + 1, "funds_transfer") is expected
 
 
+def test_events_a_verb_of_losing_ground_with_a_pronoun_takes_the_place_named_before_it():
+    """`حقل العمر … حتى خسره التنظيم`: the pronoun stands for the field named before; on a verbal
+    noun the pronoun is whose act it is (`هزيمتهم`), no place lost."""
+    doc = run("تقرير\n\nويؤكد المنشق أن حقل العمر كان يُدار بالطريقة ذاتها حتى خسره التنظيم في تشرين الأول "
+              "من عام 2017.")
+    event = only(doc)
+    assert (event.type, trigger(doc, event), event.date) == ("territory_change", "خسره", "2017-10")
+    assert run("تقرير\n\nويقول سكان مدينة الرقة إن هزيمتهم كانت متوقعة.").events == []
+
+
 def test_events_an_event_dated_by_its_announcement_takes_the_day_a_later_detail_gives():
     def dates(detail_day: str):
         doc = run("قال المرصد اليوم الجمعة إن مسلحي التنظيم سيطروا على مدينة القريتين في ريف حمص. "

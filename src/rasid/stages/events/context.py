@@ -26,6 +26,7 @@ from rasid.text.normalise import fold
 from rasid.text.numerals import number_words, unit_words
 
 NEAR = 4            # words after a trigger where what it needs (على, من, a place, money) stands
+PRONOUN_BACK = 10   # words before a trigger with a pronoun on it where the place it stands for is named
 ON_NEAR = 10        # and where على stands after a verb of control, past its subject (tokens, commas too)
 _SPARKED_NEAR = 6    # words after فجّر where what it sets off figuratively stands (past its subject and a day)
 _SALE_NEAR = 3  # words after a deal noun where a word of selling makes it a trade (صفقة واحدة بيعت فيها)
@@ -287,11 +288,32 @@ def _from(view: View, ctx: Context, hit: Hit) -> bool:
 
 def _place(view: View, ctx: Context, hit: Hit) -> bool:
     """A place after it, or control of a place named before (`استعاد الجيش السوري السيطرة
-    عليها`: control, then على with a pronoun; `فقدان السيطرة على الأرض` names no place)."""
+    عليها`: control, then على with a pronoun; `فقدان السيطرة على الأرض` names no place), or a
+    pronoun on it whose place is named before it (`_place_before_its_pronoun`)."""
     return place_after(view, ctx, hit) is not None or any(
         view.words[k] in grammar_words("control") and k + 1 < ctx.hi and view.words[k + 1] != "علي"
         and any(view.words[k + 1].startswith(on) and len(view.words[k + 1]) <= 6 for on in grammar_words("on"))
-        for k in _near(ctx, hit))
+        for k in _near(ctx, hit)) or _place_before_its_pronoun(view, ctx, hit)
+
+
+def _place_before_its_pronoun(view: View, ctx: Context, hit: Hit) -> bool:
+    """`حقل العمر … كان يُدار بالطريقة ذاتها حتى خسره التنظيم`: a verb with a pronoun object, and
+    a place noun or a place named before it in its sentence, within PRONOUN_BACK words. On a
+    verbal noun the pronoun is whose act it is (`سيطرتهم`, `هزيمتهم`, `تحريره`), no place."""
+    if hit.end - hit.start != 1 or not view.suffixed(lexicon(EVENT_TRIGGERS), hit.start) \
+            or _verbal_noun(view.bases(lexicon(EVENT_TRIGGERS))[hit.start]):
+        return False
+    lo = max(ctx.lo, hit.start - PRONOUN_BACK)
+    if view.mentions(*view.chars(lo, hit.start), ("LOC",)):
+        return True
+    return any((found := view.match(EVENT_TRIGGERS, k)) is not None and found.entry("place") is not None
+               for k in range(lo, hit.start))
+
+
+def _verbal_noun(base: str) -> bool:
+    """A folded trigger that reads as a verbal noun: a feminine ending (`سيطره`, `خساره`), or the
+    تفعيل pattern (`تحرير`, `تدمير`)."""
+    return base.endswith("ه") or len(base) == 5 and base[0] == "ت" and base[3] == "ي"
 
 
 def _object(view: View, ctx: Context, hit: Hit) -> bool:
