@@ -551,6 +551,22 @@ def test_events_a_verb_of_losing_ground_with_a_pronoun_takes_the_place_named_bef
     assert run("تقرير\n\nويقول سكان مدينة الرقة إن هزيمتهم كانت متوقعة.").events == []
 
 
+def test_events_an_event_timed_against_another_takes_no_date_from_elsewhere():
+    """`قبل الانسحاب`: the text dates the transfer by another event, not by the month of the
+    clause before (`خسره التنظيم في تشرين الأول … ، وأن مسؤولي الديوان حرصوا قبل الانسحاب على نقل`)
+    nor by the event told before it in its paragraph; without it, the paragraph's date carries."""
+    def dated(text: str) -> list:
+        doc = run("تقرير\n\n" + text)
+        return [(e.type, e.date) for e in doc.events]
+    assert dated("ويؤكد أن حقل العمر كان يُدار بالطريقة ذاتها حتى خسره التنظيم في تشرين الأول من عام 2017، وأن "
+                 "مسؤولي الديوان حرصوا قبل الانسحاب على نقل جزء من السيولة نحو البادية.") == [
+        ("territory_change", "2017-10"), ("funds_transfer", None)]
+    assert dated("سيطر الجيش على بلدة هجين يوم الخميس 4 آذار. ونقل التنظيم أمواله إلى البادية قبل الانسحاب.") == [
+        ("territory_change", "2021-03-04"), ("funds_transfer", None)]
+    assert dated("سيطر الجيش على بلدة هجين يوم الخميس 4 آذار. ونقل التنظيم أمواله إلى البادية.") == [
+        ("territory_change", "2021-03-04"), ("funds_transfer", "2021-03-04")]
+
+
 def test_events_an_event_dated_by_its_announcement_takes_the_day_a_later_detail_gives():
     def dates(detail_day: str):
         doc = run("قال المرصد اليوم الجمعة إن مسلحي التنظيم سيطروا على مدينة القريتين في ريف حمص. "

@@ -171,6 +171,8 @@ class Context:
                   and not self._time_clause_between(t, pos)]
         clause = clause_start(self.view, self.view.token_at(pos))
         own = [t for t in usable if clause_start(self.view, self.view.token_at(t.start)) == clause]
+        if not own and timed_against_another(self.view, self.view.token_at(pos)):
+            return None  # `حرصوا قبل الانسحاب على نقل`: timed against another event, not by the sentence's month
         return min(own or usable, key=lambda t: abs(t.start - pos), default=None)
 
     def _time_clause_between(self, t: Time, pos: int) -> bool:
@@ -308,6 +310,21 @@ def _place_before_its_pronoun(view: View, ctx: Context, hit: Hit) -> bool:
         return True
     return any((found := view.match(EVENT_TRIGGERS, k)) is not None and found.entry("place") is not None
                for k in range(lo, hit.start))
+
+
+def timed_against_another(view: View, k: int) -> bool:
+    """`حرصوا قبل الانسحاب على نقل جزء من السيولة`, `نقل أمواله إلى البادية قبل الانسحاب`: in the
+    clause of the trigger at token k, `قبل`, `بعد` or `عقب` and a definite noun that is no time
+    (`بعد الظهر` is one): the text times the event against another one, so a date told
+    elsewhere in the sentence, or of an event told before it, is not its own."""
+    _, hi = view.sentence_of(k)
+    j = clause_start(view, k)
+    while j + 1 < hi and (j <= k or not view.is_break(j)):
+        if view.words[j] in grammar_words("time_clause_head") and view.words[j + 1].startswith("ال") \
+                and not view.times.overlapping(*view.chars(j + 1, j + 2)):
+            return True
+        j += 1
+    return False
 
 
 def _verbal_noun(base: str) -> bool:

@@ -29,7 +29,8 @@ def link_incidents(events: list[Event], body_start: int, paragraph_of: Callable[
                    told_on: dict[int, bool] | None = None,
                    words_of: Callable[[Event], frozenset[str]] = lambda e: frozenset(),
                    further: frozenset[int] = frozenset(),
-                   amounts_of: Callable[[Event], frozenset] = lambda e: frozenset()) -> list[Event]:
+                   amounts_of: Callable[[Event], frozenset] = lambda e: frozenset(),
+                   relative: frozenset[int] = frozenset()) -> list[Event]:
     """Carry dates and casualty figures: a headline event from the first body event of its
     family (else the first body event's date), a body event from the event before it in its
     paragraph; first, an event dated only by its announcement (trigger start in `told_on`) takes
@@ -40,7 +41,9 @@ def link_incidents(events: list[Event], body_start: int, paragraph_of: Callable[
     of a character offset. An event whose trigger start is in `further` is told as another
     incident (`هجوم مماثل`): it neither gives nor takes a date or a count. An event told again
     with the amount it was told with (`amounts_of`: `صادرت نحو ثلاثة ملايين دولار` in the
-    official's words after the lead) is that event, across paragraphs: it takes its date."""
+    official's words after the lead) is that event, across paragraphs: it takes its date. An
+    event whose trigger start is in `relative` is timed against another (`قبل الانسحاب`): it takes
+    no date from the event before it."""
     told_on = told_on or {}
     ordered = sorted((e for e in events if e.trigger.start not in further), key=lambda e: e.trigger.start)
     for k, event in enumerate(ordered):  # first: the days carried below are then the right ones
@@ -62,7 +65,7 @@ def link_incidents(events: list[Event], body_start: int, paragraph_of: Callable[
     previous: Event | None = None
     for event in body:
         if previous is not None and paragraph_of(previous.trigger.start) == paragraph_of(event.trigger.start):
-            _take(event, previous)
+            _take(event, previous, date=event.trigger.start not in relative)
         previous = event
     return events
 
