@@ -85,7 +85,7 @@ def test_loaders_read_every_list():
 
 
 def test_trigger_needs_are_those_the_events_stage_checks():
-    from rasid.stages.events.context import _CHECKS
+    from rasid.stages.events.needs import _CHECKS
     assert set(checks.allowed("event trigger need")) == set(_CHECKS)
 
 

@@ -32,8 +32,8 @@ from rasid.stages.reading.lexicons import EVENT_TRIGGERS, PARTIES, POLARITY_CUES
 from rasid.stages.reading.tagging import tagged_spans
 from rasid.stages.reading.polarity import polarity_before
 from rasid.stages.reading.view import Hit, View
-from rasid.stages.events.context import (Context, context, is_money, one_of, place_after, satisfied,
-                                        timed_against_another)
+from rasid.stages.events.context import Context, context, is_money, one_of, timed_against_another
+from rasid.stages.events.needs import place_after, satisfied
 from rasid.stages.events.incidents import link_incidents
 from rasid.stages.events.leaders import LEADER_GAP, leader_death, names_leader
 from rasid.stages.events.reality import real

@@ -62,12 +62,16 @@ def link_incidents(events: list[Event], body_start: int, paragraph_of: Callable[
             if event.date is None and body and body[0].date is not None:
                 event.date, event.date_precision = body[0].date, body[0].date_precision  # the lead's day
     _date_restated_sums(ordered, amounts_of)
-    previous: Event | None = None
-    for event in body:
-        if previous is not None and paragraph_of(previous.trigger.start) == paragraph_of(event.trigger.start):
-            _take(event, previous, date=event.trigger.start not in relative)
-        previous = event
+    _carry_in_paragraphs(body, paragraph_of, relative)
     return events
+
+
+def _carry_in_paragraphs(body: list[Event], paragraph_of: Callable[[int], int], relative: frozenset[int]) -> None:
+    """Each body event takes what it lacks from the event before it in its paragraph; one timed
+    against another (`relative`) takes no date."""
+    for previous, event in zip(body, body[1:]):
+        if paragraph_of(previous.trigger.start) == paragraph_of(event.trigger.start):
+            _take(event, previous, date=event.trigger.start not in relative)
 
 
 def _date_restated_sums(ordered: list[Event], amounts_of: Callable[[Event], frozenset]) -> None:
