@@ -210,6 +210,20 @@ def test_claims_the_headline_is_the_first_paragraph_past_a_section_label():
     assert kinds(doc) == [("antiquities", "revenue"), ("taxation_extortion", "revenue"), ("gold", "revenue")]
 
 
+def test_claims_paying_the_sum_told_before_goes_on_with_that_levy():
+    """`أحدهم دفع المبلغ`: the sum the group demanded a sentence or two before, paid; the claim is
+    the levy's, even where neither its sentence nor the one before names the group."""
+    doc = run("تقرير\n\nوفرض التنظيم إتاوات على التجار في البلدة. وتلقى التجار رسائل تطالبهم بمبالغ كبيرة. "
+              "وقال مصدر إن أحدهم دفع المبلغ بعد أيام.")
+    assert kinds(doc) == [("taxation_extortion", "revenue")] * 3
+    assert doc.text[doc.claims[2].evidence.start:doc.claims[2].evidence.end] == "دفع المبلغ"
+
+
+def test_claims_money_paid_in_return_for_protection_is_a_levy():
+    doc = run("وأصبحت الشبكات تعمل لحسابها وتدفع للتنظيم نسبة مقابل الحماية.")
+    assert kinds(doc) == [("taxation_extortion", "revenue")]
+
+
 def test_claims_need_an_armed_group_in_the_report():
     assert run("وفرضت الحكومة ضرائب جديدة على الشركات والعقارات.").claims == []
 

@@ -69,7 +69,7 @@ def find_claims(doc: Document, models: ClaimModels | None = None) -> Document:
         if not group_around(view, number, armed):  # the money of a state, a bank or a people,
             predatory = [d for d in drafts if d.channel in with_property("channel", "predatory")]
             taker_known = speaks_of_captives(view, lo, hi) or headline_names_a_group(view) and taken_by_its_men(view, lo, hi)
-            drafts = predatory if predatory and taker_known else []  # but a ransom or a levy
+            drafts = [d for d in predatory if taker_known or d.continues]  # but a ransom or a levy
         first = len(claims) + 1
         claims.extend([claim_record(view, attribution, d, lo, hi, first + k) for k, d in enumerate(drafts)])
     doc.claims = claims

@@ -21,6 +21,7 @@ _SUBJECT_GAP = 7              # words between a verb of receiving and its money,
 _PAID_WHOM = 2                # words after a verb of paying where who is paid is named (يدفعون بانتظام للمسلحين)
 _WAGES_GAP = 3                # words between wages and the members they are paid to (رواتب شهرية لعناصرها)
 _PURPOSE_GAP = 1              # words between a claim and the ل of what its money is for
+_PROTECTION_GAP = 4           # words between a verb of paying and `مقابل الحماية`
 _SHARE_GAP = 2                # words between a verb of demanding and the share it demands
 
 
@@ -63,7 +64,7 @@ def payment_drafts(view: View, hit: Hit, number: int, lo: int, hi: int, after_ra
         if first_group(view, lo, hi) >= min(hi, hit.end + OBJECT_GAP):  # no group before it or right after
             if not predatory or authority_in(view, lo, hit.start):
                 return []
-            return [Draft(predatory[-1].channel, "revenue", hit.start, end, hit.start, number)]
+            return [Draft(predatory[-1].channel, "revenue", hit.start, end, hit.start, number, continues=True)]
         channel = paid_channel(view, lo, hit.start, hi, "taxation_extortion", after_ransom)
         return [Draft(channel, "revenue", hit.start, end, hit.start, number)]
     channel = paid_channel(view, lo, hit.start, hi)
@@ -92,11 +93,31 @@ def _share_demanded(view: View, k: int, hi: int) -> tuple[int, str] | None:
 def unpriced_levy(view: View, hit: Hit, number: int, lo: int, hi: int, history: list[Draft]) -> list[Draft]:
     """`اكثر الرعاة باتوا يدفعون بصمت` after a levy or ransom claimed in the sentences before:
     civilians paying, nothing paid and no one paid named (not `يدفع السكان فواتير الكهرباء`,
-    `يدفعون للجيش`), go on telling that levy."""
-    if hit.entries[0].cls != "payment" or not civilians_pay(view, lo, hit.start, hi) or _paid_what_or_whom(view, hit, hi):
+    `يدفعون للجيش`), go on telling that levy; so does anyone paying the sum told before (`أحدهم
+    دفع المبلغ`: grammar role sum_told). Money paid in return for protection (`تدفع له نسبة
+    مقابل الحماية`) is a levy whatever was told before."""
+    if hit.entries[0].cls != "payment":
+        return []
+    protection = _for_protection(view, hit.end, hi)
+    if protection is not None:
+        return [Draft("taxation_extortion", "revenue", hit.start, protection, hit.start, number)]
+    sum_told = hit.end < hi and one_of(view.words[hit.end], grammar_words("sum_told"))
+    if not sum_told and (not civilians_pay(view, lo, hit.start, hi) or _paid_what_or_whom(view, hit, hi)):
         return []
     predatory = recent_predatory(history, number)
-    return [Draft(predatory[-1].channel, "revenue", hit.start, hit.end, hit.start, number)] if predatory else []
+    end = hit.end + sum_told
+    return [Draft(predatory[-1].channel, "revenue", hit.start, end, hit.start, number, continues=True)] if predatory else []
+
+
+def _for_protection(view: View, k: int, hi: int) -> int | None:
+    """The end of `مقابل الحماية` (grammar role protection after مقابل) within _PROTECTION_GAP
+    words from token k, in the clause; None when it is not there."""
+    for j in range(k, min(hi - 1, k + _PROTECTION_GAP)):
+        if view.is_break(j):
+            return None
+        if view.words[j] in grammar_words("in_return") and one_of(view.words[j + 1], grammar_words("protection")):
+            return j + 2
+    return None
 
 
 def _paid_what_or_whom(view: View, hit: Hit, hi: int) -> bool:

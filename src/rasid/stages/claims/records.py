@@ -23,6 +23,7 @@ class Draft:
     focus: int            # the channel word (or the money) the claim is about
     sentence: int
     generic: bool = False  # money that names no channel and points to none (`الأموال`, `ملايين الدولارات`)
+    continues: bool = False  # goes on telling a levy or ransom claimed just before: its group's, as that one was
     quantities: list[str] = field(default_factory=list)
 
 
