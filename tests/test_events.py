@@ -37,7 +37,9 @@ def trigger(doc, event) -> str:
     ("أعلنت وزارة الداخلية مقتل الوالي المزعوم للتنظيم في كركوك خلال عملية أمنية.", "leader_killed", "مقتل الوالي"),
     ("انشق القيادي أبو محمد الشامي عن التنظيم وسلم نفسه لقسد.", "defection", "انشق"),
     ("حولت شبكة تابعة للتنظيم أكثر من مليون دولار إلى تركيا في شباط الماضي.", "funds_transfer", "حولت"),
-    ("حرص مسؤولو التنظيم على نقل جزء من السيولة إلى البادية في أيار الماضي.", "funds_transfer", "نقل"),  # liquidity: money
+    ("حرص مسؤولو التنظيم على نقل جزء من السيولة إلى البادية في أيار الماضي.", "funds_transfer", "نقل"),
+    ("أحرق مسلحو الحركة ثلاث مدارس في القرية يوم الاثنين.", "attack", "أحرق"),  # arson
+    ("أوقف مسلحون ملثمون صهريجاً ليلاً وأشعلوا الحمولة يوم الثلاثاء.", "attack", "وأشعلوا"),  # liquidity: money
     ("عاد 25 مقاتلا من التنظيم إلى تونس الشهر الماضي.", "return", "عاد"),
     ("اختطف مسلحون من التنظيم خمسة رعاة في بادية الأنبار يوم السبت.", "kidnapping", "اختطف"),
     ("أعدم التنظيم ثلاثة مدنيين في ريف دير الزور بتهمة التعامل مع التحالف.", "execution", "أعدم"),
@@ -565,6 +567,10 @@ def test_events_an_event_timed_against_another_takes_no_date_from_elsewhere():
         ("territory_change", "2021-03-04"), ("funds_transfer", None)]
     assert dated("سيطر الجيش على بلدة هجين يوم الخميس 4 آذار. ونقل التنظيم أمواله إلى البادية.") == [
         ("territory_change", "2021-03-04"), ("funds_transfer", "2021-03-04")]
+
+
+def test_events_setting_alight_figuratively_is_no_attack():
+    assert run("تقرير\n\nوأشعل القرار موجة من الغضب في الشارع يوم الاثنين.").events == []
 
 
 def test_events_an_event_dated_by_its_announcement_takes_the_day_a_later_detail_gives():
