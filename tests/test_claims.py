@@ -224,6 +224,12 @@ def test_claims_money_paid_in_return_for_protection_is_a_levy():
     assert kinds(doc) == [("taxation_extortion", "revenue")]
 
 
+def test_claims_minting_its_own_coins_is_holding_them():
+    """`سكّ الدينار الذهبي`: minting is the cue of the coins, not the seizure told before it."""
+    doc = run("وجاء قسم منها من مصادرة ممتلكات السكان وقسم آخر من سكّ الدينار الذهبي الذي روّج له التنظيم.")
+    assert ("currency", "asset") in kinds(doc) and ("currency", "seizure") not in kinds(doc)
+
+
 def test_claims_need_an_armed_group_in_the_report():
     assert run("وفرضت الحكومة ضرائب جديدة على الشركات والعقارات.").claims == []
 
