@@ -151,6 +151,17 @@ def test_cli_analyze_summary_shows_the_most_telling_items_first(capsys, tmp_path
     assert len(listed) == len(items) + hidden
 
 
+def test_cli_analyze_summary_tells_each_statement_once(capsys, tmp_path):
+    """The crypto example tells its seizure in the lead and again in the official's words: the
+    summary shows it once (and `rasid show` both)."""
+    crypto = next(p for p in EXAMPLE_FILES if "crypto" in str(p))
+    code, out, _ = run_cli(capsys, "analyze", crypto, "--db", tmp_path / "a.db", "--summary")
+    items = [line for line in out.splitlines() if line.startswith(("  event", "  claim"))]
+    said = [line.split("→")[1].split("·")[0].strip() for line in items]
+    assert code == 0 and len(said) == len(set(said))
+    assert sum("cryptocurrency/seizure" in s for s in said) == 1
+
+
 def test_cli_analyze_summary_ends_with_the_corpus(capsys, tmp_path):
     """After the reports, what the store holds across them: counts, the most reported actors
     (the group all the examples are about first) and channels, corroboration, contradictions."""

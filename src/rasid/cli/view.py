@@ -87,7 +87,7 @@ def print_document_summary(doc: Document, console: Console, verbose: bool = Fals
         console.print(" · ".join(f"{k} {v}" for k, v in counts.items()), style="dim", highlight=False)
         _details(doc, console)
     items = _summary_items(doc, verbose)
-    telling = sorted(items, key=lambda item: (-item[0], item[1]))[:_SUMMARY_ITEMS]  # ties: the first told
+    telling = sorted(_first_tellings(items), key=lambda item: (-item[0], item[1]))[:_SUMMARY_ITEMS]  # ties: the first told
     shown = items if verbose else sorted(telling, key=lambda item: item[1])
     show = _item if verbose else _line
     for _, start, end, label, detail in shown:
@@ -115,6 +115,20 @@ def _summary_items(doc: Document, verbose: bool) -> list[tuple[int, int, int, st
         weight = 2 * bool(amounts) + _named(c.source)
         out.append((weight, c.evidence.start, c.evidence.end, "claim",
                     f"{c.channel}/{c.role}{amounts}{polarity} · {_source(c.source, verbose)}"))
+    return out
+
+
+def _first_tellings(items: list[tuple[int, int, int, str, str]]) -> list[tuple[int, int, int, str, str]]:
+    """The items less those that say again what one before them said (the same kind, type or
+    channel and role, amounts, date and figures, whoever says it: `صادرت نحو ثلاثة ملايين دولار`
+    in the lead and again in the official's words): a summary shows each statement once."""
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for item in sorted(items, key=lambda item: item[1]):
+        said = (item[3], item[4].split(" · ")[0])
+        if said not in seen:
+            seen.add(said)
+            out.append(item)
     return out
 
 
