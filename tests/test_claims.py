@@ -230,6 +230,23 @@ def test_claims_minting_its_own_coins_is_holding_them():
     assert ("currency", "asset") in kinds(doc) and ("currency", "seizure") not in kinds(doc)
 
 
+@pytest.mark.parametrize("text, evidence", [
+    ("وأشار التقرير إلى أن التنظيم يحتفظ بعشرات الملايين رغم خسارته مصادر الدخل الكبرى.", "خسارته مصادر الدخل"),
+    ("وقال إن التنظيم فقد معظم مصادر تمويله بعد هزيمته.", "فقد معظم مصادر تمويله"),
+    ("وخسر الحوثيون أهم مواردهم المالية بعد سيطرة الجيش على الميناء.", "وخسر الحوثيون أهم مواردهم المالية"),
+])
+def test_claims_sources_of_income_lost_are_money_lost(text, evidence):
+    doc = run(text)
+    assert ("cash", "loss") in kinds(doc)
+    claim = next(c for c in doc.claims if (c.channel, c.role) == ("cash", "loss"))
+    assert doc.text[claim.evidence.start:claim.evidence.end] == evidence
+
+
+def test_claims_sources_of_income_a_state_loses_are_no_groups():
+    doc = run("ويقاتل الحوثيون في الحديدة. وقال إن الحكومة فقدت مصادر دخلها بسبب الحرب.")
+    assert ("cash", "loss") not in kinds(doc)
+
+
 def test_claims_need_an_armed_group_in_the_report():
     assert run("وفرضت الحكومة ضرائب جديدة على الشركات والعقارات.").claims == []
 
@@ -1212,9 +1229,10 @@ def test_claims_a_denied_permission_is_negated():
 
 def test_claims_cash_reserves_are_held_even_beside_income_lost():
     """`احتياطياته النقدية تُقدَّر بعشرات الملايين`: cash the group holds; `رغم خسارته مصادر الدخل`
-    after it names sources of income lost, which do not make the reserves its revenue."""
+    after it names sources of income lost, which do not make the reserves its revenue (they are a
+    claim of their own: money lost)."""
     doc = run("وأفاد تقرير أممي، صدر الشهر الماضي، بأن التنظيم يحتفظ بآلاف المقاتلين في البادية، يتوزعون على "
               "خلايا صغيرة، مشيراً إلى أن احتياطياته النقدية تقدر بعشرات الملايين من الدولارات رغم خسارته مصادر "
               "الدخل الكبرى.")
-    assert kinds(doc) == [("cash", "asset")]
+    assert kinds(doc) == [("cash", "asset"), ("cash", "loss")]
     assert kinds(run("وقال الخبير إن الاحتياطي النقدي للتنظيم يبلغ 100 مليون دولار.")) == [("cash", "asset")]

@@ -29,7 +29,7 @@ from rasid.stages.reading.lexicons import CLAIM_CHANNELS, CLAIM_ROLES
 from rasid.stages.reading.view import Hit, View
 from rasid.stages.attribution import attribution_of
 from rasid.stages.attribution.names import complementizer_at
-from rasid.stages.claims.losses import inflicted_on_others, people_lost
+from rasid.stages.claims.losses import inflicted_on_others, lost_income_drafts, people_lost
 from rasid.stages.claims.records import Draft, claim_record
 from rasid.stages.claims.owners import (about_armed_groups, authority_in, group_around,
                                       headline_names_a_group, levied_by_a_state, state_owned,
@@ -61,6 +61,7 @@ def find_claims(doc: Document, models: ClaimModels | None = None) -> Document:
         drafts = _sentence_drafts(view, number, lo, hi, names, history)
         if models is not None:
             drafts = _with_learned(view, models, number, lo, hi, drafts)
+        drafts = _with_lost_income(view, number, lo, hi, drafts)
         drafts = [d for d in drafts if not state_owned(view, d.channel, d.start, d.end, d.focus, lo, hi)
                   and not levied_by_a_state(view, d.channel, d.start, d.end, lo, hi)
                   and not inflicted_on_others(view, d.role, d.start, lo)
@@ -88,6 +89,16 @@ def _with_learned(view: View, models: ClaimModels, number: int, lo: int, hi: int
     if learned:
         _take_amounts(view, learned, view.quantities.starting_in(*view.chars(lo, hi)))
     return sorted(drafts + learned, key=lambda d: d.start)
+
+
+def _with_lost_income(view: View, number: int, lo: int, hi: int, drafts: list[Draft]) -> list[Draft]:
+    """The drafts and the sources of income lost (claims.losses) that overlap none of them: the
+    money lost is cash only where neither a rule nor the tagger names its channel (`حرمان
+    المتمردين من أهم مصادر تمويلهم` after the port they lose)."""
+    claimed = {k for d in drafts for k in range(d.start, d.end)}
+    lost = [d for d in lost_income_drafts(view, number, lo, hi, claimed)
+            if not any(k in claimed for k in range(d.start, d.end))]
+    return sorted(drafts + lost, key=lambda d: d.start) if lost else drafts
 
 
 def _learned_focus(view: View, start: int, end: int) -> int:

@@ -1,13 +1,18 @@
-"""Losses a party inflicts on someone else: `كبّد الاقتصاد المحلي خسائر فادحة` is the economy's
-loss, caused by the group, not a statement about the group's own money."""
+"""Losses: the sources of income a group loses (`رغم خسارته مصادر الدخل الكبرى`), and those a
+party inflicts on someone else (`كبّد الاقتصاد المحلي خسائر فادحة` is the economy's loss, caused
+by the group, not a statement about the group's own money)."""
 from __future__ import annotations
 
 from rasid.resources.catalogue import grammar_words
-from rasid.stages.reading.view import View
+from rasid.stages.claims.agents import subject_party
+from rasid.stages.claims.records import Draft
+from rasid.stages.reading.lexicons import CLAIM_ROLES
+from rasid.stages.reading.view import View, without_suffix
 from rasid.text.tokens import one_of
 
 INFLICT_GAP = 3  # words between a verb of inflicting and the loss it lays on its object
 _PEOPLE_GAP = 3  # words between a verb of losing and a count of the people lost (its subject between)
+_SOURCE_GAP = 4  # words between a verb of losing and the source of income it loses (`أهم`, `معظم` between)
 
 
 def inflicted_on_others(view: View, role: str, start: int, lo: int) -> bool:
@@ -35,3 +40,34 @@ def people_lost(view: View, role: str, start: int, end: int) -> bool:
     first, last = view.chars(start, min(end, start + _PEOPLE_GAP + 1))
     counts = view.quantities.starting_in(first, last)
     return bool(counts) and counts[0].unit == "person"
+
+
+def lost_income_drafts(view: View, number: int, lo: int, hi: int, claimed: set[int]) -> list[Draft]:
+    """`رغم خسارته مصادر الدخل الكبرى`, `فقد معظم مصادر تمويله`, `خسروا أهم مواردهم المالية`: a
+    cue of loss, within _SOURCE_GAP words before a source (grammar role income_source) of income
+    or of money (role income, or an adjective of money right after it), in its clause: the
+    group's money lost, cash (ANNOTATION.md: money in general). Not where a claim holds the cue,
+    nor where an authority loses it (`فقدت الحكومة مصادر دخلها`)."""
+    out = []
+    for hit in view.hits_in(CLAIM_ROLES, lo, hi):
+        if hit.entries[0].cls != "cue" or hit.entries[0].value != "loss" or hit.start in claimed \
+                or subject_party(view, hit) == "authority":
+            continue  # `فقدت الحكومة مصادر دخلها`: the state's
+        for j in range(hit.end, min(hi - 1, hit.end + _SOURCE_GAP)):
+            if view.is_break(j):
+                break
+            if _one_of_suffixed(view.words[j], grammar_words("income_source")) and _of_money(view, j + 1):
+                out.append(Draft("cash", "loss", hit.start, j + 2, j, number))
+                break
+    return out
+
+
+def _of_money(view: View, k: int) -> bool:
+    """Income or money at token k (`الدخل`, `تمويله`, `المالية`)."""
+    word = view.words[k]
+    return _one_of_suffixed(word, grammar_words("income")) or word.removeprefix("ال").startswith("مالي")
+
+
+def _one_of_suffixed(word: str, words: frozenset[str]) -> bool:
+    """`one_of`, or with a pronoun ending off (`مواردهم`, `تمويله`)."""
+    return one_of(word, words) or any(stem in words for stem in without_suffix(word))
