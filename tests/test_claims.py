@@ -247,6 +247,56 @@ def test_claims_sources_of_income_a_state_loses_are_no_groups():
     assert ("cash", "loss") not in kinds(doc)
 
 
+@pytest.mark.parametrize("text", [
+    "وعجزت الحكومة عن دفع رواتب عناصر الشرطة والجيش في المناطق التي يسيطر عليها تنظيم داعش.",
+    "وتدفع الحكومة العراقية رواتب مقاتلي الحشد الشعبي الذين يقاتلون داعش.",
+])
+def test_claims_wages_of_a_states_men_or_paid_by_a_state_are_no_groups_spending(text):
+    assert ("cash", "expenditure") not in kinds(run(text))
+
+
+@pytest.mark.parametrize("text", [
+    "وخسرت الشركة مصادر دخلها بعد هجمات حركة الشباب على الطرق.",
+    "وفقدت العائلات النازحة مصادر دخلها بسبب سيطرة داعش على القرى.",
+])
+def test_claims_income_lost_by_others_is_no_groups_loss(text):
+    assert ("cash", "loss") not in kinds(run(text))
+
+
+@pytest.mark.parametrize("text", [
+    "وفرض التنظيم إتاوات على التجار في البلدة. وفي سياق منفصل، اشترى رجل أعمال قطعة أرض ودفع المبلغ نقدا.",
+    "وتفرض حركة الشباب ضرائب على التجار. وغرمت المحكمة أحد التجار لمخالفته القانون فدفع المبلغ.",
+])
+def test_claims_the_sum_told_goes_on_with_no_levy_past_another_matter_a_purchase_or_a_court(text):
+    assert len(run(text).claims) == 1
+
+
+def test_claims_a_list_item_is_no_item_past_a_preposition():
+    """`الضرائب على القات والوقود`: fuel is what is taxed with the qat, no claim of its own."""
+    assert kinds(run("وفرضت جماعة الحوثي الضرائب على القات والوقود في صنعاء.")) == [("taxation_extortion", "revenue")]
+
+
+def test_claims_actor_is_no_group_where_another_body_acts_and_no_group_stands_in_its_clause():
+    """`وطالبت الإدارة الذاتية التجار بدفع ضرائب`: the authority's, not the group named a sentence
+    before; `قال البنك المركزي … تراجعت …، متهما جماعة الحوثي`: the group past the comma is accused,
+    the reserves are the bank's; across `وفي سياق آخر،` no group carries over."""
+    doc = rasid.extract("تقرير\n\nفرض تنظيم داعش إتاوات على أصحاب المحلات في ريف دير الزور. وطالبت الإدارة الذاتية "
+                        "التجار بدفع ضرائب بقيمة ألف دولار.", published="2023-05-01")
+    assert _actor_names(doc) == ["داعش", None]
+    doc = rasid.extract("تقرير\n\nقال البنك المركزي اليمني إن احتياطياته من النقد الأجنبي تراجعت إلى مليار دولار، "
+                        "متهما جماعة الحوثي بعرقلة تصدير النفط.", published="2023-05-01")
+    assert _actor_names(doc)[0] is None
+
+
+def test_claims_a_long_paragraph_after_a_label_is_the_lead_not_a_headline():
+    """A label over a lead paragraph: the lead is no headline, so the group named in the next
+    sentence does not make its economy a group's (the headline's reach is one sentence on)."""
+    doc = rasid.extract("تقرير\n\nويعتمد اقتصاد الإقليم منذ سنوات طويلة على تجارة الفحم والماشية عبر الموانئ الجنوبية "
+                        "التي تصدر إنتاجها إلى دول الخليج، وفق تقديرات رسمية نشرت العام الماضي. وتسيطر حركة الشباب "
+                        "على مناطق واسعة من الريف.", published="2023-05-01")
+    assert ("other", "revenue") not in kinds(doc)
+
+
 def test_claims_need_an_armed_group_in_the_report():
     assert run("وفرضت الحكومة ضرائب جديدة على الشركات والعقارات.").claims == []
 

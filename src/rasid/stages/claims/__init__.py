@@ -173,14 +173,20 @@ def _listed_after(view: View, word: ChannelWord, before: ChannelWord | None, dra
                   number: int) -> Draft | None:
     """`من بينها شركات الصرافة غير المرخصة ونظام الحوالة والعملات الرقمية`: a channel word no cue
     reaches, joined by و to the channel word of the claim just made, within _LISTED_GAP words of
-    its modifiers (nothing else joined by و, no break), is the next item of that list: a claim of
-    its own channel in the same role."""
+    its modifiers (nothing else joined by و, no preposition, no break), is the next item of that
+    list: a claim of its own channel in the same role."""
     if before is None or not drafts or drafts[-1].focus != before.start or not joined_by_and(view, word.start):
         return None
     gap = range(drafts[-1].end, word.start)
-    if len(gap) > _LISTED_GAP or any(view.is_break(k) or joined_by_and(view, k) for k in gap):
-        return None  # `لحركة طالبان وإمدادها بالمال والسلاح`: another act joined between
+    if len(gap) > _LISTED_GAP or any(view.is_break(k) or joined_by_and(view, k) or _prepositional(view, k) for k in gap):
+        return None  # `لحركة طالبان وإمدادها بالمال والسلاح`: another act joined between; `الضرائب على القات
+        # والوقود`: what the first is on, not a modifier of it
     return Draft(word.channel, drafts[-1].role, word.start, word.end, word.start, number)
+
+
+def _prepositional(view: View, k: int) -> bool:
+    """A preposition at token k, alone or on the word (`على`, `في`, `بالمال`, `للتنظيم`)."""
+    return view.words[k] in grammar_words("preposition") or view.prefixed(k, "ب") or view.prefixed(k, "ل")
 
 
 def _forced_provision(view: View, number: int, lo: int, hi: int, drafts: list[Draft]) -> list[Draft]:

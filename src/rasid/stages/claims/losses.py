@@ -6,7 +6,7 @@ from __future__ import annotations
 from rasid.resources.catalogue import grammar_words
 from rasid.stages.claims.agents import subject_party
 from rasid.stages.claims.records import Draft
-from rasid.stages.reading.lexicons import CLAIM_ROLES
+from rasid.stages.reading.lexicons import CLAIM_ROLES, lexicon
 from rasid.stages.reading.view import View, without_suffix
 from rasid.text.tokens import one_of
 
@@ -46,13 +46,13 @@ def lost_income_drafts(view: View, number: int, lo: int, hi: int, claimed: set[i
     """`رغم خسارته مصادر الدخل الكبرى`, `فقد معظم مصادر تمويله`, `خسروا أهم مواردهم المالية`: a
     cue of loss, within _SOURCE_GAP words before a source (grammar role income_source) of income
     or of money (role income, or an adjective of money right after it), in its clause: the
-    group's money lost, cash (ANNOTATION.md: money in general). Not where a claim holds the cue,
-    nor where an authority loses it (`فقدت الحكومة مصادر دخلها`)."""
+    group's money lost, cash (ANNOTATION.md: money in general) — where a group loses it
+    (`_a_group_loses`). Not where a claim holds the cue."""
     out = []
     for hit in view.hits_in(CLAIM_ROLES, lo, hi):
         if hit.entries[0].cls != "cue" or hit.entries[0].value != "loss" or hit.start in claimed \
-                or subject_party(view, hit) == "authority":
-            continue  # `فقدت الحكومة مصادر دخلها`: the state's
+                or not _a_group_loses(view, hit, lo):
+            continue  # `فقدت الحكومة مصادر دخلها`, `خسرت الشركة`: the state's, the company's
         for j in range(hit.end, min(hi - 1, hit.end + _SOURCE_GAP)):
             if view.is_break(j):
                 break
@@ -60,6 +60,20 @@ def lost_income_drafts(view: View, number: int, lo: int, hi: int, claimed: set[i
                 out.append(Draft("cash", "loss", hit.start, j + 2, j, number))
                 break
     return out
+
+
+def _a_group_loses(view: View, hit, lo: int) -> bool:
+    """The loser is an armed group: the party the verb names (`فقد التنظيم`, `خسر الحوثيون`), or,
+    for a verbal noun with a pronoun (`رغم خسارته`), the last party named before it in its
+    sentence; not a state, a company or families (`فقدت العائلات النازحة مصادر دخلها`)."""
+    party = subject_party(view, hit)
+    if party is not None:
+        return party == "group"
+    if not view.suffixed(lexicon(CLAIM_ROLES), hit.start):
+        return False
+    named = [(h.start, "group") for h in view.armed_groups(lo, hit.start)]
+    named += [(h.start, "authority") for h in view.authorities(lo, hit.start)]
+    return bool(named) and max(named)[1] == "group"
 
 
 def _of_money(view: View, k: int) -> bool:

@@ -5,6 +5,7 @@ and what the sentences before told (a ransom, a levy), decide the channel."""
 from __future__ import annotations
 
 from rasid.resources.catalogue import function_words, grammar_words, with_property
+from rasid.stages.attribution import clause_start, turns_topic
 from rasid.stages.claims.agents import subject_party
 from rasid.stages.claims.channels import derived_money, generic_money
 from rasid.stages.claims.owners import authority_in, first_group
@@ -21,6 +22,7 @@ _SUBJECT_GAP = 7              # words between a verb of receiving and its money,
 _PAID_WHOM = 2                # words after a verb of paying where who is paid is named (يدفعون بانتظام للمسلحين)
 _WAGES_GAP = 3                # words between wages and the members they are paid to (رواتب شهرية لعناصرها)
 _PURPOSE_GAP = 1              # words between a claim and the ل of what its money is for
+_SUBJECT_AFTER = 3            # words after a verb where its subject stands
 _PROTECTION_GAP = 4           # words between a verb of paying and `مقابل الحماية`
 _SHARE_GAP = 2                # words between a verb of demanding and the share it demands
 
@@ -62,7 +64,7 @@ def payment_drafts(view: View, hit: Hit, number: int, lo: int, hi: int, after_ra
         if subject_party(view, hit) == "authority":
             return []  # `وطالبت الحكومة بمبلغ …`
         if first_group(view, lo, hi) >= min(hi, hit.end + OBJECT_GAP):  # no group before it or right after
-            if not predatory or authority_in(view, lo, hit.start):
+            if not predatory or not _goes_on(view, hit, lo, hi):
                 return []
             return [Draft(predatory[-1].channel, "revenue", hit.start, end, hit.start, number, continues=True)]
         channel = paid_channel(view, lo, hit.start, hi, "taxation_extortion", after_ransom)
@@ -102,11 +104,27 @@ def unpriced_levy(view: View, hit: Hit, number: int, lo: int, hi: int, history: 
     if protection is not None:
         return [Draft("taxation_extortion", "revenue", hit.start, protection, hit.start, number)]
     sum_told = hit.end < hi and one_of(view.words[hit.end], grammar_words("sum_told"))
-    if not sum_told and (not civilians_pay(view, lo, hit.start, hi) or _paid_what_or_whom(view, hit, hi)):
+    if not sum_told and (not civilians_pay(view, lo, hit.start, hi) or _paid_what_or_whom(view, hit, hi)) \
+            or not _goes_on(view, hit, lo, hi):
         return []
     predatory = recent_predatory(history, number)
     end = hit.end + sum_told
     return [Draft(predatory[-1].channel, "revenue", hit.start, end, hit.start, number, continues=True)] if predatory else []
+
+
+def _goes_on(view: View, hit: Hit, lo: int, hi: int) -> bool:
+    """A payment or a demand at `hit` in the sentence [lo, hi) may go on telling the levy or ransom
+    before it: the sentence does not open on another matter (`وفي سياق منفصل،`), no authority and
+    no other body (`المحكمة`, `الإدارة الذاتية`, `شركة الكهرباء`) stands before it or as its subject
+    right after it, and no purchase (`اشترى … ودفع المبلغ`) before it."""
+    subject_end = min(hi, hit.end + _SUBJECT_AFTER)  # and its subject right after it (`وطالبت الإدارة الذاتية`)
+    if turns_topic(view, lo, hi) or authority_in(view, lo, subject_end):
+        return False
+    armed = {e.id for e in view.doc.entities if e.kind == "armed_group"}
+    if any(m.entity not in armed for m in view.mentions(*view.chars(lo, subject_end), ("ORG",))):
+        return False
+    return not any(one_of(view.words[k], grammar_words("civilian_body")) for k in range(lo, subject_end)) \
+        and not any(h.entries[0].cls == "purchase" for h in view.hits_in(CLAIM_ROLES, lo, hit.start))
 
 
 def _for_protection(view: View, k: int, hi: int) -> int | None:
@@ -162,7 +180,9 @@ def wages_drafts(view: View, number: int, lo: int, hi: int, drafts: list[Draft])
     group's own men (role member, within _WAGES_GAP words after them) are its spending, cash
     (ANNOTATION.md: what it spends); the evidence takes in a verb of paying right before them.
     Not wages inside a claim of `drafts`, nor the purpose of the money a claim right before tells
-    (`تمويل قطر لجبهة النصرة لدفع رواتب المقاتلين`: the donation is the claim)."""
+    (`تمويل قطر لجبهة النصرة لدفع رواتب المقاتلين`: the donation is the claim), nor the men of a
+    force or group named after them (`عناصر الشرطة`, `مقاتلي الحشد الشعبي`), nor wages an authority
+    in the clause pays (`عجزت الحكومة عن دفع رواتب العناصر`)."""
     claimed = {k for d in drafts for k in range(d.start, d.end)}
     out = []
     for k in range(lo, hi):
@@ -176,6 +196,9 @@ def wages_drafts(view: View, number: int, lo: int, hi: int, drafts: list[Draft])
         if start < k and view.prefixed(start, "ل") and any(start - _PURPOSE_GAP <= d.end <= start and not any(
                 view.is_break(m) for m in range(d.end, start)) for d in drafts):
             continue
+        if view.authorities(paid + 1, min(hi, paid + 3)) or view.armed_groups(paid + 1, min(hi, paid + 3)) \
+                or view.authorities(clause_start(view, k), k):
+            continue  # `رواتب عناصر الشرطة`, `مقاتلي الحشد الشعبي`: someone else's men; `تدفع الحكومة`: a state pays
         out.append(Draft("cash", "expenditure", start, paid + 1, k, number))
     return out
 

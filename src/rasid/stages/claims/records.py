@@ -7,10 +7,16 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from rasid.document import Claim, Segment
-from rasid.stages.attribution import Attribution
+from rasid.resources.catalogue import grammar_words
+from rasid.stages.attribution import Attribution, turns_topic
 from rasid.stages.reading.polarity import excepted, hypothetical_after, polarity_before
 from rasid.stages.reading.lexicons import GROUP_NAMES
 from rasid.stages.reading.view import SpanIndex, View
+from rasid.text.tokens import one_of
+
+
+_ACTOR_AFTER = 4  # words after a claim, in its clause, where its group stands when someone else acts
+_SUBJECT_AFTER = 3  # words after a verb where its subject stands (`وطالبت الإدارة الذاتية`)
 
 
 @dataclass
@@ -42,7 +48,7 @@ def claim_record(view: View, attribution: Attribution, d: Draft, lo: int, hi: in
         polarity = "negated"  # `نفى مسؤول … أن يكون التنظيم قد جنى`: what the speaker denies
     time = _time(view, attribution, lo, hi, start)
     return Claim(id=f"c{number}", channel=d.channel, role=d.role, evidence=Segment(start, end),
-                 actor=claim_actor(view, lo, hi, focus),
+                 actor=claim_actor(view, lo, hi, focus, end),
                  asset=_entity_in(view, focus, end, ("LOC", "ORG", "MISC")),
                  quantities=list(d.quantities), time=time.id if time else None,
                  location=_entity_in(view, end, view.chars(lo, hi)[1], ("LOC",)),
@@ -55,24 +61,59 @@ def _time(view: View, attribution: Attribution, lo: int, hi: int, pos: int):
     return min(times, key=lambda t: abs(t.start - pos), default=None)
 
 
-def claim_actor(view: View, lo: int, hi: int, focus: int) -> str | None:
+def claim_actor(view: View, lo: int, hi: int, focus: int, end: int | None = None) -> str | None:
     """The armed group whose money a claim tells of, the key that clusters it with other reports'
     claims (corpus.clusters): the group referred to last before the claim's channel word
     (character `focus`) in its sentence [lo, hi), by name or by an anaphor the link stage
     resolved (`التنظيم`), else the first after it there (`صادرت السلطات أموالاً تابعة لداعش`),
     else the group referred to last before the sentence, else the report's only group. A name of
     the actor base no mention resolved (`تنظيم "الدولة الإسلامية"` missed by the tagger) stops
-    the search with no actor rather than a wrong one; so does a claim no group reaches. Never
-    the authority that seizes or reports the money (`صادرت الوزارة`)."""
+    the search with no actor rather than a wrong one; so does a claim no group reaches, and one
+    whose sentence names an authority, a state or another body before it and no group (the
+    money is then theirs as likely as the group's: `صادرات العراق النفطية`). Never the authority
+    that seizes or reports the money (`صادرت الوزارة`)."""
     refs = view.derived(("armed group references",), lambda: _group_references(view))
-    start, end = view.chars(lo, hi)
-    found = next((r for r in refs.overlapping_from_end(start, focus) if r.start >= start and r.end <= focus), None) \
-        or next((r for r in refs.overlapping_from_start(focus, end) if r.end <= end), None) \
-        or next((r for r in refs.overlapping_from_end(0, start) if r.end <= start and r.entity), None)
+    start, stop = view.chars(lo, hi)
+    found = next((r for r in refs.overlapping_from_end(start, focus) if r.start >= start and r.end <= focus), None)
+    if found:
+        return found.entity
+    at = view.token_at(focus)
+    other = _someone_else_before(view, lo, min(hi, at + 1 + _SUBJECT_AFTER))  # or the verb's subject right after it
+    reach = stop if not other else _clause_end(view, view.token_at((end or focus + 1) - 1) + 1, hi)
+    found = next((r for r in refs.overlapping_from_start(focus, reach) if r.end <= reach), None)
+    if found:  # after it: `صادرت السلطات أموالاً تابعة لداعش`; right after it where someone else acts
+        return found.entity
+    if other or turns_topic(view, lo, hi):
+        return None  # `وطالبت الإدارة الذاتية التجار بدفع ضرائب`: its own; `وفي سياق آخر،`: not the group before
+    found = next((r for r in refs.overlapping_from_end(0, start) if r.end <= start and r.entity), None)
     if found:
         return found.entity
     armed = {r.entity for r in refs.items if r.entity}
     return armed.pop() if len(armed) == 1 else None
+
+
+def _clause_end(view: View, k: int, hi: int) -> int:
+    """The character end of the words from token k up to _ACTOR_AFTER words on, before a break."""
+    last = k
+    while last < min(hi, k + _ACTOR_AFTER) and not view.is_break(last):
+        last += 1
+    return view.chars(k, last)[1] if last > k else view.doc.tokens[k - 1].end
+
+
+def _someone_else_before(view: View, lo: int, k: int) -> bool:
+    """An authority, a state or another body (a non-armed ORG mention, a court, a company: grammar
+    role civilian_body) named in tokens [lo, k)."""
+    if view.authorities(lo, k) or any(one_of(view.words[j], grammar_words("civilian_body")) for j in range(lo, k)):
+        return True
+    armed = view.derived(("armed group entities",), lambda: frozenset(
+        e.id for e in view.doc.entities if e.kind == "armed_group"))
+    return any(m.entity not in armed for m in view.mentions(*view.chars(lo, k), ("ORG", "LOC")) if m.entity
+               and (m.type == "ORG" or m.entity in _countries(view)))
+
+
+def _countries(view: View) -> frozenset[str]:
+    return view.derived(("country entities",), lambda: frozenset(
+        e.id for e in view.doc.entities if e.kind == "country"))
 
 
 class _Reference(NamedTuple):

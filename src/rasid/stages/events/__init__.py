@@ -47,6 +47,7 @@ _MEANS_AFTER = 3     # words after a trigger where what it is carried out with m
 _MEANS_BEFORE = 3    # and before it, to where the means ends (`طائرة إسرائيلية استهدفت`, `مقاتلات التحالف أمس قصفاً`)
 _TARGET = 4          # words after على where the target of an attack is named
 _ARMED_ITEMS = frozenset({"fighters", "soldiers", "forces", "leaders"})
+_SENSE_NEEDS = frozenset({"literal", "by_a_group"})  # needs that tell whether a word is meant as violence at all
 _ABOUT_WORDS = frozenset({"place", "money", "leader", "release", "record", "another"})  # lexicon classes no learned trigger may be
 #: A token starts a learned trigger when its B- labels are together at least this likely.
 TRIGGER_THRESHOLD = 0.6
@@ -173,6 +174,8 @@ def _specific(view: View, ctx: Context, start: int, end: int, kind: str) -> bool
     entry = hit.entry("trigger")
     if entry is not None and entry.value == kind and not satisfied(view, ctx, hit, entry.needs):
         return False
+    if entry is not None and not satisfied(view, ctx, hit, tuple(n for n in entry.needs if n in _SENSE_NEEDS)):
+        return False  # `أشعلت الهجمات أسعار الشحن`: a word the lexicon reads literally only so, whatever its type
     if entry is None and kind == "territory_change" and one_of(view.words[start], grammar_words("purpose_noun")) \
             and not satisfied(view, ctx, hit, ("done",)):
         return False  # `انتزاع السيطرة على المناجم`: a verbal noun of taking ground the lexicon lacks, told as done

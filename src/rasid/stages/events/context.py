@@ -158,7 +158,8 @@ class Context:
         clause = clause_start(self.view, self.view.token_at(pos))
         own = [t for t in usable if clause_start(self.view, self.view.token_at(t.start)) == clause]
         if not own and timed_against_another(self.view, self.view.token_at(pos)):
-            return None  # `حرصوا قبل الانسحاب على نقل`: timed against another event, not by the sentence's month
+            usable = [t for t in usable if t.precision == "day"]  # `حرصوا قبل الانسحاب على نقل`: not the
+            # sentence's month; a day stays (`في 8 أبريل، انفجرت عبوة … بعد الهجوم بساعات`)
         return min(own or usable, key=lambda t: abs(t.start - pos), default=None)
 
     def _time_clause_between(self, t: Time, pos: int) -> bool:
@@ -240,12 +241,15 @@ def context(view: View, number: int, lo: int, hi: int) -> Context:
 def timed_against_another(view: View, k: int) -> bool:
     """`حرصوا قبل الانسحاب على نقل جزء من السيولة`, `نقل أمواله إلى البادية قبل الانسحاب`: in the
     clause of the trigger at token k, `قبل`, `بعد` or `عقب` and a definite noun that is no time
-    (`بعد الظهر` is one): the text times the event against another one, so a date told
-    elsewhere in the sentence, or of an event told before it, is not its own."""
+    (`بعد الظهر`, `قبل الفجر`, `بعد الصلاة`: grammar role day_part), not the trigger itself
+    (`قبل الانسحاب` of the withdrawal told there): the text times the event
+    against another one, so a month or year told elsewhere in the sentence, or the date of an
+    event told before it, is not its own."""
     _, hi = view.sentence_of(k)
     j = clause_start(view, k)
     while j + 1 < hi and (j <= k or not view.is_break(j)):
-        if view.words[j] in grammar_words("time_clause_head") and view.words[j + 1].startswith("ال") \
+        if j + 1 != k and view.words[j] in grammar_words("time_clause_head") and view.words[j + 1].startswith("ال") \
+                and view.words[j + 1] not in grammar_words("day_part") \
                 and not view.times.overlapping(*view.chars(j + 1, j + 2)):
             return True
         j += 1

@@ -13,7 +13,7 @@ from rasid.text.normalise import fold
 from rasid.text.numerals import number_words, unit_words
 from rasid.text.tokens import one_of
 
-PRONOUN_BACK = 10   # words before a trigger with a pronoun on it where the place it stands for is named
+_SUBJECT_AFTER = 3  # words after a verb where its subject stands (أحرق مسلحو الحركة)
 ON_NEAR = 10        # words after a verb of control where على stands, past its subject (tokens, commas too)
 _SPARKED_NEAR = 6    # words after فجّر where what it sets off figuratively stands (past its subject and a day)
 _SALE_NEAR = 3  # words after a deal noun where a word of selling makes it a trade (صفقة واحدة بيعت فيها)
@@ -66,32 +66,11 @@ def _from(view: View, ctx: Context, hit: Hit) -> bool:
 
 def _place(view: View, ctx: Context, hit: Hit) -> bool:
     """A place after it, or control of a place named before (`استعاد الجيش السوري السيطرة
-    عليها`: control, then على with a pronoun; `فقدان السيطرة على الأرض` names no place), or a
-    pronoun on it whose place is named before it (`_place_before_its_pronoun`)."""
+    عليها`: control, then على with a pronoun; `فقدان السيطرة على الأرض` names no place)."""
     return place_after(view, ctx, hit) is not None or any(
         view.words[k] in grammar_words("control") and k + 1 < ctx.hi and view.words[k + 1] != "علي"
         and any(view.words[k + 1].startswith(on) and len(view.words[k + 1]) <= 6 for on in grammar_words("on"))
-        for k in _near(ctx, hit)) or _place_before_its_pronoun(view, ctx, hit)
-
-
-def _place_before_its_pronoun(view: View, ctx: Context, hit: Hit) -> bool:
-    """`حقل العمر … كان يُدار بالطريقة ذاتها حتى خسره التنظيم`: a verb with a pronoun object, and
-    a place noun or a place named before it in its sentence, within PRONOUN_BACK words. On a
-    verbal noun the pronoun is whose act it is (`سيطرتهم`, `هزيمتهم`, `تحريره`), no place."""
-    if hit.end - hit.start != 1 or not view.suffixed(lexicon(EVENT_TRIGGERS), hit.start) \
-            or _verbal_noun(view.bases(lexicon(EVENT_TRIGGERS))[hit.start]):
-        return False
-    lo = max(ctx.lo, hit.start - PRONOUN_BACK)
-    if view.mentions(*view.chars(lo, hit.start), ("LOC",)):
-        return True
-    return any((found := view.match(EVENT_TRIGGERS, k)) is not None and found.entry("place") is not None
-               for k in range(lo, hit.start))
-
-
-def _verbal_noun(base: str) -> bool:
-    """A folded trigger that reads as a verbal noun: a feminine ending (`سيطره`, `خساره`), or the
-    تفعيل pattern (`تحرير`, `تدمير`)."""
-    return base.endswith("ه") or len(base) == 5 and base[0] == "ت" and base[3] == "ي"
+        for k in _near(ctx, hit))
 
 
 def _object(view: View, ctx: Context, hit: Hit) -> bool:
@@ -265,7 +244,21 @@ def _literal(view: View, ctx: Context, hit: Hit) -> bool:
     return not any(one_of(view.words[k], grammar_words("sparked")) for k in range(hit.end, min(ctx.hi, hit.end + _SPARKED_NEAR)))
 
 
+def _by_a_group(view: View, ctx: Context, hit: Hit) -> bool:
+    """`أحرق مسلحو الحركة ثلاث مدارس`, `مسلحين ملثمين … وأشعلوا الحمولة`: the party that does it is
+    an armed group (a name or a word for gunmen), right after the verb or else the last party
+    named before it in its sentence; burning by security forces, protesters or no one named
+    (`أحرق الرجل نفسه`, `أشعلت الحرب الأسعار`) is no attack."""
+    after = [(h.start, "group") for h in view.armed_groups(hit.end, min(ctx.hi, hit.end + _SUBJECT_AFTER))]
+    after += [(h.start, "authority") for h in view.authorities(hit.end, min(ctx.hi, hit.end + _SUBJECT_AFTER))]
+    if after:
+        return min(after)[1] == "group"
+    before = [(h.start, "group") for h in view.armed_groups(ctx.lo, hit.start)]
+    before += [(h.start, "authority") for h in view.authorities(ctx.lo, hit.start)]
+    return bool(before) and max(before)[1] == "group"
+
+
 _CHECKS = {"on": _on, "from": _from, "place": _place, "object": _object, "money": _money_after,
            "support": _support, "date": _date, "people": _people, "people_after": _people_after, "done": _done, "unhandled": _unhandled,
            "no_toll": _no_toll, "literal": _literal, "deal": _deal,
-           "no_treaty": _no_treaty, "no_sale": _no_sale}
+           "no_treaty": _no_treaty, "no_sale": _no_sale, "by_a_group": _by_a_group}

@@ -27,6 +27,7 @@ _MIN_TYPO_LENGTH = 4
 #: Longer than any word with its clitics: no typo readings (they cost the square of the length).
 _MAX_TYPO_LENGTH = 24
 _HEADING_WORDS = 2
+_TITLE_WORDS = 20  # words a headline holds at most: a longer paragraph after a label is the lead
 _MARKS = frozenset("\u0640\u0670") | frozenset(chr(c) for c in range(0x064B, 0x0660))
 _MARK_CHARS = "".join(sorted(_MARKS))
 
@@ -229,9 +230,18 @@ class Reading:
 
     def headline(self) -> int:
         """Index in `doc.paragraphs` of the report's headline: the first paragraph with more than
-        a heading in it (a section label such as `تحقيقات` stands over an HTML page's title)."""
-        return self.derived(("headline",), lambda: next(
-            (self.paragraph(lo) - 1 for lo, hi in self.sent_ranges if not self.is_heading(lo, hi)), 0))
+        a heading in it (a section label such as `تحقيقات` stands over an HTML page's title) when
+        it is as short as a title (_TITLE_WORDS words at most); else the first paragraph."""
+        return self.derived(("headline",), self._headline)
+
+    def _headline(self) -> int:
+        first = next((self.paragraph(lo) - 1 for lo, hi in self.sent_ranges if not self.is_heading(lo, hi)), 0)
+        if first == 0:
+            return 0
+        paragraph = self.doc.paragraphs[first]
+        lo, hi = self.token_at(paragraph.start), self.token_at(max(paragraph.start, paragraph.end - 1)) + 1
+        words = (k for k in range(lo, hi) if self.doc.tokens[k].kind in ("word", "number"))
+        return first if next(islice(words, _TITLE_WORDS, None), None) is None else 0
 
     def in_boilerplate(self, i: int, j: int) -> bool:
         """Whether any of tokens [i, j) lies in a boilerplate region."""
