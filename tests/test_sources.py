@@ -56,6 +56,18 @@ def test_sources_a_verb_of_telling_followed_by_a_clause_joined_by_and_reports_no
     assert source_of("منشق يروي أن الخلايا تطالب بحصتها.", "تطالب").kind == "defector"
 
 
+def test_sources_a_verb_after_a_clause_of_its_own_is_said_by_that_clauses_subject():
+    """`أن السلطات صادرت نحو ثلاثة ملايين دولار من أصول مشفرة قالت إنها ارتبطت بشبكات`: the
+    authorities said it, not the whole clause before the verb; a name that holds a trigger word
+    (`هيئة تحرير الشام`) stays whole."""
+    text = ("وأعلن مسؤول في وزارة المالية أن السلطات صادرت نحو ثلاثة ملايين دولار من أصول مشفرة قالت إنها "
+            "ارتبطت بشبكات تجمع الأموال لصالح التنظيم.")
+    source = source_of(text, "تجمع الأموال")
+    assert (source.kind, source.text) == ("official", "السلطات")
+    source = source_of("وقالت هيئة تحرير الشام إن التنظيم يفرض إتاوات.", "يفرض")
+    assert source.text == "هيئة تحرير الشام"
+
+
 def test_sources_subject_before_the_verb():
     source = source_of("الباحث المتخصص في شؤون الجماعات، عمرو فاروق، كان اعتبر أن التنظيم يبيع النفط.", "يبيع")
     assert (source.kind, source.cue) == ("researcher", "اعتبر")

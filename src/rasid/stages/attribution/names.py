@@ -34,6 +34,7 @@ _WEAK = 9                   # strength of bare group words (التنظيم): a k
 _BACK = "back:"              # registry keys of descriptors a bare definite word refers back to
 _WEAK_WORDS = 3             # and they name a source only as a short subject (أعلن التنظيم)
 _YEAR = re.compile(r"\d{4}|[٠-٩]{4}")  # a year in a time expression
+_FINITE = 3                 # strength of a finite verb in the trigger lexicon (صادرت, هاجم)
 _QUOTED_AFTER = 2           # words of a descriptor a quoted name right after it belongs to (وكالة "أعماق")
 GROUP_HEAD = 4              # words at the head of a source's name where the group it speaks for is named
 
@@ -132,7 +133,22 @@ def before_verb(view: View, hit: Hit, floor: int, sentence_start: int) -> tuple[
     lo = k
     while lo < hit.start and (view.words[lo] in ("و", "ف") or view.words[lo] in grammar_words("clause_opener")):
         lo += 1  # `لكن السعودية التي اتهمت`: the opener is not part of the name
-    return _trimmed(view, *_publisher(view, lo, hit.start))
+    return _trimmed(view, *_before_its_own_verb(view, *_publisher(view, lo, hit.start)))
+
+
+def _before_its_own_verb(view: View, lo: int, hi: int) -> tuple[int, int]:
+    """`أن السلطات صادرت نحو ثلاثة ملايين دولار من أصول مشفرة قالت إنها`: words before a verb
+    that hold a verb of their own (a trigger the lexicon reads as a finite verb, strength 3)
+    outside any name are a clause whose subject says the verb after it: the name is what stands
+    before that verb (`السلطات`). A name that holds a trigger (`هيئة تحرير الشام`) is kept."""
+    names = view.mentions(*view.chars(lo, hi), ("ORG", "PER")) if hi > lo else []
+    for k in range(lo + 1, hi):
+        found = view.match(EVENT_TRIGGERS, k)
+        entry = found.entry("trigger") if found else None
+        if entry is not None and entry.strength >= _FINITE and found.start == k and not found.clitic \
+                and not any(m.start <= view.doc.tokens[k].start < m.end for m in names):
+            return lo, k
+    return lo, hi
 
 
 def _closed_time_clause(view: View, k: int, verb: int) -> bool:
