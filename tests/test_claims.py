@@ -304,6 +304,15 @@ def test_claims_carving_out_a_share_is_a_levy_and_moving_cash_by_hand_a_transfer
     assert run("ووجه الوزير النقد لأداء الحكومة في مواجهة التنظيم.").claims == []  # criticism, with no cue
 
 
+def test_claims_money_moved_on_by_a_pronoun_is_a_transfer_goods_are_not():
+    """`تجمع الأموال لصالح التنظيم وتنقلها عبر وسطاء`: the money collected is moved on; looted
+    property moved (`ونقلها نحو صنعاء`) is no money."""
+    doc = run("وأعلن مسؤول أن السلطات فككت شبكات تجمع الأموال لصالح التنظيم وتنقلها عبر وسطاء في أكثر من دولة.")
+    assert ("cash", "transfer") in kinds(doc)
+    doc = run("ونهبت ميليشيا الحوثي المؤسسات الحكومية في مدينة الحديدة ونقلها نحو صنعاء.")
+    assert ("cash", "transfer") not in kinds(doc)
+
+
 def test_claims_need_an_armed_group_in_the_report():
     assert run("وفرضت الحكومة ضرائب جديدة على الشركات والعقارات.").claims == []
 

@@ -25,7 +25,7 @@ from rasid.stages.claims.support import no_money_support
 from rasid.stages.claims.paid import (INHERIT, OBJECT_GAP, RECENT, after_ransom, governed_money, payment_drafts,
                                     recent_predatory, unpriced_levy, wages_drafts)
 from rasid.stages.claims.payments import clause, clause_of, forcing_at, paid_to, speaks_of_captives
-from rasid.stages.reading.lexicons import CLAIM_CHANNELS, CLAIM_ROLES
+from rasid.stages.reading.lexicons import CLAIM_CHANNELS, CLAIM_ROLES, lexicon
 from rasid.stages.reading.view import Hit, View
 from rasid.stages.attribution import attribution_of
 from rasid.stages.attribution.names import complementizer_at
@@ -39,6 +39,8 @@ from rasid.text.tokens import one_of
 _MERGE_GAP = 8                # words between two claims of one channel and role that are still one
 _FORCED_GAP = 8               # words between a forcing verb and what people are forced to hand over
 _LEAD_GAP = 3                 # words between a learned lead-in (يجني أموالاً كبيرة من) and the claim it opens
+_MONEY_CHANNELS = frozenset({"cash", "donations"})  # claims on money as such, not on goods
+_MOVED_GAP = 4                # words between a claim on money and the verb that moves it on (وتنقلها)
 _LISTED_GAP = 3               # words between two channel words of one list (modifiers of the first)
 _AMOUNT_GAP = 8               # words between a claim and an amount that belongs to it
 _PAYING = ("payment", "receipt", "demand")  # role classes of money changing hands, never a claim alone
@@ -162,6 +164,7 @@ def _sentence_drafts(view: View, number: int, lo: int, hi: int, names, history: 
             drafts.append(draft)
             last_of[draft.channel] = draft
     drafts += _money_drafts(view, number, lo, hi, drafts, quantities, history)
+    drafts += _moved_on(view, number, lo, hi, drafts)
     drafts += wages_drafts(view, number, lo, hi, drafts)
     drafts = _forced_provision(view, number, lo, hi, drafts)
     drafts = _merged(view, sorted(drafts, key=lambda d: d.start))
@@ -182,6 +185,26 @@ def _listed_after(view: View, word: ChannelWord, before: ChannelWord | None, dra
         return None  # `لحركة طالبان وإمدادها بالمال والسلاح`: another act joined between; `الضرائب على القات
         # والوقود`: what the first is on, not a modifier of it
     return Draft(word.channel, drafts[-1].role, word.start, word.end, word.start, number)
+
+
+def _moved_on(view: View, number: int, lo: int, hi: int, drafts: list[Draft]) -> list[Draft]:
+    """`شبكات تجمع الأموال لصالح التنظيم وتنقلها عبر وسطاء`: a verb of moving money with a pronoun
+    for its object, joined by و right after a claim on money (cash or donations, within _MOVED_GAP
+    words, no break), moves that money: a cash transfer, up to the end of its clause. Not goods
+    (`نهب المؤسسات ونقلها نحو صنعاء`, `شراء المخدرات ونقلها`)."""
+    out = []
+    for hit in view.hits_in(CLAIM_ROLES, lo, hi):
+        if hit.entries[0].cls != "cue" or hit.entries[0].value != "transfer" or not joined_by_and(view, hit.start) \
+                or not view.suffixed(lexicon(CLAIM_ROLES), hit.start):
+            continue
+        before = [d for d in drafts if d.end <= hit.start and hit.start - d.end <= _MOVED_GAP
+                  and d.channel in _MONEY_CHANNELS and not any(view.is_break(k) for k in range(d.end, hit.start))]
+        if before and not any(d.start <= hit.start < d.end for d in drafts):
+            end = hit.end
+            while end < min(hi, hit.end + OBJECT_GAP) and not view.is_break(end):
+                end += 1
+            out.append(Draft("cash", "transfer", hit.start, end, hit.start, number))
+    return out
 
 
 def _prepositional(view: View, k: int) -> bool:
