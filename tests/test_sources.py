@@ -68,6 +68,14 @@ def test_sources_a_verb_after_a_clause_of_its_own_is_said_by_that_clauses_subjec
     assert source.text == "هيئة تحرير الشام"
 
 
+def test_sources_estimates_researchers_gathered_are_the_researchers():
+    """`تقديرات جمعها باحثون`: the researchers who gathered the estimates; a body's report stays a
+    report (`تقرير أعدته وزارة الخزانة`)."""
+    text = "ووفق تقديرات جمعها باحثون من وثائق التنظيم، فإن التنظيم راكم نحو ٣٠٠ كيلوغرام من الذهب."
+    assert source_of(text, "راكم").kind == "researcher"
+    assert source_of("وبحسب تقرير أعدته وزارة الخزانة، فإن التنظيم يملك 20 مليون دولار.", "يملك").kind == "report"
+
+
 def test_sources_subject_before_the_verb():
     source = source_of("الباحث المتخصص في شؤون الجماعات، عمرو فاروق، كان اعتبر أن التنظيم يبيع النفط.", "يبيع")
     assert (source.kind, source.cue) == ("researcher", "اعتبر")

@@ -362,10 +362,22 @@ def _described(view: View, lo: int, hi: int) -> tuple[int, str] | None:
     strength, at, kind = min(found)
     if kind == "report" and any(value == "media" and k == at + 1 for _, k, value in found):
         kind = "media"  # `تقرير لمجلة "فورين بوليسي"`, `تقرير BBC`: the press's own report
+    elif kind == "report" and (maker := _made_by(view, at, found)) is not None:
+        kind = maker  # `تقديرات جمعها باحثون`: the researchers who gathered them
     elif kind == "researcher" and strength >= _RIGHTS_STRENGTH and any(value == "report" and k == at - 1
                                                                      for _, k, value in found):
         kind = "report"  # `تقرير لمنظمة حقوقية`: a rights group's report is a report (`مركز للدراسات` is the centre)
     return strength, kind
+
+
+def _made_by(view: View, at: int, found: list[tuple[int, int, str]]) -> str | None:
+    """`تقديرات جمعها باحثون`, `دراسة أعدها خبراء`: a record (at token `at`), then a verb of making
+    it with a pronoun (grammar role made_by), then researchers who made it: a researcher's word,
+    not a report. A body's record stays a report (`تقرير أعدته وزارة الخزانة`, `تقرير لمجلس الأمن`)."""
+    verb = at + 1
+    if verb >= len(view) or not one_of(view.words[verb], grammar_words("made_by")):
+        return None
+    return next((value for _, k, value in found if k == verb + 1 and value == "researcher"), None)
 
 
 def _before_setting(view: View, lo: int, hi: int) -> int:
