@@ -297,11 +297,9 @@ def test_claims_a_long_paragraph_after_a_label_is_the_lead_not_a_headline():
     assert ("other", "revenue") not in kinds(doc)
 
 
-def test_claims_carving_out_a_share_is_a_levy_and_moving_cash_by_hand_a_transfer():
+def test_claims_carving_out_a_share_is_a_levy():
     assert kinds(run("وما زالت خلايا التنظيم تقتطع نصيبا من أرباح التجار في البلدة.")) == [
         ("taxation_extortion", "revenue")]
-    assert kinds(run("وأضاف أن التنظيم لجأ إلى نقل النقد يدوياً عبر الحدود.")) == [("cash", "transfer")]
-    assert run("ووجه الوزير النقد لأداء الحكومة في مواجهة التنظيم.").claims == []  # criticism, with no cue
 
 
 def test_claims_money_moved_on_by_a_pronoun_is_a_transfer_goods_are_not():
