@@ -54,7 +54,7 @@ def find_claims(doc: Document, models: ClaimModels | None = None) -> Document:
         return doc
     attribution = attribution_of(doc)
     names = facility_names(view)
-    armed = {e.id for e in doc.entities if e.kind == "armed_group"}
+    armed = view.entities_of_kind("armed_group")
     history: list[Draft] = []
     claims: list[Claim] = []
     for number, (lo, hi) in enumerate(view.sent_ranges):

@@ -92,9 +92,9 @@ def names_a_state(view: View, k: int) -> bool:
     return any(m.entity in _states(view) for m in view.mentions(start, end, ("LOC",)))
 
 
-def _states(view: View) -> set[str]:
+def _states(view: View) -> frozenset[str]:
     """The report's entities that are countries (mentions carry entity ids, not kb ids)."""
-    return view.derived(("states",), lambda: {e.id for e in view.doc.entities if e.kind == "country"})
+    return view.entities_of_kind("country")
 
 
 def first_group(view: View, lo: int, hi: int) -> int:
@@ -102,7 +102,7 @@ def first_group(view: View, lo: int, hi: int) -> int:
     return view.derived(("first group", lo, hi), lambda: next(iter(h.start for h in view.armed_groups(lo, hi)), hi))
 
 
-def group_around(view: View, number: int, armed: set[str]) -> bool:
+def group_around(view: View, number: int, armed: frozenset[str]) -> bool:
     """Whether an armed group is named in the claim's sentence or the one before it (a headline:
     or the lead after it): a word for one (parties.tsv), terrorism (`تمويل الإرهاب`), or a name
     linked to an armed group of the actor base."""

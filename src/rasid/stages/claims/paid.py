@@ -120,7 +120,7 @@ def _goes_on(view: View, hit: Hit, lo: int, hi: int) -> bool:
     subject_end = min(hi, hit.end + _SUBJECT_AFTER)  # and its subject right after it (`وطالبت الإدارة الذاتية`)
     if turns_topic(view, lo, hi) or authority_in(view, lo, subject_end):
         return False
-    armed = {e.id for e in view.doc.entities if e.kind == "armed_group"}
+    armed = view.entities_of_kind("armed_group")
     if any(m.entity not in armed for m in view.mentions(*view.chars(lo, subject_end), ("ORG",))):
         return False
     return not any(one_of(view.words[k], grammar_words("civilian_body")) for k in range(lo, subject_end)) \

@@ -105,15 +105,9 @@ def _someone_else_before(view: View, lo: int, k: int) -> bool:
     role civilian_body) named in tokens [lo, k)."""
     if view.authorities(lo, k) or any(one_of(view.words[j], grammar_words("civilian_body")) for j in range(lo, k)):
         return True
-    armed = view.derived(("armed group entities",), lambda: frozenset(
-        e.id for e in view.doc.entities if e.kind == "armed_group"))
+    armed, countries = view.entities_of_kind("armed_group"), view.entities_of_kind("country")
     return any(m.entity not in armed for m in view.mentions(*view.chars(lo, k), ("ORG", "LOC")) if m.entity
-               and (m.type == "ORG" or m.entity in _countries(view)))
-
-
-def _countries(view: View) -> frozenset[str]:
-    return view.derived(("country entities",), lambda: frozenset(
-        e.id for e in view.doc.entities if e.kind == "country"))
+               and (m.type == "ORG" or m.entity in countries))
 
 
 class _Reference(NamedTuple):
@@ -126,7 +120,7 @@ def _group_references(view: View) -> SpanIndex:
     """Every reference to an armed group: its linked mentions, the anaphors resolved to it
     (`refs`), and the actor base's group names (View.armed_groups) that neither covers."""
     doc = view.doc
-    armed = {e.id for e in doc.entities if e.kind == "armed_group"}
+    armed = view.entities_of_kind("armed_group")
     refs = [_Reference(m.start, m.end, m.entity) for m in doc.mentions if m.entity in armed]
     refs += [_Reference(r["start"], r["end"], e.id) for e in doc.entities if e.id in armed for r in e.refs]
     covered = SpanIndex(refs)

@@ -228,6 +228,11 @@ class Reading:
         """Index of the paragraph holding token `i`."""
         return bisect.bisect_right(self._paragraph_starts, self.doc.tokens[i].start)
 
+    def entities_of_kind(self, kind: str) -> frozenset[str]:
+        """Ids of the document's entities of one kind (`armed_group`, `country`), made once."""
+        return self.derived(("entities of kind", kind), lambda: frozenset(
+            e.id for e in self.doc.entities if e.kind == kind))
+
     def headline(self) -> int:
         """Index in `doc.paragraphs` of the report's headline: the first paragraph with more than
         a heading in it (a section label such as `تحقيقات` stands over an HTML page's title) when
