@@ -311,6 +311,13 @@ def test_claims_money_moved_on_by_a_pronoun_is_a_transfer_goods_are_not():
     assert ("cash", "transfer") not in kinds(doc)
 
 
+def test_claims_money_given_in_return_for_freeing_someone_is_a_ransom():
+    assert kinds(run("وأطلق مسلحو الحركة سراح الرهينة مقابل 50 ألف دولار.")) == [("kidnapping_ransom", "revenue")]
+    doc = run("وخطف مسلحو التنظيم تاجرا في الموصل، وأفرجوا عنه بعد أسبوع مقابل مبلغ مالي لم تكشف العائلة عن قيمته.")
+    assert kinds(doc) == [("kidnapping_ransom", "revenue")]
+    assert run("وأطلق الجيش سراح عشرة مسلحين من التنظيم مقابل تسليم أسلحتهم.").claims == []  # no money
+
+
 def test_claims_need_an_armed_group_in_the_report():
     assert run("وفرضت الحكومة ضرائب جديدة على الشركات والعقارات.").claims == []
 

@@ -23,7 +23,7 @@ from rasid.stages.claims.channels import (ChannelWord, act_of_its_own, against, 
                                         facility_names, issued, joined_by_and, particle_not_cue, role_of)
 from rasid.stages.claims.support import no_money_support
 from rasid.stages.claims.paid import (INHERIT, OBJECT_GAP, RECENT, after_ransom, governed_money, payment_drafts,
-                                    recent_predatory, unpriced_levy, wages_drafts)
+                                    ransom_for_release, recent_predatory, unpriced_levy, wages_drafts)
 from rasid.stages.claims.payments import clause, clause_of, forcing_at, paid_to, speaks_of_captives
 from rasid.stages.reading.lexicons import CLAIM_CHANNELS, CLAIM_ROLES, lexicon
 from rasid.stages.reading.view import Hit, View
@@ -165,6 +165,7 @@ def _sentence_drafts(view: View, number: int, lo: int, hi: int, names, history: 
             last_of[draft.channel] = draft
     drafts += _money_drafts(view, number, lo, hi, drafts, quantities, history)
     drafts += _moved_on(view, number, lo, hi, drafts)
+    drafts += ransom_for_release(view, number, lo, hi, drafts)
     drafts += wages_drafts(view, number, lo, hi, drafts)
     drafts = _forced_provision(view, number, lo, hi, drafts)
     drafts = _merged(view, sorted(drafts, key=lambda d: d.start))

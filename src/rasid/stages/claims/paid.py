@@ -24,6 +24,8 @@ _WAGES_GAP = 3                # words between wages and the members they are pai
 _PURPOSE_GAP = 1              # words between a claim and the ل of what its money is for
 _SUBJECT_AFTER = 3            # words after a verb where its subject stands
 _PROTECTION_GAP = 4           # words between a verb of paying and `مقابل الحماية`
+_RELEASE_BACK = 8             # words before `مقابل` where the freeing it is given for stands
+_RELEASE_MONEY = 3            # words after `مقابل` where the money stands
 _SHARE_GAP = 2                # words between a verb of demanding and the share it demands
 
 
@@ -207,3 +209,27 @@ def _paying(view: View, k: int) -> bool:
     """A verb or noun of paying or spending at token k (`لدفع`, `تصرف`, `إنفاق`)."""
     hit = view.match(CLAIM_ROLES, k)
     return hit is not None and hit.end == k + 1 and (hit.entries[0].cls == "payment" or hit.entries[0].value == "expenditure")
+
+
+def ransom_for_release(view: View, number: int, lo: int, hi: int, drafts: list[Draft]) -> list[Draft]:
+    """`أطلق مسلحو الحركة سراح الرهينة مقابل 50 ألف دولار`, `أفرجوا عنه مقابل مبلغ مالي`: money
+    given in return (grammar role in_return) for freeing someone (role release, within
+    _RELEASE_BACK words before, in the clause) is a ransom, the group's revenue. Not money a claim
+    of `drafts` already holds."""
+    claimed = {k for d in drafts for k in range(d.start, d.end)}
+    out = []
+    for j in range(lo, hi - 1):
+        if view.words[j] not in grammar_words("in_return") or j in claimed:
+            continue
+        freed = any(one_of(view.words[k], grammar_words("release")) for k in range(max(lo, j - _RELEASE_BACK), j)
+                    if not any(view.is_break(m) for m in range(k, j)))
+        found = governed_money(view, j + 1, hi, "revenue", takes=True, gap=_RELEASE_MONEY) \
+            or _a_sum(view, j + 1, hi)
+        if freed and found is not None and found[1] in ("amount", "money") and found[0] - 1 not in claimed:
+            out.append(Draft("kidnapping_ransom", "revenue", j, found[0], j, number))
+    return out
+
+
+def _a_sum(view: View, k: int, hi: int) -> tuple[int, str] | None:
+    """`مبلغ مالي`, `مبلغ أقل`: a sum named with no figure at token k (grammar role sum)."""
+    return (k + 1, "money") if k < hi and one_of(view.words[k], grammar_words("sum")) else None
