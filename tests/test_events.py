@@ -587,6 +587,16 @@ def test_events_a_time_of_day_after_before_or_after_keeps_the_day_of_its_sentenc
                                                       "المهاجمون عشرات المنازل قبل الانسحاب من القرية.")
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("وأسفرت غارات للتحالف في منطقة الفازة عن تدمير آليات للمتمردين.", ["airstrike"]),  # who made them
+    ("وقالت مصادر محلية إن غارات على مواقع المتمردين في صعدة دمرت مخزنا للسلاح.", ["airstrike"]),  # on a place
+    ("وتعتمد الجيوش الحديثة على الغارات الجوية في حروبها.", []),  # a kind of warfare
+    ("ويخشى السكان من غارات جديدة.", []),
+])
+def test_events_strikes_in_the_plural_with_their_target_or_maker_were_made(text, expected):
+    assert [e.type for e in run("تقرير\n\n" + text).events] == expected
+
+
 def test_events_an_event_dated_by_its_announcement_takes_the_day_a_later_detail_gives():
     def dates(detail_day: str):
         doc = run("قال المرصد اليوم الجمعة إن مسلحي التنظيم سيطروا على مدينة القريتين في ريف حمص. "

@@ -24,7 +24,7 @@ _LOCAL = {
     "event trigger class": ("trigger", "killed", "injured", "leader", "place", "money", "generic", "means", "release", "captive", "record",
                             "another"),
     "event trigger need": ("support", "on", "from", "place", "object", "money", "date", "people", "people_after", "done", "unhandled", "no_toll", "deal", "no_treaty", "no_sale",
-                           "literal", "by_a_group"),
+                           "literal", "by_a_group", "aimed"),
     "claim channel class": ("word", "cued", "asset", "ctx", "support", "idiom", "market"),
     "claim role class": ("cue", "takeover", "taking", "purchase", "payment", "receipt", "demand", "derived", "money", "default", "conduit"),
     "claim role need": ("object", "authority", "money"),

@@ -7,12 +7,13 @@ from __future__ import annotations
 from rasid.resources.catalogue import function_words, grammar_words
 from rasid.stages.attribution import clause_start
 from rasid.stages.events.context import NEAR, Context, complementizer, is_money
-from rasid.stages.reading.lexicons import EVENT_TRIGGERS, Entry, lexicon
+from rasid.stages.reading.lexicons import EVENT_TRIGGERS, PARTIES, Entry, lexicon
 from rasid.stages.reading.view import Hit, View, without_suffix
 from rasid.text.normalise import fold
 from rasid.text.numerals import number_words, unit_words
 from rasid.text.tokens import one_of
 
+_AGENT_AFTER = 2    # words after a plural of strikes where who made them stands (غارات لمقاتلات التحالف)
 _SUBJECT_AFTER = 3  # words after a verb where its subject stands (أحرق مسلحو الحركة)
 ON_NEAR = 10        # words after a verb of control where على stands, past its subject (tokens, commas too)
 _SPARKED_NEAR = 6    # words after فجّر where what it sets off figuratively stands (past its subject and a day)
@@ -94,6 +95,16 @@ def _money_after(view: View, ctx: Context, hit: Hit) -> bool:
 def _support(view: View, ctx: Context, hit: Hit) -> bool:
     entry: Entry | None = hit.entry("trigger")
     return ctx.reported(hit, entry.value if entry else "")
+
+
+def _aimed(view: View, ctx: Context, hit: Hit) -> bool:
+    """Supported, or aimed at a place named after it (`غارات على الحديدة`), or with who made them
+    right after it (`غارات التحالف`, `غارات لمقاتلات التحالف`): strikes told with their target or
+    their maker were made, not a kind of warfare."""
+    if _support(view, ctx, hit) or _on(view, ctx, hit) and _place(view, ctx, hit):
+        return True
+    return any(view.match(PARTIES, k) or (m := view.match(EVENT_TRIGGERS, k)) is not None and m.entry("means")
+               for k in range(hit.end, min(ctx.hi, hit.end + _AGENT_AFTER)))
 
 
 def _deal(view: View, ctx: Context, hit: Hit) -> bool:
@@ -261,4 +272,5 @@ def _by_a_group(view: View, ctx: Context, hit: Hit) -> bool:
 _CHECKS = {"on": _on, "from": _from, "place": _place, "object": _object, "money": _money_after,
            "support": _support, "date": _date, "people": _people, "people_after": _people_after, "done": _done, "unhandled": _unhandled,
            "no_toll": _no_toll, "literal": _literal, "deal": _deal,
-           "no_treaty": _no_treaty, "no_sale": _no_sale, "by_a_group": _by_a_group}
+           "no_treaty": _no_treaty, "no_sale": _no_sale, "by_a_group": _by_a_group,
+           "aimed": _aimed}
