@@ -221,15 +221,18 @@ def ransom_for_release(view: View, number: int, lo: int, hi: int, drafts: list[D
     for j in range(lo, hi - 1):
         if view.words[j] not in grammar_words("in_return") or j in claimed:
             continue
-        freed = any(one_of(view.words[k], grammar_words("release")) for k in range(max(lo, j - _RELEASE_BACK), j)
-                    if not any(view.is_break(m) for m in range(k, j)))
+        if not any(one_of(view.words[k], grammar_words("release")) for k in range(max(lo, j - _RELEASE_BACK), j)
+                   if not any(view.is_break(m) for m in range(k, j))):
+            continue  # nobody freed in the clause before it
         found = governed_money(view, j + 1, hi, "revenue", takes=True, gap=_RELEASE_MONEY) \
             or _a_sum(view, j + 1, hi)
-        if freed and found is not None and found[1] in ("amount", "money") and found[0] - 1 not in claimed:
+        if found is not None and found[1] in ("amount", "money") and found[0] - 1 not in claimed:
             out.append(Draft("kidnapping_ransom", "revenue", j, found[0], j, number))
     return out
 
 
 def _a_sum(view: View, k: int, hi: int) -> tuple[int, str] | None:
-    """`مبلغ مالي`, `مبلغ أقل`: a sum named with no figure at token k (grammar role sum)."""
-    return (k + 1, "money") if k < hi and one_of(view.words[k], grammar_words("sum")) else None
+    """`مبلغ مالي`, `مبلغ أقل`, `المبلغ`: a sum named with no figure at token k (grammar roles sum
+    and sum_told)."""
+    sums = grammar_words("sum") | grammar_words("sum_told")
+    return (k + 1, "money") if k < hi and one_of(view.words[k], sums) else None
