@@ -829,6 +829,26 @@ def test_events_regaining_control_of_a_place_named_before_or_in_the_dual(text, e
     assert [(e.type, trigger(doc, e)) for e in doc.events] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("وانتزعت قوات سوريا الديمقراطية أراضي من التنظيم في العام الماضي.", [("territory_change", "وانتزعت")]),
+    ("وتمكنت الفصائل من استرداد الأراضي في العام الماضي.", [("territory_change", "استرداد")]),
+    ("وبعد خسارة أراضيه بدأ التنظيم في ترتيب نفسه.", []),  # a loss word alone: background
+])
+def test_events_land_taken_is_what_a_territory_change_is_about(text, expected):
+    """Land (أراضي) after a word of taking ground is the place taken; after a word of loss alone
+    (خسارة, فقدان) it tells a group's decline, no event."""
+    doc = run(text)
+    assert [(e.type, trigger(doc, e)) for e in doc.events] == expected
+
+
+def test_events_fighting_told_as_still_going_on_takes_no_date_from_the_event_before():
+    """`ولا تزال قسد تقاتل داعش` after a taking of ground dated last year: the fighting is told
+    as going on now, not as of that year."""
+    doc = run("وانتزعت قوات سوريا الديمقراطية أراضي من التنظيم في عام 2019. "
+              "ولا تزال قوات سوريا الديمقراطية تقاتل داعش في بعض المناطق الصحراوية.")
+    assert [(e.type, e.date) for e in doc.events] == [("territory_change", "2019"), ("clash", None)]
+
+
 def test_events_a_territory_change_takes_no_casualties_of_its_sentence():
     """The dead told with a taking of ground are the fighting's, not the territory change's
     (ANNOTATION.md: the interval the text gives for that event)."""

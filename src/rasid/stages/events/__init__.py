@@ -32,7 +32,7 @@ from rasid.stages.reading.lexicons import EVENT_TRIGGERS, PARTIES, POLARITY_CUES
 from rasid.stages.reading.tagging import tagged_spans
 from rasid.stages.reading.polarity import polarity_before
 from rasid.stages.reading.view import Hit, View
-from rasid.stages.events.context import Context, context, is_money, one_of, timed_against_another
+from rasid.stages.events.context import Context, context, is_money, one_of, timed_against_another, told_as_still
 from rasid.stages.events.needs import place_after, satisfied
 from rasid.stages.events.incidents import link_incidents
 from rasid.stages.events.leaders import LEADER_GAP, leader_death, names_leader
@@ -95,7 +95,8 @@ def find_events(doc: Document, model: LinearModel | None = None) -> Document:
         events.extend(found)
     after = view.headline() + 1 if doc.paragraphs and len(view) else 1  # the body: past the headline
     body = doc.paragraphs[after].start if len(doc.paragraphs) > after else 0
-    relative = frozenset(e.trigger.start for e in events if timed_against_another(view, view.token_at(e.trigger.start)))
+    relative = frozenset(e.trigger.start for e in events if timed_against_another(view, view.token_at(e.trigger.start))
+                         or told_as_still(view, view.token_at(e.trigger.start)))
     events = link_incidents(events, body, lambda pos: view.paragraph(view.token_at(pos)), told_on,
                             lambda e: _trigger_words(view, e), frozenset(further), _amounts_of(doc), relative)
     doc.events = [_numbered(e, k) for k, e in enumerate(events, 1)]

@@ -23,6 +23,7 @@ from rasid.stages.attribution import Attribution, attribution_of, claims_respons
 from rasid.stages.attribution.names import complementizer_at as complementizer
 from rasid.text.tokens import one_of
 
+STILL_BEFORE = 5     # words before a fighting word where `still` (لا تزال) stands, past its subject
 NEAR = 4            # words after a trigger where what it needs (على, من, a place, money) stands
 LAUNCH_BEFORE = 4   # words before a fighting noun where the verb that carries it out may stand
 COMMAS = frozenset({",", "،"})  # a comma as the reading folds it, and as written
@@ -253,6 +254,19 @@ def timed_against_another(view: View, k: int) -> bool:
                 and not view.times.overlapping(*view.chars(j + 1, j + 2)):
             return True
         j += 1
+    return False
+
+
+def told_as_still(view: View, k: int) -> bool:
+    """`ولا تزال قوات سوريا الديمقراطية تقاتل داعش`: a word of `still` a few words before the
+    trigger at token k, in its clause: the fighting is told as going on now, so the date of an
+    event told before it is not its own."""
+    lo, _ = view.sentence_of(k)
+    for j in range(k - 1, max(lo, k - STILL_BEFORE) - 1, -1):
+        if view.is_break(j):
+            return False
+        if one_of(view.words[j], grammar_words("still")):
+            return True
     return False
 
 

@@ -21,6 +21,7 @@ _SALE_NEAR = 3  # words after a deal noun where a word of selling makes it a tra
 _PERSON_SUFFIXES = ("ه", "هم", "هما", "هن")  # him, them: `أوقفته`, not `أوقفتها` (it, a flight or aid)
 _OBJECT_NEAR = 12    # words after a verb where the person it acts on stands, past its subject
 _TOLL_NEAR = 3       # words after a trigger where a word for the dead or wounded makes it a toll
+_TAKING_STRENGTH = 2  # the least strength of a word of taking ground in the trigger lexicon (a loss word: 1)
 _VERB_STRENGTH = 3  # the strength of a finite verb of control in the trigger lexicon (سيطرت, بسطوا)
 ACHIEVED_BEFORE = 8  # words before a verbal noun of taking ground where a word of achievement stands
 ACHIEVING_BEFORE = 12  # words before it where a verb of managing stands, past a long subject, in the same clause
@@ -67,11 +68,18 @@ def _from(view: View, ctx: Context, hit: Hit) -> bool:
 
 def _place(view: View, ctx: Context, hit: Hit) -> bool:
     """A place after it, or control of a place named before (`استعاد الجيش السوري السيطرة
-    عليها`: control, then على with a pronoun; `فقدان السيطرة على الأرض` names no place)."""
+    عليها`: control, then على with a pronoun; `فقدان السيطرة على الأرض` names no place), or land
+    after a word of taking ground (`انتزعت قسد أراضي`; `بعد خسارة أراضيه` tells no event)."""
     return place_after(view, ctx, hit) is not None or any(
         view.words[k] in grammar_words("control") and k + 1 < ctx.hi and view.words[k + 1] != "علي"
         and any(view.words[k + 1].startswith(on) and len(view.words[k + 1]) <= 6 for on in grammar_words("on"))
-        for k in _near(ctx, hit))
+        for k in _near(ctx, hit)) or _land_taken(view, ctx, hit)
+
+
+def _land_taken(view: View, ctx: Context, hit: Hit) -> bool:
+    entry = hit.entry("trigger")
+    return entry is not None and entry.strength >= _TAKING_STRENGTH \
+        and any(one_of(view.words[k], grammar_words("land")) for k in _near(ctx, hit))
 
 
 def _object(view: View, ctx: Context, hit: Hit) -> bool:
