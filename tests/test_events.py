@@ -849,6 +849,21 @@ def test_events_fighting_told_as_still_going_on_takes_no_date_from_the_event_bef
     assert [(e.type, e.date) for e in doc.events] == [("territory_change", "2019"), ("clash", None)]
 
 
+@pytest.mark.parametrize("text, first_word", [
+    ("ولقي القياديان الحوثيان أبو زيد وعبدالرحمن رسام مصرعهما مع عدد من العناصر.", "ولقي"),
+    ("كما لقيت قيادات حوثية أخرى مصرعها خلال اليومين الماضيين.", "لقيت"),
+    ("ونعت الميليشيا ثلاثة من قياداتها البارزين لقوا مصرعهم في جبهات مختلفة.", "لقوا"),
+    ("ولم تستطع الميليشيات إيجاد البدائل للقيادات التي لقيت مصرعها.", None),  # background
+])
+def test_events_leaders_who_met_their_death_are_leaders_killed(text, first_word):
+    """Two or more leaders as the subject of `لقي … مصرعهم` (met their death): every one of the
+    dead a leader, a leader_killed whose trigger starts at the verb; in a relative clause,
+    leaders lost told as background."""
+    doc = run(text)
+    found = [trigger(doc, e).split()[0] for e in doc.events if e.type == "leader_killed"]
+    assert found == ([first_word] if first_word else [])
+
+
 def test_events_a_territory_change_takes_no_casualties_of_its_sentence():
     """The dead told with a taking of ground are the fighting's, not the territory change's
     (ANNOTATION.md: the interval the text gives for that event)."""

@@ -244,8 +244,8 @@ def _needs_anchor(view: View, hit: Hit, kind: str, ctx: Context) -> bool:
 
 
 def _leader_killed(view: View, hit: Hit, ctx: Context) -> Candidate | None:
-    end = leader_death(view, hit, ctx.lo, ctx.hi)
-    return Candidate("leader_killed", hit.start, end, _LEADER_STRENGTH, None, True) if end is not None else None
+    span = leader_death(view, hit, ctx.lo, ctx.hi)
+    return Candidate("leader_killed", *span, _LEADER_STRENGTH, None, True) if span is not None else None
 
 
 def _execution(view: View, hit: Hit, ctx: Context) -> Candidate | None:

@@ -9,7 +9,7 @@ person's name right after it (`مقتل الملا فضل الله`, not one a c
 """
 from __future__ import annotations
 
-from rasid.resources.catalogue import grammar_words
+from rasid.resources.catalogue import grammar_words, relatives
 from rasid.stages.events.context import COMMAS, complementizer
 from rasid.stages.reading.lexicons import EVENT_TRIGGERS, SOURCE_CUES
 from rasid.stages.reading.view import Hit, View
@@ -24,19 +24,22 @@ _STATEMENT_ENDS = frozenset({".", ":", ";", "(", ")"})  # a leader before these 
 _DAY_ROLES = frozenset({"deictic", "weekday", "day_part"})  # time lexicon roles of a word that names a day
 
 
-def leader_death(view: View, hit: Hit, lo: int, hi: int) -> int | None:
-    """Where the trigger of a leader's death ends when the kill word `hit` (in the sentence
-    [lo, hi)) names one, else None."""
+def leader_death(view: View, hit: Hit, lo: int, hi: int) -> tuple[int, int] | None:
+    """The tokens [start, end) of the trigger of a leader's death when the kill word `hit` (in
+    the sentence [lo, hi)) names one, else None. It starts at the kill word, or at the verb of
+    meeting death when leaders before it are its subject (`لقيت قيادات حوثية أخرى مصرعها`)."""
     if hit.entry("killed") is None:
         return None
     for k in range(hit.end, min(hi, hit.end + LEADER_GAP)):
         leader = view.match(EVENT_TRIGGERS, k)
         if leader and leader.entry("leader"):
-            return leader.end
+            return hit.start, leader.end
     if hit.end < hi and person_at(view, hit.end) and not _common_person(view, hit.end):
-        return hit.end
+        return hit.start, hit.end
     if (leaders := _leaders_after(view, hit.end, hi)) is not None:
-        return leaders
+        return hit.start, leaders
+    if (verb := _leaders_before(view, hit, lo)) is not None:
+        return verb, hit.end
     if any(view.words[j].endswith("وا") for j in range(hit.start, hit.end)):
         return None  # `وقياديا بارزا قتلوا`, `لقوا مصرعهم`: the dead of an attack, a leader among them
     for k in range(hit.start - 1, max(lo, hit.start - _LEADER_BEFORE) - 1, -1):
@@ -44,7 +47,7 @@ def leader_death(view: View, hit: Hit, lo: int, hi: int) -> int | None:
             break  # `وقال قائد الشرطة إن ثلاثة مسلحين قتلوا`: the speaker is no one killed
         leader = view.match(EVENT_TRIGGERS, k)
         if leader and leader.entry("leader") and not _announcer(view, k, lo):
-            return hit.end
+            return hit.start, hit.end
     return None
 
 
@@ -104,6 +107,26 @@ def _leaders_after(view: View, k: int, hi: int) -> int | None:
             counted = True
         elif word not in grammar_words("from"):
             return None
+    return None
+
+
+def _leaders_before(view: View, hit: Hit, lo: int) -> int | None:
+    """The verb of meeting death (`لقي`) when two or more leaders before the kill word are its
+    subject, in its statement (`لقي القياديان الحوثيان … مصرعهما`, `لقيت قيادات حوثية أخرى
+    مصرعها`, `ثلاثة من قياداتها البارزين لقوا مصرعهم`): every one of the dead a leader. Not in a
+    relative clause (`للقيادات التي لقيت مصرعها`: leaders lost, told as background), nor with a noun
+    of death (`بمقتلهم`, `القتلى`: deaths told before, or the dead among whom they are)."""
+    verb = next((k for k in range(hit.start, max(lo, hit.start - _LEADER_BEFORE) - 1, -1)
+                 if one_of(view.words[k], grammar_words("met_death"))), None)
+    if verb is None or verb > lo and view.words[verb - 1] in relatives():
+        return None
+    for k in range(verb - 1, max(lo, hit.start - _LEADER_BEFORE) - 1, -1):
+        if view.words[k] in _STATEMENT_ENDS or complementizer(view, k):
+            return None
+        if _several_leaders(view, k) or one_of(view.words[k], grammar_words("their_leaders")):
+            return None if _announcer(view, k, lo) else verb
+    if any(_several_leaders(view, k) for k in range(verb + 1, hit.start)):
+        return verb  # `لقي القياديان الحوثيان أبو زيد … مصرعهما`: the subject after the verb
     return None
 
 
