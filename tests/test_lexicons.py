@@ -204,7 +204,7 @@ def test_typo_search_keeps_every_edit_a_lexicon_knows():
                          clitic + word[:-1] + "ز" + word[-1], clitic + word + "ر"):
                 if len(typo) < view._MIN_TYPO_LENGTH or view._in_corpus(typo):
                     continue
-                readings = view._lexicon_readings.__wrapped__(typo, False)
+                readings = view._lexicon_readings(typo, False)
                 assert readings == every_edit_readings(typo), typo
                 checked += 1
                 found += len(readings) > 0

@@ -63,14 +63,13 @@ class Vocab:
 
     def encode_tokens(self, tokens: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(words (N, 2), shapes (N,), chars (N, MAX_CHARS)) id arrays of N tokens."""
-        words = np.zeros((len(tokens), 2), np.int32)
-        shapes = np.zeros(len(tokens), np.int32)
+        ids = [self.token_ids(token) for token in tokens]
+        words = np.array([(whole, rid) for whole, rid, _, _ in ids], np.int32).reshape(len(tokens), 2)
+        shapes = np.array([kind for _, _, kind, _ in ids], np.int32)
         chars = np.zeros((len(tokens), MAX_CHARS), np.int32)
-        for i, token in enumerate(tokens):
-            whole, rid, kind, cids = self.token_ids(token)
-            words[i] = whole, rid
-            shapes[i] = kind
-            chars[i, :len(cids)] = cids
+        lengths = np.fromiter((len(cids) for *_, cids in ids), np.intp, count=len(ids))
+        chars[np.arange(MAX_CHARS) < lengths[:, None]] = np.fromiter(  # row by row, as `char_sequence` gave them
+            (c for *_, cids in ids for c in cids), np.int32, count=int(lengths.sum()))
         return words, shapes, chars
 
     def encode(self, sentences: list[list[str]]) -> Batch:

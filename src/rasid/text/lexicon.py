@@ -35,13 +35,15 @@ class PhraseTable(Generic[T]):
         self._table: dict[tuple[str, ...], list[T]] = {}
         self._longest: dict[str, int] = {}
         self._words: set[str] = set()
-        self._memo: dict[bool, dict[str, list[tuple[str, str]]]] = {True: {}, False: {}}  # by `clitics`
+        self._memo: dict[bool, dict[str, list[tuple[str, str]] | tuple]] = {True: {}, False: {}}  # by `clitics`
         self.accusative_alef = accusative_alef
         for phrase, entry in items:
             key = tuple(fold(phrase).split())
             self._table.setdefault(key, []).append(entry)
             self._longest[key[0]] = max(self._longest.get(key[0], 0), len(key))
             self._words.update(key)
+        #: every reading `_heads` may find a head in: the heads, and their accusative spellings
+        self._may_head = frozenset(self._longest) | (frozenset(h + "ا" for h in self._longest) if accusative_alef else frozenset())
 
     def __contains__(self, phrase: str) -> bool:
         return tuple(fold(phrase).split()) in self._table
@@ -83,10 +85,11 @@ class PhraseTable(Generic[T]):
         memo = self._memo[clitics]
         found = memo.get(word)
         if found is None:
-            readings = [(word, "")]
-            if clitics:
-                readings += [(v, word[:len(word) - len(v)]) for v in stem_variants(word)[1:]]
-            found = [(head, clitic) for reading, clitic in readings for head in self._heads(reading)]
+            variants = stem_variants(word) if clitics else (word,)
+            if self._may_head.isdisjoint(variants):
+                found = ()  # most words: no reading of them is a head or its accusative spelling
+            else:
+                found = [(head, word[:len(word) - len(v)]) for v in variants for head in self._heads(v)]
             if len(memo) >= _MEMO_LIMIT:
                 memo.clear()
             memo[word] = found

@@ -23,6 +23,7 @@ from rasid.text.normalise import WORD_CACHE, fold
 from rasid.text.tokens import covered, stem_variants
 
 _BREAKS = frozenset({",", ";", ":", '"', "'", "(", ")", "-", "[", "]"})
+_stem_variants_uncached = stem_variants.__wrapped__  # for words met once: kept out of the shared cache
 _MIN_TYPO_LENGTH = 4
 #: Longer than any word with its clitics: no typo readings (they cost the square of the length).
 _MAX_TYPO_LENGTH = 24
@@ -347,40 +348,44 @@ def _word_readings(word: str, ta_marbuta: bool) -> tuple[tuple[str, bool], ...] 
     """For each lexicon of LEXICONS, (the word as that lexicon reads it, whether it may start one of
     its entries); None for the many words no lexicon knows in any form (they read as themselves).
     One look-up per token serves every lexicon (see `_base`)."""
-    if not _lexicon_readings(word, ta_marbuta):
+    readings = _lexicon_readings(word, ta_marbuta)
+    if not readings:
         return None
     out = []
     for name in LEXICONS:
-        base = _base(name, word, ta_marbuta)
+        base = _base(name, word, readings, ta_marbuta)
         out.append((base, _known(base, lexicon(name).heads)))
     return tuple(out)
 
 
-def _base(name: str, word: str, ta_marbuta: bool = False) -> str:
-    """`word`, or the lexicon word it inflects (pronoun suffix) or misspells (one edit).
+def _base(name: str, word: str, readings: tuple[tuple[str, tuple[str, ...]], ...], ta_marbuta: bool = False) -> str:
+    """`word`, or the lexicon word it inflects (pronoun suffix) or misspells (one edit), from
+    its `readings` (`_lexicon_readings`).
 
     A word spelt with a final ta marbuta (`إضافة`) carries no pronoun suffix `ه`.
     """
     vocab = lexicon(name).vocab
-    readings = _lexicon_readings(word, ta_marbuta)
     if name in NO_TYPOS:
         spelt = {word, *without_suffix(word[:-1] + "ة" if ta_marbuta else word)}
         readings = tuple(r for r in readings if r[0] in spelt)
     return next((form for form, variants in readings if not vocab.isdisjoint(variants)), word)
 
 
-@lru_cache(maxsize=WORD_CACHE)
 def _lexicon_readings(word: str, ta_marbuta: bool) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """What `word` may be, in order of preference, with each form's clitic-free variants: the
     word itself, without a pronoun suffix, then (when no news corpus knows the word) one edit
     away. Only forms some lexicon knows are kept, so this is worked out once for all lexicons."""
     forms = [word, *without_suffix(word[:-1] + "ة" if ta_marbuta else word)]
+    known = any_vocab()
+    found = [(form, variants) for form in dict.fromkeys(forms) if not known.isdisjoint(variants := stem_variants(form))]
     if _MIN_TYPO_LENGTH <= len(word) <= _MAX_TYPO_LENGTH and not _in_corpus(word):
         three, two = vocab_endings()
-        forms += [form for form in _one_edit(word) if form[-3:] in three or form[-2:] in two]
-    known = any_vocab()
-    return tuple((form, variants) for form in dict.fromkeys(forms)
-                 if not known.isdisjoint(variants := stem_variants(form)))
+        seen = set(forms)
+        # the edits of a word are rarely met again: their variants are worked out, not cached
+        found += [(form, variants) for form in dict.fromkeys(_one_edit(word))
+                  if form not in seen and (form[-3:] in three or form[-2:] in two)
+                  and not known.isdisjoint(variants := _stem_variants_uncached(form))]
+    return tuple(found)
 
 
 def _known(word: str, vocab: frozenset[str]) -> bool:
