@@ -42,6 +42,11 @@ class PhraseTable(Generic[T]):
             self._table.setdefault(key, []).append(entry)
             self._longest[key[0]] = max(self._longest.get(key[0], 0), len(key))
             self._words.update(key)
+        #: the lengths of the entries each head starts, longest first
+        self._lengths: dict[str, tuple[int, ...]] = {}
+        for key in self._table:
+            self._lengths[key[0]] = (*self._lengths.get(key[0], ()), len(key))
+        self._lengths = {head: tuple(sorted(set(ns), reverse=True)) for head, ns in self._lengths.items()}
         #: every reading `_heads` may find a head in: the heads, and their accusative spellings
         self._may_head = frozenset(self._longest) | (frozenset(h + "ا" for h in self._longest) if accusative_alef else frozenset())
 
@@ -109,8 +114,11 @@ class PhraseTable(Generic[T]):
         return word
 
     def _longest_from(self, words: Sequence[str], i: int, head: str) -> tuple[int, list[T]] | None:
-        for n in range(min(self._longest[head], len(words) - i), 0, -1):
-            key = (head, *(self._bare(w) for w in words[i + 1:i + n]))
-            if key in self._table:
+        lengths = self._lengths[head]
+        if lengths[0] == 1:  # most heads: one-word entries only
+            return i + 1, self._table[(head,)]
+        rest = [self._bare(w) for w in words[i + 1:i + lengths[0]]]
+        for n in lengths:
+            if n - 1 <= len(rest) and (key := (head, *rest[:n - 1])) in self._table:
                 return i + n, self._table[key]
         return None

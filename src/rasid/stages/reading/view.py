@@ -103,6 +103,7 @@ class Reading:
     _starts: list[int]
     _paragraph_starts: list[int]
     _readings: list[tuple[tuple[str, bool], ...] | None]
+    _known: list[int]  # the tokens some lexicon knows in some form (their reading is not None)
     _bases: dict[str, list[str]] = field(default_factory=dict)
     _hits: dict[str, list[Hit]] = field(default_factory=dict)
     _hit_starts: dict[str, list[int]] = field(default_factory=dict)
@@ -115,11 +116,12 @@ class Reading:
         ta_marbuta = [t.text.rstrip(_MARK_CHARS).endswith("ة") for t in tokens]
         sent_starts = [s.start for s in doc.sentences]
         sent = [max(0, bisect.bisect_right(sent_starts, t.start) - 1) for t in tokens]
+        readings = [_word_readings(w, ta) for w, ta in zip(words, ta_marbuta)]
         return cls(doc, words, [t.kind for t in tokens], sent, _ranges(sent, len(doc.sentences)),
                    quote_regions(doc.text, doc.paragraphs),
                    covered(tokens, [(r.start, r.end) for r in doc.boilerplate]),
-                   [t.start for t in tokens], [p.start for p in doc.paragraphs],
-                   [_word_readings(w, ta) for w, ta in zip(words, ta_marbuta)])
+                   [t.start for t in tokens], [p.start for p in doc.paragraphs], readings,
+                   [i for i, r in enumerate(readings) if r])
 
     def __len__(self) -> int:
         return len(self.words)
@@ -128,7 +130,10 @@ class Reading:
         """Each token's word as lexicon `lex` reads it (see `_base`)."""
         if lex.name not in self._bases:
             k = LEXICONS.index(lex.name)
-            self._bases[lex.name] = [r[k][0] if r else w for w, r in zip(self.words, self._readings)]
+            bases = self.words.copy()  # a word no lexicon knows reads as itself
+            for i in self._known:
+                bases[i] = self._readings[i][k][0]
+            self._bases[lex.name] = bases
         return self._bases[lex.name]
 
     def prefixed(self, k: int, preposition: str) -> bool:
@@ -149,7 +154,8 @@ class Reading:
     def _may_head(self, name: str) -> list[int]:
         """Positions of the tokens whose word may start an entry of lexicon `name`."""
         k = LEXICONS.index(name)
-        return [i for i, r in enumerate(self._readings) if r and r[k][1]]
+        readings = self._readings
+        return [i for i in self._known if readings[i][k][1]]
 
     def match(self, name: str, i: int) -> Hit | None:
         """The longest entry of lexicon `name` starting at token `i`."""
