@@ -23,6 +23,9 @@ from rasid.stages.times.resolve import parse_anchor, resolve
 
 _WORD_MARKS = re.compile("[\u0640\u064b-\u065f\u0670]")
 
+#: Roles of words that start a time expression only before a number or another time word.
+_LEADING = frozenset({"preposition", "rate_prep", "year_cue", "of", "year_join", "determiner", "this", "after_story"})
+
 #: Top-level readers; at each token the one that reads furthest wins (the first on a tie).
 READERS = (read_date, read_coordinated, read_numeric_date, read_period, read_season, read_years,
            read_era_year, read_relative_unit, read_ago, read_day_word)
@@ -57,13 +60,23 @@ def scan(lx: Lexed) -> list[Found]:
     out: list[Found] = []
     free = 0  # the first token not taken by a match yet
     for i in lx.starts:
-        if i < free or not (lx.hits(i) or lx.tokens[i].kind == "num"):
+        if i < free or not (lx.hits(i) or lx.tokens[i].kind == "num") or not _may_lead(lx, i):
             continue
         best = _longest(lx, i)
         if best:
             out.extend(best)
             free = max(i + 1, best[-1].end)
     return out
+
+
+def _may_lead(lx: Lexed, i: int) -> bool:
+    """Whether an expression may start at token `i`: a word that only leads into one (`في`,
+    `من`, `هذا`, `بعد`: time_cues.tsv's `_LEADING` roles, a third of the starts in news) needs a
+    number or another time word right after it, or the readers would find nothing there."""
+    hits = lx.hits(i)
+    if lx.tokens[i].kind == "num" or any(h.role not in _LEADING for h in hits):
+        return True
+    return any(lx.hits(k) or (k < len(lx) and lx.tokens[k].kind == "num") for k in {i + 1, *(h.end for h in hits)})
 
 
 def _start_after_clitic(lx: Lexed, i: int) -> int:
