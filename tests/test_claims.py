@@ -646,6 +646,13 @@ def test_claims_shipping_oil_or_arms_is_no_transfer_of_funds():
     assert ("oil", "transfer") in kinds(run("ويبيع التنظيم النفط ويقوم بتحويل عائدها إلى تركيا."))
 
 
+def test_claims_smuggling_gold_or_money_moves_it_smuggling_goods_sells_them():
+    """Gold, like money, smuggled across a border is moved (a transfer); smuggled oil, arms or
+    drugs are goods sold (revenue: the training annotations mark 60 such claims so)."""
+    assert kinds(run("وأوضح المسؤول أن داعش يعتمد على تهريب الذهب عبر الحدود.")) == [("gold", "transfer")]
+    assert kinds(run("وأوضح المسؤول أن داعش يعتمد على تهريب النفط عبر الحدود.")) == [("oil", "revenue")]
+
+
 @pytest.mark.parametrize("text, polarity", [
     ("وأحبطت السلطات العراقية تحويل مليون دولار إلى تنظيم داعش.", "negated"),  # the money never arrived
     ("وأحبطت قوات الأمن محاولة لتهريب أموال إلى تنظيم داعش.", "hypothetical"),
