@@ -833,6 +833,8 @@ def test_events_regaining_control_of_a_place_named_before_or_in_the_dual(text, e
     ("وانتزعت قوات سوريا الديمقراطية أراضي من التنظيم في العام الماضي.", [("territory_change", "وانتزعت")]),
     ("وتمكنت الفصائل من استرداد الأراضي في العام الماضي.", [("territory_change", "استرداد")]),
     ("وبعد خسارة أراضيه بدأ التنظيم في ترتيب نفسه.", []),  # a loss word alone: background
+    ("وقررت الحكومة المحلية استرداد أراضي الدولة التي استحوذ عليها متنفذون، وفق بيان صدر الأربعاء.", []),  # civil land
+    ("وأدى سقوط الأمطار الغزيرة على الأراضي الزراعية في سهل الغاب، الجمعة، إلى إتلاف المحاصيل.", []),  # rain
 ])
 def test_events_land_taken_is_what_a_territory_change_is_about(text, expected):
     """Land (أراضي) after a word of taking ground is the place taken; after a word of loss alone
@@ -854,6 +856,9 @@ def test_events_fighting_told_as_still_going_on_takes_no_date_from_the_event_bef
     ("كما لقيت قيادات حوثية أخرى مصرعها خلال اليومين الماضيين.", "لقيت"),
     ("ونعت الميليشيا ثلاثة من قياداتها البارزين لقوا مصرعهم في جبهات مختلفة.", "لقوا"),
     ("ولم تستطع الميليشيات إيجاد البدائل للقيادات التي لقيت مصرعها.", None),  # background
+    ("ولقي القياديان في تنظيم داعش أبو حفص العراقي وأبو خطاب الأنباري مصرعهما في كمين.", "ولقي"),  # long names
+    ("وبلغ عدد القتلى 20 مسلحاً، بينهم قادة ميدانيون لقوا مصرعهم في القصف.", None),  # among other dead
+    ("وتمكن قادة الجيش من صد الهجوم، ولقي عدد من المهاجمين مصرعهم.", None),  # another clause's subject
 ])
 def test_events_leaders_who_met_their_death_are_leaders_killed(text, first_word):
     """Two or more leaders as the subject of `لقي … مصرعهم` (met their death): every one of the

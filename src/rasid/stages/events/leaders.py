@@ -20,6 +20,7 @@ from rasid.text.tokens import one_of
 LEADER_GAP = 2       # words between a kill word and the leader it names
 _LEADERS_GAP = 5     # words after a kill word where the leaders it counts may stand (مقتل عدد من قادة)
 _LEADER_BEFORE = 8   # words between a leader and the kill word after it (لقي القيادي … مصرعه)
+_MET_DEATH_BEFORE = 14  # words between لقي and مصرعهما past the names of two leaders (لقي القياديان … الأنباري مصرعهما)
 _STATEMENT_ENDS = frozenset({".", ":", ";", "(", ")"})  # a leader before these spoke of the dead
 _DAY_ROLES = frozenset({"deictic", "weekday", "day_part"})  # time lexicon roles of a word that names a day
 
@@ -111,23 +112,32 @@ def _leaders_after(view: View, k: int, hi: int) -> int | None:
 
 
 def _leaders_before(view: View, hit: Hit, lo: int) -> int | None:
-    """The verb of meeting death (`لقي`) when two or more leaders before the kill word are its
-    subject, in its statement (`لقي القياديان الحوثيان … مصرعهما`, `لقيت قيادات حوثية أخرى
-    مصرعها`, `ثلاثة من قياداتها البارزين لقوا مصرعهم`): every one of the dead a leader. Not in a
-    relative clause (`للقيادات التي لقيت مصرعها`: leaders lost, told as background), nor with a noun
-    of death (`بمقتلهم`, `القتلى`: deaths told before, or the dead among whom they are)."""
-    verb = next((k for k in range(hit.start, max(lo, hit.start - _LEADER_BEFORE) - 1, -1)
+    """The verb of meeting death (`لقي`) when two or more leaders are its subject, before it or
+    between it and the kill word (`لقي القياديان الحوثيان … مصرعهما`, `لقيت قيادات حوثية أخرى
+    مصرعها`, `ثلاثة من قياداتها البارزين لقوا مصرعهم`), in its statement: every one of the dead a
+    leader. Not in a relative clause (`للقيادات التي لقيت مصرعها`: leaders lost, told as
+    background), nor leaders among other dead (`القتلى 20 مسلحاً، بينهم قادة ميدانيون لقوا
+    مصرعهم`), nor with a noun of death (`بمقتلهم`: deaths told before). Their names may be long:
+    the verb is looked for further back than a single leader's."""
+    verb = next((k for k in range(hit.start, max(lo, hit.start - _MET_DEATH_BEFORE) - 1, -1)
                  if one_of(view.words[k], grammar_words("met_death"))), None)
     if verb is None or verb > lo and view.words[verb - 1] in relatives():
         return None
-    for k in range(verb - 1, max(lo, hit.start - _LEADER_BEFORE) - 1, -1):
-        if view.words[k] in _STATEMENT_ENDS or complementizer(view, k):
-            return None
+    for k in range(verb - 1, max(lo, verb - _LEADER_BEFORE) - 1, -1):
+        if complementizer(view, k):
+            return None  # `وبعد أن لقيت معظم قيادات التنظيم مصرعها`: a clause of time, background
+        if view.is_break(k):
+            break  # `وتمكن قادة الجيش من صد الهجوم، ولقي عدد من المهاجمين مصرعهم`: another clause's
         if _several_leaders(view, k) or one_of(view.words[k], grammar_words("their_leaders")):
-            return None if _announcer(view, k, lo) else verb
+            return None if _announcer(view, k, lo) or _among_others(view, k, lo) else verb
     if any(_several_leaders(view, k) for k in range(verb + 1, hit.start)):
         return verb  # `لقي القياديان الحوثيان أبو زيد … مصرعهما`: the subject after the verb
     return None
+
+
+def _among_others(view: View, k: int, lo: int) -> bool:
+    """The leaders at token k are some of a count told before (`بينهم قادة`, `من بينهم قادة`)."""
+    return any(one_of(view.words[j], grammar_words("subset")) for j in range(max(lo, k - 2), k))
 
 
 def _several_leaders(view: View, k: int) -> bool:

@@ -21,7 +21,6 @@ _SALE_NEAR = 3  # words after a deal noun where a word of selling makes it a tra
 _PERSON_SUFFIXES = ("ه", "هم", "هما", "هن")  # him, them: `أوقفته`, not `أوقفتها` (it, a flight or aid)
 _OBJECT_NEAR = 12    # words after a verb where the person it acts on stands, past its subject
 _TOLL_NEAR = 3       # words after a trigger where a word for the dead or wounded makes it a toll
-_TAKING_STRENGTH = 2  # the least strength of a word of taking ground in the trigger lexicon (a loss word: 1)
 _VERB_STRENGTH = 3  # the strength of a finite verb of control in the trigger lexicon (سيطرت, بسطوا)
 ACHIEVED_BEFORE = 8  # words before a verbal noun of taking ground where a word of achievement stands
 ACHIEVING_BEFORE = 12  # words before it where a verb of managing stands, past a long subject, in the same clause
@@ -77,9 +76,14 @@ def _place(view: View, ctx: Context, hit: Hit) -> bool:
 
 
 def _land_taken(view: View, ctx: Context, hit: Hit) -> bool:
-    entry = hit.entry("trigger")
-    return entry is not None and entry.strength >= _TAKING_STRENGTH \
-        and any(one_of(view.words[k], grammar_words("land")) for k in _near(ctx, hit))
+    """Land after a word of taking ground (grammar role takes_ground: not a fall, `سقوط الأمطار على
+    الأراضي`), land no civil owner or use is named for (`أراضي الدولة`, `الأراضي الزراعية`: land
+    recovered or grabbed, no ground won in a war)."""
+    if not any(one_of(view.words[k], grammar_words("takes_ground")) for k in range(hit.start, hit.end)):
+        return False
+    return any(one_of(view.words[k], grammar_words("land"))
+               and not (k + 1 < ctx.hi and one_of(view.words[k + 1], grammar_words("civil_land")))
+               for k in _near(ctx, hit))
 
 
 def _object(view: View, ctx: Context, hit: Hit) -> bool:
