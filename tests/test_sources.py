@@ -278,6 +278,13 @@ def test_sources_the_accused_after_a_verb_of_accusing_is_not_the_accuser(text, p
     assert (source.kind, source.text) == ("official", accuser)
 
 
+def test_sources_a_statement_that_accuses_is_its_issuers_word_not_the_accuseds():
+    """`أصدرت الوزارة بيانا يتهم حزب الله بـ…`: the verb after a statement noun describes the
+    statement; the name after it is the accused, so the source is the body that issued it."""
+    source = source_of("وأصدرت وزارة الخزانة بيانا يتهم حزب الله بتهريب النفط.", "بتهريب")
+    assert (source.kind, source.text) == ("official", "وزارة الخزانة")
+
+
 def test_sources_a_state_that_accuses_in_a_relative_clause_is_the_source():
     """A verb of accusing needs no complementizer (اتهم X بـ…): in a relative clause what follows
     it is the word of the party before the relative; a state named alone is an official source,

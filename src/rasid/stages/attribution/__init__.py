@@ -288,8 +288,9 @@ def _read_cue(view: View, hit: Hit, cls: str, lo: int, hi: int, claimed: int, st
     quoted = quoted_from(view, np[1] if np else hit.end, hi, state.registry) if _verb_in(view, hit, "moving") else None
     if quoted is not None:  # `ونقلت الوكالة عن شهود عيان أن …`: the closest source is the witnesses
         return quoted, _after_complementizer(view, quoted.tokens[1], hi, quoted.tokens[1]), hi, quoted.tokens[1]
-    if np and _verb_in(view, hit, "accusing"):
-        np = without_the_accused(view, np)
+    if np and _verb_in(view, hit, "accusing"):  # `بيانا يتهم حزب الله`: the statement accuses, the name is the accused
+        np = None if hit.start > lo and one_of(view.words[hit.start - 1], grammar_words("statement_noun")) \
+            else without_the_accused(view, np)
     if _verb_in(view, hit, "demanding") and demands_money(view, hit.end, hi):
         return None  # `وطالب الخاطفون ذويه بفدية`: a demand for money is an act, no statement
     if _verb_in(view, hit, "moving") and \
