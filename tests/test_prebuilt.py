@@ -133,7 +133,7 @@ def test_the_gazetteer_and_name_tables_read_back_equal_what_is_built(cache):
         assert {"places", "known"} <= {p.name.split("-")[0] for p in cache.glob("*.pickle")}
         assert places.records == built_places.records
         assert main._table == built_tables[0]._table and context._table == built_tables[1]._table
-        assert main._longest == built_tables[0]._longest
+        assert main._lengths == built_tables[0]._lengths
     finally:
         for loader in loaders:
             loader.cache_clear()

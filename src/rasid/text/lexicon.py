@@ -33,22 +33,20 @@ class PhraseTable(Generic[T]):
 
     def __init__(self, items: Iterable[tuple[str, T]], *, accusative_alef: bool = False):
         self._table: dict[tuple[str, ...], list[T]] = {}
-        self._longest: dict[str, int] = {}
         self._words: set[str] = set()
         self._memo: dict[bool, dict[str, list[tuple[str, str]] | tuple]] = {True: {}, False: {}}  # by `clitics`
         self.accusative_alef = accusative_alef
         for phrase, entry in items:
             key = tuple(fold(phrase).split())
             self._table.setdefault(key, []).append(entry)
-            self._longest[key[0]] = max(self._longest.get(key[0], 0), len(key))
             self._words.update(key)
-        #: the lengths of the entries each head starts, longest first
-        self._lengths: dict[str, tuple[int, ...]] = {}
+        lengths: dict[str, set[int]] = {}
         for key in self._table:
-            self._lengths[key[0]] = (*self._lengths.get(key[0], ()), len(key))
-        self._lengths = {head: tuple(sorted(set(ns), reverse=True)) for head, ns in self._lengths.items()}
+            lengths.setdefault(key[0], set()).add(len(key))
+        #: each entry's first word (its head) → the lengths of the entries it starts, longest first
+        self._lengths = {head: tuple(sorted(ns, reverse=True)) for head, ns in lengths.items()}
         #: every reading `_heads` may find a head in: the heads, and their accusative spellings
-        self._may_head = frozenset(self._longest) | (frozenset(h + "ا" for h in self._longest) if accusative_alef else frozenset())
+        self._may_head = frozenset(self._lengths) | (frozenset(h + "ا" for h in self._lengths) if accusative_alef else frozenset())
 
     def __contains__(self, phrase: str) -> bool:
         return tuple(fold(phrase).split()) in self._table
@@ -101,9 +99,9 @@ class PhraseTable(Generic[T]):
         return found
 
     def _heads(self, word: str) -> list[str]:
-        heads = [word] if word in self._longest else []
+        heads = [word] if word in self._lengths else []
         bare = self._bare(word)
-        if bare != word and bare in self._longest:
+        if bare != word and bare in self._lengths:
             heads.append(bare)
         return heads
 
