@@ -71,8 +71,8 @@ def scan(lx: Lexed) -> list[Found]:
 
 def _may_lead(lx: Lexed, i: int) -> bool:
     """Whether an expression may start at token `i`: a word that only leads into one (`في`,
-    `من`, `هذا`, `بعد`: time_cues.tsv's `_LEADING` roles, a third of the starts in news) needs a
-    number or another time word right after it, or the readers would find nothing there."""
+    `من`, `هذا`, `بعد`: its time_cues.tsv roles all in `_LEADING`; two thirds of the starts in
+    news) needs a number or another time word right after it, or the readers find nothing there."""
     hits = lx.hits(i)
     if lx.tokens[i].kind == "num" or any(h.role not in _LEADING for h in hits):
         return True
