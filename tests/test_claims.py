@@ -646,6 +646,26 @@ def test_claims_shipping_oil_or_arms_is_no_transfer_of_funds():
     assert ("oil", "transfer") in kinds(run("ويبيع التنظيم النفط ويقوم بتحويل عائدها إلى تركيا."))
 
 
+@pytest.mark.parametrize("text", [
+    "وأقرت الحكومة قانون الإفلاس، ويهدف إلى التسوية الوقائية وإعادة التنظيم المالي للشركات المتعثرة.",
+    "وتشمل الاتفاقية استثمارات في بناء مصانع لإنتاج الخلايا الشمسية باستثمار 10 ملايين دولار.",
+])
+def test_claims_a_word_for_a_group_in_another_sense_makes_no_report_about_one(text):
+    """`التنظيم المالي` (financial regulation), `الخلايا الشمسية` (solar cells): a word for a group
+    read in another sense by the adjective after it names none, so the report's money talk is
+    no group's financing (1,000 general news reports made 11 claims so)."""
+    assert kinds(run(text)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "ويصدر التنظيم النفط إلى تركيا عبر وسطاء.",  # a noun after it: its object, the group stays
+    "وأعلن التنظيم الإرهابي أنه يجني أموالا من بيع النفط.",  # an adjective of extremism
+    "وقام رجل أعمال بتحويل أموال إلى ليبيا لدعم الجماعات الإرهابية هناك.",
+])
+def test_claims_a_word_for_a_group_in_its_own_sense_still_names_one(text):
+    assert kinds(run(text)) != []
+
+
 def test_claims_smuggling_gold_or_money_moves_it_smuggling_goods_sells_them():
     """Gold, like money, smuggled across a border is moved (a transfer); smuggled oil, arms or
     drugs are goods sold (revenue: the training annotations mark 60 such claims so)."""

@@ -7,12 +7,13 @@ from rasid.kb.places import adjective_stem, country_adjectives
 from rasid.resources.catalogue import grammar_words, with_property
 from rasid.stages.claims.payments import clause
 from rasid.stages.reading.lexicons import CLAIM_CHANNELS
-from rasid.stages.reading.view import View
+from rasid.stages.reading.view import Hit, View
 from rasid.text.tokens import one_of
 
 _OWNER_GAP = 3  # words between a national resource and the state named as its owner
 _GROUP_BACK = 1  # sentences back where the group a claim is about is named
 _TERROR = "ارهاب"  # the folded stem of terrorism and terrorists
+_NISBA_MIN = 4  # letters of the shortest relative adjective read after a word of other senses (المالي)
 
 
 def state_owned(view: View, channel: str, start: int, end: int, focus: int, lo: int, hi: int) -> bool:
@@ -137,8 +138,30 @@ def authority_in(view: View, lo: int, hi: int) -> bool:
 
 
 def about_armed_groups(view: View) -> bool:
-    """Financing claims are about armed groups: a report that names none makes none."""
-    return bool(view.armed_groups(0, len(view)))
+    """Financing claims are about armed groups: a report that names none makes none. A word for
+    one that has other senses (grammar role other_senses) read in another sense (`إعادة التنظيم
+    المالي`, `الخلايا الشمسية`, `عناصر التكلفة`: see `_in_another_sense`) names none, unless the
+    report speaks of terrorism."""
+    groups = view.armed_groups(0, len(view))
+    if not all(_in_another_sense(view, h) for h in groups):
+        return True
+    return bool(groups) and any(_TERROR in word for word in view.words)
+
+
+def _in_another_sense(view: View, hit: Hit) -> bool:
+    """A one-word hit of other_senses with a relative adjective after it (`التنظيم المالي`,
+    `التنظيم المؤسسي`, `الخلايا الشمسية`, `عناصر قضائية`), not one of extremism (`التنظيم
+    الإرهابي`, `التنظيم المتطرف`). Alone, or before a verb, a preposition or a noun (`ويحصل
+    التنظيم على`, `ويصدر التنظيم النفط`), it is the group."""
+    k = hit.end
+    if hit.end - hit.start != 1 or not one_of(view.words[hit.start], grammar_words("other_senses")):
+        return False
+    if k >= len(view) or view.kinds[k] != "word" or view.armed_groups(k, k + 1):
+        return False
+    word = view.words[k]
+    if not (len(word) > _NISBA_MIN and word.endswith(("ي", "يه"))):
+        return False
+    return not any(stem in word for stem in grammar_words("extremist_stem"))
 
 
 def taken_by_its_men(view: View, lo: int, hi: int) -> bool:
