@@ -13,7 +13,7 @@ from rasid.text.tokens import one_of
 _OWNER_GAP = 3  # words between a national resource and the state named as its owner
 _GROUP_BACK = 1  # sentences back where the group a claim is about is named
 _TERROR = "ارهاب"  # the folded stem of terrorism and terrorists
-_NISBA_MIN = 4  # letters of the shortest relative adjective read after a word of other senses (المالي)
+_NISBA_MIN = 4  # a relative adjective has more letters than this (المالي); the relatives الذي and التي have 4
 
 
 def state_owned(view: View, channel: str, start: int, end: int, focus: int, lo: int, hi: int) -> bool:
@@ -140,7 +140,7 @@ def authority_in(view: View, lo: int, hi: int) -> bool:
 def about_armed_groups(view: View) -> bool:
     """Financing claims are about armed groups: a report that names none makes none. A word for
     one that has other senses (grammar role other_senses) read in another sense (`إعادة التنظيم
-    المالي`, `الخلايا الشمسية`, `عناصر التكلفة`: see `_in_another_sense`) names none, unless the
+    المالي`, `الخلايا الشمسية`, `العناصر الضرورية`: see `_in_another_sense`) names none, unless the
     report speaks of terrorism."""
     groups = view.armed_groups(0, len(view))
     if not all(_in_another_sense(view, h) for h in groups):
