@@ -869,6 +869,26 @@ def test_events_leaders_who_met_their_death_are_leaders_killed(text, first_word)
     assert found == ([first_word] if first_word else [])
 
 
+@pytest.mark.parametrize("text", [
+    "وخلال حلقة المواجهة، قام الفنان بخطف المتسابقة وضمها إلى فريقه.",  # a song contest
+    "ورد الفنان على هجوم الجمهور عليه عبر حسابه على تويتر.",  # criticism
+    "ووقعت الشركتان اتفاقية لبناء مصنع للبتروكيماويات بقيمة ملياري ريال.",  # a trade deal
+])
+def test_events_a_report_that_tells_of_no_armed_conflict_has_no_events(text):
+    """Events are of armed conflict and violence: a report that names no armed group, no force,
+    no means of violence and no dead or wounded has none, whatever its words read as."""
+    assert run(text).events == []
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("وانفجرت عبوة ناسفة قرب السوق صباح اليوم.", "explosion"),  # a means of violence
+    ("احتجز رهائن داخل متجر في البلدة يوم الجمعة.", "kidnapping"),
+    ("وهاجم الجيش مواقع في ريف المدينة أمس.", "attack"),  # a force
+])
+def test_events_a_report_of_violence_has_its_events_with_no_group_named(text, kind):
+    assert kind in [e.type for e in run(text).events]
+
+
 def test_events_a_territory_change_takes_no_casualties_of_its_sentence():
     """The dead told with a taking of ground are the fighting's, not the territory change's
     (ANNOTATION.md: the interval the text gives for that event)."""

@@ -31,9 +31,10 @@ from rasid.stages.attribution import attribution_of
 from rasid.stages.attribution.names import complementizer_at
 from rasid.stages.claims.losses import inflicted_on_others, lost_income_drafts, people_lost
 from rasid.stages.claims.records import Draft, claim_record
-from rasid.stages.claims.owners import (about_armed_groups, authority_in, group_around,
+from rasid.stages.claims.owners import (authority_in, group_around,
                                       headline_names_a_group, levied_by_a_state, state_owned,
                                       taken_by_its_men)
+from rasid.stages.reading.topics import about_armed_groups
 from rasid.text.tokens import one_of
 
 _MERGE_GAP = 8                # words between two claims of one channel and role that are still one

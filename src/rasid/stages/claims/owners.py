@@ -7,13 +7,12 @@ from rasid.kb.places import adjective_stem, country_adjectives
 from rasid.resources.catalogue import grammar_words, with_property
 from rasid.stages.claims.payments import clause
 from rasid.stages.reading.lexicons import CLAIM_CHANNELS
-from rasid.stages.reading.view import Hit, View
+from rasid.stages.reading.topics import TERROR
+from rasid.stages.reading.view import View
 from rasid.text.tokens import one_of
 
 _OWNER_GAP = 3  # words between a national resource and the state named as its owner
 _GROUP_BACK = 1  # sentences back where the group a claim is about is named
-_TERROR = "ارهاب"  # the folded stem of terrorism and terrorists
-_NISBA_MIN = 4  # a relative adjective has more letters than this (المالي); the relatives الذي and التي have 4
 
 
 def state_owned(view: View, channel: str, start: int, end: int, focus: int, lo: int, hi: int) -> bool:
@@ -114,7 +113,7 @@ def group_around(view: View, number: int, armed: frozenset[str]) -> bool:
         hi = view.sent_ranges[number + 1][1]  # a headline names its group in the lead after it
     if view.armed_groups(lo, hi):
         return True
-    if any(_TERROR in view.words[k] for k in range(lo, hi)):
+    if any(TERROR in view.words[k] for k in range(lo, hi)):
         return True  # terrorism, terrorists: the report speaks of armed groups (تمويل الإرهاب)
     return any(m.entity in armed for m in view.mentions(*view.chars(lo, hi), ("ORG",)))
 
@@ -135,33 +134,6 @@ def _first_sentence(view: View) -> tuple[int, int]:
 def authority_in(view: View, lo: int, hi: int) -> bool:
     """An authority (parties.tsv) is named in tokens [lo, hi) (`رفعت البلدية رسوم النظافة`)."""
     return bool(view.authorities(lo, hi))
-
-
-def about_armed_groups(view: View) -> bool:
-    """Financing claims are about armed groups: a report that names none makes none. A word for
-    one that has other senses (grammar role other_senses) read in another sense (`إعادة التنظيم
-    المالي`, `الخلايا الشمسية`, `العناصر الضرورية`: see `_in_another_sense`) names none, unless the
-    report speaks of terrorism."""
-    groups = view.armed_groups(0, len(view))
-    if not all(_in_another_sense(view, h) for h in groups):
-        return True
-    return bool(groups) and any(_TERROR in word for word in view.words)
-
-
-def _in_another_sense(view: View, hit: Hit) -> bool:
-    """A one-word hit of other_senses with a relative adjective after it (`التنظيم المالي`,
-    `التنظيم المؤسسي`, `الخلايا الشمسية`, `عناصر قضائية`), not one of extremism (`التنظيم
-    الإرهابي`, `التنظيم المتطرف`). Alone, or before a verb, a preposition or a noun (`ويحصل
-    التنظيم على`, `ويصدر التنظيم النفط`), it is the group."""
-    k = hit.end
-    if hit.end - hit.start != 1 or not one_of(view.words[hit.start], grammar_words("other_senses")):
-        return False
-    if k >= len(view) or view.kinds[k] != "word" or view.armed_groups(k, k + 1):
-        return False
-    word = view.words[k]
-    if not (len(word) > _NISBA_MIN and word.endswith(("ي", "يه"))):
-        return False
-    return not any(stem in word for stem in grammar_words("extremist_stem"))
 
 
 def taken_by_its_men(view: View, lo: int, hi: int) -> bool:

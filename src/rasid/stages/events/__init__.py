@@ -30,6 +30,7 @@ from rasid.resources.catalogue import function_words, grammar_words, with_proper
 from rasid.stages.events.casualties import Casualties
 from rasid.stages.reading.lexicons import EVENT_TRIGGERS, PARTIES, POLARITY_CUES, lexicon
 from rasid.stages.reading.tagging import tagged_spans
+from rasid.stages.reading.topics import about_violence
 from rasid.stages.reading.polarity import polarity_before
 from rasid.stages.reading.view import Hit, View
 from rasid.stages.events.context import Context, context, is_money, one_of, timed_against_another, told_as_still
@@ -74,6 +75,9 @@ class _Memory:
 def find_events(doc: Document, model: LinearModel | None = None) -> Document:
     """Pipeline stage: fill `doc.events` (ids v1, v2, …); `model` is the learned trigger tagger."""
     view = View.of(doc)
+    if not about_violence(view):
+        doc.events = []  # `قام حماقي بخطف المتسابق`, `هجوم الجمهور على الفنانة`: no armed conflict told
+        return doc
     memory = _Memory()
     events: list[Event] = []
     told_on: dict[int, bool] = {}  # triggers dated only by the day their statement was made (True: set off after its verb)
