@@ -28,9 +28,13 @@ def about_violence(view: View) -> bool:
     fights or polices or a means of violence (grammar roles force and violence: `الجيش`,
     `الشرطة`, `عبوة ناسفة`, `رهائن`, `فدية`), or the dead or wounded (`مقتل`, `إصابة`). A report on
     a song contest or a trade deal names none of these."""
-    return view.derived(("about violence",), lambda: about_armed_groups(view) or any(
-        one_of(word, grammar_words("force")) or one_of(word, grammar_words("violence")) for word in view.words)
-        or any(h.entry("killed") or h.entry("injured") for h in view.hits(EVENT_TRIGGERS)))
+    return view.derived(("about violence",), lambda: about_armed_groups(view) or _tells_of_violence(view))
+
+
+def _tells_of_violence(view: View) -> bool:
+    marks = grammar_words("force") | grammar_words("violence")
+    return any(one_of(word, marks) for word in view.words) or any(
+        h.entry("killed") or h.entry("injured") for h in view.hits(EVENT_TRIGGERS))
 
 
 def _names_a_group(view: View) -> bool:
