@@ -843,6 +843,19 @@ def test_events_land_taken_is_what_a_territory_change_is_about(text, expected):
     assert [(e.type, trigger(doc, e)) for e in doc.events] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("وكان حقل العمر يدار بالطريقة ذاتها حتى خسره التنظيم في تشرين الأول 2017.", [("territory_change", "خسره")]),
+    ("ووصل الجيش إلى بلدة المهاشمة، وحررها الجيش الوطني من الحوثيين الشهر الماضي.", [("territory_change", "وحررها")]),
+    ("وقاتل الحوثيون طويلاً في المناطق التي حررها الجيش الوطني.", []),  # a relative clause: where, not what happened
+    ("وبعد خسارته تراجعت قوة الحوثيين في المحافظة.", []),  # a noun of loss with its possessor
+])
+def test_events_a_verb_of_ground_with_the_place_as_its_pronoun_and_a_party_after_it(text, expected):
+    """`خسره التنظيم`: the pronoun stands for the place named before, the party after the verb is
+    its subject; a verb after a relative pronoun tells where, and a noun with a pronoun is no verb."""
+    doc = run(text)
+    assert [(e.type, trigger(doc, e)) for e in doc.events] == expected
+
+
 def test_events_fighting_told_as_still_going_on_takes_no_date_from_the_event_before():
     """`ولا تزال قسد تقاتل داعش` after a taking of ground dated last year: the fighting is told
     as going on now, not as of that year."""

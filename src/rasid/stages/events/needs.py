@@ -4,7 +4,7 @@ treaty, no sale, no toll, a literal object, a device that went off. Each check r
 sentence's `Context` and the tokens near the trigger; `satisfied` asks every need of an entry."""
 from __future__ import annotations
 
-from rasid.resources.catalogue import function_words, grammar_words
+from rasid.resources.catalogue import function_words, grammar_words, relatives
 from rasid.stages.attribution import clause_start
 from rasid.stages.events.context import NEAR, Context, complementizer, is_money
 from rasid.stages.reading.lexicons import EVENT_TRIGGERS, PARTIES, Entry, lexicon
@@ -72,7 +72,7 @@ def _place(view: View, ctx: Context, hit: Hit) -> bool:
     return place_after(view, ctx, hit) is not None or any(
         view.words[k] in grammar_words("control") and k + 1 < ctx.hi and view.words[k + 1] != "علي"
         and any(view.words[k + 1].startswith(on) and len(view.words[k + 1]) <= 6 for on in grammar_words("on"))
-        for k in _near(ctx, hit)) or _land_taken(view, ctx, hit)
+        for k in _near(ctx, hit)) or _land_taken(view, ctx, hit) or _taken_by_its_subject(view, hit)
 
 
 def _land_taken(view: View, ctx: Context, hit: Hit) -> bool:
@@ -84,6 +84,19 @@ def _land_taken(view: View, ctx: Context, hit: Hit) -> bool:
     return any(one_of(view.words[k], grammar_words("land"))
                and not (k + 1 < ctx.hi and one_of(view.words[k + 1], grammar_words("civil_land")))
                for k in _near(ctx, hit))
+
+
+def _taken_by_its_subject(view: View, hit: Hit) -> bool:
+    """A finite verb of gaining or losing ground with the place as its pronoun and a party as its
+    subject right after it (`حتى خسره التنظيم`, `حررها الجيش الوطني`): the place was named before.
+    Not after a relative pronoun (`المناطق التي حررها الثوار` tells where, not what happened)."""
+    k = hit.start
+    if hit.end - k != 1 or hit.end >= len(view) or k > 0 and view.words[k - 1] in relatives():
+        return False
+    if not one_of(view.bases(lexicon(EVENT_TRIGGERS))[k], grammar_words("ground_verb")) \
+            or not view.suffixed(lexicon(EVENT_TRIGGERS), k):
+        return False
+    return bool(view.armed_groups(hit.end, hit.end + 1) or view.authorities(hit.end, hit.end + 1))
 
 
 def _object(view: View, ctx: Context, hit: Hit) -> bool:
