@@ -60,6 +60,17 @@ def test_claims_roles(text, role):
     assert [r for _, r in kinds(run(text))] == [role]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("ومرت سنوات على خروج تنظيم \"داعش\" من حقول النفط في ريف دير الزور.", [("oil", "loss")]),
+    ("وبعد انسحاب التنظيم من حقول النفط لم يعد قادرا على البيع.", [("oil", "loss")]),
+    ("وانسحبت الشركات الأجنبية من حقول النفط خوفا من هجمات التنظيم.", []),
+])
+def test_claims_a_group_leaving_a_facility_loses_it(text, expected):
+    """Leaving (`خروج`, `انسحاب`) is the group's loss of the facility only with the group as the
+    subject right after the word; others leaving a field tell nothing of the group's money."""
+    assert kinds(run(text)) == expected
+
+
 @pytest.mark.parametrize("text, polarity", [
     ("وبحسب مصادر محلية، فإن التنظيم لم يعد يحصل على أي عائدات من مصانع الأسمنت.", "negated"),
     ("وقال المسؤول إن تلك العائدات النفطية ستصرف على دعم خلايا التنظيم.", "hypothetical"),

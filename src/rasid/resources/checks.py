@@ -27,7 +27,7 @@ _LOCAL = {
                            "literal", "by_a_group", "aimed"),
     "claim channel class": ("word", "cued", "asset", "ctx", "support", "idiom", "market"),
     "claim role class": ("cue", "takeover", "taking", "purchase", "payment", "receipt", "demand", "derived", "money", "default", "conduit"),
-    "claim role need": ("object", "authority", "money"),
+    "claim role need": ("object", "authority", "money", "group"),
     "quantity cue role": ("before", "verb", "after", "range_start", "range_link", "rate", "identifier", "item"),
     "event_type property": ("fighting", "counted", "definite_needs_support", "how", "own_incident"),
     "channel property": ("movable", "invested", "military", "goods", "national", "predatory", "income", "conduit"),

@@ -402,10 +402,17 @@ def particle_not_cue(view: View, hit: Hit, lo: int) -> bool:
                 or view.mentions(*view.chars(k + 1, k + 2)))
 
 
+_SUBJECT_NEAR = 3  # tokens after a cue that needs a group where the group stands (خروج تنظيم "داعش")
+
+
 def _needs_met(view: View, hit: Hit, hi: int) -> bool:
     """A cue that needs an object has a noun after it, no preposition (`تقرير صادر عن` is
-    "issued by"), and is no word of issuing (`القرار الصادر أمس`: `issued`)."""
-    if "object" not in hit.entries[0].needs:
+    "issued by"), and is no word of issuing (`القرار الصادر أمس`: `issued`); one that needs a
+    group has an armed group right after it as its subject (`خروج تنظيم داعش من`)."""
+    needs = hit.entries[0].needs
+    if "group" in needs and not view.armed_groups(hit.end, min(hi, hit.end + _SUBJECT_NEAR)):
+        return False
+    if "object" not in needs:
         return True
     return hit.end < hi and view.doc.tokens[hit.end].kind == "word" \
         and view.words[hit.end] not in function_words() and not issued(view, hit)
