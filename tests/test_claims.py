@@ -61,6 +61,17 @@ def test_claims_roles(text, role):
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("وقد يعود التنظيم إلى الوسائل التقليدية، كنقل النقد يدوياً عبر الحدود.", [("cash", "transfer")]),
+    ("وانتقد قادة التنظيم النقد الموجه إليهم في الصحف.", []),  # criticism: no role cue governs it
+    ("ونقل صندوق النقد الدولي مقره بعيدا عن مناطق الحوثيين.", []),  # a lender's name
+])
+def test_claims_cash_as_naqd_only_where_it_is_moved_or_held(text, expected):
+    """`النقد` is cash where a role cue governs it (`نقل النقد`); alone it is as often criticism,
+    and `صندوق النقد الدولي` is a lender's name."""
+    assert kinds(run(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     ("ومرت سنوات على خروج تنظيم \"داعش\" من حقول النفط في ريف دير الزور.", [("oil", "loss")]),
     ("وبعد انسحاب التنظيم من حقول النفط لم يعد قادرا على البيع.", [("oil", "loss")]),
     ("وانسحبت الشركات الأجنبية من حقول النفط خوفا من هجمات التنظيم.", []),
