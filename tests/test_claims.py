@@ -1302,6 +1302,29 @@ def test_claims_a_levy_in_a_report_headed_by_its_group_needs_no_group_beside_it(
         assert kinds(run("خلايا داعش تعود إلى البادية\n\n" + body.rsplit("\n\n", 1)[0] + "\n\n" + taker)) == []
 
 
+def test_claims_a_levy_in_a_report_opened_on_its_groups_levies_needs_no_group_beside_it():
+    """A lead that tells a group's levies makes the report about them: drivers paying men at
+    checkpoints further on pay that group, though the headline names none; an army that only
+    times the taking (`قبل وصول دوريات الجيش`) is no taker. A lead on anything else, or an army
+    at the checkpoints, leaves the money no group's."""
+    headline = "خطف وإتاوات في صحراء نينوى\n\nياسر الطائي – الموصل\n\n"
+    levy_lead = ("تعيش قرى جنوب غرب الموصل على وقع موجة من الابتزاز، تقف وراءها خلايا تنظيم داعش "
+                 "التي تفرض إتاوات على الرعاة.\n\n")
+    other_lead = ("تعيش قرى جنوب غرب الموصل على وقع موجة من الهجمات، تقف وراءها خلايا تنظيم داعش "
+                  "التي تختبئ في الوديان.\n\n")
+    paid = ("ويقول السكان إن الأسعار ارتفعت كثيرا خلال الشهر الماضي. وتعاني القرى من نقص المياه. "
+            "وتغلق المدارس أبوابها في الشتاء. ويهاجر الشبان إلى المدن بحثا عن العمل.\n\n"
+            "ويؤكد سائقون أنهم يدفعون ما بين 100 و200 دولار عن كل رحلة لرجال يقيمون حواجز مؤقتة "
+            "ثم يختفون قبل وصول دوريات الجيش.")
+
+    def paid_claims(doc):
+        return [(c.channel, c.role) for c in doc.claims if "يدفعون" in doc.text[c.evidence.start:c.evidence.end]]
+    assert paid_claims(run(headline + levy_lead + paid)) == [("taxation_extortion", "revenue")]
+    assert paid_claims(run(headline + other_lead + paid)) == []
+    at_the_army = paid.replace("لرجال يقيمون حواجز مؤقتة ثم يختفون قبل وصول دوريات الجيش", "عند حواجز الجيش")
+    assert paid_claims(run(headline + levy_lead + at_the_army)) == []
+
+
 @pytest.mark.parametrize("text, expected", [
     # the group funding what it owns is no donation to it
     ("وكشف التقرير عن تمويل داعش لخلاياه في أوروبا.", []),

@@ -32,7 +32,7 @@ from rasid.stages.attribution.names import complementizer_at
 from rasid.stages.claims.losses import inflicted_on_others, lost_income_drafts, people_lost
 from rasid.stages.claims.records import Draft, claim_record
 from rasid.stages.claims.owners import (authority_in, group_around,
-                                      headline_names_a_group, levied_by_a_state, state_owned,
+                                      headline_names_a_group, lead_sentence, levied_by_a_state, state_owned,
                                       taken_by_its_men)
 from rasid.stages.reading.topics import about_armed_groups
 from rasid.text.tokens import one_of
@@ -58,6 +58,7 @@ def find_claims(doc: Document, models: ClaimModels | None = None) -> Document:
     armed = view.entities_of_kind("armed_group")
     history: list[Draft] = []
     claims: list[Claim] = []
+    lead, levies_led = lead_sentence(view), headline_names_a_group(view)
     for number, (lo, hi) in enumerate(view.sent_ranges):
         if view.is_heading(lo, hi) or view.in_boilerplate(lo, hi):
             continue
@@ -70,14 +71,25 @@ def find_claims(doc: Document, models: ClaimModels | None = None) -> Document:
                   and not inflicted_on_others(view, d.role, d.start, lo)
                   and not people_lost(view, d.role, d.start, d.end)]
         history.extend(drafts)
-        if not group_around(view, number, armed):  # the money of a state, a bank or a people,
-            predatory = [d for d in drafts if d.channel in with_property("channel", "predatory")]
-            taker_known = speaks_of_captives(view, lo, hi) or headline_names_a_group(view) and taken_by_its_men(view, lo, hi)
-            drafts = [d for d in predatory if taker_known or d.continues]  # but a ransom or a levy
+        around = group_around(view, number, armed)
+        if (lo, hi) == lead and around and any(d.channel in with_property("channel", "predatory") for d in drafts):
+            levies_led = True  # a report that opens on a group's levies or ransoms is about them
+        if not around:
+            drafts = _levies_of_its_group(view, lo, hi, drafts, levies_led)
         first = len(claims) + 1
         claims.extend([claim_record(view, attribution, d, lo, hi, first + k) for k, d in enumerate(drafts)])
     doc.claims = claims
     return doc
+
+
+def _levies_of_its_group(view: View, lo: int, hi: int, drafts: list[Draft], levies_led: bool) -> list[Draft]:
+    """A sentence that names no group tells the money of a state, a bank or a people; but a ransom
+    or a levy it tells is a group's where it speaks of captives, goes on with one claimed before,
+    or tells of men on the ground taking in a report headed by the group or opened on its levies
+    (`يدفعون ما بين 100 و200 دولار عن كل رحلة لرجال يقيمون حواجز`)."""
+    predatory = with_property("channel", "predatory")
+    taker_known = speaks_of_captives(view, lo, hi) or levies_led and taken_by_its_men(view, lo, hi)
+    return [d for d in drafts if d.channel in predatory and (taker_known or d.continues)]
 
 
 def _with_learned(view: View, models: ClaimModels, number: int, lo: int, hi: int, drafts: list[Draft]) -> list[Draft]:

@@ -12,6 +12,8 @@ from rasid.stages.reading.view import View
 from rasid.text.tokens import one_of
 
 _OWNER_GAP = 3  # words between a national resource and the state named as its owner
+_TIME_HEAD_BEFORE = 3  # words before an authority where قبل or بعد puts it in a clause of time
+_LEAD_WORDS = 8  # words of the shortest sentence that can be a report's lead (a byline is shorter)
 _GROUP_BACK = 1  # sentences back where the group a claim is about is named
 
 
@@ -125,10 +127,26 @@ def headline_names_a_group(view: View) -> bool:
     return view.derived(("headline names a group",), lambda: bool(view.armed_groups(*_first_sentence(view))))
 
 
+def lead_sentence(view: View) -> tuple[int, int]:
+    """Tokens of the report's lead: the body's first sentence of _LEAD_WORDS words or more after
+    the headline (a byline is shorter)."""
+    after = view.doc.paragraphs[view.headline()].end if view.doc.paragraphs else 0
+    for lo, hi in view.sent_ranges:
+        if view.doc.tokens[lo].start >= after and sum(view.kinds[k] == "word" for k in range(lo, hi)) >= _LEAD_WORDS:
+            return lo, hi
+    return 0, 0
+
+
 def _first_sentence(view: View) -> tuple[int, int]:
     """Tokens of the headline's first sentence (the report's first, past any section label)."""
     start = view.doc.paragraphs[view.headline()].start if view.doc.paragraphs else 0
     return view.sentence_of(view.token_at(start)) if len(view) else (0, 0)
+
+
+def _in_time_clause(view: View, k: int, lo: int) -> bool:
+    """The authority at token k is in a clause of time (`قبل وصول دوريات الجيش`): it times the
+    taking, it takes nothing."""
+    return any(view.words[j] in grammar_words("time_clause_head") for j in range(max(lo, k - _TIME_HEAD_BEFORE), k))
 
 
 def authority_in(view: View, lo: int, hi: int) -> bool:
@@ -142,8 +160,10 @@ def taken_by_its_men(view: View, lo: int, hi: int) -> bool:
     and names no authority, state or body that could be the taker (`فرضت تركيا رسوماً`, `رفعت
     المديرية العامة للطيران المدني رسوم المغادرة`, `فرضت شركة يمن موبايل رسوماً`)."""
     states = _states(view)
-    if authority_in(view, lo, hi) or any(m.type == "ORG" or m.entity in states
-                                         for m in view.mentions(*view.chars(lo, hi), ("LOC", "ORG"))):
-        return False  # a place the traders come from (`من ريفي الرقة`) takes nothing
+    bodies = [h.start for h in view.authorities(lo, hi)] + [
+        view.token_at(m.start) for m in view.mentions(*view.chars(lo, hi), ("LOC", "ORG"))
+        if m.type == "ORG" or m.entity in states]  # a place the traders come from (`من ريفي الرقة`) takes nothing
+    if any(not _in_time_clause(view, k, lo) for k in bodies):
+        return False
     told = grammar_words("taker") | grammar_words("civilian_payer") | grammar_words("the_people")
     return any(one_of(view.words[k], told) for k in range(lo, hi))
