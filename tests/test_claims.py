@@ -1303,6 +1303,15 @@ def test_claims_a_levy_in_a_report_headed_by_its_group_needs_no_group_beside_it(
         assert kinds(run("خلايا داعش تعود إلى البادية\n\n" + body.rsplit("\n\n", 1)[0] + "\n\n" + taker)) == []
 
 
+def test_claims_a_ransom_demanded_then_a_lesser_sum_paid_are_two_claims():
+    """A clause of time (`قبل أن`, `بعدما`) between two ransom claims tells two acts: the sum
+    demanded, then the sum the captive was freed for; each is a claim of its own."""
+    doc = run("وخطف مسلحو تنظيم داعش تاجرا، وطالب الخاطفون ذويه بفدية قدرها ربع مليون دولار، "
+              "قبل أن يُطلق سراحه بعد ثلاثة أسابيع مقابل مبلغ أقل.")
+    spans = [doc.text[c.evidence.start:c.evidence.end] for c in doc.claims if c.channel == "kidnapping_ransom"]
+    assert len(spans) == 2 and "ربع مليون دولار" in spans[0] and spans[1].startswith("مقابل مبلغ")
+
+
 def test_claims_a_levy_in_a_report_opened_on_its_groups_levies_needs_no_group_beside_it():
     """A lead that tells a group's levies makes the report about them: drivers paying men at
     checkpoints further on pay that group, though the headline names none; an army that only

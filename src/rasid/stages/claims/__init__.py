@@ -441,7 +441,16 @@ def _another_act(view: View, last: Draft, d: Draft) -> bool:
     with its cue, is one trade told in its steps."""
     if last.end <= d.start and (act_of_its_own(view, d.start) or forcing_at(view, d.start)):
         return True  # `يجمعون الضرائب ويبتزون التجار`, `ويستغل الثروات`, `فضلاً عن إجبار المحلات`
+    if any(_opens_time_clause(view, k) for k in range(last.end, d.start)):
+        return True  # `طالب الخاطفون بفدية …، قبل أن يُطلق سراحه مقابل مبلغ أقل`: a demand, then a payment
     return last.start == last.focus and last.end <= d.start < d.focus and joined_by_and(view, d.start)
+
+
+def _opens_time_clause(view: View, k: int) -> bool:
+    """Token k opens a clause of time: `بعدما`, `قبلما`, or `قبل`/`بعد` before `أن`."""
+    word = view.words[k]
+    return word in grammar_words("time_clause") or word in grammar_words("time_clause_head") \
+        and k + 1 < len(view) and view.words[k + 1] == "ان"
 
 
 def _take_amounts(view: View, drafts: list[Draft], quantities: list[Quantity]) -> None:
