@@ -1303,6 +1303,18 @@ def test_claims_a_levy_in_a_report_headed_by_its_group_needs_no_group_beside_it(
         assert kinds(run("خلايا داعش تعود إلى البادية\n\n" + body.rsplit("\n\n", 1)[0] + "\n\n" + taker)) == []
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("وكانت قطر تدفع أموالا لكتائب حزب الله بعد أن أصرت على أنها دفعت أموالا فدية لحكومة العراق.",
+     [("kidnapping_ransom", "revenue")]),
+    ("وأكدت الوثائق أن قطر دفعت أموالا فدية لمسؤولين عراقيين وميليشيات موالية لإيران.",
+     [("kidnapping_ransom", "revenue")]),
+])
+def test_claims_a_ransom_paid_to_a_state_is_no_groups_revenue(text, expected):
+    """Money paid, by ل right after it, to a government or a state's officials is theirs; with
+    militias among those it went to, it is the militias' revenue."""
+    assert kinds(run(text)) == expected
+
+
 def test_claims_a_ransom_demanded_then_a_lesser_sum_paid_are_two_claims():
     """A clause of time (`قبل أن`, `بعدما`) between two ransom claims tells two acts: the sum
     demanded, then the sum the captive was freed for; each is a claim of its own."""

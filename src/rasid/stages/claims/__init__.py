@@ -32,7 +32,8 @@ from rasid.stages.attribution.names import complementizer_at
 from rasid.stages.claims.losses import inflicted_on_others, lost_income_drafts, people_lost
 from rasid.stages.claims.records import Draft, claim_record
 from rasid.stages.claims.owners import (authority_in, group_around,
-                                      headline_names_a_group, lead_sentence, levied_by_a_state, state_owned,
+                                      headline_names_a_group, lead_sentence, levied_by_a_state, paid_to_an_authority,
+                                      state_owned,
                                       taken_by_its_men)
 from rasid.stages.reading.topics import about_armed_groups
 from rasid.text.tokens import one_of
@@ -69,7 +70,8 @@ def find_claims(doc: Document, models: ClaimModels | None = None) -> Document:
         drafts = [d for d in drafts if not state_owned(view, d.channel, d.start, d.end, d.focus, lo, hi)
                   and not levied_by_a_state(view, d.channel, d.start, d.end, lo, hi)
                   and not inflicted_on_others(view, d.role, d.start, lo)
-                  and not people_lost(view, d.role, d.start, d.end)]
+                  and not people_lost(view, d.role, d.start, d.end)
+                  and not paid_to_an_authority(view, d.role, d.start, d.end)]
         history.extend(drafts)
         around = group_around(view, number, armed)
         if (lo, hi) == lead and around and any(d.channel in with_property("channel", "predatory") for d in drafts):

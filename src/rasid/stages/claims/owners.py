@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from rasid.kb.places import adjective_stem, country_adjectives
 from rasid.resources.catalogue import grammar_words, with_property
-from rasid.stages.claims.payments import clause
+from rasid.stages.claims.payments import clause, dative
 from rasid.stages.reading.lexicons import CLAIM_CHANNELS
 from rasid.stages.reading.topics import TERROR
 from rasid.stages.reading.view import View
@@ -92,6 +92,18 @@ def names_a_state(view: View, k: int) -> bool:
         return True
     start, end = view.chars(k, k + 1)
     return any(m.entity in _states(view) for m in view.mentions(start, end, ("LOC",)))
+
+
+def paid_to_an_authority(view: View, role: str, start: int, end: int) -> bool:
+    """Revenue whose evidence [start, end) names no armed group and goes on, by ل or إلى right
+    after it, to a state or an authority and no armed group in the rest of the clause (`دفعت
+    أموالا فدية لحكومة العراق`): the money went to the authority, no group earned it."""
+    if role != "revenue" or end >= len(view) or not dative(view, end) or view.armed_groups(start, end):
+        return False
+    _, hi = view.sentence_of(end)
+    named = view.authorities(end, end + 1) or any(names_a_state(view, k) for k in range(end, min(hi, end + 2)))
+    stop = next((k for k in range(end, hi) if view.is_break(k)), hi)
+    return bool(named) and not view.armed_groups(end, stop)  # `لمسؤولين عراقيين وإيرانيين وميليشيات`
 
 
 def _states(view: View) -> frozenset[str]:
