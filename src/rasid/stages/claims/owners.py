@@ -6,7 +6,7 @@ from __future__ import annotations
 from rasid.kb.places import adjective_stem, country_adjectives
 from rasid.resources.catalogue import grammar_words, with_property
 from rasid.stages.claims.payments import clause, dative
-from rasid.stages.reading.lexicons import CLAIM_CHANNELS
+from rasid.stages.reading.lexicons import CLAIM_CHANNELS, CLAIM_ROLES
 from rasid.stages.reading.topics import TERROR
 from rasid.stages.reading.view import View
 from rasid.text.tokens import one_of
@@ -95,11 +95,14 @@ def names_a_state(view: View, k: int) -> bool:
 
 
 def paid_to_an_authority(view: View, role: str, start: int, end: int) -> bool:
-    """Revenue whose evidence [start, end) names no armed group and goes on, by ل or إلى right
-    after it, to a state or an authority and no armed group in the rest of the clause (`دفعت
-    أموالا فدية لحكومة العراق`): the money went to the authority, no group earned it."""
+    """Revenue paid (a verb of paying in its evidence [start, end)) whose evidence names no armed
+    group and goes on, by ل or إلى right after it, to a state or an authority, with no armed group
+    in the rest of the clause (`دفعت أموالا فدية لحكومة العراق`): the money went to the
+    authority, no group earned it."""
     if role != "revenue" or end >= len(view) or not dative(view, end) or view.armed_groups(start, end):
         return False
+    if not any(h.entries[0].cls == "payment" for h in view.hits_in(CLAIM_ROLES, start, end)):
+        return False  # `ويصدر النفط إلى تركيا`: goods sold to a state, the money the seller's
     _, hi = view.sentence_of(end)
     named = view.authorities(end, end + 1) or any(names_a_state(view, k) for k in range(end, min(hi, end + 2)))
     stop = next((k for k in range(end, hi) if view.is_break(k)), hi)
