@@ -188,11 +188,19 @@ def test_quantities_number_words_read_back(n):
     ("عثر السكان على 20 جثة قرب النهر.", "person", "bodies"),
     ("أحرق المسلحون 3 كنائس في القرية.", "other", "churches"),
     ("غرق 4 قوارب قبالة الساحل.", "vehicle", "boats"),
+    ("نفق نحو 300 رأس من الماشية بسبب الجفاف.", "other", "livestock"),
 ])
 def test_quantities_counted_nouns_of_real_reports(text, unit, item):
     """Issue 14: people and things news counts (girls, traders, bodies, churches, boats)."""
     found = only(text)
     assert (found["unit"], found["item"]) == (unit, item)
+
+
+def test_quantities_a_head_count_after_a_sum_takes_no_currency():
+    """`٥٠ ألف دينار عن كل مئة رأس غنم`: the number that counts sheep keeps its own unit; a bare
+    number would otherwise take the currency of the sum before it."""
+    found = amounts("ويطلبون من كل راعٍ ٥٠ ألف دينار عراقي عن كل مئة رأس غنم.")
+    assert [(q["unit"], q["item"]) for q in found] == [("IQD", "money"), ("other", "livestock")]
 
 
 @pytest.mark.parametrize("text, low, high, qualifier", [
