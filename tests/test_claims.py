@@ -1315,6 +1315,19 @@ def test_claims_a_ransom_paid_to_a_state_is_no_groups_revenue(text, expected):
     assert kinds(run(text)) == expected
 
 
+@pytest.mark.parametrize("text, place", [
+    ("ويفرض مسلحو داعش إتاوات على السائقين في البعاج.", "البعاج"),
+    ("وعلى الطرق بين الموصل وقضاء البعاج، يفرض مسلحو داعش إتاوات على السائقين.", "البعاج"),
+    ("وقال مسؤول في محافظة نينوى إن مسلحي داعش يفرضون إتاوات على الرعاة.", None),  # where the speaker is
+])
+def test_claims_take_the_place_of_their_sentence(text, place):
+    """A claim's place is the first place after its evidence, else the last before it that is
+    no part of who tells it: the corpus keeps claims of different places apart."""
+    doc = run(text)
+    names = {e.id: e.name for e in doc.entities}
+    assert [names.get(c.location) for c in doc.claims] == [place]
+
+
 def test_claims_a_ransom_demanded_then_a_lesser_sum_paid_are_two_claims():
     """A clause of time (`قبل أن`, `بعدما`) between two ransom claims tells two acts: the sum
     demanded, then the sum the captive was freed for; each is a claim of its own."""

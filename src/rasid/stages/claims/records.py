@@ -51,7 +51,7 @@ def claim_record(view: View, attribution: Attribution, d: Draft, lo: int, hi: in
                  actor=claim_actor(view, lo, hi, focus, end),
                  asset=_entity_in(view, focus, end, ("LOC", "ORG", "MISC")),
                  quantities=list(d.quantities), time=time.id if time else None,
-                 location=_entity_in(view, end, view.chars(lo, hi)[1], ("LOC",)),
+                 location=_place_of(view, attribution, start, end, lo, hi),
                  polarity=polarity, source=attribution.source_at(focus))
 
 
@@ -129,6 +129,20 @@ def _group_references(view: View) -> SpanIndex:
         if not covered.overlapping(start, end):
             refs.append(_Reference(start, end, None))
     return SpanIndex(refs)
+
+
+def _place_of(view: View, attribution: Attribution, start: int, end: int, lo: int, hi: int) -> str | None:
+    """Where the claim is: the first linked place after its evidence in its sentence, else the
+    last before it that is no part of who tells it (`على الطرق بين الموصل وقضاء البعاج، إذ يؤكد
+    سائقون أنهم يدفعون`; not `وقال مسؤول في وزارة الدفاع العراقية`)."""
+    first, last = view.chars(lo, hi)
+    after = _entity_in(view, end, last, ("LOC",))
+    if after is not None:
+        return after
+    before = (m for m in _linked(view, ("LOC",)).overlapping_from_end(first, start)
+              if m.end <= start and not attribution.in_attribution(m.start))
+    found = next(before, None)
+    return found.entity if found else None
 
 
 def _entity_in(view: View, start: int, end: int, types: tuple[str, ...]) -> str | None:
