@@ -856,6 +856,17 @@ def test_events_a_verb_of_ground_with_the_place_as_its_pronoun_and_a_party_after
     assert [(e.type, trigger(doc, e)) for e in doc.events] == expected
 
 
+def test_events_a_further_incident_told_in_detail_after_fa_is_one_event():
+    """`بعد أيام من هجوم آخر، ففي ٢٨ من كانون الأول هاجم مسلحون نقطة`: the clause opened by ف tells
+    the further attack itself, with its day and its dead: one event, dated by the detail (the
+    whole pipeline: the learned tagger proposes the detail's verb)."""
+    doc = rasid.extract("أسفر كمين نصبه مسلحو داعش مساء الأربعاء عن مقتل 15 عنصرا من قوات النظام.\n\n"
+                        "ويأتي الكمين بعد أيام من هجوم آخر، ففي 28 من كانون الأول هاجم مسلحون نقطة عسكرية "
+                        "قرب حقل الشاعر، ما أدى إلى مقتل أربعة عناصر.", published="2023-01-05")
+    further = [(trigger(doc, e), e.date, e.killed) for e in doc.events if e.trigger.start > doc.text.index("\n")]
+    assert further == [("هجوم", "2022-12-28", {"low": 4, "high": 4})]
+
+
 def test_events_fighting_told_as_still_going_on_takes_no_date_from_the_event_before():
     """`ولا تزال قسد تقاتل داعش` after a taking of ground dated last year: the fighting is told
     as going on now, not as of that year."""

@@ -35,7 +35,7 @@ from rasid.stages.reading.polarity import polarity_before
 from rasid.stages.reading.view import Hit, View
 from rasid.stages.events.context import Context, context, is_money, one_of, timed_against_another, told_as_still
 from rasid.stages.events.needs import place_after, satisfied
-from rasid.stages.events.incidents import link_incidents
+from rasid.stages.events.incidents import family, link_incidents
 from rasid.stages.events.leaders import LEADER_GAP, leader_death, names_leader
 from rasid.stages.events.reality import real
 from rasid.text.tokens import stem_variants
@@ -90,6 +90,7 @@ def find_events(doc: Document, model: LinearModel | None = None) -> Document:
         if model is not None:
             found += [e for e in _learned_events(view, ctx, model) if not _overlaps_any(e, found)
                       and not _happened_in(view, e, found) and not _told_in_its_clause(view, e, found)]
+        found = _further_told_in_detail(view, sorted(found, key=lambda e: e.trigger.start))
         if any(e.date for e in found):
             own = {t.value for t in ctx.own_times}
             said = {t.value for t in ctx.own_times if ctx.statement_day(t)}
@@ -366,6 +367,42 @@ def _ongoing(view: View, ctx: Context, event: Event) -> bool:
     first, last = view.token_at(event.trigger.start), view.token_at(event.trigger.end - 1)
     return any(one_of(view.words[k], grammar_words("ongoing"))
                for k in range(max(ctx.lo, first - 1), min(ctx.hi, last + 3)))
+
+
+def _further_told_in_detail(view: View, events: list[Event]) -> list[Event]:
+    """`ويأتي الكمين بعد أيام من هجوم آخر، ففي ٢٨ من كانون الأول هاجم مسلحون نقطة`: a further
+    incident that the sentence goes on to tell, in a clause opened by ف, with a trigger of its
+    family, is that incident: it takes the detail's date, place and figures, and the detail
+    adds no event of its own."""
+    out: list[Event] = []
+    for event in events:
+        told = out[-1] if out else None
+        if told is not None and family(told) == family(event) and _opens_detail(view, told, event):
+            if event.date is not None:
+                told.date, told.date_precision = event.date, event.date_precision
+            told.location = event.location or told.location
+            if not (told.killed or told.injured):
+                told.killed, told.injured = event.killed, event.injured
+            told.quantities = sorted(set(told.quantities) | set(event.quantities), key=_qnum)
+            continue
+        out.append(event)
+    return out
+
+
+def _opens_detail(view: View, told: Event, detail: Event) -> bool:
+    """`told` is a further incident (`هجوم آخر`) and a clause opened by ف after a comma (`، ففي`,
+    `، فقد`) lies between it and `detail`."""
+    end, start = view.token_at(told.trigger.end - 1) + 1, view.token_at(detail.trigger.start)
+    if not any(one_of(view.words[k], grammar_words("another")) for k in range(end, min(start, end + _SAME_EVENT_GAP))):
+        return False
+    return any(view.is_break(k - 1) and _opened_by_fa(view, k) for k in range(end + 1, start))
+
+
+def _opened_by_fa(view: View, k: int) -> bool:
+    """Token k carries ف as a conjunction: split off by the clitic reader (`فهاجم`), or before a
+    particle too short to split (`ففي`, `فقد`)."""
+    token, word = view.doc.tokens[k], view.words[k]
+    return word.startswith("ف") and (bool(token.parts) and token.parts[0].kind == "conj" or word[1:] in function_words())
 
 
 def _another(view: View, ctx: Context, end: int) -> bool:
