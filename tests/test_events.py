@@ -867,6 +867,17 @@ def test_events_a_further_incident_told_in_detail_after_fa_is_one_event():
     assert further == [("هجوم", "2022-12-28", {"low": 4, "high": 4})]
 
 
+@pytest.mark.parametrize("second, expected", [
+    ("ويذكر أن واشنطن كانت قد أعلنت في آب 2020 عملية مماثلة.", [("seizure", "2020-08")]),
+    ("وتستعد الشرطة لتنفيذ عملية مماثلة في مدن أخرى.", []),  # undated: a kind of operation
+])
+def test_events_a_similar_operation_with_a_date_of_its_own_is_another_of_that_type(second, expected):
+    """`عملية مماثلة` names no type of its own: dated, it is another event of the type told before."""
+    doc = run("وصادرت السلطات ثلاثة ملايين دولار من أصول مشفرة لتنظيم داعش يوم الاثنين.\n\n" + second)
+    later = [(e.type, e.date) for e in doc.events if e.trigger.start > doc.text.index("\n")]
+    assert later == expected
+
+
 def test_events_fighting_told_as_still_going_on_takes_no_date_from_the_event_before():
     """`ولا تزال قسد تقاتل داعش` after a taking of ground dated last year: the fighting is told
     as going on now, not as of that year."""

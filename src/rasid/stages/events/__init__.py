@@ -97,6 +97,9 @@ def find_events(doc: Document, model: LinearModel | None = None) -> Document:
             told_on.update((e.trigger.start, e.date in own) for e in found
                            if e.date and (e.date not in own or e.date in said) and not _ongoing(view, ctx, e))
         further.update(e.trigger.start for e in found if _another(view, ctx, view.token_at(e.trigger.end - 1) + 1))
+        if not found and events:
+            found = _similar_operation(view, ctx, events[-1], len(events) + 1)
+            further.update(e.trigger.start for e in found)
         events.extend(found)
     after = view.headline() + 1 if doc.paragraphs and len(view) else 1  # the body: past the headline
     body = doc.paragraphs[after].start if len(doc.paragraphs) > after else 0
@@ -403,6 +406,21 @@ def _opened_by_fa(view: View, k: int) -> bool:
     particle too short to split (`ففي`, `فقد`)."""
     token, word = view.doc.tokens[k], view.words[k]
     return word.startswith("ف") and (bool(token.parts) and token.parts[0].kind == "conj" or word[1:] in function_words())
+
+
+def _similar_operation(view: View, ctx: Context, last: Event, number: int) -> list[Event]:
+    """`أعلنت واشنطن في آب 2020 عملية مماثلة`: an operation said to be like the one told before,
+    with a date of its own, is another event of that one's type (a further incident: it neither
+    gives nor takes a date or a count)."""
+    for k in range(ctx.lo, ctx.hi - 1):
+        if one_of(view.words[k], grammar_words("operation")) and one_of(view.words[k + 1], grammar_words("similar")):
+            time = ctx.time_near(view.doc.tokens[k].start)
+            if time is None or view.token_at(time.start) > k or not real(view, Hit(k, k + 2, (), ""), ctx):
+                return []  # undated, or dated only after it: a kind of operation, not one that happened
+            event = _event(view, ctx, Candidate(last.type, k, k + 2, 1, None, True), number)
+            event.killed = event.injured = None
+            return [event]
+    return []
 
 
 def _another(view: View, ctx: Context, end: int) -> bool:
