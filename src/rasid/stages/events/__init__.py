@@ -412,8 +412,9 @@ def _similar_operation(view: View, ctx: Context, last: Event, number: int) -> li
     """`أعلنت واشنطن في آب 2020 عملية مماثلة`: an operation said to be like the one told before,
     with a date of its own, is another event of that one's type (a further incident: it neither
     gives nor takes a date or a count)."""
+    similar = grammar_words("similar")
     for k in range(ctx.lo, ctx.hi - 1):
-        if one_of(view.words[k], grammar_words("operation")) and one_of(view.words[k + 1], grammar_words("similar")):
+        if view.words[k + 1] in similar and one_of(view.words[k], grammar_words("operation")):
             time = ctx.time_near(view.doc.tokens[k].start)
             if time is None or view.token_at(time.start) > k or not real(view, Hit(k, k + 2, (), ""), ctx):
                 return []  # undated, or dated only after it: a kind of operation, not one that happened
