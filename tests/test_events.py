@@ -878,6 +878,15 @@ def test_events_a_similar_operation_with_a_date_of_its_own_is_another_of_that_ty
     assert later == expected
 
 
+def test_events_the_fall_of_a_groups_last_pocket_is_a_territory_change_dated_back_from_today():
+    """`بعد أربع سنوات على سقوط آخر جيب لتنظيم داعش`: a pocket (جيب) is a place a group holds, and
+    the sentence that opens on `بعد … على` dates what it names that long before the report."""
+    doc = run("بعد أربع سنوات على سقوط آخر جيب لتنظيم داعش في بلدة الباغوز، لا تزال خلاياه تشن الهجمات.",
+              published="2023-05-14")
+    assert [(e.type, trigger(doc, e), e.date) for e in doc.events if e.type == "territory_change"] == [
+        ("territory_change", "سقوط", "2019")]
+
+
 def test_events_fighting_told_as_still_going_on_takes_no_date_from_the_event_before():
     """`ولا تزال قسد تقاتل داعش` after a taking of ground dated last year: the fighting is told
     as going on now, not as of that year."""

@@ -265,6 +265,15 @@ def test_times_the_story_comes_that_long_after_what_it_names(text, expected):
     assert one(text, PUB) == expected
 
 
+def test_times_a_sentence_opening_on_after_a_while_since_dates_what_it_names_back_from_today():
+    """`بعد أربع سنوات على سقوط آخر جيب للتنظيم، لا تزال الأسئلة قائمة`: the story is now, that
+    long after what على names; inside a sentence, or with من, it is no date."""
+    assert one("بعد أربع سنوات على سقوط آخر جيب للتنظيم، لا تزال الأسئلة قائمة", PUB) == (
+        "بعد أربع سنوات", "2017", "year", True)
+    assert one("تقرير. وبعد عام على سقوط المدينة، عاد السكان", PUB) == ("بعد عام", "2020", "year", True)
+    assert times("وعاد السكان بعد عام على سقوط المدينة", PUB) == []
+
+
 def test_times_after_a_while_is_no_date_without_a_verb_of_coming_or_what_it_comes_after():
     assert times("وبعد أسبوع من الهجوم أعلن التنظيم مسؤوليته", PUB) == []  # a week after the attack
     assert times("ويأتي ذلك بعد أسبوع", PUB) == []

@@ -21,6 +21,7 @@ _FEW_DAYS = 3  # `قبل أيام`: the month of a day this far back
 _FROM = ("من",)  # after `قبل` and a counted unit: counted back from the event it names
 _AFTER = ("من", "علي")  # after `بعد` and a counted unit: what the story comes after (بعد يوم على موجة)
 _COMING_BEFORE = 4  # words between a verb of coming and its بعد (ويأتي هذا التطور بعد)
+_SENTENCE_ENDS = frozenset({".", "!", "؟", "?", ":"})  # before a word that opens a sentence
 
 
 def read_day_word(lx: Lexed, i: int) -> list[Found] | None:
@@ -130,11 +131,23 @@ def _before_another_time(lx: Lexed, j: int, prepositions: tuple[str, ...]) -> bo
 
 def _after_the_story(lx: Lexed, i: int) -> Hit | None:
     """`بعد` in `ويأتي ذلك بعد أسبوعين من هجوم مشابه`, `وجاء القصف بعد يوم على سلسلة من الغارات`:
-    the report's story comes that long after what من names, so that is dated back from today."""
+    the report's story comes that long after what من names, so that is dated back from today.
+    So does a sentence that opens on `بعد … على` (`بعد أربع سنوات على سقوط آخر جيب للتنظيم، لا
+    تزال الأسئلة قائمة`): the story is now, that long after what على names."""
     after = lx.hit(i, "after_story")
-    if after is None or not any(lx.hit(k, "coming") for k in range(max(0, i - _COMING_BEFORE), i)):
+    if after is None:
         return None
-    return after
+    if any(lx.hit(k, "coming") for k in range(max(0, i - _COMING_BEFORE), i)):
+        return after
+    opens = i == 0 or lx.tokens[i - 1].kind == "nl" or lx.tokens[i - 1].text in _SENTENCE_ENDS
+    return after if opens and _counted_on(lx, after.end) else None
+
+
+def _counted_on(lx: Lexed, j: int) -> bool:
+    """A count and a unit from token j, then `على` (`أربع سنوات على`, `عام على`)."""
+    count, j = _read_count(lx, j)
+    unit = lx.hit(j, "unit")
+    return unit is not None and unit.end < len(lx) and lx.tokens[unit.end].text == "علي"
 
 
 def _read_count(lx: Lexed, i: int) -> tuple[int | None, int]:
