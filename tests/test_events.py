@@ -887,6 +887,19 @@ def test_events_the_fall_of_a_groups_last_pocket_is_a_territory_change_dated_bac
         ("territory_change", "سقوط", "2019")]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ('مرت سنوات على خروج تنظيم "داعش" من حقول النفط في ريف دير الزور، وما زالت خلاياه تطالب بحصتها حتى اليوم.',
+     [("territory_change", "خروج", None)]),  # `حتى اليوم` ends a span: it dates nothing
+    ("ويطالب السكان بخروج المسلحين من المدينة قبل الانتخابات.", []),  # asked for, not done
+    ("وخرج المتظاهرون من الساحة بعد الظهر.", []),  # no armed group leaves
+])
+def test_events_an_armed_group_leaving_a_place_is_a_territory_change(text, expected):
+    """`خروج` is a territory change only with an armed group right after it (quotes and all), من and
+    a place after that, and told as done (`مرت سنوات على`: years have passed since)."""
+    doc = run(text)
+    assert [(e.type, trigger(doc, e), e.date) for e in doc.events] == expected
+
+
 def test_events_fighting_told_as_still_going_on_takes_no_date_from_the_event_before():
     """`ولا تزال قسد تقاتل داعش` after a taking of ground dated last year: the fighting is told
     as going on now, not as of that year."""

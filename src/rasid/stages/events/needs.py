@@ -15,6 +15,7 @@ from rasid.text.tokens import one_of
 
 _AGENT_AFTER = 2    # words after a plural of strikes where who made them stands (غارات لمقاتلات التحالف)
 _SUBJECT_AFTER = 3  # words after a verb where its subject stands (أحرق مسلحو الحركة)
+_QUOTES = frozenset('"\'«»“”')  # around a group's name (تنظيم "داعش")
 ON_NEAR = 10        # words after a verb of control where على stands, past its subject (tokens, commas too)
 _SPARKED_NEAR = 6    # words after فجّر where what it sets off figuratively stands (past its subject and a day)
 _SALE_NEAR = 3  # words after a deal noun where a word of selling makes it a trade (صفقة واحدة بيعت فيها)
@@ -73,6 +74,18 @@ def _place(view: View, ctx: Context, hit: Hit) -> bool:
         view.words[k] in grammar_words("control") and k + 1 < ctx.hi and view.words[k + 1] != "علي"
         and any(view.words[k + 1].startswith(on) and len(view.words[k + 1]) <= 6 for on in grammar_words("on"))
         for k in _near(ctx, hit)) or _land_taken(view, ctx, hit) or _taken_by_its_subject(view, hit)
+
+
+def _leaves(view: View, ctx: Context, hit: Hit) -> bool:
+    """`خروج تنظيم "داعش" من حقول النفط`: an armed group right after the word is who leaves, and
+    من after it names the place left (a place within NEAR words of it)."""
+    groups = view.armed_groups(hit.end, min(ctx.hi, hit.end + _SUBJECT_AFTER))
+    if not groups:
+        return False
+    k = groups[0].end + (groups[0].end < ctx.hi and view.words[groups[0].end] in _QUOTES)
+    if k >= ctx.hi or view.words[k] not in grammar_words("from_pronoun"):
+        return False
+    return place_after(view, ctx, Hit(k, k + 1, (), "")) is not None
 
 
 def _land_taken(view: View, ctx: Context, hit: Hit) -> bool:
@@ -294,7 +307,7 @@ def _by_a_group(view: View, ctx: Context, hit: Hit) -> bool:
     return bool(before) and max(before)[1] == "group"
 
 
-_CHECKS = {"on": _on, "from": _from, "place": _place, "object": _object, "money": _money_after,
+_CHECKS = {"on": _on, "from": _from, "place": _place, "leaves": _leaves, "object": _object, "money": _money_after,
            "support": _support, "date": _date, "people": _people, "people_after": _people_after, "done": _done, "unhandled": _unhandled,
            "no_toll": _no_toll, "literal": _literal, "deal": _deal,
            "no_treaty": _no_treaty, "no_sale": _no_sale, "by_a_group": _by_a_group,
