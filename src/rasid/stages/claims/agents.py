@@ -15,6 +15,8 @@ from rasid.text.tokens import one_of
 SUBJECT = 6       # words before a takeover verb where its subject may stand
 STRIKER = 1      # words before a strike verb where its subject may stand
 AGENT = 10       # words after a strike where `من قبل` may name who struck
+FROM_NEAR = 6    # words after a takeover where `من` may name the group it is taken from
+_QUOTES = frozenset('"\'«»“”')  # around a name: no break
 NOT_FINANCING = "not financing"  # what a cue makes of a channel word that is no claim of a group
 
 
@@ -62,8 +64,22 @@ def _party_at(view: View, k: int, hi: int) -> str | None:
 
 
 def takeover_role(view: View, hit: Hit) -> str:
-    """`asset` when the group takes control, `seizure` when an authority does (parties.tsv)."""
-    return "seizure" if subject_party(view, hit) == "authority" else "asset"
+    """`asset` when the group takes control, `seizure` when an authority does (parties.tsv), or
+    when what is taken is taken from an armed group (`استعادة تمثال "كبار الكهنة" من تنظيم داعش`)."""
+    if subject_party(view, hit) == "authority" or _from_a_group(view, hit):
+        return "seizure"
+    return "asset"
+
+
+def _from_a_group(view: View, hit: Hit) -> bool:
+    """`من` within FROM_NEAR words after the cue, no break between, with an armed group right after it."""
+    _, hi = view.sentence_of(hit.start)
+    for k in range(hit.end, min(hi - 1, hit.end + FROM_NEAR)):
+        if view.is_break(k) and view.words[k] not in _QUOTES:
+            return False
+        if view.words[k] == "من":
+            return bool(view.armed_groups(k + 1, min(hi, k + 4)))  # `من تنظيم "داعش"`
+    return False
 
 
 def strike_role(view: View, hit: Hit, target: int | None = None) -> str:
