@@ -1329,6 +1329,19 @@ def test_claims_take_the_place_of_their_sentence(text, place):
     assert [names.get(c.location) for c in doc.claims] == [place]
 
 
+def test_claims_a_report_headed_by_what_a_group_earns_keeps_that_channel_its_own():
+    """A headline that tells a group's gold and looted antiquities makes a sale of looted pieces
+    further on, with no group in its sentence, the group's; a headline that tells antiquities
+    taken from the group does not (a museum's statue dug up is no claim)."""
+    filler = ("\n\nوتتحدث المصادر عن أوضاع صعبة في المنطقة منذ سنوات. ويقول السكان إن الأسعار ارتفعت "
+              "كثيرا. وتعاني القرى من نقص المياه.\n\n")
+    sale = "وكشفت تحقيقات قضائية عن صفقة بيعت فيها مجموعة من القطع المنهوبة بمليوني يورو."
+    earned = run("ذهب مهرّب وآثار منهوبة.. الخزينة الخفية لـ«داعش»" + filler + sale)
+    assert [c.role for c in earned.claims if c.evidence.start > earned.text.index(sale)] == ["revenue"]
+    taken = run("استعادة تماثيل أثرية من تنظيم داعش" + filler + "وجرى استخراج تمثال الكاهن من المقابر القديمة.")
+    assert [c for c in taken.claims if c.evidence.start > taken.text.index("وجرى")] == []
+
+
 def test_claims_a_ransom_demanded_then_a_lesser_sum_paid_are_two_claims():
     """A clause of time (`قبل أن`, `بعدما`) between two ransom claims tells two acts: the sum
     demanded, then the sum the captive was freed for; each is a claim of its own."""

@@ -32,7 +32,7 @@ from rasid.stages.attribution.names import complementizer_at
 from rasid.stages.claims.losses import inflicted_on_others, lost_income_drafts, people_lost
 from rasid.stages.claims.records import Draft, claim_record
 from rasid.stages.claims.owners import (authority_in, group_around,
-                                      headline_names_a_group, lead_sentence, levied_by_a_state, paid_to_an_authority,
+                                      headline_group, headline_names_a_group, lead_sentence, levied_by_a_state, paid_to_an_authority,
                                       state_owned,
                                       taken_by_its_men)
 from rasid.stages.reading.topics import about_armed_groups
@@ -45,6 +45,7 @@ _MONEY_CHANNELS = frozenset({"cash", "donations"})  # claims on money as such, n
 _MOVED_GAP = 4                # words between a claim on money and the verb that moves it on (وتنقلها)
 _LISTED_GAP = 3               # words between two channel words of one list (modifiers of the first)
 _AMOUNT_GAP = 8               # words between a claim and an amount that belongs to it
+_EARNED = ("revenue", "asset")  # roles of a headline claim that tell what a group makes or holds
 _PAYING = ("payment", "receipt", "demand")  # role classes of money changing hands, never a claim alone
 
 
@@ -60,6 +61,7 @@ def find_claims(doc: Document, models: ClaimModels | None = None) -> Document:
     history: list[Draft] = []
     claims: list[Claim] = []
     lead, levies_led = lead_sentence(view), headline_names_a_group(view)
+    headed: set[str] = set()  # channels the headline says its group earns or holds
     for number, (lo, hi) in enumerate(view.sent_ranges):
         if view.is_heading(lo, hi) or view.in_boilerplate(lo, hi):
             continue
@@ -76,8 +78,10 @@ def find_claims(doc: Document, models: ClaimModels | None = None) -> Document:
         around = group_around(view, number, armed)
         if (lo, hi) == lead and around and any(d.channel in with_property("channel", "predatory") for d in drafts):
             levies_led = True  # a report that opens on a group's levies or ransoms is about them
+        if view.paragraph(lo) - 1 == view.headline() and headline_group(view):
+            headed.update(d.channel for d in drafts if d.role in _EARNED)
         if not around:
-            drafts = _levies_of_its_group(view, lo, hi, drafts, levies_led)
+            drafts = _levies_of_its_group(view, lo, hi, drafts, levies_led) + _headline_channel(view, lo, hi, drafts, headed)
         first = len(claims) + 1
         claims.extend([claim_record(view, attribution, d, lo, hi, first + k) for k, d in enumerate(drafts)])
     doc.claims = claims
@@ -92,6 +96,16 @@ def _levies_of_its_group(view: View, lo: int, hi: int, drafts: list[Draft], levi
     predatory = with_property("channel", "predatory")
     taker_known = speaks_of_captives(view, lo, hi) or levies_led and taken_by_its_men(view, lo, hi)
     return [d for d in drafts if d.channel in predatory and (taker_known or d.continues)]
+
+
+def _headline_channel(view: View, lo: int, hi: int, drafts: list[Draft], headed: set[str]) -> list[Draft]:
+    """A report headed by what a group earns or holds (`ذهب مهرّب وآثار منهوبة.. الخزينة الخفية
+    لـ«داعش»`) is about that group's channel: a claim on it further on, told by a cue before its
+    channel word (`صفقة واحدة بيعت فيها مجموعة من القطع المنهوبة`) in a sentence that names no
+    authority, is the group's. A bare channel word is not (`التمثال`: a museum's)."""
+    predatory = with_property("channel", "predatory")
+    return [d for d in drafts if d.channel in headed and d.channel not in predatory and d.start < d.focus
+            and not authority_in(view, lo, hi)]
 
 
 def _with_learned(view: View, models: ClaimModels, number: int, lo: int, hi: int, drafts: list[Draft]) -> list[Draft]:

@@ -142,6 +142,18 @@ def headline_names_a_group(view: View) -> bool:
     return view.derived(("headline names a group",), lambda: bool(view.armed_groups(*_first_sentence(view))))
 
 
+def headline_group(view: View) -> bool:
+    """The headline paragraph, all its sentences (`ذهب مهرّب وآثار منهوبة.. الخزينة الخفية
+    لـ«داعش»`), names an armed group."""
+    def names() -> bool:
+        if not view.doc.paragraphs or not len(view):
+            return False
+        paragraph = view.doc.paragraphs[view.headline()]
+        lo, hi = view.token_at(paragraph.start), view.token_at(max(paragraph.start, paragraph.end - 1)) + 1
+        return bool(view.armed_groups(lo, hi))
+    return view.derived(("headline paragraph names a group",), names)
+
+
 def lead_sentence(view: View) -> tuple[int, int]:
     """Tokens of the report's lead: the body's first sentence of _LEAD_WORDS words or more after
     the headline (a byline is shorter)."""
