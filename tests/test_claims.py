@@ -1342,6 +1342,13 @@ def test_claims_a_report_headed_by_what_a_group_earns_keeps_that_channel_its_own
     assert [c for c in taken.claims if c.evidence.start > taken.text.index("وجرى")] == []
 
 
+def test_claims_a_channel_called_a_resource_of_another_kind_is_revenue():
+    """`أما الآثار، فقد شكّلت مورداً موازياً`: a resource with an adjective of its kind is a source
+    of income, though what of goes unsaid."""
+    doc = run("واعتمد تنظيم داعش على تهريب الذهب لسنوات. أما الآثار، فقد شكّلت مورداً موازياً.")
+    assert ("antiquities", "revenue") in kinds(doc)
+
+
 def test_claims_a_ransom_demanded_then_a_lesser_sum_paid_are_two_claims():
     """A clause of time (`قبل أن`, `بعدما`) between two ransom claims tells two acts: the sum
     demanded, then the sum the captive was freed for; each is a claim of its own."""

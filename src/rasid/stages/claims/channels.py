@@ -333,6 +333,8 @@ def _source_of_income(view: View, word: ChannelWord, hi: int) -> Role | None:
             if one_of(view.words[j], grammar_words("income")) or (
                     dative(view, j) and view.armed_groups(j, min(hi, j + 2))):
                 return Role("revenue", k, j + 1)
+        if k + 1 < hi and view.words[k] in grammar_words("resource") and view.words[k + 1] in grammar_words("resource_kind"):
+            return Role("revenue", k, k + 2)  # `شكّلت الآثار مورداً موازياً`: a resource of another kind beside the one told
         return None
     return None
 
