@@ -1342,6 +1342,18 @@ def test_claims_a_report_headed_by_what_a_group_earns_keeps_that_channel_its_own
     assert [c for c in taken.claims if c.evidence.start > taken.text.index("وجرى")] == []
 
 
+@pytest.mark.parametrize("subject, expected", [
+    ("التنظيم", [("oil", "loss", "خسره التنظيم")]),
+    ("الجيش", []),  # the army lost it: no group's loss
+])
+def test_claims_a_group_losing_the_facility_named_before_by_its_pronoun(subject, expected):
+    """`حقل العمر، الأكبر في المحافظة، كان يُدار … حتى خسره التنظيم`: the pronoun on the verb of
+    loss is the facility named before, the group after the verb its loser."""
+    doc = run(f"ويؤكد أن حقل العمر، الأكبر في المحافظة، كان يُدار بالطريقة ذاتها حتى خسره {subject} عام 2017.")
+    found = [(c.channel, c.role, doc.text[c.evidence.start:c.evidence.end]) for c in doc.claims]
+    assert [f for f in found if f[1] == "loss"] == expected
+
+
 def test_claims_a_channel_called_a_resource_of_another_kind_is_revenue():
     """`أما الآثار، فقد شكّلت مورداً موازياً`: a resource with an adjective of its kind is a source
     of income, though what of goes unsaid."""

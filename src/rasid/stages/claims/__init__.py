@@ -29,7 +29,7 @@ from rasid.stages.reading.lexicons import CLAIM_CHANNELS, CLAIM_ROLES, lexicon
 from rasid.stages.reading.view import Hit, View
 from rasid.stages.attribution import attribution_of
 from rasid.stages.attribution.names import complementizer_at
-from rasid.stages.claims.losses import inflicted_on_others, lost_income_drafts, people_lost
+from rasid.stages.claims.losses import facility_lost_drafts, inflicted_on_others, lost_income_drafts, people_lost
 from rasid.stages.claims.records import Draft, claim_record
 from rasid.stages.claims.owners import (authority_in, group_around,
                                       headline_group, headline_names_a_group, lead_sentence, levied_by_a_state, paid_to_an_authority,
@@ -127,8 +127,8 @@ def _with_lost_income(view: View, number: int, lo: int, hi: int, drafts: list[Dr
     money lost is cash only where neither a rule nor the tagger names its channel (`حرمان
     المتمردين من أهم مصادر تمويلهم` after the port they lose)."""
     claimed = {k for d in drafts for k in range(d.start, d.end)}
-    lost = [d for d in lost_income_drafts(view, number, lo, hi, claimed)
-            if not any(k in claimed for k in range(d.start, d.end))]
+    found = lost_income_drafts(view, number, lo, hi, claimed) + facility_lost_drafts(view, number, lo, hi, claimed)
+    lost = [d for d in found if not any(k in claimed for k in range(d.start, d.end))]
     return sorted(drafts + lost, key=lambda d: d.start) if lost else drafts
 
 

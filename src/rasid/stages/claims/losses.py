@@ -6,12 +6,13 @@ from __future__ import annotations
 from rasid.resources.catalogue import grammar_words
 from rasid.stages.claims.agents import subject_party
 from rasid.stages.claims.records import Draft
-from rasid.stages.reading.lexicons import CLAIM_ROLES, lexicon
+from rasid.stages.reading.lexicons import CLAIM_CHANNELS, CLAIM_ROLES, lexicon
 from rasid.stages.reading.view import View, without_suffix
 from rasid.text.tokens import one_of
 
 INFLICT_GAP = 3  # words between a verb of inflicting and the loss it lays on its object
 _PEOPLE_GAP = 3  # words between a verb of losing and a count of the people lost (its subject between)
+_LOSER_AFTER = 2  # words after a verb of loss with a pronoun where the group that loses stands
 _SOURCE_GAP = 4  # words between a verb of losing and the source of income it loses (`أهم`, `معظم` between)
 
 
@@ -59,6 +60,24 @@ def lost_income_drafts(view: View, number: int, lo: int, hi: int, claimed: set[i
             if _one_of_suffixed(view.words[j], grammar_words("income_source")) and _of_money(view, j + 1):
                 out.append(Draft("cash", "loss", hit.start, j + 2, j, number))
                 break
+    return out
+
+
+def facility_lost_drafts(view: View, number: int, lo: int, hi: int, claimed: set[int]) -> list[Draft]:
+    """`كان حقل العمر يُدار بالطريقة ذاتها حتى خسره التنظيم`: a verb of loss with a pronoun for its
+    object and an armed group right after it, its subject, loses the facility named before it in
+    the sentence (a channel word of class asset: حقل, منجم): that channel's loss, the evidence the
+    verb and the group. Not where a claim holds the verb."""
+    out = []
+    for hit in view.hits_in(CLAIM_ROLES, lo, hi):
+        if hit.entries[0].cls != "cue" or hit.entries[0].value != "loss" or hit.start in claimed \
+                or hit.end - hit.start != 1 or not view.suffixed(lexicon(CLAIM_ROLES), hit.start):
+            continue
+        groups = view.armed_groups(hit.end, min(hi, hit.end + _LOSER_AFTER))
+        facility = next((h for h in reversed(view.hits_in(CLAIM_CHANNELS, lo, hit.start))
+                         if h.entries[0].cls == "asset"), None)
+        if groups and facility is not None:
+            out.append(Draft(facility.entries[0].value, "loss", hit.start, groups[0].end, facility.start, number))
     return out
 
 
