@@ -29,12 +29,12 @@ from rasid.stages.reading.lexicons import CLAIM_CHANNELS, CLAIM_ROLES, lexicon
 from rasid.stages.reading.view import Hit, View
 from rasid.stages.attribution import attribution_of
 from rasid.stages.attribution.names import complementizer_at
-from rasid.stages.claims.losses import facility_lost_drafts, inflicted_on_others, lost_income_drafts, people_lost
+from rasid.stages.claims.losses import (facility_lost_drafts, inflicted_on_others, lost_income_drafts,
+                                      people_lost)
 from rasid.stages.claims.records import Draft, claim_record
-from rasid.stages.claims.owners import (authority_in, group_around,
-                                      headline_group, headline_names_a_group, lead_sentence, levied_by_a_state, paid_to_an_authority,
-                                      state_owned,
-                                      taken_by_its_men)
+from rasid.stages.claims.owners import (authority_in, group_around, headline_names_a_group,
+                                      headline_paragraph_names_a_group, lead_sentence, levied_by_a_state,
+                                      paid_to_an_authority, state_owned, taken_by_its_men)
 from rasid.stages.reading.topics import about_armed_groups
 from rasid.text.tokens import one_of
 
@@ -78,10 +78,11 @@ def find_claims(doc: Document, models: ClaimModels | None = None) -> Document:
         around = group_around(view, number, armed)
         if (lo, hi) == lead and around and any(d.channel in with_property("channel", "predatory") for d in drafts):
             levies_led = True  # a report that opens on a group's levies or ransoms is about them
-        if view.paragraph(lo) - 1 == view.headline() and headline_group(view):
+        if view.paragraph(lo) - 1 == view.headline() and headline_paragraph_names_a_group(view):
             headed.update(d.channel for d in drafts if d.role in _EARNED)
         if not around:
-            drafts = _levies_of_its_group(view, lo, hi, drafts, levies_led) + _headline_channel(view, lo, hi, drafts, headed)
+            drafts = (_levies_of_its_group(view, lo, hi, drafts, levies_led)
+                      + _headline_channel(view, lo, hi, drafts, headed))
         first = len(claims) + 1
         claims.extend([claim_record(view, attribution, d, lo, hi, first + k) for k, d in enumerate(drafts)])
     doc.claims = claims

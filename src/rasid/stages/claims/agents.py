@@ -65,7 +65,7 @@ def _party_at(view: View, k: int, hi: int) -> str | None:
 
 def takeover_role(view: View, hit: Hit) -> str:
     """`asset` when the group takes control, `seizure` when an authority does (parties.tsv), or
-    when what is taken is taken from an armed group (`استعادة تمثال "كبار الكهنة" من تنظيم داعش`)."""
+    when what is taken is taken from an armed group (`جرت استعادة عشرات القطع الأثرية من تنظيم "داعش"`)."""
     if subject_party(view, hit) == "authority" or _from_a_group(view, hit):
         return "seizure"
     return "asset"

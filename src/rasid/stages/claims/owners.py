@@ -142,7 +142,7 @@ def headline_names_a_group(view: View) -> bool:
     return view.derived(("headline names a group",), lambda: bool(view.armed_groups(*_first_sentence(view))))
 
 
-def headline_group(view: View) -> bool:
+def headline_paragraph_names_a_group(view: View) -> bool:
     """The headline paragraph, all its sentences (`ذهب مهرّب وآثار منهوبة.. الخزينة الخفية
     لـ«داعش»`), names an armed group."""
     def names() -> bool:

@@ -61,9 +61,9 @@ class Context:
     def dated(self) -> list[Time]:
         """Dates of the sentence; a day that ends a span (`حتى اليوم`, `حتى الآن`: until now) dates no event."""
         start, end = self._chars()
-        view = self.view
-        return [t for t in view.times.starting_in(start, end) if t.value
-                and not (view.token_at(t.start) > self.lo and view.words[view.token_at(t.start) - 1] in grammar_words("until"))]
+        view, until = self.view, grammar_words("until")
+        return [t for t in view.times.starting_in(start, end)
+                if t.value and not ((k := view.token_at(t.start)) > self.lo and view.words[k - 1] in until)]
 
     @cached_property
     def own_times(self) -> list[Time]:

@@ -145,7 +145,7 @@ def _after_the_story(lx: Lexed, i: int) -> Hit | None:
 
 def _counted_on(lx: Lexed, j: int) -> bool:
     """A count and a unit from token j, then `على` (`أربع سنوات على`, `عام على`)."""
-    count, j = _read_count(lx, j)
+    _, j = _read_count(lx, j)
     unit = lx.hit(j, "unit")
     return unit is not None and unit.end < len(lx) and lx.tokens[unit.end].text == "علي"
 
