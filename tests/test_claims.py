@@ -1353,6 +1353,13 @@ def test_claims_a_group_losing_the_facility_named_before_by_its_pronoun(subject,
     assert [f for f in found if f[1] == "loss"] == expected
 
 
+def test_claims_the_first_of_two_channels_joined_by_and_takes_the_role_of_the_second():
+    """`الذهب والقطع الأثرية يحتلان موقعاً متقدماً`: gold, which takes a role only from a cue, is
+    listed with antiquities, whose claim has one: two claims in that role."""
+    doc = run("ويعتمد تنظيم داعش على مصادر عدة، ويحتل الذهب والقطع الأثرية موقعاً متقدماً بينها.")
+    assert sorted(kinds(doc)) == [("antiquities", "revenue"), ("gold", "revenue")]
+
+
 def test_claims_a_channel_called_a_resource_of_another_kind_is_revenue():
     """`أما الآثار، فقد شكّلت مورداً موازياً`: a resource with an adjective of its kind is a source
     of income, though what of goes unsaid."""

@@ -18,6 +18,7 @@ import bisect
 from rasid.document import Claim, Document, Quantity
 from rasid.resources.catalogue import function_words, grammar_words, relatives, with_property
 from rasid.stages.claims.learned import ClaimModels, learned_claims
+from rasid.stages.claims.lists import listed_after, listed_before
 from rasid.stages.claims.agents import confiscated_by_a_group, strike_role, subject_party, takeover_role
 from rasid.stages.claims.channels import (ChannelWord, act_of_its_own, against, channel_words, derived_money,
                                         facility_names, issued, joined_by_and, particle_not_cue, role_of)
@@ -43,7 +44,6 @@ _FORCED_GAP = 8               # words between a forcing verb and what people are
 _LEAD_GAP = 3                 # words between a learned lead-in (يجني أموالاً كبيرة من) and the claim it opens
 _MONEY_CHANNELS = frozenset({"cash", "donations"})  # claims on money as such, not on goods
 _MOVED_GAP = 4                # words between a claim on money and the verb that moves it on (وتنقلها)
-_LISTED_GAP = 3               # words between two channel words of one list (modifiers of the first)
 _AMOUNT_GAP = 8               # words between a claim and an amount that belongs to it
 _EARNED = ("revenue", "asset")  # roles of a headline claim that tell what a group makes or holds
 _PAYING = ("payment", "receipt", "demand")  # role classes of money changing hands, never a claim alone
@@ -178,7 +178,7 @@ def _sentence_drafts(view: View, number: int, lo: int, hi: int, names, history: 
     last_of: dict[str, Draft] = {}  # the last draft of each channel
     for k, word in enumerate(words):
         draft = _draft(view, word, words[k - 1] if k else None, lo, hi, number) \
-            or _listed_after(view, word, words[k - 1] if k else None, drafts, number)
+            or listed_after(view, word, words[k - 1] if k else None, drafts, number)
         same = last_of.get(word.channel)
         if draft and drafts and drafts[-1].start <= word.start < drafts[-1].end and word.channel == "cash" \
                 and drafts[-1].focus < word.start:
@@ -193,6 +193,7 @@ def _sentence_drafts(view: View, number: int, lo: int, hi: int, names, history: 
         elif draft:
             drafts.append(draft)
             last_of[draft.channel] = draft
+    drafts += listed_before(view, words, drafts, number)
     drafts += _money_drafts(view, number, lo, hi, drafts, quantities, history)
     drafts += _moved_on(view, number, lo, hi, drafts)
     drafts += ransom_for_release(view, number, lo, hi, drafts)
@@ -201,21 +202,6 @@ def _sentence_drafts(view: View, number: int, lo: int, hi: int, names, history: 
     drafts = _merged(view, sorted(drafts, key=lambda d: d.start))
     _take_amounts(view, drafts, quantities)
     return drafts
-
-
-def _listed_after(view: View, word: ChannelWord, before: ChannelWord | None, drafts: list[Draft],
-                  number: int) -> Draft | None:
-    """`من بينها شركات الصرافة غير المرخصة ونظام الحوالة والعملات الرقمية`: a channel word no cue
-    reaches, joined by و to the channel word of the claim just made, within _LISTED_GAP words of
-    its modifiers (nothing else joined by و, no preposition, no break), is the next item of that
-    list: a claim of its own channel in the same role."""
-    if before is None or not drafts or drafts[-1].focus != before.start or not joined_by_and(view, word.start):
-        return None
-    gap = range(drafts[-1].end, word.start)
-    if len(gap) > _LISTED_GAP or any(view.is_break(k) or joined_by_and(view, k) or _prepositional(view, k) for k in gap):
-        return None  # `لحركة طالبان وإمدادها بالمال والسلاح`: another act joined between; `الضرائب على القات
-        # والوقود`: what the first is on, not a modifier of it
-    return Draft(word.channel, drafts[-1].role, word.start, word.end, word.start, number)
 
 
 def _moved_on(view: View, number: int, lo: int, hi: int, drafts: list[Draft]) -> list[Draft]:
@@ -236,11 +222,6 @@ def _moved_on(view: View, number: int, lo: int, hi: int, drafts: list[Draft]) ->
                 end += 1
             out.append(Draft("cash", "transfer", hit.start, end, hit.start, number))
     return out
-
-
-def _prepositional(view: View, k: int) -> bool:
-    """A preposition at token k, alone or on the word (`على`, `في`, `بالمال`, `للتنظيم`)."""
-    return view.words[k] in grammar_words("preposition") or view.prefixed(k, "ب") or view.prefixed(k, "ل")
 
 
 def _forced_provision(view: View, number: int, lo: int, hi: int, drafts: list[Draft]) -> list[Draft]:

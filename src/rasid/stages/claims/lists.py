@@ -1,0 +1,48 @@
+"""Channel words listed with و (`شركات الصرافة غير المرخصة ونظام الحوالة والعملات الرقمية`,
+`الذهب والقطع الأثرية`): an item no cue reaches takes the role of the claim beside it, as a claim
+of its own channel."""
+from __future__ import annotations
+
+from rasid.resources.catalogue import grammar_words
+from rasid.stages.claims.channels import ChannelWord, joined_by_and
+from rasid.stages.claims.records import Draft
+from rasid.stages.reading.view import View
+
+_LISTED_GAP = 3  # words between two channel words of one list (modifiers of the first)
+
+
+def listed_after(view: View, word: ChannelWord, before: ChannelWord | None, drafts: list[Draft],
+                 number: int) -> Draft | None:
+    """`من بينها شركات الصرافة غير المرخصة ونظام الحوالة والعملات الرقمية`: a channel word no cue
+    reaches, joined by و to the channel word of the claim just made, within _LISTED_GAP words of
+    its modifiers (nothing else joined by و, no preposition, no break), is the next item of that
+    list: a claim of its own channel in the same role."""
+    if before is None or not drafts or drafts[-1].focus != before.start or not joined_by_and(view, word.start):
+        return None
+    gap = range(drafts[-1].end, word.start)
+    if len(gap) > _LISTED_GAP or any(view.is_break(k) or joined_by_and(view, k) or _prepositional(view, k) for k in gap):
+        return None  # `لحركة طالبان وإمدادها بالمال والسلاح`: another act joined between; `الضرائب على القات
+        # والوقود`: what the first is on, not a modifier of it
+    return Draft(word.channel, drafts[-1].role, word.start, word.end, word.start, number)
+
+
+def listed_before(view: View, words: list[ChannelWord], drafts: list[Draft], number: int) -> list[Draft]:
+    """`إلى أن الذهب والقطع الأثرية يحتلان موقعاً متقدماً`: a channel word no cue reaches, joined by و
+    right after it (no break) to a channel word that makes a claim, is the first item of that
+    list: a claim of its own channel in the same role. Not a word that names its channel only
+    beside a cue (`ctx`, `cued`) or support."""
+    by_focus = {d.focus: d for d in drafts}
+    out = []
+    for word, nxt in zip(words, words[1:]):
+        claim = by_focus.get(nxt.start)
+        if word.start in by_focus or claim is None or word.cls not in ("word", "asset") \
+                or not joined_by_and(view, nxt.start) or nxt.start - word.end > _LISTED_GAP \
+                or any(view.is_break(k) for k in range(word.end, nxt.start)):
+            continue
+        out.append(Draft(word.channel, claim.role, word.start, word.end, word.start, number))
+    return out
+
+
+def _prepositional(view: View, k: int) -> bool:
+    """A preposition at token k, alone or on the word (`على`, `في`, `بالمال`, `للتنظيم`)."""
+    return view.words[k] in grammar_words("preposition") or view.prefixed(k, "ب") or view.prefixed(k, "ل")
