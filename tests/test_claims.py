@@ -1360,6 +1360,15 @@ def test_claims_the_first_of_two_channels_joined_by_and_takes_the_role_of_the_se
     assert sorted(kinds(doc)) == [("antiquities", "revenue"), ("gold", "revenue")]
 
 
+def test_claims_a_treasury_that_holds_a_channel_is_that_claim():
+    """`"بيت المال" راكم … نحو 300 كيلوغرام من الذهب`: the treasury is the subject that holds the
+    gold, one gold claim whose evidence starts at the treasury, no cash claim beside it."""
+    doc = run('وقال الباحث إن تنظيم داعش سيطر على مناطق واسعة، وإن "بيت المال" راكم خلال سنوات سيطرته '
+              "نحو 300 كيلوغرام من الذهب.")
+    assert [(c.channel, c.role, doc.text[c.evidence.start:c.evidence.end].split()[0]) for c in doc.claims] == [
+        ("gold", "asset", "بيت")]
+
+
 def test_claims_a_channel_called_a_resource_of_another_kind_is_revenue():
     """`أما الآثار، فقد شكّلت مورداً موازياً`: a resource with an adjective of its kind is a source
     of income, though what of goes unsaid."""

@@ -22,7 +22,7 @@ from rasid.stages.claims.lists import listed_after, listed_before
 from rasid.stages.claims.agents import confiscated_by_a_group, strike_role, subject_party, takeover_role
 from rasid.stages.claims.channels import (ChannelWord, act_of_its_own, against, channel_words, derived_money,
                                         facility_names, issued, joined_by_and, particle_not_cue, role_of)
-from rasid.stages.claims.support import no_money_support
+from rasid.stages.claims.support import QUOTES, no_money_support
 from rasid.stages.claims.paid import (INHERIT, OBJECT_GAP, RECENT, after_ransom, governed_money, payment_drafts,
                                     ransom_for_release, recent_predatory, unpriced_levy, wages_drafts)
 from rasid.stages.claims.payments import clause, clause_of, forcing_at, paid_to, speaks_of_captives
@@ -416,7 +416,7 @@ def _channel_for(role: str, pointing: bool, at: int, drafts: list[Draft], histor
 def _merged(view: View, drafts: list[Draft]) -> list[Draft]:
     """Neighbouring claims of one channel and role in a sentence are one (not across a colon);
     money that names no channel, followed by what it goes into, is that claim
-    (`يستثمر أمواله في شراء العقارات`)."""
+    (`يستثمر أمواله في شراء العقارات`), and so is a treasury that holds it (`_treasury_holding`)."""
     out: list[Draft] = []
     for d in drafts:
         last = out[-1] if out else None
@@ -424,13 +424,22 @@ def _merged(view: View, drafts: list[Draft]) -> list[Draft]:
             if last.channel == d.channel and not _another_act(view, last, d) and d.start - last.end <= _MERGE_GAP:
                 last.end = max(last.end, d.end)
                 continue
-            clause = not any(view.is_break(k) for k in range(last.end, d.start))
-            if last.generic and d.start - last.end <= OBJECT_GAP and clause:
+            clause = not any(view.is_break(k) and view.words[k] not in QUOTES for k in range(last.end, d.start))
+            if (last.generic or _treasury_holding(view, last, d)) and d.start - last.end <= OBJECT_GAP and clause:
                 d.start = last.start
                 out[-1] = d
                 continue
         out.append(d)
     return out
+
+
+def _treasury_holding(view: View, last: Draft, d: Draft) -> bool:
+    """`فإن "بيت المال" راكم خلال سنوات سيطرته نحو ٣٠٠ كيلوغرام من الذهب`: a treasury named with no
+    cue of its own (grammar role treasury), the subject of a claim on another channel, holds what
+    that claim is on: one claim."""
+    words = " ".join(view.words[last.start:last.end])
+    return last.channel == "cash" and d.channel != "cash" and last.start == last.focus \
+        and words in grammar_words("treasury")
 
 
 def _another_act(view: View, last: Draft, d: Draft) -> bool:
