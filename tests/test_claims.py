@@ -1369,6 +1369,14 @@ def test_claims_a_treasury_that_holds_a_channel_is_that_claim():
         ("gold", "asset", "بيت")]
 
 
+def test_claims_a_treasury_that_sums_up_the_channels_told_before_it_is_no_claim():
+    """`ذهب مهرّب وآثار منهوبة.. الخزينة الخفية لـ«داعش»`: the treasury names the gold and the
+    antiquities just told; a treasury the group holds, told on its own, is a cash claim."""
+    headed = run("ذهب مهرّب وآثار منهوبة.. الخزينة الخفية لـ«داعش»\n\nتقرير عن التنظيم.")
+    assert "cash" not in [c for c, _ in kinds(headed)] and ("antiquities", "revenue") in kinds(headed)
+    assert kinds(run("ويملك تنظيم داعش خزينة كبيرة في البادية.")) == [("cash", "asset")]
+
+
 def test_claims_a_channel_called_a_resource_of_another_kind_is_revenue():
     """`أما الآثار، فقد شكّلت مورداً موازياً`: a resource with an adjective of its kind is a source
     of income, though what of goes unsaid."""

@@ -38,6 +38,8 @@ def source_of(text: str, phrase: str, mentions: list[tuple[str, str]] = ()):
     ("ويعتقد وزير الخارجية أن التنظيم يبيع النفط.", "official"),
     ("وقال الكاتب إن التنظيم يبيع النفط.", "media"),  # a writer, a journalist: the press
     ("وبحسب المحامية، فإن التنظيم يبيع النفط.", "researcher"),  # a lawyer: a specialist, not a state
+    ("وكشفت تحقيقات قضائية أوروبية أن التنظيم يبيع النفط.", "official"),  # the judiciary investigates
+    ("وكشفت التحقيقات أن التنظيم يبيع النفط.", "report"),  # no author named
 ])
 def test_sources_kind_from_the_words_that_name_the_source(text, kind):
     assert source_of(text, "يبيع النفط").kind == kind
