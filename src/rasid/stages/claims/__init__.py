@@ -73,8 +73,8 @@ def find_claims(doc: Document, models: ClaimModels | None = None) -> Document:
                   and not levied_by_a_state(view, d.channel, d.start, d.end, lo, hi)
                   and not inflicted_on_others(view, d.role, d.start, lo)
                   and not people_lost(view, d.role, d.start, d.end)
-                  and not paid_to_an_authority(view, d.role, d.start, d.end)
-                  and not _sums_up(view, number, d, history)]
+                  and not paid_to_an_authority(view, d.role, d.start, d.end)]
+        drafts = _treasury_summing_up(view, number, drafts, history, claims)
         history.extend(drafts)
         around = group_around(view, number, armed)
         if (lo, hi) == lead and around and any(d.channel in with_property("channel", "predatory") for d in drafts):
@@ -434,14 +434,22 @@ def _merged(view: View, drafts: list[Draft]) -> list[Draft]:
     return out
 
 
-def _sums_up(view: View, number: int, d: Draft, history: list[Draft]) -> bool:
+def _treasury_summing_up(view: View, number: int, drafts: list[Draft], history: list[Draft],
+                         claims: list[Claim]) -> list[Draft]:
     """`ذهب مهرّب وآثار منهوبة.. الخزينة الخفية لـ«داعش»`: a treasury named alone, right after a
     sentence of its paragraph that told what a group earns or holds on other channels, names
-    those: no cash claim of its own."""
-    if d.channel != "cash" or d.start != d.focus or " ".join(view.words[d.start:d.end]) not in grammar_words("treasury"):
-        return False
+    those: no cash claim of its own, and what it names is held in it (those claims are assets)."""
     before = [h for h in history if h.sentence == number - 1 and h.channel != "cash" and h.role in _EARNED]
-    return bool(before) and view.paragraph(before[-1].start) == view.paragraph(d.start)
+    summing = [d for d in drafts if before and d.channel == "cash" and d.start == d.focus
+               and " ".join(view.words[d.start:d.end]) in grammar_words("treasury")
+               and view.paragraph(before[-1].start) == view.paragraph(d.start)]
+    if not summing:
+        return drafts
+    held = {view.chars(h.start, h.end)[0] for h in before}
+    for claim in claims:
+        if claim.evidence.start in held:
+            claim.role = "asset"
+    return [d for d in drafts if d not in summing]
 
 
 def _treasury_holding(view: View, last: Draft, d: Draft) -> bool:
