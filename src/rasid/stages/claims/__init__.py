@@ -19,6 +19,7 @@ from rasid.document import Claim, Document, Quantity
 from rasid.resources.catalogue import function_words, grammar_words, relatives, with_property
 from rasid.stages.claims.learned import ClaimModels, learned_claims
 from rasid.stages.claims.lists import listed_after, listed_before
+from rasid.stages.claims.treasury import EARNED, treasury_holding, treasury_summing_up
 from rasid.stages.claims.agents import confiscated_by_a_group, strike_role, subject_party, takeover_role
 from rasid.stages.claims.channels import (ChannelWord, act_of_its_own, against, channel_words, derived_money,
                                         facility_names, issued, joined_by_and, particle_not_cue, role_of)
@@ -45,7 +46,6 @@ _LEAD_GAP = 3                 # words between a learned lead-in (يجني أمو
 _MONEY_CHANNELS = frozenset({"cash", "donations"})  # claims on money as such, not on goods
 _MOVED_GAP = 4                # words between a claim on money and the verb that moves it on (وتنقلها)
 _AMOUNT_GAP = 8               # words between a claim and an amount that belongs to it
-_EARNED = ("revenue", "asset")  # roles of a headline claim that tell what a group makes or holds
 _PAYING = ("payment", "receipt", "demand")  # role classes of money changing hands, never a claim alone
 
 
@@ -74,13 +74,13 @@ def find_claims(doc: Document, models: ClaimModels | None = None) -> Document:
                   and not inflicted_on_others(view, d.role, d.start, lo)
                   and not people_lost(view, d.role, d.start, d.end)
                   and not paid_to_an_authority(view, d.role, d.start, d.end)]
-        drafts = _treasury_summing_up(view, number, drafts, history, claims)
+        drafts = treasury_summing_up(view, number, drafts, history, claims)
         history.extend(drafts)
         around = group_around(view, number, armed)
         if (lo, hi) == lead and around and any(d.channel in with_property("channel", "predatory") for d in drafts):
             levies_led = True  # a report that opens on a group's levies or ransoms is about them
         if view.paragraph(lo) - 1 == view.headline() and headline_paragraph_names_a_group(view):
-            headed.update(d.channel for d in drafts if d.role in _EARNED)
+            headed.update(d.channel for d in drafts if d.role in EARNED)
         if not around:
             drafts = (_levies_of_its_group(view, lo, hi, drafts, levies_led)
                       + _headline_channel(view, lo, hi, drafts, headed))
@@ -417,7 +417,7 @@ def _channel_for(role: str, pointing: bool, at: int, drafts: list[Draft], histor
 def _merged(view: View, drafts: list[Draft]) -> list[Draft]:
     """Neighbouring claims of one channel and role in a sentence are one (not across a colon);
     money that names no channel, followed by what it goes into, is that claim
-    (`يستثمر أمواله في شراء العقارات`), and so is a treasury that holds it (`_treasury_holding`)."""
+    (`يستثمر أمواله في شراء العقارات`), and so is a treasury that holds it (claims.treasury)."""
     out: list[Draft] = []
     for d in drafts:
         last = out[-1] if out else None
@@ -426,39 +426,12 @@ def _merged(view: View, drafts: list[Draft]) -> list[Draft]:
                 last.end = max(last.end, d.end)
                 continue
             clause = not any(view.is_break(k) and view.words[k] not in QUOTES for k in range(last.end, d.start))
-            if (last.generic or _treasury_holding(view, last, d)) and d.start - last.end <= OBJECT_GAP and clause:
+            if (last.generic or treasury_holding(view, last, d)) and d.start - last.end <= OBJECT_GAP and clause:
                 d.start = last.start
                 out[-1] = d
                 continue
         out.append(d)
     return out
-
-
-def _treasury_summing_up(view: View, number: int, drafts: list[Draft], history: list[Draft],
-                         claims: list[Claim]) -> list[Draft]:
-    """`ذهب مهرّب وآثار منهوبة.. الخزينة الخفية لـ«داعش»`: a treasury named alone, right after a
-    sentence of its paragraph that told what a group earns or holds on other channels, names
-    those: no cash claim of its own, and what it names is held in it (those claims are assets)."""
-    before = [h for h in history if h.sentence == number - 1 and h.channel != "cash" and h.role in _EARNED]
-    summing = [d for d in drafts if before and d.channel == "cash" and d.start == d.focus
-               and " ".join(view.words[d.start:d.end]) in grammar_words("treasury")
-               and view.paragraph(before[-1].start) == view.paragraph(d.start)]
-    if not summing:
-        return drafts
-    held = {view.chars(h.start, h.end)[0] for h in before}
-    for claim in claims:
-        if claim.evidence.start in held:
-            claim.role = "asset"
-    return [d for d in drafts if d not in summing]
-
-
-def _treasury_holding(view: View, last: Draft, d: Draft) -> bool:
-    """`فإن "بيت المال" راكم خلال سنوات سيطرته نحو ٣٠٠ كيلوغرام من الذهب`: a treasury named with no
-    cue of its own (grammar role treasury), the subject of a claim on another channel, holds what
-    that claim is on: one claim."""
-    words = " ".join(view.words[last.start:last.end])
-    return last.channel == "cash" and d.channel != "cash" and last.start == last.focus \
-        and words in grammar_words("treasury")
 
 
 def _another_act(view: View, last: Draft, d: Draft) -> bool:

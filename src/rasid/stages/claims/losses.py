@@ -12,6 +12,7 @@ from rasid.text.tokens import one_of
 
 INFLICT_GAP = 3  # words between a verb of inflicting and the loss it lays on its object
 _PEOPLE_GAP = 3  # words between a verb of losing and a count of the people lost (its subject between)
+_FACILITY_BACK = 30  # words before a verb of loss with a pronoun where the facility it stands for is named
 _LOSER_AFTER = 2  # words after a verb of loss with a pronoun where the group that loses stands
 _SOURCE_GAP = 4  # words between a verb of losing and the source of income it loses (`أهم`, `معظم` between)
 
@@ -74,9 +75,11 @@ def facility_lost_drafts(view: View, number: int, lo: int, hi: int, claimed: set
                 or hit.end - hit.start != 1 or not view.suffixed(lexicon(CLAIM_ROLES), hit.start):
             continue
         groups = view.armed_groups(hit.end, min(hi, hit.end + _LOSER_AFTER))
-        facility = next((h for h in reversed(view.hits_in(CLAIM_CHANNELS, lo, hit.start))
-                         if h.entries[0].cls == "asset"), None)
-        if groups and facility is not None:
+        if not groups:
+            continue
+        named = view.hits_in(CLAIM_CHANNELS, max(lo, hit.start - _FACILITY_BACK), hit.start)
+        facility = next((h for h in reversed(named) if h.entries[0].cls == "asset"), None)
+        if facility is not None:
             out.append(Draft(facility.entries[0].value, "loss", hit.start, groups[0].end, facility.start, number))
     return out
 

@@ -13,6 +13,7 @@ from rasid.text.tokens import one_of
 
 _OWNER_GAP = 3  # words between a national resource and the state named as its owner
 _TIME_HEAD_BEFORE = 3  # words before an authority where قبل or بعد puts it in a clause of time
+_RECEIVERS_NEAR = 12  # words after paid money where the receivers it lists may stand
 _LEAD_WORDS = 8  # words of the shortest sentence that can be a report's lead (a byline is shorter)
 _GROUP_BACK = 1  # sentences back where the group a claim is about is named
 
@@ -105,7 +106,8 @@ def paid_to_an_authority(view: View, role: str, start: int, end: int) -> bool:
         return False  # `ويصدر النفط إلى تركيا`: goods sold to a state, the money the seller's
     _, hi = view.sentence_of(end)
     named = view.authorities(end, end + 1) or any(names_a_state(view, k) for k in range(end, min(hi, end + 2)))
-    stop = next((k for k in range(end, hi) if view.is_break(k)), hi)
+    near = min(hi, end + _RECEIVERS_NEAR)
+    stop = next((k for k in range(end, near) if view.is_break(k)), near)
     return bool(named) and not view.armed_groups(end, stop)  # `لمسؤولين عراقيين وإيرانيين وميليشيات`
 
 
