@@ -154,3 +154,37 @@ def test_cost_of_payments_levies_and_markets_in_one_long_sentence_is_linear():
     def make(n):
         return pipeline(Document(text=phrase * n))
     assert_linear_time(find_claims, make, 40)
+
+
+def test_cost_of_reading_the_roles_of_claims_in_one_long_sentence_is_linear():
+    """The claim role model read the lexicon marks of the whole sentence, made afresh, for every
+    claim: quadratic on a sentence with no full stop."""
+    from rasid.stages.claims.learned import role_rows
+    pipeline = analysis_pipeline()
+
+    def make(n):
+        view = View.of(pipeline(Document(text="ويبيع مسلحو داعش النفط للتجار و " * n)))
+        return view, [k for k in range(len(view)) if view.words[k] == "النفط"]
+
+    def read(made):
+        view, at = made
+        for k in at:
+            role_rows(view, k, k + 1, "oil")
+    assert_linear_time(read, make, 40)
+
+
+def test_cost_of_timing_events_against_another_in_one_long_clause_is_linear():
+    """Each trigger walked its clause to the end looking for `قبل`/`بعد` and a definite noun (to
+    the end when there is none): quadratic on a clause with no comma."""
+    from rasid.stages.events.context import timed_against_another
+    pipeline = analysis_pipeline()
+
+    def make(n):
+        view = View.of(pipeline(Document(text="هاجم مسلحو داعش حاجزا للجيش و " * n)))
+        return view, [k for k in range(len(view)) if view.words[k] == "هاجم"]
+
+    def read(made):
+        view, at = made
+        for k in at:
+            timed_against_another(view, k)
+    assert_linear_time(read, make, 40)

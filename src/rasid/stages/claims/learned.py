@@ -18,6 +18,7 @@ from rasid.stages.reading.lexicons import EVENT_TRIGGERS, lexicon
 from rasid.stages.reading.view import View
 
 _CONTEXT = 3  # words before and after the evidence that the role model reads
+_MARKS_NEAR = 100  # words before and after the evidence whose lexicon marks it reads (a sentence, in news)
 #: A token starts learned evidence when its B- labels are together at least this likely.
 EVIDENCE_THRESHOLD = 0.7
 
@@ -45,7 +46,7 @@ def role_rows(view: View, first: int, end: int, channel: str) -> list[str]:
     rows += [f"before={bases[i]}" for i in range(max(lo, first - _CONTEXT), first)]
     rows += [f"after={bases[i]}" for i in range(end, min(hi, end + _CONTEXT))]
     marks = lexicon_marks(view, lo, hi)
-    for i in range(lo, hi):
+    for i in range(max(lo, first - _MARKS_NEAR), min(hi, end + _MARKS_NEAR)):  # bounded: linear in a long sentence
         where = "in" if first <= i < end else ("before" if i < first else "after")
         rows += [f"{where}:{m[2:]}" for m in marks[i - lo] if m.startswith("B:")]
         rows += [f"{where}:{m[2:]}&{channel}" for m in marks[i - lo] if m.startswith("B:role")]

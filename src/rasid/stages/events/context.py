@@ -250,14 +250,21 @@ def timed_against_another(view: View, k: int) -> bool:
     against another one, so a month or year told elsewhere in the sentence, or the date of an
     event told before it, is not its own."""
     _, hi = view.sentence_of(k)
-    j = clause_start(view, k)
-    while j + 1 < hi and (j <= k or not view.is_break(j)):
-        if j + 1 != k and view.words[j] in grammar_words("time_clause_head") and view.words[j + 1].startswith("ال") \
-                and view.words[j + 1] not in grammar_words("day_part") \
-                and not view.times.overlapping(*view.chars(j + 1, j + 2)):
-            return True
-        j += 1
-    return False
+    heads, breaks = view.derived(("heads against another",), lambda: _heads_against_another(view))
+    after = bisect.bisect_right(breaks, k)
+    stop = min(hi - 1, breaks[after] if after < len(breaks) else hi)  # the clause ends at a break past k
+    at = bisect.bisect_left(heads, clause_start(view, k))
+    return any(j != k - 1 for j in heads[at:at + 2] if j < stop)  # at most one is the trigger's own
+
+
+def _heads_against_another(view: View) -> tuple[list[int], list[int]]:
+    """For `timed_against_another`, read once per report (a walk per trigger was quadratic in a
+    long clause): the tokens where `قبل`, `بعد` or `عقب` stand before a definite noun that is no
+    time, and the tokens that break a clause."""
+    heads = [j for j in range(len(view) - 1) if view.words[j] in grammar_words("time_clause_head")
+             and view.words[j + 1].startswith("ال") and view.words[j + 1] not in grammar_words("day_part")
+             and not view.times.overlapping(*view.chars(j + 1, j + 2))]
+    return heads, [j for j in range(len(view)) if view.is_break(j)]
 
 
 def told_as_still(view: View, k: int) -> bool:

@@ -30,7 +30,12 @@ _LEXICONS = (("event", EVENT_TRIGGERS), ("channel", CLAIM_CHANNELS), ("role", CL
 
 
 def lexicon_marks(view: View, lo: int, hi: int) -> list[list[str]]:
-    """Per token of [lo, hi): the lexicon entries starting at it (`B`) or covering it (`I`)."""
+    """Per token of [lo, hi): the lexicon entries starting at it (`B`) or covering it (`I`); made
+    once per sentence (the claim role model reads them for each claim)."""
+    return view.derived(("lexicon marks", lo, hi), lambda: _lexicon_marks(view, lo, hi))
+
+
+def _lexicon_marks(view: View, lo: int, hi: int) -> list[list[str]]:
     marks: list[list[str]] = [[] for _ in range(hi - lo)]
     for tag, name in _LEXICONS:
         for hit in view.hits_in(name, lo, hi):
