@@ -188,3 +188,26 @@ def test_cost_of_timing_events_against_another_in_one_long_clause_is_linear():
         for k in at:
             timed_against_another(view, k)
     assert_linear_time(read, make, 40)
+
+
+
+def test_cost_of_claim_times_and_source_names_in_one_long_sentence_is_linear():
+    """Each claim read its sentence's times against the words of attribution, and each channel
+    word asked whether its sentence names a source by reading the whole sentence: quadratic on a
+    sentence with no full stop."""
+    from rasid.stages.attribution import attribution_of
+    from rasid.stages.claims.records import _time
+    pipeline = analysis_pipeline()
+
+    def make(n):
+        doc = pipeline(Document(text="وباع مسلحو داعش النفط في 3 آذار 2020 و " * n))
+        view = View.of(doc)
+        lo, hi = view.sentence_of(len(view) // 2)
+        return view, attribution_of(doc), lo, hi, [t.start for t in doc.tokens if t.text == "النفط"]
+
+    def read(made):
+        view, attribution, lo, hi, at = made
+        for pos in at:
+            _time(view, attribution, lo, hi, pos)
+            attribution.in_source_name(pos)
+    assert_linear_time(read, make, 40)

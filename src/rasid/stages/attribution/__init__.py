@@ -98,9 +98,10 @@ class Attribution:
         with no cue and no colon names none: the scopes are not read for it."""
         view = self.view
         lo, hi = view.sentence_of(view.token_at(pos))
-        if not any(h.entries[0].cls not in ("comp", "stop") for h in view.hits_in(SOURCE_CUES, lo, hi)) \
-                and ":" not in view.words[lo:hi]:
-            return False
+        if not view.derived(("names a source", lo, hi), lambda: any(
+                h.entries[0].cls not in ("comp", "stop") for h in view.hits_in(SOURCE_CUES, lo, hi))
+                or ":" in view.words[lo:hi]):
+            return False  # worked out once per sentence, not once per word asked about
         return any(s.source.start is not None and s.source.start <= pos < s.source.end for s in self._near(pos))
 
     def reporting_verb(self, k: int) -> bool:

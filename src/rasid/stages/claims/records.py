@@ -3,6 +3,8 @@ it) and the record it becomes (OUTPUT.md `claims`): polarity, the time and the e
 sentence, and who the report says stated it."""
 from __future__ import annotations
 
+import bisect
+
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -56,9 +58,18 @@ def claim_record(view: View, attribution: Attribution, d: Draft, lo: int, hi: in
 
 
 def _time(view: View, attribution: Attribution, lo: int, hi: int, pos: int):
+    """The sentence's time nearest character `pos`, outside the words of attribution (the earlier
+    on a tie); the sentence's times are read once, not once per claim."""
+    times, starts = view.derived(("times outside attribution", lo, hi), lambda: _times_told(view, attribution, lo, hi))
+    k = bisect.bisect_left(starts, pos)
+    near = ([times[bisect.bisect_left(starts, starts[k - 1])]] if k else []) + times[k:k + 1]
+    return min(near, key=lambda t: abs(t.start - pos), default=None)
+
+
+def _times_told(view: View, attribution: Attribution, lo: int, hi: int):
     start, end = view.chars(lo, hi)
     times = [t for t in view.times.starting_in(start, end) if not attribution.in_attribution(t.start)]
-    return min(times, key=lambda t: abs(t.start - pos), default=None)
+    return times, [t.start for t in times]
 
 
 def claim_actor(view: View, lo: int, hi: int, focus: int, end: int | None = None) -> str | None:
