@@ -156,39 +156,34 @@ def test_cost_of_payments_levies_and_markets_in_one_long_sentence_is_linear():
     assert_linear_time(find_claims, make, 40)
 
 
-def test_cost_of_reading_the_roles_of_claims_in_one_long_sentence_is_linear():
-    """The claim role model read the lexicon marks of the whole sentence, made afresh, for every
-    claim: quadratic on a sentence with no full stop."""
-    from rasid.stages.claims.learned import role_rows
+def assert_linear_at_each(ask, phrase: str, word: str) -> None:
+    """`ask(view, k)` at every token `word` of one long sentence, `phrase` repeated with no full
+    stop: the cost of all the asking grows with the sentence, not with its square."""
     pipeline = analysis_pipeline()
 
     def make(n):
-        view = View.of(pipeline(Document(text="ويبيع مسلحو داعش النفط للتجار و " * n)))
-        return view, [k for k in range(len(view)) if view.words[k] == "النفط"]
+        view = View.of(pipeline(Document(text=phrase * n)))
+        return view, [k for k in range(len(view)) if view.words[k] == word]
 
     def read(made):
         view, at = made
         for k in at:
-            role_rows(view, k, k + 1, "oil")
+            ask(view, k)
     assert_linear_time(read, make, 40)
+
+
+def test_cost_of_reading_the_roles_of_claims_in_one_long_sentence_is_linear():
+    """The claim role model read the lexicon marks of the whole sentence, made afresh, for every
+    claim: quadratic on a sentence with no full stop."""
+    from rasid.stages.claims.learned import role_rows
+    assert_linear_at_each(lambda view, k: role_rows(view, k, k + 1, "oil"), "ويبيع مسلحو داعش النفط للتجار و ", "النفط")
 
 
 def test_cost_of_timing_events_against_another_in_one_long_clause_is_linear():
     """Each trigger walked its clause to the end looking for `قبل`/`بعد` and a definite noun (to
     the end when there is none): quadratic on a clause with no comma."""
     from rasid.stages.events.context import timed_against_another
-    pipeline = analysis_pipeline()
-
-    def make(n):
-        view = View.of(pipeline(Document(text="هاجم مسلحو داعش حاجزا للجيش و " * n)))
-        return view, [k for k in range(len(view)) if view.words[k] == "هاجم"]
-
-    def read(made):
-        view, at = made
-        for k in at:
-            timed_against_another(view, k)
-    assert_linear_time(read, make, 40)
-
+    assert_linear_at_each(timed_against_another, "هاجم مسلحو داعش حاجزا للجيش و ", "هاجم")
 
 
 def test_cost_of_claim_times_and_source_names_in_one_long_sentence_is_linear():
