@@ -1471,3 +1471,26 @@ def test_claims_cash_reserves_are_held_even_beside_income_lost():
               "الدخل الكبرى.")
     assert kinds(doc) == [("cash", "asset"), ("cash", "loss")]
     assert kinds(run("وقال الخبير إن الاحتياطي النقدي للتنظيم يبلغ 100 مليون دولار.")) == [("cash", "asset")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وقال الضابط إن حركة الشباب تنفق الأموال على تمويل المقاتلين وشراء السلاح وتجنيد الشبان.",
+     [("cash", "expenditure", "تنفق الأموال على تمويل المقاتلين وشراء السلاح")]),
+    ("وقال الضابط إن حركة الشباب تستخدم الأموال لدفع رواتب العناصر وشراء الأسلحة.",
+     [("cash", "expenditure", "لدفع رواتب العناصر وشراء الأسلحة")]),
+    ("وقال الضابط إن حركة الشباب تجني الأموال من الموانئ لشراء أسلحة متطورة.",
+     [("arms_trade", "expenditure", "لشراء أسلحة")]),
+])
+def test_claims_arms_bought_among_the_uses_of_money_are_cash_spent(text, expected):
+    """Arms bought as one of several uses of the group's money, joined by و to funding its men or
+    to wages, are that money spent (cash, one claim); arms bought alone are an arms purchase."""
+    doc = run(text)
+    got = [(c.channel, c.role, doc.text[c.evidence.start:c.evidence.end]) for c in doc.claims if c.role == "expenditure"]
+    assert got == expected
+
+
+def test_claims_arms_bought_beside_a_donation_stay_a_purchase():
+    """Funding that is a claim of its own (a state funding a group) leaves the arms bought after it
+    an arms purchase, not the group's cash."""
+    doc = run("واتهم التقرير دولة مجاورة بتمويل حركة الشباب وشراء أسلحة لها.")
+    assert ("donations", "revenue") in kinds(doc) and ("arms_trade", "expenditure") in kinds(doc)

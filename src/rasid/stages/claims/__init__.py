@@ -18,7 +18,7 @@ import bisect
 from rasid.document import Claim, Document, Quantity
 from rasid.resources.catalogue import function_words, grammar_words, relatives, with_property
 from rasid.stages.claims.learned import ClaimModels, learned_claims
-from rasid.stages.claims.lists import listed_after, listed_before
+from rasid.stages.claims.lists import arms_among_uses, listed_after, listed_before
 from rasid.stages.claims.treasury import EARNED, treasury_holding, treasury_summing_up
 from rasid.stages.claims.agents import confiscated_by_a_group, strike_role, subject_party, takeover_role
 from rasid.stages.claims.channels import (ChannelWord, act_of_its_own, against, channel_words, derived_money,
@@ -200,7 +200,7 @@ def _sentence_drafts(view: View, number: int, lo: int, hi: int, names, history: 
     drafts += ransom_for_release(view, number, lo, hi, drafts)
     drafts += wages_drafts(view, number, lo, hi, drafts)
     drafts = _forced_provision(view, number, lo, hi, drafts)
-    drafts = _merged(view, sorted(drafts, key=lambda d: d.start))
+    drafts = _merged(view, arms_among_uses(view, sorted(drafts, key=lambda d: d.start)))
     _take_amounts(view, drafts, quantities)
     return drafts
 
