@@ -248,10 +248,17 @@ def test_claims_money_paid_in_return_for_protection_is_a_levy():
     assert kinds(doc) == [("taxation_extortion", "revenue")]
 
 
-def test_claims_minting_its_own_coins_is_holding_them():
-    """`سكّ الدينار الذهبي`: minting is the cue of the coins, not the seizure told before it."""
-    doc = run("وجاء قسم منها من مصادرة ممتلكات السكان وقسم آخر من سكّ الدينار الذهبي الذي روّج له التنظيم.")
-    assert ("currency", "asset") in kinds(doc) and ("currency", "seizure") not in kinds(doc)
+@pytest.mark.parametrize("text, expected", [
+    ("وقال الباحث إن تنظيم داعش كان يسك الدينار الذهبي في الموصل.", ("currency", "asset")),
+    ("وجاء قسم منها من مصادرة ممتلكات السكان وقسم آخر من سكّ الدينار الذهبي الذي روّج له التنظيم.",
+     ("currency", "revenue")),
+    ("وقال الباحث إن أموال حركة الشباب تأتي من الجبايات وإنتاج الفحم.", ("other", "revenue")),
+])
+def test_claims_minting_or_making_is_holding_unless_money_came_from_it(text, expected):
+    """`سكّ الدينار الذهبي`: minting is the cue of the coins (never the seizure told before it), a
+    holding; told as what money came from (`جاء … من`, `تأتي … من … وإنتاج`), a source of income."""
+    doc = run(text)
+    assert expected in kinds(doc) and ("currency", "seizure") not in kinds(doc)
 
 
 @pytest.mark.parametrize("text, evidence", [

@@ -20,6 +20,7 @@ from rasid import kb
 from rasid.stages.reading.lexicons import CLAIM_CHANNELS, CLAIM_ROLES, PARTIES, SOURCE_CUES, default_role, lexicon
 from rasid.stages.claims.agents import (NOT_FINANCING, confiscated_by_a_group, funds_a_group, strike_role,
                                       takeover_role)
+from rasid.stages.claims.earning import came_from, trade_between
 from rasid.stages.claims.payments import dative
 from rasid.stages.claims.support import QUOTES, SUPPORTED, no_money_support, supported_end
 from rasid.stages.reading.view import Hit, View
@@ -271,8 +272,8 @@ def role_of(view: View, word: ChannelWord, lo: int, hi: int) -> Role | None:
         nearest = _governing(view, before, word)
         if not (default_role(word.channel) and _other_object(view, nearest, word)):
             role = _role(view, nearest, word)
-            if role == "asset" and _trade_between(view, nearest.end, word.start):
-                role = "revenue"  # `السيطرة على واردات النفط`: holding a trade is earning from it
+            if role == "asset" and (trade_between(view, nearest.end, word.start) or came_from(view, nearest.start, lo)):
+                role = "revenue"  # `السيطرة على واردات النفط`, `جاء قسم منها من سكّ الدينار`: earning
             return Role(role, nearest.start, nearest.end) if role != NOT_FINANCING else None
     source = _source_of_income(view, word, hi)
     if source is not None:
@@ -343,11 +344,6 @@ def _lost(view: View, k: int) -> bool:
     """A cue of loss at token k (`خسارته`, `فقدان`)."""
     hit = view.match(CLAIM_ROLES, k) if k >= 0 else None
     return hit is not None and hit.entries[0].cls == "cue" and hit.entries[0].value == "loss"
-
-
-def _trade_between(view: View, a: int, b: int) -> bool:
-    """A trade (`واردات`, `سوق`, `توزيع`) named in tokens [a, b), between a cue and its channel."""
-    return any(one_of(view.words[k], grammar_words("trade")) for k in range(a, b))
 
 
 def _speaks(view: View, k: int) -> bool:
