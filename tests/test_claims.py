@@ -1501,3 +1501,27 @@ def test_claims_arms_bought_beside_a_donation_stay_a_purchase():
     an arms purchase, not the group's cash."""
     doc = run("واتهم التقرير دولة مجاورة بتمويل حركة الشباب وشراء أسلحة لها.")
     assert ("donations", "revenue") in kinds(doc) and ("arms_trade", "expenditure") in kinds(doc)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وقال الباحث إن الذهب يمنح تنظيم داعش قيمة ثابتة، مضيفاً أن جزءاً منه صهر قبل بيعه في الأسواق.",
+     ("gold", "revenue", "بيعه")),
+    ("وتورط الحوثيون في تجارة المشتقات النفطية والغاز، وجنوا أرباحاً من احتكار تلك المواد وبيعها.",
+     ("oil", "revenue", "وبيعها")),
+])
+def test_claims_a_sale_of_it_is_a_trade_in_the_goods_last_named(text, expected):
+    """A verbal noun of trade carrying its object as a pronoun (`بيعه`) trades the goods named
+    before it; where they are a list, its first item."""
+    doc = run(text)
+    assert expected in [(c.channel, c.role, doc.text[c.evidence.start:c.evidence.end]) for c in doc.claims]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وقال الباحث إن عائدات تنظيم داعش من النفط تراجعت كثيراً.", [("oil", "loss")]),
+    ("وقال الباحث إن حركة الشباب تتاجر بالفحم، لكن حصة الحركة من هذه التجارة تتراجع.",
+     [("other", "revenue"), ("other", "loss")]),
+])
+def test_claims_earnings_that_decline_are_lost(text, expected):
+    """Earnings followed by a verb of decline are a loss; `this trade` said to decline is a loss of
+    the trade just claimed, which stays claimed as earned."""
+    assert kinds(run(text)) == expected

@@ -18,6 +18,7 @@ import bisect
 from rasid.document import Claim, Document, Quantity
 from rasid.resources.catalogue import function_words, grammar_words, relatives, with_property
 from rasid.stages.claims.learned import ClaimModels, learned_claims
+from rasid.stages.claims.pointing import declined, pointed_drafts
 from rasid.stages.claims.lists import arms_among_uses, listed_after, listed_before
 from rasid.stages.claims.treasury import EARNED, treasury_holding, treasury_summing_up
 from rasid.stages.claims.agents import confiscated_by_a_group, strike_role, subject_party, takeover_role
@@ -195,12 +196,15 @@ def _sentence_drafts(view: View, number: int, lo: int, hi: int, names, history: 
             drafts.append(draft)
             last_of[draft.channel] = draft
     drafts += listed_before(view, words, drafts, number)
+    drafts += pointed_drafts(view, number, lo, hi, drafts)
     drafts += _money_drafts(view, number, lo, hi, drafts, quantities, history)
     drafts += _moved_on(view, number, lo, hi, drafts)
     drafts += ransom_for_release(view, number, lo, hi, drafts)
     drafts += wages_drafts(view, number, lo, hi, drafts)
     drafts = _forced_provision(view, number, lo, hi, drafts)
-    drafts = _merged(view, arms_among_uses(view, sorted(drafts, key=lambda d: d.start)))
+    drafts = arms_among_uses(view, sorted(drafts, key=lambda d: d.start))
+    declined(view, drafts, hi)
+    drafts = _merged(view, drafts)
     _take_amounts(view, drafts, quantities)
     return drafts
 
