@@ -233,6 +233,15 @@ def test_times_a_weekday_wins_over_the_day_word_it_disagrees_with(text, publishe
     assert one(text, published)[1] == value
 
 
+@pytest.mark.parametrize("text,published,expected", [
+    ("صدر البيان اليوم الثلاثاء 25 رجب 1442 هـ", "2021-03-12", ("اليوم الثلاثاء 25 رجب 1442 هـ", "2021-03-09")),
+    ("وقال أمس الجمعة، 5 آذار 2021، إن", "2021-03-06", ("أمس الجمعة، 5 آذار 2021", "2021-03-05")),
+])
+def test_times_a_day_word_and_weekday_before_a_full_date_are_one_time(text, published, expected):
+    """The day word, its weekday and the date after them are one expression: the date says which day."""
+    assert one(text, published)[:2] == expected
+
+
 @pytest.mark.parametrize("text,expected", [
     ("قبل يومين", ("قبل يومين", "2020-12-30", "day", True)),
     ("قبل 3 أيام", ("قبل 3 أيام", "2020-12-29", "day", True)),

@@ -39,10 +39,13 @@ def read_day_word(lx: Lexed, i: int) -> list[Found] | None:
 def _deictic(lx: Lexed, first: int, j: int, deictic: Hit) -> list[Found] | None:
     """A day word; a weekday after it names the same day (`أمس الجمعة`) and, where the two
     disagree with the publication date (`اليوم الاثنين` in a report dated Saturday: written
-    on Monday, published later), the weekday wins: the latest such day up to publication."""
+    on Monday, published later), the weekday wins: the latest such day up to publication; a full
+    date right after the weekday is the day, the three one expression."""
     end = deictic.end
     weekday = lx.hit(end, "weekday")
     if weekday and not weekday.clitic:
+        if date := _date_after_weekday(lx, weekday.end):  # `اليوم الثلاثاء 25 رجب 1442 هـ`: the date says which
+            return [Found(first, date.end, date.spec)]
         return [Found(first, weekday.end, Spec("day", weekday=int(weekday.value), direction=RECENT))]
     if (definite_word(lx, end) or lx.hit(end, "determiner")
           or preceded_by(lx, j, "determiner", "rate_prep")):
