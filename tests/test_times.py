@@ -194,6 +194,14 @@ def test_times_month_names_that_are_words_need_more_than_a_clitic():
     assert one("بآذار", "2021-01-01") == ("آذار", "2020-03", "month", True)
 
 
+def test_times_a_month_whose_approach_or_arrival_is_told_is_a_time():
+    """`مع اقتراب نيسان`, `قبيل حلول رمضان`: the month a season turns on; without a publication
+    date it has no value but is still a time; the car maker is none."""
+    assert one("ويخشى الرعاة مع اقتراب نيسان أن تزيد الإتاوات") == ("نيسان", None, "month", True)
+    assert one("وقبيل حلول رمضان رفعوا الأسعار", "2021-01-01")[:2] == ("رمضان", "2020-05")
+    assert times("واشترى سيارة نيسان جديدة", "2021-01-01") == []
+
+
 # --- relative expressions ----------------------------------------------------------------------
 
 PUB = "2021-01-01"  # a Friday
