@@ -135,6 +135,8 @@ def _may_continue(word: NumberWord, clitic: str, first: bool, acc: _Accumulator)
                             and acc.last_scale is not None and _scale_value(word) < acc.last_scale)
     if word.kind == "fraction":
         return conj and not article
+    if word.kind == "vague":  # بضع مئات, بضع عشرات: a few hundreds
+        return acc.few and not acc.numeric and not clitic and acc.words == 1
     if word.kind == "hundred" and word.value == 100 and 1 <= acc.current <= 9 and not clitic:
         return True  # ثلاث مئة, written apart
     return conj and not article and word.kind in _SMALL and (acc.numeric or acc.vague_low is None)
@@ -159,6 +161,10 @@ def _apply(word: NumberWord, words: Sequence[str], j: int, end: int, acc: _Accum
     if kind == "plural_scale":
         return _apply_plural_scale(value, acc, end - j)
     if kind in ("vague", "few"):
+        if not first and kind == "vague" and acc.few:  # بضع مئات: three to nine hundreds
+            acc.vague_low *= value / 2   # a plural's value is two of its scale (مئات: 200)
+            acc.last_scale, acc.scaled = value / 2, True
+            return end - j
         if not first:
             return 0
         acc.vague_low, acc.few = value, kind == "few"
