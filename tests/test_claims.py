@@ -1525,3 +1525,14 @@ def test_claims_earnings_that_decline_are_lost(text, expected):
     """Earnings followed by a verb of decline are a loss; `this trade` said to decline is a loss of
     the trade just claimed, which stays claimed as earned."""
     assert kinds(run(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وقام الحوثيون بالاستيلاء على السفن المحملة بالمشتقات النفطية وبيعها.", [("oil", "revenue")]),
+    ("وصادرت السلطات شحنات نفط تابعة لتنظيم داعش وبيعها في المزاد العلني.", [("oil", "seizure")]),
+])
+def test_claims_a_sale_right_after_a_claim_on_its_goods_ends_that_claim(text, expected):
+    """Goods a group takes and sells are one claim, earned; goods seized from it and sold by the
+    authority stay a seizure, and the sale makes no claim of the group's."""
+    doc = run(text)
+    assert kinds(doc) == expected and doc.text[doc.claims[0].evidence.start:doc.claims[0].evidence.end].endswith("وبيعها")

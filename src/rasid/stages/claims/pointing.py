@@ -17,6 +17,7 @@ _MONEY = frozenset({"cash", "donations"})
 _DECLINE_GAP = 2   # words between a claim on earnings and the verb that says they decline
 _LISTED_GAP = 3    # words between two goods of one list
 _SAME_CLAIM_GAP = 3  # words between a claim on goods and the sale of them that ends it
+_HELD = ("asset", "revenue")  # claims a sale ends: goods held or earned (not those seized from the group, or lost)
 
 
 def pointed_drafts(view: View, number: int, lo: int, hi: int, drafts: list[Draft]) -> list[Draft]:
@@ -25,7 +26,7 @@ def pointed_drafts(view: View, number: int, lo: int, hi: int, drafts: list[Draft
     trade after a demonstrative that the sentence says declines, outside every claim of its
     sentence, is a trade in the goods last named (within _SENTENCES_BACK sentences); right after
     a claim on those goods in its clause, that claim's end: goods taken or held to be sold are
-    earned. A trade shown again and told nothing new of (`تلك التجارة لم تتوقف`) restates the
+    earned, and goods seized from the group and sold stay seized. A trade shown again and told nothing new of (`تلك التجارة لم تتوقف`) restates the
     claim before."""
     claimed = {k for d in drafts for k in range(d.start, d.end)}
     out = []
@@ -40,7 +41,8 @@ def pointed_drafts(view: View, number: int, lo: int, hi: int, drafts: list[Draft
         held = next((d for d in drafts if d.channel == channel and 0 <= hit.start - d.end <= _SAME_CLAIM_GAP
                      and not any(view.is_break(k) for k in range(d.end, hit.start))), None)
         if held is not None:  # `الاستيلاء على السفن المحملة بالمشتقات النفطية وبيعها`: taken to be sold
-            held.end, held.role = hit.end, "revenue"
+            held.end = hit.end
+            held.role = "revenue" if held.role in _HELD else held.role  # what is seized from it stays seized
         elif channel is not None:
             out.append(Draft(channel, "revenue", hit.start - shown, hit.end, hit.start, number))
     return out
