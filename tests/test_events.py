@@ -689,6 +689,15 @@ def test_events_blowing_up_a_surprise_or_anger_is_no_explosion(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("واستهدف مسلحو التنظيم أمس دورية للجيش قرب الحدود.", ["attack"]),
+    ("وأعلنت الرياض أمس تصنيف قادة في التنظيم عبر مركز استهداف تمويل الإرهاب.", []),
+    ("وتعمل الدول الأعضاء أمس على استهداف شبكات تمويل التنظيم.", []),
+])
+def test_events_targeting_money_by_policy_is_no_attack(text, expected):
+    assert [e.type for e in run(text).events] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     ("وقضت المحكمة أمس بإعدام خمسة من عناصر التنظيم.", []),
     ("وقضت المحكمة العسكرية في مصر، الاثنين، بإعدام 4 متهمين.", []),
     ("وقضى القاضي بإعدام ثلاثة من عناصر داعش شنقا.", []),

@@ -48,7 +48,7 @@ _MEANS_AFTER = 3     # words after a trigger where what it is carried out with m
 _MEANS_BEFORE = 3    # and before it, to where the means ends (`طائرة إسرائيلية استهدفت`, `مقاتلات التحالف أمس قصفاً`)
 _TARGET = 4          # words after على where the target of an attack is named
 _ARMED_ITEMS = frozenset({"fighters", "soldiers", "forces", "leaders"})
-_SENSE_NEEDS = frozenset({"literal", "by_a_group"})  # needs that tell whether a word is meant as violence at all
+_SENSE_NEEDS = frozenset({"literal", "physical", "by_a_group"})  # needs that tell whether a word is meant as violence at all
 _ABOUT_WORDS = frozenset({"place", "money", "leader", "release", "record", "another"})  # lexicon classes no learned trigger may be
 #: A token starts a learned trigger when its B- labels are together at least this likely.
 TRIGGER_THRESHOLD = 0.6

@@ -17,6 +17,7 @@ _AGENT_AFTER = 2    # words after a plural of strikes where who made them stands
 _SUBJECT_AFTER = 3  # words after a verb where its subject stands (أحرق مسلحو الحركة)
 _QUOTES = frozenset('"\'«»“”')  # around a group's name (تنظيم "داعش")
 ON_NEAR = 10        # words after a verb of control where على stands, past its subject (tokens, commas too)
+_ABSTRACT_NEAR = 2  # words after a verb of targeting where money as its object stands (شبكات تمويل)
 _SPARKED_NEAR = 6    # words after فجّر where what it sets off figuratively stands (past its subject and a day)
 _SALE_NEAR = 3  # words after a deal noun where a word of selling makes it a trade (صفقة واحدة بيعت فيها)
 _PERSON_SUFFIXES = ("ه", "هم", "هما", "هن")  # him, them: `أوقفته`, not `أوقفتها` (it, a flight or aid)
@@ -293,6 +294,14 @@ def _literal(view: View, ctx: Context, hit: Hit) -> bool:
     return not any(one_of(view.words[k], grammar_words("sparked")) for k in range(hit.end, min(ctx.hi, hit.end + _SPARKED_NEAR)))
 
 
+def _physical(view: View, ctx: Context, hit: Hit) -> bool:
+    """No abstract object right after it, alone or after the noun it qualifies: `مركز استهداف
+    تمويل الإرهاب`, `لاستهداف شبكات تمويل الإرهاب` target money by policy, nothing that was
+    struck (grammar_words.tsv `abstract_target`)."""
+    return not any(one_of(view.words[k], grammar_words("abstract_target"))
+                   for k in range(hit.end, min(ctx.hi, hit.end + _ABSTRACT_NEAR)))
+
+
 def _by_a_group(view: View, ctx: Context, hit: Hit) -> bool:
     """`أحرق مسلحو الحركة ثلاث مدارس`, `مسلحين ملثمين … وأشعلوا الحمولة`: the party that does it is
     an armed group (a name or a word for gunmen), right after the verb or else the last party
@@ -309,6 +318,6 @@ def _by_a_group(view: View, ctx: Context, hit: Hit) -> bool:
 
 _CHECKS = {"on": _on, "from": _from, "place": _place, "leaves": _leaves, "object": _object, "money": _money_after,
            "support": _support, "date": _date, "people": _people, "people_after": _people_after, "done": _done, "unhandled": _unhandled,
-           "no_toll": _no_toll, "literal": _literal, "deal": _deal,
+           "no_toll": _no_toll, "literal": _literal, "physical": _physical, "deal": _deal,
            "no_treaty": _no_treaty, "no_sale": _no_sale, "by_a_group": _by_a_group,
            "aimed": _aimed}
