@@ -1536,3 +1536,14 @@ def test_claims_a_sale_right_after_a_claim_on_its_goods_ends_that_claim(text, ex
     authority stay a seizure, and the sale makes no claim of the group's."""
     doc = run(text)
     assert kinds(doc) == expected and doc.text[doc.claims[0].evidence.start:doc.claims[0].evidence.end].endswith("وبيعها")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وشن الجيش هجوماً لطرد مسلحي حركة الشباب من الموانئ النفطية.", []),
+    ("وفرضت واشنطن عقوبات على حزب الله لحرمانه من المداخيل.", []),
+    ("وخسر مسلحو حركة الشباب الموانئ النفطية بعد هجوم الجيش.", [("oil", "loss")]),
+])
+def test_claims_a_loss_an_operation_aims_at_is_no_loss_yet(text, expected):
+    """A verbal noun of loss after ل tells what an operation or a policy aims at; the loss told as
+    done stays a claim."""
+    assert [k for k in kinds(run(text)) if k[1] == "loss"] == expected

@@ -32,8 +32,8 @@ from rasid.stages.reading.lexicons import CLAIM_CHANNELS, CLAIM_ROLES, lexicon
 from rasid.stages.reading.view import Hit, View
 from rasid.stages.attribution import attribution_of
 from rasid.stages.attribution.names import complementizer_at
-from rasid.stages.claims.losses import (facility_lost_drafts, inflicted_on_others, lost_income_drafts,
-                                      people_lost)
+from rasid.stages.claims.losses import (facility_lost_drafts, inflicted_on_others, loss_as_aim,
+                                      lost_income_drafts, people_lost)
 from rasid.stages.claims.records import Draft, claim_record
 from rasid.stages.claims.owners import (authority_in, group_around, headline_names_a_group,
                                       headline_paragraph_names_a_group, lead_sentence, levied_by_a_state,
@@ -73,7 +73,7 @@ def find_claims(doc: Document, models: ClaimModels | None = None) -> Document:
         drafts = [d for d in drafts if not state_owned(view, d.channel, d.start, d.end, d.focus, lo, hi)
                   and not levied_by_a_state(view, d.channel, d.start, d.end, lo, hi)
                   and not inflicted_on_others(view, d.role, d.start, lo)
-                  and not people_lost(view, d.role, d.start, d.end)
+                  and not people_lost(view, d.role, d.start, d.end) and not loss_as_aim(view, d.role, d.start)
                   and not paid_to_an_authority(view, d.role, d.start, d.end)]
         drafts = treasury_summing_up(view, number, drafts, history, claims)
         history.extend(drafts)

@@ -33,6 +33,12 @@ def inflicted_on_others(view: View, role: str, start: int, lo: int) -> bool:
     return False
 
 
+def loss_as_aim(view: View, role: str, start: int) -> bool:
+    """A loss whose evidence opens on a verbal noun after ل (`لطرد الميليشيات من منشآت الهلال
+    النفطي`, `لحرمانها من المداخيل`): what an operation or a policy aims at, no loss yet."""
+    return role == "loss" and view.prefixed(start, "ل") and view.match(CLAIM_ROLES, start) is not None
+
+
 def people_lost(view: View, role: str, start: int, end: int) -> bool:
     """A loss whose evidence [start, end) opens with a count of people right after its cue
     (`فقدت طفلين خطفهم الحوثي`, `فقد التنظيم 300 من عناصره`): people lost, no money or resource;
