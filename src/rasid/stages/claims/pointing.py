@@ -24,10 +24,10 @@ def pointed_drafts(view: View, number: int, lo: int, hi: int, drafts: list[Draft
     """`الذهب … صُهر قبل بيعه`, `صفقة بيعت فيها قطع منهوبة … حصة التنظيم من هذه التجارة تتراجع`:
     a verbal noun of trade that carries its object as a pronoun (grammar role trade_of_it), or a
     trade after a demonstrative that the sentence says declines, outside every claim of its
-    sentence, is a trade in the goods last named (within _SENTENCES_BACK sentences); right after
-    a claim on those goods in its clause, that claim's end: goods taken or held to be sold are
-    earned, and goods seized from the group and sold stay seized. A trade shown again and told nothing new of (`تلك التجارة لم تتوقف`) restates the
-    claim before."""
+    sentence, is a trade in the goods last named (within _SENTENCES_BACK sentences). Right after
+    a claim on those goods in its clause it ends that claim: goods taken or held to be sold are
+    earned, goods seized from the group and sold stay seized. A trade shown again and told
+    nothing new of (`تلك التجارة لم تتوقف`) restates the claim before."""
     claimed = {k for d in drafts for k in range(d.start, d.end)}
     out = []
     for hit in view.hits_in(CLAIM_ROLES, lo, hi):
@@ -38,13 +38,16 @@ def pointed_drafts(view: View, number: int, lo: int, hi: int, drafts: list[Draft
                 and not one_of(view.words[hit.start], grammar_words("trade_of_it")):
             continue
         channel = _goods_named_before(view, hit.start - shown, number)
+        if channel is None:
+            continue
         held = next((d for d in drafts if d.channel == channel and 0 <= hit.start - d.end <= _SAME_CLAIM_GAP
                      and not any(view.is_break(k) for k in range(d.end, hit.start))), None)
-        if held is not None:  # `الاستيلاء على السفن المحملة بالمشتقات النفطية وبيعها`: taken to be sold
-            held.end = hit.end
-            held.role = "revenue" if held.role in _HELD else held.role  # what is seized from it stays seized
-        elif channel is not None:
+        if held is None:
             out.append(Draft(channel, "revenue", hit.start - shown, hit.end, hit.start, number))
+            continue
+        held.end = hit.end  # `الاستيلاء على السفن المحملة بالمشتقات النفطية وبيعها`: taken to be sold
+        if held.role in _HELD:
+            held.role = "revenue"
     return out
 
 
