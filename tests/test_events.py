@@ -356,6 +356,15 @@ def test_events_a_threat_is_no_event():
     assert run("وهدد مسلحو التنظيم بإعدام الرهائن إن لم تدفع الحكومة الفدية.").events == []
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("وتمثل السيطرة على مدينة الحديدة في حال تحققت أكبر انتصار للقوات الحكومية.", []),
+    ("وسيطر الجيش أمس على مدينة الحديدة، في أكبر انتصار للقوات الحكومية.", ["territory_change"]),
+])
+def test_events_an_event_on_a_condition_after_it_is_no_event(text, expected):
+    """`في حال تحققت` after a taking of ground: it is spoken of as possible, not done."""
+    assert [e.type for e in run(text).events] == expected
+
+
 @pytest.mark.parametrize("text", [
     "وأطلق الجيش العراقي أمس عملية عسكرية لتحرير مدينة الموصل من التنظيم.",
     "وتحشد القوات الحكومية أمس للسيطرة على مدينة درنة.",
