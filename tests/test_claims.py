@@ -1518,6 +1518,7 @@ def test_claims_a_sale_of_it_is_a_trade_in_the_goods_last_named(text, expected):
 
 @pytest.mark.parametrize("text, expected", [
     ("وقال الباحث إن عائدات تنظيم داعش من النفط تراجعت كثيراً.", [("oil", "loss")]),
+    ("وقال الباحث إن عائدات حركة الشباب من الفحم بدأت تجف.", [("other", "loss")]),
     ("وقال الباحث إن حركة الشباب تتاجر بالفحم، لكن حصة الحركة من هذه التجارة تتراجع.",
      [("other", "revenue"), ("other", "loss")]),
 ])
