@@ -639,6 +639,13 @@ def test_claims_a_state_named_as_owner_of_its_oil_makes_no_group_claim():
     assert kinds(doc) == []
 
 
+def test_claims_exports_right_after_the_state_that_acts_on_them_are_its_own():
+    """`تعليق السعودية صادرات النفط`: the state is the subject of the act on the exports, in a
+    sentence that also names the group."""
+    doc = run("وأعلن الحوثيون وقف هجماتهم البحرية بعد أيام من تعليق السعودية صادرات النفط عبر البحر الأحمر.")
+    assert ("oil", "revenue") not in kinds(doc)
+
+
 def test_claims_a_group_selling_a_states_oil_is_still_its_claim():
     doc = run("ويروج تنظيم داعش لإمكانية تصدير النفط الليبي عبر مهربين على الساحل.")
     assert ("oil", "revenue") in kinds(doc)

@@ -33,7 +33,15 @@ def state_owned(view: View, channel: str, start: int, end: int, focus: int, lo: 
     # act (صادرات إيران, الصادرات الإيرانية من النفط), not a word about the oil (يهرب النفط من الحقول
     # الليبية), in a clause that names no group
     return start < focus and names_a_state(view, start + 1) \
-        and not view.armed_groups(*clause(view, start, end, lo, hi)) or _its_own_output(view, start, end, lo, hi)
+        and not view.armed_groups(*clause(view, start, end, lo, hi)) or _its_own_output(view, start, end, lo, hi) \
+        or _output_after_its_state(view, start, end)
+
+
+def _output_after_its_state(view: View, start: int, end: int) -> bool:
+    """`بعد أيام من تعليق السعودية صادرات النفط`: exports or output right after a state, the
+    subject of the act before them, are that state's."""
+    return any(k > 0 and one_of(view.words[k], grammar_words("national_output")) and names_a_state(view, k - 1)
+               for k in range(start, end))
 
 
 def _its_own_output(view: View, start: int, end: int, lo: int, hi: int) -> bool:
