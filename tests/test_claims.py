@@ -1555,3 +1555,11 @@ def test_claims_a_loss_an_operation_aims_at_is_no_loss_yet(text, expected):
     """A verbal noun of loss after ل tells what an operation or a policy aims at; the loss told as
     done stays a claim."""
     assert [k for k in kinds(run(text)) if k[1] == "loss"] == expected
+
+
+def test_claims_what_a_thing_belongs_to_is_no_earnings():
+    """`العائد` before ل says whose a thing is (`النفط الخام العائد لأرامكو`); `العائد من بيع النفط`
+    is earnings."""
+    assert kinds(run("وتعرضت ناقلة تحمل مليوني برميل من النفط الخام العائد لأرامكو لهجوم من الحوثيين.")) == []
+    assert ("oil", "revenue") in kinds(run("وقال إن العائد من بيع النفط يذهب إلى الحوثيين."))
+

@@ -18,6 +18,7 @@ import bisect
 from rasid.document import Claim, Document, Quantity
 from rasid.resources.catalogue import function_words, grammar_words, relatives, with_property
 from rasid.stages.claims.learned import ClaimModels, learned_claims
+from rasid.stages.claims.earning import belonging_to
 from rasid.stages.claims.pointing import declined, pointed_drafts
 from rasid.stages.claims.lists import arms_among_uses, listed_after, listed_before
 from rasid.stages.claims.treasury import EARNED, treasury_holding, treasury_summing_up
@@ -313,7 +314,8 @@ def _money_drafts(view: View, number: int, lo: int, hi: int, drafts: list[Draft]
         if role not in with_property("role", "money") | {"revenue", "asset"} or hit.start in claimed \
                 or attribution_of(view.doc).reporting_verb(hit.start) \
                 or against(view, hit.start) or particle_not_cue(view, hit, lo) \
-                or issued(view, hit):  # مكافحة غسيل الأموال; فقد دفعت; التقرير الصادر عن
+                or issued(view, hit) or belonging_to(view, hit.start):  # مكافحة غسيل الأموال; فقد دفعت;
+            # التقرير الصادر عن; النفط العائد لأرامكو
             continue
         found = governed_money(view, hit.end, hi, role, takes)
         if found is None and hit.entries[0].cls == "taking" and _content_word(view, hit.end, hi):

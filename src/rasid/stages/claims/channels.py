@@ -20,7 +20,7 @@ from rasid import kb
 from rasid.stages.reading.lexicons import CLAIM_CHANNELS, CLAIM_ROLES, PARTIES, SOURCE_CUES, default_role, lexicon
 from rasid.stages.claims.agents import (NOT_FINANCING, confiscated_by_a_group, funds_a_group, strike_role,
                                       takeover_role)
-from rasid.stages.claims.earning import came_from, trade_between
+from rasid.stages.claims.earning import belonging_to, came_from, trade_between
 from rasid.stages.claims.payments import dative
 from rasid.stages.claims.support import QUOTES, SUPPORTED, no_money_support, supported_end
 from rasid.stages.reading.view import Hit, View
@@ -265,7 +265,7 @@ def role_of(view: View, word: ChannelWord, lo: int, hi: int) -> Role | None:
         return _support_role(view, word, lo)
     cues = [h for h in view.hits_in(CLAIM_ROLES, max(lo, word.start - BACK), min(hi, word.end + FORWARD))
             if h.entries[0].cls not in _MONEY_ONLY and "money" not in h.entries[0].needs
-            and _needs_met(view, h, hi) and not particle_not_cue(view, h, lo)
+            and _needs_met(view, h, hi) and not particle_not_cue(view, h, lo) and not belonging_to(view, h.start)
             and _role(view, h, word, strikes=False)]
     before = [h for h in cues if _reaches(view, h, word)]
     if before:

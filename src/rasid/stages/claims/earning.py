@@ -1,5 +1,6 @@
 """Where holding is earning: a cue of holding or making (`السيطرة على`, `سكّ`) whose channel is
-named as a trade or as what money came from tells revenue, not an asset."""
+named as a trade or as what money came from tells revenue, not an asset; and where a word of
+earning only tells whose a thing is (`النفط الخام العائد لأرامكو`)."""
 from __future__ import annotations
 
 from rasid.resources.catalogue import grammar_words
@@ -28,3 +29,11 @@ def came_from(view: View, cue: int, lo: int) -> bool:
             return source
         source = source or view.words[k] in grammar_words("from")
     return False
+
+
+def belonging_to(view: View, k: int) -> bool:
+    """`النفط الخام العائد لأرامكو`, `السفن العائدة للسعودية`: `العائد` with the article before
+    ل (or إلى) says whose a thing is, no earnings (grammar role belonging)."""
+    if k + 1 >= len(view) or not one_of(view.words[k], grammar_words("belonging")):
+        return False
+    return view.prefixed(k + 1, "ل") or view.words[k + 1] in grammar_words("to")
