@@ -1563,3 +1563,11 @@ def test_claims_what_a_thing_belongs_to_is_no_earnings():
     assert kinds(run("وتعرضت ناقلة تحمل مليوني برميل من النفط الخام العائد لأرامكو لهجوم من الحوثيين.")) == []
     assert ("oil", "revenue") in kinds(run("وقال إن العائد من بيع النفط يذهب إلى الحوثيين."))
 
+
+
+def test_claims_a_learned_claim_on_it_is_about_the_goods_last_named():
+    """The claim tagger proposes `استولت` (with the pipeline's own models); the goods it took are
+    the real estate its pronoun stands for, not the tagger's guess of a channel."""
+    doc = rasid.extract("وأعدت قيادات حوثية قوائم بعقارات المسؤولين في صنعاء. وقالت المصادر إن هذه العقارات، "
+                        "استولت عليها الميليشيا الحوثية عقب اجتياحها لصنعاء.", published="2021-03-10")
+    assert [(c.channel, c.role) for c in doc.claims] == [("real_estate", "asset")]

@@ -19,7 +19,7 @@ from rasid.document import Claim, Document, Quantity
 from rasid.resources.catalogue import function_words, grammar_words, relatives, with_property
 from rasid.stages.claims.learned import ClaimModels, learned_claims
 from rasid.stages.claims.earning import belonging_to
-from rasid.stages.claims.pointing import declined, pointed_drafts
+from rasid.stages.claims.pointing import declined, goods_of_its_pronoun, pointed_drafts
 from rasid.stages.claims.lists import arms_among_uses, listed_after, listed_before
 from rasid.stages.claims.treasury import EARNED, treasury_holding, treasury_summing_up
 from rasid.stages.claims.agents import confiscated_by_a_group, strike_role, subject_party, takeover_role
@@ -120,7 +120,7 @@ def _with_learned(view: View, models: ClaimModels, number: int, lo: int, hi: int
                in learned_claims(models, view, lo, hi)
                if not any(d.start < end and start < d.end for d in drafts) and _names_money(view, start, end)
                and not issued(view, Hit(start, start + 1, (), ""))]  # `تقرير صادر عن`: issued, nothing seized
-    learned = [d for d in learned if not _lead_in(view, d, drafts)]
+    learned = [goods_of_its_pronoun(view, d) for d in learned if not _lead_in(view, d, drafts)]
     if learned:
         _take_amounts(view, learned, view.quantities.starting_in(*view.chars(lo, hi)))
     return sorted(drafts + learned, key=lambda d: d.start)

@@ -86,3 +86,17 @@ def _declines_after(view: View, k: int, hi: int) -> int | None:
         if one_of(view.words[j], grammar_words("declining")):
             return j + 1
     return None
+
+
+def goods_of_its_pronoun(view: View, proposal: Draft) -> Draft:
+    """`هذه العقارات، استولت عليها الميليشيا`: a learned proposal that names no channel, whose cue
+    takes a pronoun for its object (`عليها`, `منها`: grammar role object_pronoun), is about the
+    goods last named; the tagger's channel for it is a guess."""
+    k = proposal.start + 1
+    if k < len(view) and view.words[k] in grammar_words("object_pronoun") \
+            and not view.hits_in(CLAIM_CHANNELS, proposal.start, proposal.end):
+        channel = _goods_named_before(view, proposal.start, proposal.sentence)
+        if channel is not None:
+            proposal.channel = channel
+    return proposal
+
