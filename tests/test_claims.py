@@ -1058,10 +1058,12 @@ def test_claims_a_loss_inflicted_on_someone_else_is_theirs():
     "ودارت اشتباكات قرب الميناء بين القوات الحكومية المدعومة سعوديا ومسلحي الحوثي.",
     "وتلقت القوات الحكومية دعما أمريكيا لمواجهة الحوثيين.",
     "وتحدث التقرير عن دعم حزب الله لنظام الأسد في سوريا.",
+    "وينفذ التحالف ضربات ضد الحوثيين ودعما لحكومة الرئيس هادي منذ 2015.",
 ])
 def test_claims_support_a_group_gives_or_a_state_force_gets_is_no_donation_to_a_group(text):
     """The participle describes the state's forces before it; a group followed by ل and someone
-    other than a group gives the support."""
+    other than a group gives the support; support with ل and someone else right after it goes to
+    them, not to the group named before."""
     assert kinds(run(text)) == []
 
 

@@ -54,6 +54,8 @@ def supported_end(view: View, hit: Hit, lo: int, hi: int) -> int | None:
             return None  # `تمويل داعش لخلاياه`: the group funds what it owns, its own spending
         if group.start >= hit.end and _given_to_others(view, group.end, hi):
             continue  # `دعم حزب الله لنظام الأسد`: the group gives the support to someone else
+        if group.end <= hit.start and _given_to_others(view, hit.end, hi):
+            continue  # `ضربات ضد الحوثيين ودعما لحكومة الرئيس هادي`: support for someone else
         between = range(group.end, hit.start) if group.end <= hit.start else range(hit.end, group.start)
         if any(one_of(view.words[k], grammar_words("the_people")) for k in between):
             return None  # `دعم الشعب اليمني للحوثيين`: the public's support is no money
