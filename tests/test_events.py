@@ -351,6 +351,15 @@ def test_events_an_attack_with_guns_stays_an_attack():
     assert only(run("شن مسلحون هجوما بالأسلحة الرشاشة على مركز للشرطة أمس.")).type == "attack"
 
 
+@pytest.mark.parametrize("text", [
+    "ودانت المحكمة أمس المتهمة بالتآمر لارتكاب عملية قتل جماعي في لندن.",
+    "واتهمت النيابة أمس الخلية بمؤامرة لتنفيذ هجوم على السفارة.",
+])
+def test_events_a_conspiracy_to_commit_is_no_event(text):
+    """A conspiracy or a purpose of committing (`بالتآمر لارتكاب`, `مؤامرة`) tells a plan."""
+    assert run(text).events == []
+
+
 def test_events_a_threat_is_no_event():
     """ANNOTATION.md: plans, threats and hypotheticals are not events (`هدد … بإعدام`)."""
     assert run("وهدد مسلحو التنظيم بإعدام الرهائن إن لم تدفع الحكومة الفدية.").events == []
