@@ -360,6 +360,12 @@ def test_events_a_conspiracy_to_commit_is_no_event(text):
     assert run(text).events == []
 
 
+def test_events_what_a_group_is_able_to_do_is_no_event():
+    """`لا يزال قادراً على شن هجمات`: a capability, no attack that happened."""
+    assert run("وقال التقرير إن تنظيم داعش لا يزال قادرا على شن هجمات داخل الأراضي السورية.").events == []
+    assert [e.type for e in run("وشن مسلحو تنظيم داعش أمس هجمات على مواقع الجيش.").events] == ["attack"]
+
+
 def test_events_a_threat_is_no_event():
     """ANNOTATION.md: plans, threats and hypotheticals are not events (`هدد … بإعدام`)."""
     assert run("وهدد مسلحو التنظيم بإعدام الرهائن إن لم تدفع الحكومة الفدية.").events == []
