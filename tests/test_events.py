@@ -722,6 +722,17 @@ def test_events_targeting_money_by_policy_is_no_attack(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("وسيطرت قوات الجيش أمس على مطار الحديدة.", ["territory_change"]),
+    ("وسيطرت فرق الإطفاء أمس على الحريق في المصفاة.", []),
+    ("وقالت المصادر أمس إن قيادة الميليشيا تفقد السيطرة على إدارة معركة الحديدة.", []),
+])
+def test_events_control_of_a_situation_or_a_fire_takes_no_ground(text, expected):
+    """After a report of fighting, control of a fire or of running a battle is no ground taken."""
+    doc = run("وشن مسلحو الحوثي هجوما على مواقع الجيش قرب المصفاة أمس. " + text)
+    assert [e.type for e in doc.events if e.type != "attack"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     ("وقضت المحكمة أمس بإعدام خمسة من عناصر التنظيم.", []),
     ("وقضت المحكمة العسكرية في مصر، الاثنين، بإعدام 4 متهمين.", []),
     ("وقضى القاضي بإعدام ثلاثة من عناصر داعش شنقا.", []),

@@ -17,7 +17,7 @@ _AGENT_AFTER = 2    # words after a plural of strikes where who made them stands
 _SUBJECT_AFTER = 3  # words after a verb where its subject stands (أحرق مسلحو الحركة)
 _QUOTES = frozenset('"\'«»“”')  # around a group's name (تنظيم "داعش")
 ON_NEAR = 10        # words after a verb of control where على stands, past its subject (tokens, commas too)
-_ABSTRACT_NEAR = 2  # words after a verb of targeting where money as its object stands (شبكات تمويل)
+_ABSTRACT_NEAR = 2  # words after a verb of targeting or a noun of control where an abstract object stands (شبكات تمويل, على الوضع)
 _SPARKED_NEAR = 6    # words after فجّر where what it sets off figuratively stands (past its subject and a day)
 _SALE_NEAR = 3  # words after a deal noun where a word of selling makes it a trade (صفقة واحدة بيعت فيها)
 _PERSON_SUFFIXES = ("ه", "هم", "هما", "هن")  # him, them: `أوقفته`, not `أوقفتها` (it, a flight or aid)
@@ -295,11 +295,15 @@ def _literal(view: View, ctx: Context, hit: Hit) -> bool:
 
 
 def _physical(view: View, ctx: Context, hit: Hit) -> bool:
-    """No abstract object right after it, alone or after the noun it qualifies: `مركز استهداف
-    تمويل الإرهاب`, `لاستهداف شبكات تمويل الإرهاب` target money by policy, nothing that was
-    struck (grammar_words.tsv `abstract_target`)."""
+    """No abstract object right after it, alone or after the noun or preposition before it:
+    `مركز استهداف تمويل الإرهاب`, `لاستهداف شبكات تمويل الإرهاب` target money by policy, nothing
+    that was struck; `فقدت السيطرة على إدارة المعركة`, `تمت السيطرة على الحريق` take no ground
+    (grammar_words.tsv `abstract_target`); after a verb, past its subject and على (`سيطرت فرق
+    الإطفاء أمس على الحريق`)."""
+    start = next((k + 1 for k in range(hit.end, min(ctx.hi, hit.end + NEAR)) if view.words[k] in grammar_words("on")),
+                 hit.end)
     return not any(one_of(view.words[k], grammar_words("abstract_target"))
-                   for k in range(hit.end, min(ctx.hi, hit.end + _ABSTRACT_NEAR)))
+                   for k in range(start, min(ctx.hi, start + _ABSTRACT_NEAR)))
 
 
 def _by_a_group(view: View, ctx: Context, hit: Hit) -> bool:
