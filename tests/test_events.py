@@ -360,6 +360,15 @@ def test_events_a_conspiracy_to_commit_is_no_event(text):
     assert run(text).events == []
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("وعين التنظيم قائدا جديدا مكان الرجل الذي نفذ عناصره هجوم السوق.", []),
+    ("واعتقلت الشرطة أمس الرجل الذي نفذ الهجوم على السوق في 3 آذار.", ["arrest", "attack"]),
+])
+def test_events_an_event_carried_out_in_a_relative_clause_is_background_unless_dated(text, expected):
+    """`الذي نفذ عناصره هجوم …` says who someone is; dated in its clause it tells an event."""
+    assert sorted(e.type for e in run(text).events) == expected
+
+
 def test_events_what_a_group_is_able_to_do_is_no_event():
     """`لا يزال قادراً على شن هجمات`: a capability, no attack that happened."""
     assert run("وقال التقرير إن تنظيم داعش لا يزال قادرا على شن هجمات داخل الأراضي السورية.").events == []

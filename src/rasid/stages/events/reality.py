@@ -14,6 +14,7 @@ from rasid.text.tokens import stem_variants
 _USED_BEFORE = 6     # words between a verb of using and the verbal noun after ل it is used for
 _CLAUSE_DATE = 8     # words after a trigger in a relative clause where its own date may stand
 _VERDICT_BEFORE = 8  # words between a court's sentence and the execution it orders (قضت المحكمة العسكرية في مصر، الاثنين، بإعدام)
+_RELATIVE_BACK = 4   # words before an event noun where the verb carrying it out after a relative stands (الذي نفذ عناصره هجوم)
 _HOLDING_BEFORE = 5  # words before a noun of control where a verb of holding it may stand (past its subject)
 
 
@@ -26,7 +27,8 @@ def real(view: View, hit: Hit, ctx: Context) -> bool:
     k = hit.start - 1
     while k > ctx.lo and view.words[k] in grammar_words("auxiliary"):
         k -= 1
-    if k >= ctx.lo and view.words[k] in relatives() and not _dated_in_its_clause(view, hit, ctx):
+    if (k >= ctx.lo and view.words[k] in relatives() or _carried_out_in_a_relative(view, hit, ctx)) \
+            and not _dated_in_its_clause(view, hit, ctx):
         return False  # `التنظيم الذي يسيطر على`: background; `الذين سيطروا على صنعاء في أيلول 2014`: an event
     if hit.start > ctx.lo and one_of(view.words[hit.start - 1], grammar_words("perpetrator")):
         return False  # `منفذ الهجوم`: who carried it out, named by the event
@@ -56,6 +58,19 @@ def _set_beside_another(view: View, hit: Hit, ctx: Context) -> bool:
     if not any(any(v in comes for v in stem_variants(view.words[j])) for j in (k, hit.start) if j >= ctx.lo):
         return False
     return any(h.entry("trigger") for h in view.hits_in(EVENT_TRIGGERS, 0, ctx.lo))
+
+
+def _carried_out_in_a_relative(view: View, hit: Hit, ctx: Context) -> bool:
+    """`البرناوي … مكان أبو بكر الشكوي الذي نفذ عناصره هجوم شيبوك`: an event noun after a verb of
+    carrying it out (grammar role carrying_out) right after a relative pronoun, its subject
+    between (within _RELATIVE_BACK words, no break), describes who the person or group before
+    is: background, like a verb right after the relative."""
+    for k in range(hit.start - 1, max(ctx.lo, hit.start - _RELATIVE_BACK) - 1, -1):
+        if view.is_break(k):
+            return False
+        if one_of(view.words[k], grammar_words("carrying_out")):
+            return k > ctx.lo and view.words[k - 1] in relatives()
+    return False
 
 
 def _dated_in_its_clause(view: View, hit: Hit, ctx: Context) -> bool:
