@@ -1039,10 +1039,11 @@ def test_claims_money_a_group_makes_from_a_channel_is_one_claim_on_that_channel(
 
 def test_claims_people_lost_are_no_loss_of_money():
     """`فقدت طفلين خطفهم الحوثي`: a mother lost two children to a kidnapping, no group lost money;
-    a share of wells or a sum lost stays a loss."""
+    people deprived of goods lose them, not the group; a share of wells or a sum lost stays a loss."""
     assert kinds(run("وقالت الصحيفة إن أماً يمنية فقدت طفلين خطفهم الحوثي من دار الأيتام.")) == []
     assert kinds(run("وفقد التنظيم قرابة 90% من الآبار النفطية.")) == [("oil", "loss")]
     assert kinds(run("وخسر التنظيم 40 مليون دولار من عائدات النفط.")) == [("oil", "loss")]
+    assert kinds(run("ودأبت ميليشيات الحوثي على حرمان المدنيين من الوقود في الحديدة.")) == []
 
 
 def test_claims_a_loss_inflicted_on_someone_else_is_theirs():

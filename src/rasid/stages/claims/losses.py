@@ -42,9 +42,12 @@ def loss_as_aim(view: View, role: str, start: int) -> bool:
 def people_lost(view: View, role: str, start: int, end: int) -> bool:
     """A loss whose evidence [start, end) opens with a count of people right after its cue
     (`فقدت طفلين خطفهم الحوثي`, `فقد التنظيم 300 من عناصره`): people lost, no money or resource;
+    the people themselves right after it (`حرمان المدنيين من المساعدات`) lose, not the group;
     a kidnapping or a channel named after them is no loss of the group's."""
     if role != "loss":
         return False
+    if start + 1 < end and one_of(view.words[start + 1], grammar_words("the_people")):
+        return True  # `حرمان المدنيين من المواد الإغاثية`: what the people are deprived of
     first, last = view.chars(start, min(end, start + _PEOPLE_GAP + 1))
     counts = view.quantities.starting_in(first, last)
     return bool(counts) and counts[0].unit == "person"
