@@ -314,8 +314,7 @@ def _money_drafts(view: View, number: int, lo: int, hi: int, drafts: list[Draft]
         if role not in with_property("role", "money") | {"revenue", "asset"} or hit.start in claimed \
                 or attribution_of(view.doc).reporting_verb(hit.start) \
                 or against(view, hit.start) or particle_not_cue(view, hit, lo) \
-                or issued(view, hit) or belonging_to(view, hit.start):  # مكافحة غسيل الأموال; فقد دفعت;
-            # التقرير الصادر عن; النفط العائد لأرامكو
+                or issued(view, hit) or belonging_to(view, hit.start):  # غسيل الأموال; فقد; الصادر عن; العائد ل
             continue
         found = governed_money(view, hit.end, hi, role, takes)
         if found is None and hit.entries[0].cls == "taking" and _content_word(view, hit.end, hi):
