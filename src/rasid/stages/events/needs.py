@@ -300,10 +300,10 @@ def _physical(view: View, ctx: Context, hit: Hit) -> bool:
     that was struck; `فقدت السيطرة على إدارة المعركة`, `تمت السيطرة على الحريق` take no ground
     (grammar_words.tsv `abstract_target`); after a verb, past its subject and على (`سيطرت فرق
     الإطفاء أمس على الحريق`)."""
-    start = next((k + 1 for k in range(hit.end, min(ctx.hi, hit.end + NEAR)) if view.words[k] in grammar_words("on")),
-                 hit.end)
+    on = next((k + 1 for k in range(hit.end, min(ctx.hi, hit.end + NEAR)) if view.words[k] in grammar_words("on")),
+              hit.end)
     return not any(one_of(view.words[k], grammar_words("abstract_target"))
-                   for k in range(start, min(ctx.hi, start + _ABSTRACT_NEAR)))
+                   for start in {hit.end, on} for k in range(start, min(ctx.hi, start + _ABSTRACT_NEAR)))
 
 
 def _by_a_group(view: View, ctx: Context, hit: Hit) -> bool:
