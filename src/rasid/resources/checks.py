@@ -30,7 +30,7 @@ _LOCAL = {
     "claim role need": ("object", "authority", "money", "group"),
     "quantity cue role": ("before", "verb", "after", "range_start", "range_link", "rate", "identifier", "item"),
     "event_type property": ("fighting", "counted", "definite_needs_support", "how", "own_incident"),
-    "channel property": ("movable", "invested", "military", "goods", "national", "predatory", "income", "conduit"),
+    "channel property": ("movable", "invested", "military", "goods", "national", "predatory", "income", "conduit", "money"),
     "role property": ("money", "governing", "cash"),
     "unit property": ("duration", "not_carried", "not_amount", "volume"),
     "source_kind property": ("patterns",),

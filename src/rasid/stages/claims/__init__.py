@@ -45,7 +45,6 @@ from rasid.text.tokens import one_of
 _MERGE_GAP = 8                # words between two claims of one channel and role that are still one
 _FORCED_GAP = 8               # words between a forcing verb and what people are forced to hand over
 _LEAD_GAP = 3                 # words between a learned lead-in (يجني أموالاً كبيرة من) and the claim it opens
-_MONEY_CHANNELS = frozenset({"cash", "donations"})  # claims on money as such, not on goods
 _MOVED_GAP = 4                # words between a claim on money and the verb that moves it on (وتنقلها)
 _AMOUNT_GAP = 8               # words between a claim and an amount that belongs to it
 _PAYING = ("payment", "receipt", "demand")  # role classes of money changing hands, never a claim alone
@@ -221,7 +220,7 @@ def _moved_on(view: View, number: int, lo: int, hi: int, drafts: list[Draft]) ->
                 or not view.suffixed(lexicon(CLAIM_ROLES), hit.start):
             continue
         before = [d for d in drafts if d.end <= hit.start and hit.start - d.end <= _MOVED_GAP
-                  and d.channel in _MONEY_CHANNELS and not any(view.is_break(k) for k in range(d.end, hit.start))]
+                  and d.channel in with_property("channel", "money") and not any(view.is_break(k) for k in range(d.end, hit.start))]
         if before and not any(d.start <= hit.start < d.end for d in drafts):
             end = hit.end
             while end < min(hi, hit.end + OBJECT_GAP) and not view.is_break(end):

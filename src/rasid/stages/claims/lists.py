@@ -9,20 +9,20 @@ from rasid.stages.claims.records import Draft
 from rasid.stages.reading.view import View
 from rasid.text.tokens import one_of
 
-_LISTED_GAP = 3  # words between two channel words of one list (modifiers of the first)
+LISTED_GAP = 3  # words between two channel words of one list (modifiers of the first)
 _USES_GAP = 3    # words between a use of money and the purchase of arms joined to it by و
 
 
 def listed_after(view: View, word: ChannelWord, before: ChannelWord | None, drafts: list[Draft],
                  number: int) -> Draft | None:
     """`من بينها شركات الصرافة غير المرخصة ونظام الحوالة والعملات الرقمية`: a channel word no cue
-    reaches, joined by و to the channel word of the claim just made, within _LISTED_GAP words of
+    reaches, joined by و to the channel word of the claim just made, within LISTED_GAP words of
     its modifiers (nothing else joined by و, no preposition, no break), is the next item of that
     list: a claim of its own channel in the same role."""
     if before is None or not drafts or drafts[-1].focus != before.start or not joined_by_and(view, word.start):
         return None
     gap = range(drafts[-1].end, word.start)
-    if len(gap) > _LISTED_GAP or any(view.is_break(k) or joined_by_and(view, k) or _prepositional(view, k) for k in gap):
+    if len(gap) > LISTED_GAP or any(view.is_break(k) or joined_by_and(view, k) or _prepositional(view, k) for k in gap):
         return None  # `لحركة طالبان وإمدادها بالمال والسلاح`: another act joined between; `الضرائب على القات
         # والوقود`: what the first is on, not a modifier of it
     return Draft(word.channel, drafts[-1].role, word.start, word.end, word.start, number)
@@ -38,7 +38,7 @@ def listed_before(view: View, words: list[ChannelWord], drafts: list[Draft], num
     for word, nxt in zip(words, words[1:]):
         claim = by_focus.get(nxt.start)
         if word.start in by_focus or claim is None or word.cls not in ("word", "asset") \
-                or not joined_by_and(view, nxt.start) or nxt.start - word.end > _LISTED_GAP \
+                or not joined_by_and(view, nxt.start) or nxt.start - word.end > LISTED_GAP \
                 or any(view.is_break(k) for k in range(word.end, nxt.start)):
             continue
         out.append(Draft(word.channel, claim.role, word.start, word.end, word.start, number))

@@ -3,8 +3,9 @@ a sale of `it` (`قبل بيعه`) is a trade in the goods last named, and a gro
 that decline (`حصة التنظيم من هذه التجارة تتراجع`) are its loss."""
 from __future__ import annotations
 
-from rasid.resources.catalogue import grammar_words
+from rasid.resources.catalogue import grammar_words, with_property
 from rasid.stages.claims.channels import joined_by_and
+from rasid.stages.claims.lists import LISTED_GAP
 from rasid.stages.claims.records import Draft
 from rasid.stages.reading.lexicons import CLAIM_CHANNELS, CLAIM_ROLES
 from rasid.stages.reading.view import View
@@ -13,9 +14,7 @@ from rasid.text.tokens import one_of
 _POINT_BACK = 80   # tokens back where the goods a pointing word stands for are named
 _SENTENCES_BACK = 2  # sentences back where they are named
 _GOODS = ("word", "asset")  # channel words that name goods (not a cue-only or ambiguous word)
-_MONEY = frozenset({"cash", "donations"})
 _DECLINE_GAP = 2   # words between a claim on earnings and the verb that says they decline
-_LISTED_GAP = 3    # words between two goods of one list
 _SAME_CLAIM_GAP = 3  # words between a claim on goods and the sale of them that ends it
 _HELD = ("asset", "revenue")  # claims a sale ends: goods held or earned (not those seized from the group, or lost)
 
@@ -60,9 +59,9 @@ def _goods_named_before(view: View, k: int, number: int) -> str | None:
         if view.sent[hit.start] < number - _SENTENCES_BACK:
             break
         entry = hit.entries[0]
-        if entry.cls not in _GOODS or entry.value in _MONEY:
+        if entry.cls not in _GOODS or entry.value in with_property("channel", "money"):
             continue
-        if found is not None and not (joined_by_and(view, found[0]) and found[0] - hit.end <= _LISTED_GAP):
+        if found is not None and not (joined_by_and(view, found[0]) and found[0] - hit.end <= LISTED_GAP):
             break
         found = (hit.start, entry.value)
     return found[1] if found else None
